@@ -1,0 +1,2 @@
+namespace OgcTiler.Plugins.Colormaps;
+internal static class Placeholder;

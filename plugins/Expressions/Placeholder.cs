@@ -1,0 +1,2 @@
+namespace OgcTiler.Plugins.Expressions;
+internal static class Placeholder;

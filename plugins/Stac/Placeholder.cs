@@ -1,0 +1,2 @@
+namespace OgcTiler.Plugins.Stac;
+internal static class Placeholder;

@@ -1,0 +1,19 @@
+namespace OgcTiler.Abstractions.Raster;
+
+/// <summary>An opened raster file (a COG or GeoTIFF, local or remote). Thread-safe; reads may run in parallel.</summary>
+public interface IRasterDataset
+{
+    /// <summary>The path or URL it was opened from.</summary>
+    string Uri { get; }
+
+    RasterInfo Info { get; }
+
+    /// <summary>Reads the requested bands warped into <paramref name="grid"/>; pixels outside the data are masked.</summary>
+    Task<RasterData> ReadAsync(TargetGrid grid, ReadOptions options, CancellationToken cancellationToken);
+}
+
+/// <summary>Opens datasets by path or HTTP(S) URL; parsed headers are cached by the implementation.</summary>
+public interface IRasterOpener
+{
+    Task<IRasterDataset> OpenAsync(string uri, CancellationToken cancellationToken);
+}

@@ -1,0 +1,80 @@
+using System.Buffers;
+
+namespace OgcTiler.Abstractions.Raster;
+
+/// <summary>
+/// Pixels of a read: float32 bands, each <see cref="Width"/>×<see cref="Height"/> row-major, and one validity mask
+/// (255 valid, 0 invalid) shared by all bands. Buffers are pooled: dispose the instance when done.
+/// </summary>
+public sealed class RasterData : IDisposable
+{
+    private float[]? _samples;
+    private byte[]? _mask;
+
+    private RasterData(int width, int height, IReadOnlyList<string> bandNames)
+    {
+        Width = width;
+        Height = height;
+        BandNames = bandNames;
+        _samples = ArrayPool<float>.Shared.Rent(Math.Max(1, width * height * bandNames.Count));
+        _mask = ArrayPool<byte>.Shared.Rent(Math.Max(1, width * height));
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public int PixelCount => Width * Height;
+
+    /// <summary>One name per band: "b1".."bN" for a single dataset, "B04_b1" style (or "B04") for STAC assets.</summary>
+    public IReadOnlyList<string> BandNames { get; }
+
+    public int BandCount => BandNames.Count;
+
+    /// <summary>A new instance with every sample 0 and every pixel invalid.</summary>
+    public static RasterData Create(int width, int height, IReadOnlyList<string> bandNames)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        var data = new RasterData(width, height, bandNames);
+        data.AllSamples.Clear();
+        data.Mask.Clear();
+        return data;
+    }
+
+    public Span<float> Band(int index)
+    {
+        if ((uint)index >= (uint)BandCount)
+            throw new ArgumentOutOfRangeException(nameof(index), $"band index {index} is outside 0..{BandCount - 1}");
+        return Samples.AsSpan(index * PixelCount, PixelCount);
+    }
+
+    /// <summary>The band with the given name (case-sensitive), or -1.</summary>
+    public int IndexOf(string bandName)
+    {
+        for (var i = 0; i < BandNames.Count; i++)
+        {
+            if (BandNames[i] == bandName)
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>All bands back to back, band-sequential.</summary>
+    public Span<float> AllSamples => Samples.AsSpan(0, PixelCount * BandCount);
+
+    /// <summary>255 where the pixel holds data, 0 where it is nodata, masked or outside the source.</summary>
+    public Span<byte> Mask => (_mask ?? throw new ObjectDisposedException(nameof(RasterData))).AsSpan(0, PixelCount);
+
+    private float[] Samples => _samples ?? throw new ObjectDisposedException(nameof(RasterData));
+
+    public void Dispose()
+    {
+        if (_samples is { } samples)
+            ArrayPool<float>.Shared.Return(samples);
+        if (_mask is { } mask)
+            ArrayPool<byte>.Shared.Return(mask);
+        _samples = null;
+        _mask = null;
+    }
+}

@@ -1,0 +1,37 @@
+namespace OgcTiler.Abstractions.Raster;
+
+/// <summary>Description of one band of a dataset.</summary>
+public sealed record BandInfo(string? Description, double Scale = 1, double Offset = 0, string? ColorInterpretation = null);
+
+/// <summary>
+/// What a dataset is: size, georeferencing, bands. <see cref="GeoTransform"/> is GDAL's six coefficients
+/// (x0, dx, rx, y0, ry, dy) mapping pixel corners to CRS x/y in east/north order.
+/// </summary>
+public sealed record RasterInfo(
+    string Crs,
+    double[] GeoTransform,
+    int Width,
+    int Height,
+    RasterDataType DataType,
+    double? Nodata,
+    IReadOnlyList<BandInfo> Bands,
+    IReadOnlyList<(int Width, int Height)> Overviews,
+    int BlockWidth,
+    int BlockHeight,
+    bool HasMask,
+    Bounds NativeBounds,
+    Bounds Wgs84Bounds)
+{
+    public int BandCount => Bands.Count;
+}
+
+/// <summary>An axis-aligned box in some CRS, x/y in east/north order.</summary>
+public readonly record struct Bounds(double MinX, double MinY, double MaxX, double MaxY)
+{
+    public double Width => MaxX - MinX;
+
+    public double Height => MaxY - MinY;
+
+    public bool Intersects(Bounds other) =>
+        MinX < other.MaxX && other.MinX < MaxX && MinY < other.MaxY && other.MinY < MaxY;
+}

@@ -1,0 +1,17 @@
+namespace OgcTiler.Abstractions.Raster;
+
+/// <summary>How to read a dataset into a <see cref="TargetGrid"/>.</summary>
+/// <param name="Bands">1-based band indexes to read, in output order; null reads every band.</param>
+/// <param name="Resampling">Kernel used when reading a decimated overview window (TiTiler's <c>resampling</c>).</param>
+/// <param name="Reproject">Kernel used by the warp from source to target pixels (TiTiler's <c>reproject</c>).</param>
+/// <param name="Nodata">Overrides the dataset's nodata value.</param>
+/// <param name="Unscale">Apply each band's scale and offset to the values.</param>
+public sealed record ReadOptions(
+    IReadOnlyList<int>? Bands = null,
+    ResamplingMethod Resampling = ResamplingMethod.Nearest,
+    ResamplingMethod Reproject = ResamplingMethod.Nearest,
+    double? Nodata = null,
+    bool Unscale = false)
+{
+    public static ReadOptions Default { get; } = new();
+}

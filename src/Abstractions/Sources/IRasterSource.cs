@@ -1,0 +1,55 @@
+using OgcTiler.Abstractions.Raster;
+
+namespace OgcTiler.Abstractions.Sources;
+
+/// <summary>
+/// What a layer or a request reads pixels from: one dataset, a STAC item's assets, a mosaic of a search.
+/// Bands are addressed by name: "b1".."bN" for a single dataset; for assets "B04" (the asset's first band,
+/// TiTiler's asset_as_band) or "B04_b2" (band 2 of asset B04).
+/// </summary>
+public interface IRasterSource
+{
+    /// <summary>A stable identity for caching, e.g. the URL.</summary>
+    string Id { get; }
+
+    SourceInfo Info { get; }
+
+    /// <summary>Reads the named bands into <paramref name="grid"/>, in the order given.</summary>
+    Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken);
+}
+
+/// <param name="Bands">Band names to read, in output order (see <see cref="IRasterSource"/>).</param>
+public sealed record SourceReadRequest(
+    IReadOnlyList<string> Bands,
+    ResamplingMethod Resampling = ResamplingMethod.Nearest,
+    ResamplingMethod Reproject = ResamplingMethod.Nearest,
+    double? Nodata = null,
+    bool Unscale = false);
+
+/// <summary>
+/// What a source covers and offers. <see cref="NativeResolution"/> is the finest pixel size in <see cref="Crs"/> units,
+/// used to derive min/max zoom. <see cref="BandNames"/> are the names a plain read returns by default (b1..bN, or the
+/// asset names); <see cref="Bands"/> describes them.
+/// </summary>
+public sealed record SourceInfo(
+    string Crs,
+    Bounds NativeBounds,
+    Bounds Wgs84Bounds,
+    double NativeResolution,
+    int Width,
+    int Height,
+    RasterDataType DataType,
+    double? Nodata,
+    IReadOnlyList<string> BandNames,
+    IReadOnlyList<BandInfo> Bands);
+
+/// <summary>A source to open: a URL (or path) and provider-specific options (config keys or request parameters).</summary>
+public sealed record SourceSpec(string Url, IReadOnlyDictionary<string, string> Options);
+
+/// <summary>Turns a <see cref="SourceSpec"/> of one <c>Source.Type</c> ("cog", "stac-item", ...) into a source.</summary>
+public interface ISourceProvider
+{
+    string Type { get; }
+
+    Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken);
+}
