@@ -1,0 +1,25 @@
+using OgcTiler.Abstractions.Rendering;
+using OgcTiler.Abstractions.Sources;
+
+namespace OgcTiler.Server.Plugins;
+
+/// <summary>
+/// What the loaded plugins currently provide. Lookups return the current version; a reload swaps them atomically and
+/// raises <see cref="Changed"/> (caches and capabilities documents listen to it).
+/// </summary>
+public interface IPluginCatalog
+{
+    IExpressionCompiler? ExpressionCompiler { get; }
+
+    IColormapProvider? Colormaps { get; }
+
+    IColorOperationProvider? ColorOperations { get; }
+
+    /// <summary>The provider for a <c>Source.Type</c> ("cog" is built in), or null.</summary>
+    ISourceProvider? FindSourceProvider(string type);
+
+    /// <summary>Increments on every load or reload; part of cache keys.</summary>
+    long Generation { get; }
+
+    event Action? Changed;
+}
