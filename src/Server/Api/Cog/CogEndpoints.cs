@@ -1,0 +1,6 @@
+namespace OgcTiler.Server.Api.Cog;
+
+public static class CogEndpoints
+{
+    public static IEndpointRouteBuilder MapCogEndpoints(this IEndpointRouteBuilder app) => app;
+}

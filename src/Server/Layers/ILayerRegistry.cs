@@ -1,0 +1,14 @@
+using OgcTiler.Abstractions.Sources;
+
+namespace OgcTiler.Server.Layers;
+
+/// <summary>The configured layers, with their sources opened on first use.</summary>
+public interface ILayerRegistry
+{
+    IReadOnlyList<LayerDefinition> Layers { get; }
+
+    LayerDefinition? Find(string id);
+
+    /// <summary>The layer's source (opened once and cached; reopened after a plugin reload).</summary>
+    Task<IRasterSource> GetSourceAsync(LayerDefinition layer, CancellationToken cancellationToken);
+}

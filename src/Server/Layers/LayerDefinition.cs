@@ -1,0 +1,27 @@
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Layers;
+
+/// <summary>A layer as configured in <c>Layers</c> of config/ogctiler.json.</summary>
+public sealed record LayerDefinition
+{
+    public required string Id { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Abstract { get; init; }
+
+    public required SourceDefinition Source { get; init; }
+
+    /// <summary>Default render options of the layer.</summary>
+    public RenderOptions Render { get; init; } = new();
+
+    /// <summary>Named styles: options applied over <see cref="Render"/>. "default" is the style used when none is named.</summary>
+    public IReadOnlyDictionary<string, RenderOptions> Styles { get; init; } = new Dictionary<string, RenderOptions>();
+
+    /// <summary>TileMatrixSet ids offered; null means every set that covers the layer.</summary>
+    public IReadOnlyList<string>? TileMatrixSets { get; init; }
+}
+
+/// <summary><c>Type</c> names a source provider ("cog" built in); <c>Url</c> a path or URL; the other keys go to the provider.</summary>
+public sealed record SourceDefinition(string Type, string Url, IReadOnlyDictionary<string, string> Options);

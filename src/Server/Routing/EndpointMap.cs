@@ -1,0 +1,23 @@
+using OgcTiler.Server.Api.Cog;
+using OgcTiler.Server.Api.Stac;
+using OgcTiler.Server.Layers;
+using OgcTiler.Server.Ogc.Wms;
+using OgcTiler.Server.Ogc.Wmts;
+using OgcTiler.Server.Plugins;
+
+namespace OgcTiler.Server.Routing;
+
+/// <summary>Every door of the server, in one place.</summary>
+public static class EndpointMap
+{
+    public static IEndpointRouteBuilder MapOgcTiler(this IEndpointRouteBuilder app)
+    {
+        app.MapLayerEndpoints();        // /layers, /tileMatrixSets
+        app.MapCogEndpoints();          // /cog/...
+        app.MapStacEndpoints();         // /stac/...
+        app.MapWmtsEndpoints();         // /wmts
+        app.MapWmsEndpoints();          // /wms
+        app.MapPluginEndpoints();       // /plugins, /colorMaps
+        return app;
+    }
+}
