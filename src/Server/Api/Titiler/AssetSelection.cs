@@ -27,7 +27,7 @@ internal static partial class AssetSelector
         var assetBidx = ParsePerAsset(query, "asset_bidx", text => AssetSpec.ParseIndexes("asset_bidx", text));
         var assetExpression = ParsePerAsset(query, "asset_expression", text => text);
         var asBand = query.Bool("asset_as_band") ?? false;
-        var bidx = RenderParameters.Bidx(query);
+        var bidx = query.CommaList("bidx") is { Count: > 0 } b ? b.Select(v => QueryReader.ParseInt("bidx", v, 1)).ToArray() : null;
         var expression = query.String("expression");
 
         if (specs.Count == 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Api.Titiler;
 
@@ -72,6 +73,19 @@ internal sealed class QueryReader(IQueryCollection query)
         if (value < min || value > max)
             throw new InvalidParameterException(name, $"{name}: {value} is outside {min}..{max}");
         return value;
+    }
+
+    /// <summary>"min,max" (brackets allowed, as TiTiler strips them).</summary>
+    public static ValueRange ParseRange(string name, string value)
+    {
+        var parts = value.Replace("[", "").Replace("]", "").Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+            throw new InvalidParameterException(name, $"{name}: '{value}' must be 'min,max' (two numbers separated by a comma)");
+        var min = ParseDouble(name, parts[0]);
+        var max = ParseDouble(name, parts[1]);
+        if (double.IsNaN(min) || double.IsNaN(max))
+            throw new InvalidParameterException(name, $"{name}: '{value}' must be two numbers, not nan");
+        return new ValueRange(min, max);
     }
 
     public static double ParseDouble(string name, string text)

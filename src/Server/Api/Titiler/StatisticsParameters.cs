@@ -22,7 +22,7 @@ internal sealed record StatisticsParameters(
         var categories = query.CommaList("c");
         var percentiles = query.CommaList("p");
         var (count, edges) = Bins(query.String("histogram_bins"));
-        var range = query.String("histogram_range") is { } r ? RenderParameters.ParseRange("histogram_range", r) : (ValueRange?)null;
+        var range = query.String("histogram_range") is { } r ? QueryReader.ParseRange("histogram_range", r) : (ValueRange?)null;
         if (range is { } hr && hr.Min > hr.Max)
             throw new InvalidParameterException("histogram_range", $"histogram_range: min {hr.Min} is greater than max {hr.Max}");
         return new StatisticsParameters(
