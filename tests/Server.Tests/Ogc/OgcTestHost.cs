@@ -52,7 +52,11 @@ internal sealed class OgcTestHost : IAsyncDisposable
             Title = "UTM layer",
             Abstract = "A UTM 31N layer",
             Source = new SourceDefinition("cog", "utm.tif", new Dictionary<string, string>()),
-            Styles = new Dictionary<string, RenderOptions> { ["viridis"] = new() { ColormapName = "viridis", Rescale = [new ValueRange(0, 100)] } },
+            Styles = new Dictionary<string, RenderOptions>
+            {
+                ["viridis"] = new() { ColormapName = "viridis", Rescale = [new ValueRange(0, 100)] },
+                ["grey"] = new() { Bidx = [1], Rescale = [new ValueRange(0, 100)] },
+            },
         }, FakeSource.Utm31("utm")),
         (new LayerDefinition
         {

@@ -17,7 +17,7 @@ internal static class WmsLegend
     private const int Margin = 6;
     private const int BarWidth = 24;
 
-    public static byte[] Draw(RenderOptions style, IPluginCatalog plugins, int width, int height)
+    public static byte[] Draw(RenderOptions style, IReadOnlyList<string> sourceBands, IPluginCatalog plugins, int width, int height)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         bitmap.Erase(SKColors.White);
@@ -31,7 +31,7 @@ internal static class WmsLegend
             else if (entries.Count > 0)
                 DrawRamp(canvas, font, entries, Range(style), height);
             else
-                DrawBands(canvas, font, style, height);
+                DrawBands(canvas, font, style, sourceBands, height);
         }
         return MapImages.Encode(bitmap, ImageFormat.Png).Bytes;
     }
@@ -81,9 +81,9 @@ internal static class WmsLegend
         }
     }
 
-    private static void DrawBands(SKCanvas canvas, SKFont font, RenderOptions style, int height)
+    private static void DrawBands(SKCanvas canvas, SKFont font, RenderOptions style, IReadOnlyList<string> sourceBands, int height)
     {
-        var names = style.Expression?.Split(';') ?? style.Bands?.ToArray() ?? style.Bidx?.Select(b => $"b{b}").ToArray() ?? ["b1", "b2", "b3"];
+        var names = style.Expression?.Split(';') ?? style.Bands?.ToArray() ?? style.Bidx?.Select(b => $"b{b}").ToArray() ?? sourceBands.ToArray();
         if (names.Length == 1)
         {
             var (min, max) = Range(style);

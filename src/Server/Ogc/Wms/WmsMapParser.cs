@@ -14,6 +14,7 @@ internal sealed class WmsMapParser(OgcLayers layers, CrsRegistry crs, OgcOptions
     /// <param name="requireFormat">GetMap needs FORMAT; GetFeatureInfo does not use it.</param>
     public async Task<WmsMapRequest> ParseAsync(OgcKvp kvp, WmsVersion version, bool requireFormat, CancellationToken cancellationToken)
     {
+        WmsExceptions.ParseMode(kvp.Get("exceptions"));
         var mapLayers = await ParseLayersAsync(kvp, cancellationToken);
         var grid = ParseGrid(kvp, version);
         var format = requireFormat ? ParseFormat(kvp.Require("format")) : ImageFormat.Png;

@@ -124,7 +124,7 @@ internal sealed class WmsService(
             throw new OgcException(OgcCodes.InvalidFormat, "format", $"legend FORMAT '{format}' is not supported (valid: {WmsLegend.Format})");
         var width = LegendSize(kvp, "width", WmsLegend.DefaultWidth);
         var height = LegendSize(kvp, "height", WmsLegend.DefaultHeight);
-        return new BytesResult(WmsLegend.Draw(style, plugins, width, height), WmsLegend.Format);
+        return new BytesResult(WmsLegend.Draw(style, layer.Info.BandNames, plugins, width, height), WmsLegend.Format);
     }
 
     private static int LegendSize(OgcKvp kvp, string name, int fallback)

@@ -58,7 +58,7 @@ public sealed class WmsCapabilitiesTests
         Assert.Equal(166979.2, box3857[0], 0.1);
         Assert.Equal(5543147.2, box3857[3], 1);
         var styles = layer.Elements(Wms + "Style").Select(s => (string?)s.Element(Wms + "Name")).ToList();
-        Assert.Equal(["default", "viridis"], styles);
+        Assert.Equal(["default", "viridis", "grey"], styles);
     }
 
     [Fact]
