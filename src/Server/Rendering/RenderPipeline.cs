@@ -1,0 +1,77 @@
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Rendering;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Plugins;
+using OgcTiler.Server.Rendering.Encoders;
+
+namespace OgcTiler.Server.Rendering;
+
+/// <summary>read (bands or expression) → rescale → color formula → colormap → encode with the mask as alpha.</summary>
+internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encoders) : IRenderPipeline
+{
+    public async Task<RasterData> ReadAsync(RenderRequest request, CancellationToken cancellationToken)
+    {
+        var options = request.Options;
+        if (options.Expression is null)
+            return await ReadBandsAsync(request.Source, request.Grid, BandNames(options, request.Source.Info), options, cancellationToken);
+        var compiler = plugins.ExpressionCompiler
+            ?? throw new InvalidParameterException("expression", "expression: the Expressions plugin is not loaded, so band math is not available");
+        var expression = compiler.Compile(options.Expression);
+        using var inputs = await ReadBandsAsync(request.Source, request.Grid, expression.Inputs, options, cancellationToken);
+        return expression.Evaluate(inputs);
+    }
+
+    public async Task<EncodedImage> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
+    {
+        var encoder = encoders.Get(request.Format);
+        var formula = ColorFormula(request.Options);
+        var colormap = Colormap(request.Options);
+        using var data = await ReadAsync(request, cancellationToken);
+        using var image = ImageComposer.Compose(data, request.Options, formula, colormap);
+        return new EncodedImage(encoder.Encode(image), request.Format);
+    }
+
+    /// <summary>Bands given by name, else bidx (1-based into the source's band list), else every band.</summary>
+    internal static IReadOnlyList<string> BandNames(RenderOptions options, SourceInfo info)
+    {
+        if (options.Bands is { Count: > 0 } names)
+            return names;
+        if (options.Bidx is not { Count: > 0 } bidx)
+            return info.BandNames;
+        var result = new string[bidx.Count];
+        for (var i = 0; i < bidx.Count; i++)
+        {
+            if (bidx[i] < 1 || bidx[i] > info.BandNames.Count)
+                throw new InvalidParameterException("bidx", $"bidx: band {bidx[i]} does not exist (the source has bands 1..{info.BandNames.Count})");
+            result[i] = info.BandNames[bidx[i] - 1];
+        }
+        return result;
+    }
+
+    private static Task<RasterData> ReadBandsAsync(IRasterSource source, TargetGrid grid, IReadOnlyList<string> bands, RenderOptions options, CancellationToken cancellationToken) =>
+        source.ReadAsync(grid, new SourceReadRequest(bands, options.Resampling, options.Reproject, options.Nodata, options.Unscale), cancellationToken);
+
+    private IColorOperation? ColorFormula(RenderOptions options)
+    {
+        if (options.ColorFormula is null)
+            return null;
+        var provider = plugins.ColorOperations
+            ?? throw new InvalidParameterException("color_formula", "color_formula: the Colormaps plugin is not loaded, so color formulas are not available");
+        return provider.Parse(options.ColorFormula);
+    }
+
+    private IColormap? Colormap(RenderOptions options)
+    {
+        if (options.ColormapName is null && options.Colormap is null)
+            return null;
+        var parameter = options.ColormapName is null ? "colormap" : "colormap_name";
+        var provider = plugins.Colormaps
+            ?? throw new InvalidParameterException(parameter, $"{parameter}: the Colormaps plugin is not loaded, so colormaps are not available");
+        if (options.Colormap is not null)
+            return provider.Parse(options.Colormap);
+        return provider.TryGet(options.ColormapName!, out var colormap)
+            ? colormap
+            : throw new InvalidParameterException("colormap_name", $"colormap_name: unknown colormap '{options.ColormapName}' (known: {string.Join(", ", provider.Names.Order())})");
+    }
+}
