@@ -18,6 +18,9 @@ public interface IPluginCatalog
     /// <summary>The provider for a <c>Source.Type</c> ("cog" is built in), or null.</summary>
     ISourceProvider? FindSourceProvider(string type);
 
+    /// <summary>The given <c>Source.Type</c> names that neither a built-in provider nor a loaded plugin provides.</summary>
+    IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types);
+
     /// <summary>Increments on every load or reload; part of cache keys.</summary>
     long Generation { get; }
 

@@ -1,35 +1,30 @@
-using OgcTiler.Abstractions.Rendering;
-using OgcTiler.Abstractions.Sources;
-
 namespace OgcTiler.Server.Plugins;
 
 /// <summary>DI registration and endpoints of the plugin host.</summary>
 public static class PluginServices
 {
-    /// <summary>Registers <see cref="IPluginCatalog"/> (built-in source providers come from DI's ISourceProvider registrations).</summary>
+    /// <summary>
+    /// Registers <see cref="IPluginCatalog"/> (built-in source providers come from DI's ISourceProvider registrations)
+    /// and the hosted service that loads and watches <c>Plugins:Directory</c>.
+    /// </summary>
     public static IServiceCollection AddOgcTilerPlugins(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IPluginCatalog, BuiltInCatalog>();
+        services.Configure<PluginOptions>(configuration.GetSection("Plugins"));
+        services.AddHttpClient();
+        services.AddSingleton<PluginCatalog>();
+        services.AddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<PluginCatalog>());
+        services.AddSingleton<PluginDirectory>();
+        services.AddHostedService(sp => sp.GetRequiredService<PluginDirectory>());
         return services;
     }
 
     /// <summary>/plugins and /colorMaps.</summary>
-    public static IEndpointRouteBuilder MapPluginEndpoints(this IEndpointRouteBuilder app) => app;
-
-    // Placeholder until the plugin loader lands: only the built-in providers.
-    private sealed class BuiltInCatalog(IEnumerable<ISourceProvider> builtIn) : IPluginCatalog
+    public static IEndpointRouteBuilder MapPluginEndpoints(this IEndpointRouteBuilder app)
     {
-        public IExpressionCompiler? ExpressionCompiler => null;
-
-        public IColormapProvider? Colormaps => null;
-
-        public IColorOperationProvider? ColorOperations => null;
-
-        public long Generation => 0;
-
-        public event Action? Changed { add { } remove { } }
-
-        public ISourceProvider? FindSourceProvider(string type) =>
-            builtIn.FirstOrDefault(p => string.Equals(p.Type, type, StringComparison.OrdinalIgnoreCase));
+        app.MapGet("/plugins", PluginEndpoints.List).WithSummary("Loaded plugins, what each registered, and load failures");
+        app.MapGet("/colorMaps", ColormapEndpoints.List).WithSummary("Names of the available colormaps");
+        app.MapGet("/colorMaps/{name}", ColormapEndpoints.Get)
+            .WithSummary("A colormap as a JSON table from \"0\" to \"255\", or a legend image with ?format=png");
+        return app;
     }
 }

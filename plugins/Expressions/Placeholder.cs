@@ -1,2 +1,0 @@
-namespace OgcTiler.Plugins.Expressions;
-internal static class Placeholder;
