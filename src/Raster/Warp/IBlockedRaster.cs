@@ -17,6 +17,9 @@ internal interface IBlockedRaster
     /// <summary>Level 0 is full resolution; overviews follow from finest to coarsest.</summary>
     IReadOnlyList<RasterLevel> Levels { get; }
 
+    /// <summary>Scale and offset of a 0-based band (value = raw·scale + offset), applied when a read asks to unscale.</summary>
+    (double Scale, double Offset) GetBandScaling(int band) => (1, 0);
+
     /// <summary>Reads and decodes blocks of one level (neighbouring byte ranges coalesced), in the order asked.</summary>
     Task<IReadOnlyList<RasterBlock>> ReadBlocksAsync(int level, IReadOnlyList<BlockIndex> blocks, CancellationToken cancellationToken);
 }

@@ -1,11 +1,120 @@
+using System.Buffers;
+using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
 
 namespace OgcTiler.Raster.Warp;
 
 /// <summary>Reads a blocked raster into a target grid: overview choice, block planning, reprojection, resampling.</summary>
 internal static class Warper
 {
-    public static Task<RasterData> ReadAsync(IBlockedRaster raster, TargetGrid grid, ReadOptions options, CrsRegistry crs, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public static async Task<RasterData> ReadAsync(IBlockedRaster raster, TargetGrid grid, ReadOptions options, CrsRegistry crs, CancellationToken cancellationToken)
+    {
+        var bands = SelectBands(raster, options);
+        var targetCrs = crs.Resolve(grid.Crs);
+        var target = new GeoTransform(grid.MinX, grid.ResolutionX, 0, grid.MaxY, 0, -grid.ResolutionY);
+        var toSource = crs.CreateTransform(targetCrs, raster.Crs);
+        var levelIndex = WarpGeometry.ChooseLevel(raster.Levels, crs.CreateTransform(raster.Crs, targetCrs), target.Inverse());
+        var level = raster.Levels[levelIndex];
+        var levelInverse = level.Transform.Inverse();
+        var result = RasterData.Create(grid.Width, grid.Height, bands.Select(b => $"b{b + 1}").ToArray());
+        try
+        {
+            var whole = new TargetRegion(0, 0, grid.Width, grid.Height);
+            Footprint FootprintOf(TargetRegion region) => WarpGeometry.FootprintOf(region, target, toSource, levelInverse);
+            var resampler = Resamplers.For(ChooseMethod(whole, FootprintOf(whole), options, level));
+            var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
+            if (chunks.Count > 0)
+                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelInverse), resampler, bands, options, result, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+        if (options.Unscale)
+            Unscale(raster, bands, result);
+        return result;
+    }
+
+    /// <summary>The warp kernel, or the decimation kernel when the target is coarser than the chosen level.</summary>
+    private static ResamplingMethod ChooseMethod(TargetRegion whole, Footprint footprint, ReadOptions options, RasterLevel level)
+    {
+        if (!footprint.IsKnown)
+            return options.Reproject;
+        var (chunk, _) = ChunkPlanner.Window(whole, footprint, options.Reproject, level.Width, level.Height);
+        return chunk.Scale.IsDownsampling ? options.Resampling : options.Reproject;
+    }
+
+    private static async Task WarpChunksAsync(IBlockedRaster raster, int levelIndex, List<WarpChunk> chunks, ApproxTransformer transformer, IResampler resampler,
+        int[] bands, ReadOptions options, RasterData result, CancellationToken cancellationToken)
+    {
+        var level = raster.Levels[levelIndex];
+        var window = Union(chunks);
+        var indexes = BlockPlanner.Plan(level, window);
+        var blocks = await raster.ReadBlocksAsync(levelIndex, indexes, cancellationToken).ConfigureAwait(false);
+        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, options.Nodata ?? raster.Nodata);
+        var count = result.PixelCount;
+        var xs = ArrayPool<double>.Shared.Rent(count);
+        var ys = ArrayPool<double>.Shared.Rent(count);
+        try
+        {
+            foreach (var chunk in chunks)
+            {
+                transformer.Transform(chunk.Region, result.Width, xs.AsSpan(0, count), ys.AsSpan(0, count));
+                resampler.Resample(pixels, xs.AsSpan(0, count), ys.AsSpan(0, count), chunk.Scale, chunk.Region, result);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(xs);
+            ArrayPool<double>.Shared.Return(ys);
+        }
+    }
+
+    private static SourceWindow Union(List<WarpChunk> chunks)
+    {
+        int x0 = int.MaxValue, y0 = int.MaxValue, x1 = int.MinValue, y1 = int.MinValue;
+        foreach (var chunk in chunks)
+        {
+            x0 = Math.Min(x0, chunk.Window.X);
+            y0 = Math.Min(y0, chunk.Window.Y);
+            x1 = Math.Max(x1, chunk.Window.Right);
+            y1 = Math.Max(y1, chunk.Window.Bottom);
+        }
+        return new SourceWindow(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /// <summary>0-based band indexes to read, in output order; every band when none are asked for.</summary>
+    private static int[] SelectBands(IBlockedRaster raster, ReadOptions options)
+    {
+        if (options.Bands is not { Count: > 0 } requested)
+            return Enumerable.Range(0, raster.BandCount).ToArray();
+        var bands = new int[requested.Count];
+        for (var i = 0; i < requested.Count; i++)
+        {
+            if (requested[i] < 1 || requested[i] > raster.BandCount)
+                throw new InvalidParameterException("bidx", $"band {requested[i]} does not exist in {raster.Uri}: it has bands 1..{raster.BandCount}");
+            bands[i] = requested[i] - 1;
+        }
+        return bands;
+    }
+
+    private static void Unscale(IBlockedRaster raster, int[] bands, RasterData result)
+    {
+        var mask = result.Mask;
+        for (var b = 0; b < bands.Length; b++)
+        {
+            var (scale, offset) = raster.GetBandScaling(bands[b]);
+            if (scale == 1 && offset == 0)
+                continue;
+            var values = result.Band(b);
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (mask[i] != 0)
+                    values[i] = (float)(values[i] * scale + offset);
+            }
+        }
+    }
 }

@@ -1,6 +1,55 @@
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Caching;
+using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Rendering;
+
 namespace OgcTiler.Server.Layers;
 
+/// <summary>/layers, /layers/{id}, /layers/{id}/tiles/{tms}/{z}/{x}/{y}.{format}.</summary>
 public static class LayerEndpoints
 {
-    public static IEndpointRouteBuilder MapLayerEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapLayerEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/layers", ListLayers);
+        app.MapGet("/layers/{id}", DescribeLayerAsync);
+        app.MapGet("/layers/{id}/map.html", LayerViewer.Page);
+        app.MapGet("/layers/{id}/tiles/{tms}/{z:int}/{x:int}/{y:int}.{format}", GetTileAsync);
+        return app;
+    }
+
+    private static IResult ListLayers(HttpRequest request, LayerRegistry layers) =>
+        Results.Json(new { layers = layers.Layers.Select(l => LayerDocuments.Summary(request, l)) });
+
+    private static async Task<IResult> DescribeLayerAsync(string id, HttpRequest request, LayerRegistry layers, CancellationToken cancellationToken)
+    {
+        var layer = layers.Get(id);
+        var source = await layers.GetSourceAsync(layer, cancellationToken);
+        return Results.Json(LayerDocuments.Details(request, layer, source.Info));
+    }
+
+    private static async Task<IResult> GetTileAsync(
+        string id, string tms, int z, int x, int y, string format, HttpContext context,
+        LayerRegistry layers, TileGrids grids, IRenderPipeline pipeline, TileCache cache, ServerOptions options)
+    {
+        var layer = layers.Get(id);
+        var imageFormat = ImageFormats.ParseTileFormat(format);
+        var style = context.Request.Query["style"].LastOrDefault();
+        var renderOptions = LayerStyles.Resolve(layer, style).With(RenderParameters.Parse(context.Request.Query));
+        EnsureOffered(layer, tms, grids);
+        var grid = grids.TileGrid(tms, z, x, y);
+        var key = $"layer|{id}|{tms}|{z}|{x}|{y}|{imageFormat.Name}|{context.Request.QueryString.Value}";
+        var tile = await cache.GetOrRenderAsync(key, async () =>
+        {
+            var source = await layers.GetSourceAsync(layer, context.RequestAborted);
+            return await pipeline.RenderAsync(new RenderRequest(source, grid, renderOptions, imageFormat), context.RequestAborted);
+        });
+        return TileResults.Send(context, tile, options.Cache.Tiles.MaxAgeSeconds);
+    }
+
+    private static void EnsureOffered(LayerDefinition layer, string tms, TileGrids grids)
+    {
+        var offered = layer.TileMatrixSets ?? grids.Ids;
+        if (!offered.Contains(tms, StringComparer.Ordinal))
+            throw new ResourceNotFoundException($"layer '{layer.Id}' is not offered in tile matrix set '{tms}' (offered: {string.Join(", ", offered)})");
+    }
 }

@@ -1,0 +1,33 @@
+using OgcTiler.Abstractions.Plugins;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Plugins.Stac.Catalog;
+
+namespace OgcTiler.Plugins.Stac.Items;
+
+/// <summary>
+/// Source type <c>stac-item</c>: <see cref="SourceSpec.Url"/> is the item's path or URL; the option <c>assets</c>
+/// (comma-separated) names the default assets, otherwise every raster asset is one.
+/// </summary>
+internal sealed class StacItemProvider(IPluginHost host) : ISourceProvider
+{
+    private readonly StacDocumentLoader _loader = new(host);
+    private readonly ItemReader _reader = new(host.Rasters);
+
+    public string Type => "stac-item";
+
+    public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken)
+    {
+        var item = await LoadItemAsync(spec.Url, cancellationToken);
+        var assets = AssetBand.DefaultAssets(item, SourceOptions.List(spec.Options, "assets"));
+        var info = await ItemInfo.DescribeAsync(item, assets, host.Rasters, cancellationToken);
+        return new StacItemSource(spec.Url, item, info, _reader);
+    }
+
+    /// <summary>The parsed item, cached by URL in the plugin cache.</summary>
+    public Task<StacItem> LoadItemAsync(string uri, CancellationToken cancellationToken) =>
+        host.Cache.GetOrCreateAsync("stac-item:" + uri, 16 * 1024, async ct =>
+        {
+            var json = await _loader.GetAsync(uri, ct);
+            return StacItemParser.Parse(json, uri);
+        }, cancellationToken);
+}

@@ -1,2 +1,0 @@
-namespace OgcTiler.Plugins.Stac;
-internal static class Placeholder;

@@ -1,0 +1,22 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+
+namespace OgcTiler.Raster.Codecs;
+
+/// <summary>DEFLATE (TIFF compression 8 and 32946): a zlib stream.</summary>
+internal sealed class DeflateCodec : ICodec
+{
+    public string Name => "DEFLATE";
+
+    public int Decode(ReadOnlyMemory<byte> source, Span<byte> destination, in BlockFormat format)
+    {
+        using var input = AsStream(source);
+        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+        return zlib.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+    }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> source) =>
+        MemoryMarshal.TryGetArray(source, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(source.ToArray(), writable: false);
+}

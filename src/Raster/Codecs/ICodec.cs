@@ -1,0 +1,16 @@
+namespace OgcTiler.Raster.Codecs;
+
+/// <summary>
+/// Decompresses one stored block. Implementations are thread-safe and throw <see cref="InvalidDataException"/> on
+/// corrupt data.
+/// </summary>
+internal interface ICodec
+{
+    string Name { get; }
+
+    /// <summary>Decodes into <paramref name="destination"/> (sized for the whole block) and returns the bytes written.</summary>
+    int Decode(ReadOnlyMemory<byte> source, Span<byte> destination, in BlockFormat format);
+}
+
+/// <summary>What image codecs (JPEG, WEBP) need to know about a block: its pixel size and sample layout.</summary>
+internal readonly record struct BlockFormat(int Width, int Rows, int Samples, int Photometric, byte[]? JpegTables);

@@ -1,0 +1,17 @@
+namespace OgcTiler.Raster.Io;
+
+/// <summary>Random access to the bytes of a file, local or remote. Thread-safe.</summary>
+internal interface IRangeReader
+{
+    /// <summary>The path or URL, used in error messages and cache keys.</summary>
+    string Uri { get; }
+
+    /// <summary>The file's length once known (after the first read for HTTP); null before.</summary>
+    long? Length { get; }
+
+    /// <summary>
+    /// Reads <c>destination.Length</c> bytes starting at <paramref name="offset"/> and returns how many were read:
+    /// fewer only when the file ends first.
+    /// </summary>
+    ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken);
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Xml;
+using OgcTiler.Abstractions.Raster;
+
+namespace OgcTiler.Raster.Tiff;
+
+/// <summary>GDAL's private tags: per-band scale, offset and description from GDAL_METADATA (XML), and GDAL_NODATA.</summary>
+internal static class GdalMetadata
+{
+    public static double? Nodata(IReadOnlyDictionary<ushort, TiffField> fields)
+    {
+        if (!fields.TryGetValue(TiffTag.GdalNodata, out var field))
+            return null;
+        var text = field.AsString().Trim();
+        return text.ToLowerInvariant() switch
+        {
+            "nan" or "-nan" => double.NaN,
+            "inf" or "+inf" or "infinity" => double.PositiveInfinity,
+            "-inf" or "-infinity" => double.NegativeInfinity,
+            _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null,
+        };
+    }
+
+    /// <summary>One entry per band; bands the metadata does not mention get scale 1, offset 0, no description.</summary>
+    public static BandInfo[] Bands(string uri, IReadOnlyDictionary<ushort, TiffField> fields, int bandCount, Func<int, string?> colorInterpretation)
+    {
+        var scales = new double[bandCount];
+        var offsets = new double[bandCount];
+        var descriptions = new string?[bandCount];
+        Array.Fill(scales, 1);
+        if (fields.TryGetValue(TiffTag.GdalMetadata, out var field))
+            ReadItems(uri, field.AsString(), (band, role, value) =>
+            {
+                if (band < 0 || band >= bandCount)
+                    return;
+                switch (role)
+                {
+                    case "scale": scales[band] = Number(value, 1); break;
+                    case "offset": offsets[band] = Number(value, 0); break;
+                    case "description": descriptions[band] = value; break;
+                }
+            });
+        return Enumerable.Range(0, bandCount)
+            .Select(b => new BandInfo(descriptions[b], scales[b], offsets[b], colorInterpretation(b)))
+            .ToArray();
+    }
+
+    private static double Number(string text, double fallback) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    private static void ReadItems(string uri, string xml, Action<int, string, string> item)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.Name != "Item")
+                    continue;
+                var sample = reader.GetAttribute("sample");
+                var role = reader.GetAttribute("role");
+                if (sample is null || role is null || !int.TryParse(sample, CultureInfo.InvariantCulture, out var band))
+                    continue;
+                item(band, role, reader.ReadElementContentAsString());
+            }
+        }
+        catch (XmlException e)
+        {
+            throw TiffErrors.Format(uri, $"GDAL_METADATA is not valid XML: {e.Message}", e);
+        }
+    }
+}

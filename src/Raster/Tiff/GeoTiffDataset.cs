@@ -1,0 +1,87 @@
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Io;
+using OgcTiler.Raster.Warp;
+
+namespace OgcTiler.Raster.Tiff;
+
+/// <summary>
+/// An opened GeoTIFF or COG: its description, and its blocks decoded to float32 through the shared block cache.
+/// Reads into a target grid are done by the warper.
+/// </summary>
+internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
+{
+    private readonly GeoTiffHeader _header;
+    private readonly BlockReader _blocks;
+    private readonly RasterCache _cache;
+    private readonly CrsRegistry _crs;
+    private readonly Action _onSourceChanged;
+
+    public GeoTiffDataset(GeoTiffHeader header, IRangeReader reader, RasterCache cache, CrsRegistry crs, Action onSourceChanged)
+    {
+        _header = header;
+        _blocks = new BlockReader(reader, header);
+        _cache = cache;
+        _crs = crs;
+        _onSourceChanged = onSourceChanged;
+        Crs = ResolveCrs(header, crs);
+        Info = RasterInfoBuilder.Build(header, Crs, crs);
+        Levels = header.Levels
+            .Select(l => new RasterLevel(l.Width, l.Height, l.BlockWidth, l.BlockHeight, header.Transform.Scaled(header.Full.Width, header.Full.Height, l.Width, l.Height)))
+            .ToList();
+    }
+
+    public string Uri => _header.Uri;
+
+    private static CrsDefinition ResolveCrs(GeoTiffHeader header, CrsRegistry crs) =>
+        crs.TryResolve($"EPSG:{header.Epsg}", out var definition)
+            ? definition
+            : throw TiffErrors.Format(header.Uri, $"CRS EPSG:{header.Epsg} is not supported");
+
+    public RasterInfo Info { get; }
+
+    public CrsDefinition Crs { get; }
+
+    public int BandCount => Info.BandCount;
+
+    public double? Nodata => _header.Nodata;
+
+    public IReadOnlyList<RasterLevel> Levels { get; }
+
+    public Task<RasterData> ReadAsync(TargetGrid grid, ReadOptions options, CancellationToken cancellationToken) =>
+        Warper.ReadAsync(this, grid, options, _crs, cancellationToken);
+
+    public async Task<IReadOnlyList<RasterBlock>> ReadBlocksAsync(int level, IReadOnlyList<BlockIndex> blocks, CancellationToken cancellationToken)
+    {
+        if ((uint)level >= (uint)Levels.Count)
+            throw new ArgumentOutOfRangeException(nameof(level), $"level {level} is outside 0..{Levels.Count - 1}");
+        var result = new RasterBlock[blocks.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (_cache.TryGetBlock(_header.Id, level, blocks[i], out var cached))
+                result[i] = cached!;
+            else
+                missing.Add(i);
+        }
+        if (missing.Count == 0)
+            return result;
+        var wanted = missing.Select(i => blocks[i]).Distinct().ToList();
+        RasterBlock[] decoded;
+        try
+        {
+            decoded = await _blocks.ReadAsync(level, wanted, cancellationToken);
+        }
+        catch (UpstreamException e) when (e.UpstreamStatus == 412)
+        {
+            _onSourceChanged();
+            throw;
+        }
+        for (var i = 0; i < wanted.Count; i++)
+            _cache.SetBlock(_header.Id, level, wanted[i], decoded[i]);
+        foreach (var i in missing)
+            result[i] = decoded[wanted.IndexOf(blocks[i])];
+        return result;
+    }
+}

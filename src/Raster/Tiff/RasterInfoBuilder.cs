@@ -1,0 +1,66 @@
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
+
+namespace OgcTiler.Raster.Tiff;
+
+/// <summary>Describes a parsed GeoTIFF as a <see cref="RasterInfo"/>, with bounds in its CRS and in WGS 84.</summary>
+internal static class RasterInfoBuilder
+{
+    /// <summary>Points per edge when transforming the outline to WGS 84 (edges curve under reprojection).</summary>
+    private const int EdgePoints = 21;
+
+    public static RasterInfo Build(GeoTiffHeader header, CrsDefinition crs, CrsRegistry registry)
+    {
+        var full = header.Full;
+        var native = Outline(header.Transform, full.Width, full.Height, 2);
+        var wgs84 = Outline(header.Transform, full.Width, full.Height, EdgePoints);
+        var toWgs84 = registry.CreateTransform(crs, registry.Resolve("EPSG:4326"));
+        toWgs84.Transform(wgs84.Xs, wgs84.Ys);
+        return new RasterInfo(
+            crs.Id,
+            header.Transform.ToArray(),
+            full.Width,
+            full.Height,
+            full.DataType!.Value,
+            header.Nodata,
+            header.Bands,
+            header.Levels.Skip(1).Select(l => (l.Width, l.Height)).ToList(),
+            full.BlockWidth,
+            full.BlockHeight,
+            header.HasMask,
+            Envelope(native.Xs, native.Ys),
+            Envelope(wgs84.Xs, wgs84.Ys));
+    }
+
+    /// <summary>Points along the four edges of the raster, <paramref name="perEdge"/> per edge.</summary>
+    private static (double[] Xs, double[] Ys) Outline(GeoTransform gt, int width, int height, int perEdge)
+    {
+        var xs = new double[perEdge * 4];
+        var ys = new double[perEdge * 4];
+        for (var i = 0; i < perEdge; i++)
+        {
+            var t = (double)i / (perEdge - 1);
+            (xs[i], ys[i]) = gt.PixelToWorld(t * width, 0);
+            (xs[perEdge + i], ys[perEdge + i]) = gt.PixelToWorld(t * width, height);
+            (xs[2 * perEdge + i], ys[2 * perEdge + i]) = gt.PixelToWorld(0, t * height);
+            (xs[3 * perEdge + i], ys[3 * perEdge + i]) = gt.PixelToWorld(width, t * height);
+        }
+        return (xs, ys);
+    }
+
+    private static Bounds Envelope(double[] xs, double[] ys)
+    {
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
+        for (var i = 0; i < xs.Length; i++)
+        {
+            if (!double.IsFinite(xs[i]) || !double.IsFinite(ys[i]))
+                continue;
+            minX = Math.Min(minX, xs[i]);
+            maxX = Math.Max(maxX, xs[i]);
+            minY = Math.Min(minY, ys[i]);
+            maxY = Math.Max(maxY, ys[i]);
+        }
+        return new Bounds(minX, minY, maxX, maxY);
+    }
+}

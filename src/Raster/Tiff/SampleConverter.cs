@@ -1,0 +1,66 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using OgcTiler.Abstractions.Raster;
+
+namespace OgcTiler.Raster.Tiff;
+
+/// <summary>Byte order fixes and conversion of decoded samples to float32 planes.</summary>
+internal static class SampleConverter
+{
+    public static void SwapToNative(Span<byte> data, int bytesPerSample)
+    {
+        switch (bytesPerSample)
+        {
+            case 2: var u16 = MemoryMarshal.Cast<byte, ushort>(data); BinaryPrimitives.ReverseEndianness(u16, u16); break;
+            case 4: var u32 = MemoryMarshal.Cast<byte, uint>(data); BinaryPrimitives.ReverseEndianness(u32, u32); break;
+            case 8: var u64 = MemoryMarshal.Cast<byte, ulong>(data); BinaryPrimitives.ReverseEndianness(u64, u64); break;
+        }
+    }
+
+    /// <summary>
+    /// Copies sample <paramref name="sample"/> of every pixel (interleaved <paramref name="stride"/> per pixel) from
+    /// rows of <paramref name="rowSamples"/> native samples into <paramref name="output"/> (width × rows).
+    /// </summary>
+    public static void ToFloat(ReadOnlySpan<byte> data, RasterDataType type, int width, int rows, int stride, int sample, Span<float> output)
+    {
+        switch (type)
+        {
+            case RasterDataType.UInt8: Copy(data, width, rows, stride, sample, output); break;
+            case RasterDataType.Int8: Copy(MemoryMarshal.Cast<byte, sbyte>(data), width, rows, stride, sample, output); break;
+            case RasterDataType.UInt16: Copy(MemoryMarshal.Cast<byte, ushort>(data), width, rows, stride, sample, output); break;
+            case RasterDataType.Int16: Copy(MemoryMarshal.Cast<byte, short>(data), width, rows, stride, sample, output); break;
+            case RasterDataType.UInt32: Copy(MemoryMarshal.Cast<byte, uint>(data), width, rows, stride, sample, output); break;
+            case RasterDataType.Int32: Copy(MemoryMarshal.Cast<byte, int>(data), width, rows, stride, sample, output); break;
+            case RasterDataType.Float32: Copy(MemoryMarshal.Cast<byte, float>(data), width, rows, stride, sample, output); break;
+            case RasterDataType.Float64: Copy(MemoryMarshal.Cast<byte, double>(data), width, rows, stride, sample, output); break;
+        }
+    }
+
+    private static void Copy<T>(ReadOnlySpan<T> src, int width, int rows, int stride, int sample, Span<float> output) where T : unmanaged, INumberBase<T>
+    {
+        var count = Math.Min(width * rows, (src.Length - sample + stride - 1) / stride);
+        if (stride == 1)
+        {
+            for (var i = 0; i < count; i++)
+                output[i] = float.CreateTruncating(src[i]);
+            return;
+        }
+        for (var i = 0; i < count; i++)
+            output[i] = float.CreateTruncating(src[i * stride + sample]);
+    }
+
+    /// <summary>Unpacks a 1-bit mask (rows padded to a byte, 1 = valid) into 255/0 bytes.</summary>
+    public static void UnpackMask(ReadOnlySpan<byte> bits, int width, int rows, Span<byte> output)
+    {
+        var rowBytes = (width + 7) / 8;
+        rows = Math.Min(rows, bits.Length / rowBytes);
+        for (var y = 0; y < rows; y++)
+        {
+            var row = bits.Slice(y * rowBytes, rowBytes);
+            var outRow = output.Slice(y * width, width);
+            for (var x = 0; x < width; x++)
+                outRow[x] = (row[x >> 3] & (0x80 >> (x & 7))) != 0 ? (byte)255 : (byte)0;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Buffers;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
+
+namespace OgcTiler.Raster.Warp;
+
+/// <summary>
+/// Maps the centre of every target pixel to source pixel coordinates the way GDAL's approximate transformer does:
+/// per row, the two ends and the middle are transformed exactly; when linear interpolation misses the middle by more
+/// than <see cref="MaxError"/> source pixels the segment is halved, and so on. Exact transforms are batched across all
+/// rows, so a 256×256 tile costs a few hundred projected points. Points that cannot be transformed become NaN.
+/// </summary>
+internal sealed class ApproxTransformer
+{
+    public const double MaxError = 0.125;
+
+    /// <summary>Segments of at most this many points are transformed point by point, as GDAL does.</summary>
+    private const int ExactSegmentLength = 5;
+
+    private readonly CoordinateTransform _targetToSource;
+    private readonly GeoTransform _target;
+    private readonly GeoTransform _sourceInverse;
+
+    public ApproxTransformer(CoordinateTransform targetToSource, GeoTransform target, GeoTransform sourceInverse)
+    {
+        _targetToSource = targetToSource;
+        _target = target;
+        _sourceInverse = sourceInverse;
+    }
+
+    /// <summary>
+    /// Fills the pixels of <paramref name="region"/> in <paramref name="xs"/>/<paramref name="ys"/> (row-major, rows of
+    /// <paramref name="stride"/> pixels) with source pixel coordinates; each row of the region is one GDAL scanline.
+    /// </summary>
+    public void Transform(TargetRegion region, int stride, Span<double> xs, Span<double> ys)
+    {
+        var width = region.Width;
+        if (width <= ExactSegmentLength)
+        {
+            var all = new List<(int, int)>(width * region.Height);
+            for (var row = region.Y; row < region.Y + region.Height; row++)
+                QueueInterior(row, region.X - 1, region.X + width, -1, all);
+            TransformPoints(all, stride, xs, ys);
+            return;
+        }
+        var segments = new List<Segment>(region.Height * 2);
+        var next = new List<Segment>(region.Height * 2);
+        var exact = new List<(int Row, int Col)>(region.Height * 3);
+        for (var row = region.Y; row < region.Y + region.Height; row++)
+        {
+            var segment = new Segment(row, region.X, region.X + width - 1);
+            exact.Add((row, segment.Start));
+            exact.Add((row, segment.Middle));
+            exact.Add((row, segment.End));
+            segments.Add(segment);
+        }
+        TransformPoints(exact, stride, xs, ys);
+        while (segments.Count > 0)
+        {
+            next.Clear();
+            exact.Clear();
+            foreach (var segment in segments)
+                Resolve(segment, stride, xs, ys, next, exact);
+            TransformPoints(exact, stride, xs, ys);
+            (segments, next) = (next, segments);
+        }
+    }
+
+    /// <summary>
+    /// Decides one segment whose ends and middle are known: interpolate it linearly from its ends, or split it into
+    /// [start, middle-1] and [middle, end] (GDAL's split), queuing what the halves need: their ends and middles, or
+    /// every point when a half has at most <see cref="ExactSegmentLength"/> points. A segment with an untransformable
+    /// known point is transformed point by point.
+    /// </summary>
+    private static void Resolve(Segment s, int width, Span<double> xs, Span<double> ys, List<Segment> next, List<(int, int)> exact)
+    {
+        var row = s.Row * width;
+        int a = row + s.Start, b = row + s.End, m = row + s.Middle;
+        if (!double.IsFinite(xs[a]) || !double.IsFinite(xs[b]) || !double.IsFinite(xs[m]))
+        {
+            QueueInterior(s.Row, s.Start, s.End, s.Middle, exact);
+            return;
+        }
+        var length = (double)(s.End - s.Start);
+        var dx = (xs[b] - xs[a]) / length;
+        var dy = (ys[b] - ys[a]) / length;
+        var t = s.Middle - s.Start;
+        var error = Math.Abs(xs[a] + dx * t - xs[m]) + Math.Abs(ys[a] + dy * t - ys[m]);
+        if (error <= MaxError)
+        {
+            for (var col = s.Start + 1; col < s.End; col++)
+            {
+                xs[row + col] = xs[a] + dx * (col - s.Start);
+                ys[row + col] = ys[a] + dy * (col - s.Start);
+            }
+            return;
+        }
+        var left = new Segment(s.Row, s.Start, s.Middle - 1);
+        var right = new Segment(s.Row, s.Middle, s.End);
+        if (left.Length <= ExactSegmentLength)
+        {
+            QueueInterior(s.Row, left.Start, left.End + 1, -1, exact);
+        }
+        else
+        {
+            next.Add(left);
+            exact.Add((s.Row, left.Middle));
+            exact.Add((s.Row, left.End));
+        }
+        if (right.Length <= ExactSegmentLength)
+        {
+            QueueInterior(s.Row, right.Start, right.End, -1, exact);
+        }
+        else
+        {
+            next.Add(right);
+            exact.Add((s.Row, right.Middle));
+        }
+    }
+
+    /// <summary>Queues the points strictly between <paramref name="start"/> and <paramref name="end"/>, except a known one.</summary>
+    private static void QueueInterior(int row, int start, int end, int known, List<(int, int)> exact)
+    {
+        for (var col = start + 1; col < end; col++)
+        {
+            if (col != known)
+                exact.Add((row, col));
+        }
+    }
+
+    /// <summary>Target pixel centres → target CRS → source CRS → source pixels, in one batch.</summary>
+    private void TransformPoints(List<(int Row, int Col)> points, int width, Span<double> xs, Span<double> ys)
+    {
+        if (points.Count == 0)
+            return;
+        var bx = ArrayPool<double>.Shared.Rent(points.Count);
+        var by = ArrayPool<double>.Shared.Rent(points.Count);
+        try
+        {
+            var px = bx.AsSpan(0, points.Count);
+            var py = by.AsSpan(0, points.Count);
+            for (var i = 0; i < points.Count; i++)
+                (px[i], py[i]) = _target.PixelToWorld(points[i].Col + 0.5, points[i].Row + 0.5);
+            _targetToSource.Transform(px, py);
+            var inv = _sourceInverse;
+            for (var i = 0; i < points.Count; i++)
+            {
+                var (x, y) = (px[i], py[i]);
+                var index = points[i].Row * width + points[i].Col;
+                if (double.IsFinite(x) && double.IsFinite(y))
+                {
+                    xs[index] = inv.X0 + x * inv.Dx + y * inv.Rx;
+                    ys[index] = inv.Y0 + x * inv.Ry + y * inv.Dy;
+                }
+                else
+                {
+                    xs[index] = double.NaN;
+                    ys[index] = double.NaN;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(bx);
+            ArrayPool<double>.Shared.Return(by);
+        }
+    }
+
+    /// <summary>Points Start..End (inclusive) of one row; its middle is GDAL's (n-1)/2.</summary>
+    private readonly record struct Segment(int Row, int Start, int End)
+    {
+        public int Length => End - Start + 1;
+
+        public int Middle => Start + (Length - 1) / 2;
+    }
+}

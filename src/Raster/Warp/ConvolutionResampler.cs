@@ -1,0 +1,99 @@
+using OgcTiler.Abstractions.Raster;
+
+namespace OgcTiler.Raster.Warp;
+
+/// <summary>
+/// Bilinear or cubic interpolation (GDAL's GWKResample): weights centred on the sample, stretched by 1/scale when the
+/// target is coarser than the source by more than 5 %; invalid or outside source pixels are left out and the weights
+/// renormalised.
+/// </summary>
+internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : IResampler
+    where TKernel : struct, IKernelFunction
+{
+    private const double Epsilon = 1e-10;
+    private const double MinWeight = 1e-6;
+
+    /// <summary>GDAL keeps the plain 4×4 (or 2×2) kernel when both scales are at least this.</summary>
+    private const double StretchThreshold = 0.95;
+
+    public ResamplingMethod Method => method;
+
+    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target)
+    {
+        var stretch = scale.X < StretchThreshold || scale.Y < StretchThreshold;
+        var kx = stretch ? scale.X : 1;
+        var ky = stretch ? scale.Y : 1;
+        var rx = kx < 1 ? (int)Math.Ceiling(TKernel.Radius / kx) : TKernel.Radius;
+        var ry = ky < 1 ? (int)Math.Ceiling(TKernel.Radius / ky) : TKernel.Radius;
+        var firstX = TKernel.FirstTap(rx);
+        var firstY = TKernel.FirstTap(ry);
+        Span<double> wx = new double[rx - firstX + 1];
+        Span<double> wy = new double[ry - firstY + 1];
+        Span<double> totals = new double[source.BandCount];
+        var window = source.Window;
+        var mask = target.Mask;
+        var pixelCount = target.PixelCount;
+        for (var i = 0; i < target.PixelCount; i++)
+        {
+            var (row, col) = Math.DivRem(i, target.Width);
+            if (row < region.Y || row >= region.Y + region.Height || col < region.X || col >= region.X + region.Width)
+                continue;
+            var sx = xs[i] - window.X;
+            var sy = ys[i] - window.Y;
+            if (!(sx >= 0) || !(sy >= 0))
+                continue;
+            var cx = (int)(sx + Epsilon);
+            var cy = (int)(sy + Epsilon);
+            if (cx >= window.Width || cy >= window.Height || source.Valid[cy * source.Stride + cx] == 0)
+                continue;
+            var ix = (int)Math.Floor(sx - 0.5);
+            var iy = (int)Math.Floor(sy - 0.5);
+            var dx = sx - 0.5 - ix;
+            var dy = sy - 0.5 - iy;
+            for (var t = 0; t < wx.Length; t++)
+                wx[t] = TKernel.Weight((firstX + t - dx) * kx);
+            for (var t = 0; t < wy.Length; t++)
+                wy[t] = TKernel.Weight((firstY + t - dy) * ky);
+            if (Accumulate(source, ix + firstX, iy + firstY, wx, wy, totals, target, i))
+                mask[i] = 255;
+        }
+    }
+
+    /// <summary>Writes the weighted mean of every band at target pixel <paramref name="pixel"/>; false when no weight.</summary>
+    private static bool Accumulate(SourcePixels source, int x0, int y0, ReadOnlySpan<double> wx, ReadOnlySpan<double> wy, Span<double> totals, RasterData target, int pixel)
+    {
+        var window = source.Window;
+        var tx0 = Math.Max(0, -x0);
+        var tx1 = Math.Min(wx.Length, window.Width - x0);
+        var ty0 = Math.Max(0, -y0);
+        var ty1 = Math.Min(wy.Length, window.Height - y0);
+        var valid = source.Valid;
+        var samples = source.Samples;
+        var planeSize = window.Width * window.Height;
+        var bandCount = source.BandCount;
+        totals.Clear();
+        var weightSum = 0.0;
+        for (var ty = ty0; ty < ty1; ty++)
+        {
+            var rowWeight = wy[ty];
+            if (rowWeight == 0)
+                continue;
+            var row = (y0 + ty) * source.Stride + x0;
+            for (var tx = tx0; tx < tx1; tx++)
+            {
+                var w = rowWeight * wx[tx];
+                if (w == 0 || valid[row + tx] == 0)
+                    continue;
+                weightSum += w;
+                for (var b = 0; b < bandCount; b++)
+                    totals[b] += w * samples[b * planeSize + row + tx];
+            }
+        }
+        if (weightSum < MinWeight)
+            return false;
+        var all = target.AllSamples;
+        for (var b = 0; b < bandCount; b++)
+            all[b * target.PixelCount + pixel] = (float)(totals[b] / weightSum);
+        return true;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Buffers;
+
+namespace OgcTiler.Raster.Warp;
+
+/// <summary>
+/// The selected bands of a source window copied out of its blocks into one pooled buffer (band-sequential), with a
+/// validity byte per pixel (1 valid) that folds in the block mask, nodata and NaN. A pixel is valid when any selected
+/// band holds data (GDAL's unified source nodata). Dispose to return the buffers.
+/// </summary>
+internal sealed class SourcePixels : IDisposable
+{
+    private float[]? _samples;
+    private byte[]? _valid;
+
+    private SourcePixels(SourceWindow window, int bandCount)
+    {
+        Window = window;
+        BandCount = bandCount;
+        _samples = ArrayPool<float>.Shared.Rent(Math.Max(1, window.Width * window.Height * bandCount));
+        _valid = ArrayPool<byte>.Shared.Rent(Math.Max(1, window.Width * window.Height));
+    }
+
+    public SourceWindow Window { get; }
+
+    public int BandCount { get; }
+
+    public int Stride => Window.Width;
+
+    /// <summary>True when every pixel of the window is valid: kernels may skip the validity checks.</summary>
+    public bool AllValid { get; private set; }
+
+    public float[] Samples => _samples ?? throw new ObjectDisposedException(nameof(SourcePixels));
+
+    public byte[] Valid => _valid ?? throw new ObjectDisposedException(nameof(SourcePixels));
+
+    public int BandOffset(int band) => band * Window.Width * Window.Height;
+
+    /// <param name="blocks">The blocks planned for <paramref name="window"/> by <see cref="BlockPlanner"/>, in order.</param>
+    /// <param name="bands">0-based band indexes inside the blocks, in output order.</param>
+    public static SourcePixels Assemble(RasterLevel level, SourceWindow window, IReadOnlyList<BlockIndex> indexes,
+        IReadOnlyList<RasterBlock> blocks, IReadOnlyList<int> bands, double? nodata)
+    {
+        var pixels = new SourcePixels(window, bands.Count);
+        var valid = pixels.Valid.AsSpan(0, window.Width * window.Height);
+        for (var i = 0; i < indexes.Count; i++)
+            pixels.CopyBlock(level, indexes[i], blocks[i], bands, valid);
+        pixels.AllValid = pixels.MarkInvalid(valid, nodata);
+        return pixels;
+    }
+
+    private void CopyBlock(RasterLevel level, BlockIndex index, RasterBlock block, IReadOnlyList<int> bands, Span<byte> valid)
+    {
+        var bx = index.X * level.BlockWidth;
+        var by = index.Y * level.BlockHeight;
+        var x0 = Math.Max(bx, Window.X);
+        var x1 = Math.Min(bx + level.BlockWidth, Window.Right);
+        var y0 = Math.Max(by, Window.Y);
+        var y1 = Math.Min(by + level.BlockHeight, Window.Bottom);
+        var count = x1 - x0;
+        if (count <= 0 || y1 <= y0)
+            return;
+        for (var b = 0; b < bands.Count; b++)
+        {
+            var source = block.Band(bands[b]);
+            var target = Samples.AsSpan(BandOffset(b), Window.Width * Window.Height);
+            for (var y = y0; y < y1; y++)
+            {
+                source.Slice((y - by) * block.Width + (x0 - bx), count)
+                    .CopyTo(target.Slice((y - Window.Y) * Window.Width + (x0 - Window.X), count));
+            }
+        }
+        for (var y = y0; y < y1; y++)
+        {
+            var row = valid.Slice((y - Window.Y) * Window.Width + (x0 - Window.X), count);
+            if (block.Mask is { } mask)
+            {
+                var maskRow = mask.AsSpan((y - by) * block.Width + (x0 - bx), count);
+                for (var x = 0; x < count; x++)
+                    row[x] = maskRow[x] == 0 ? (byte)0 : (byte)1;
+            }
+            else
+            {
+                row.Fill(1);
+            }
+        }
+    }
+
+    /// <summary>Clears validity where every band is nodata or NaN; returns whether all pixels stayed valid.</summary>
+    private bool MarkInvalid(Span<byte> valid, double? nodata)
+    {
+        var noValue = nodata is { } n ? (float)n : float.NaN;
+        var pixelCount = valid.Length;
+        var allValid = true;
+        for (var i = 0; i < pixelCount; i++)
+        {
+            if (valid[i] == 0)
+            {
+                allValid = false;
+                continue;
+            }
+            var hasData = false;
+            for (var b = 0; b < BandCount && !hasData; b++)
+            {
+                var v = Samples[b * pixelCount + i];
+                hasData = !float.IsNaN(v) && v != noValue;
+            }
+            if (!hasData)
+            {
+                valid[i] = 0;
+                allValid = false;
+            }
+        }
+        return allValid;
+    }
+
+    public void Dispose()
+    {
+        if (_samples is { } samples)
+            ArrayPool<float>.Shared.Return(samples);
+        if (_valid is { } valid)
+            ArrayPool<byte>.Shared.Return(valid);
+        _samples = null;
+        _valid = null;
+    }
+}

@@ -1,0 +1,131 @@
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
+
+namespace OgcTiler.Raster.Warp;
+
+/// <summary>Outline-based measures between a source and a target grid: GDAL's overview ratio and kernel scale.</summary>
+internal static class WarpGeometry
+{
+    /// <summary>GDAL samples each edge of a grid at this many points (SAMPLE_STEPS + 1).</summary>
+    private const int EdgeSamples = 21;
+
+    /// <summary>The level gdalwarp would warp from (overview level AUTO).</summary>
+    public static int ChooseLevel(IReadOnlyList<RasterLevel> levels, CoordinateTransform sourceToTarget, GeoTransform targetInverse)
+    {
+        var full = levels[0];
+        var (xs, ys) = Outline(full.Width, full.Height);
+        MapPoints(xs, ys, full.Transform, sourceToTarget, targetInverse);
+        // The first sample is the top-left corner and the last the bottom-right one (GDALSuggestedWarpOutput2's order).
+        var last = xs.Length - 1;
+        var ratio = double.IsFinite(xs[0]) && double.IsFinite(ys[0]) && double.IsFinite(xs[last]) && double.IsFinite(ys[last])
+                    && xs[0] != xs[last] && ys[0] != ys[last]
+            ? OverviewSelector.TargetRatio(full.Width, full.Height, (xs[0], ys[0]), (xs[last], ys[last]))
+            : BoundsRatio(full, xs, ys);
+        return OverviewSelector.ChooseLevel(levels, ratio);
+    }
+
+    /// <summary>
+    /// Where the outline of a target region falls in the level, as GDAL's ComputeSourceWindow samples it: 21 points per
+    /// edge, or a 23×23 grid when some edge points fail to transform. Unknown when almost none transform.
+    /// </summary>
+    public static Footprint FootprintOf(TargetRegion region, GeoTransform target, CoordinateTransform targetToSource, GeoTransform levelInverse)
+    {
+        var (xs, ys) = Outline(region.Width, region.Height);
+        Offset(xs, ys, region);
+        MapPoints(xs, ys, target, targetToSource, levelInverse);
+        var failed = xs.Count(double.IsNaN);
+        if (failed > 0)
+        {
+            (xs, ys) = Grid(region.Width, region.Height);
+            Offset(xs, ys, region);
+            MapPoints(xs, ys, target, targetToSource, levelInverse);
+            failed = xs.Count(double.IsNaN);
+            if (failed > xs.Length - 5)
+                return Footprint.None;
+        }
+        var (minX, minY, maxX, maxY) = Bounds(xs, ys);
+        return new Footprint(minX, minY, maxX, maxY, failed > 0);
+    }
+
+    private static void Offset(double[] xs, double[] ys, TargetRegion region)
+    {
+        for (var i = 0; i < xs.Length; i++)
+        {
+            xs[i] += region.X;
+            ys[i] += region.Y;
+        }
+    }
+
+    /// <summary>GDAL's fallback sampling: the step positions plus half a pixel in from each edge, on both axes.</summary>
+    private static (double[] Xs, double[] Ys) Grid(int width, int height)
+    {
+        var steps = EdgeSamples + 2;
+        var xs = new double[steps * steps];
+        var ys = new double[steps * steps];
+        for (var iy = 0; iy < steps; iy++)
+        {
+            for (var ix = 0; ix < steps; ix++)
+            {
+                xs[iy * steps + ix] = GridRatio(ix, width) * width;
+                ys[iy * steps + ix] = GridRatio(iy, height) * height;
+            }
+        }
+        return (xs, ys);
+    }
+
+    private static double GridRatio(int i, int size) =>
+        i == 0 ? 0.5 / size : i <= EdgeSamples ? (i - 1) / (double)(EdgeSamples - 1) : 1 - 0.5 / size;
+
+    private static double BoundsRatio(RasterLevel full, double[] xs, double[] ys)
+    {
+        var (minX, minY, maxX, maxY) = Bounds(xs, ys);
+        return OverviewSelector.TargetRatio(full.Width, full.Height, (minX, minY), (maxX, maxY));
+    }
+
+    /// <summary>Pixel-corner points along the four edges, interleaved top, bottom, left, right per step like GDAL.</summary>
+    private static (double[] Xs, double[] Ys) Outline(int width, int height)
+    {
+        var xs = new double[EdgeSamples * 4];
+        var ys = new double[EdgeSamples * 4];
+        for (var i = 0; i < EdgeSamples; i++)
+        {
+            var r = (double)i / (EdgeSamples - 1);
+            (xs[4 * i], ys[4 * i]) = (r * width, 0);
+            (xs[4 * i + 1], ys[4 * i + 1]) = (r * width, height);
+            (xs[4 * i + 2], ys[4 * i + 2]) = (0, r * height);
+            (xs[4 * i + 3], ys[4 * i + 3]) = (width, r * height);
+        }
+        return (xs, ys);
+    }
+
+    /// <summary>Pixels of one grid → its CRS → the other CRS → pixels of the other grid; failures become NaN.</summary>
+    private static void MapPoints(double[] xs, double[] ys, GeoTransform from, CoordinateTransform transform, GeoTransform toInverse)
+    {
+        for (var i = 0; i < xs.Length; i++)
+            (xs[i], ys[i]) = from.PixelToWorld(xs[i], ys[i]);
+        transform.Transform(xs, ys);
+        for (var i = 0; i < xs.Length; i++)
+        {
+            if (double.IsFinite(xs[i]) && double.IsFinite(ys[i]))
+                (xs[i], ys[i]) = toInverse.PixelToWorld(xs[i], ys[i]);
+            else
+                (xs[i], ys[i]) = (double.NaN, double.NaN);
+        }
+    }
+
+    private static (double MinX, double MinY, double MaxX, double MaxY) Bounds(double[] xs, double[] ys)
+    {
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity;
+        double maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
+        for (var i = 0; i < xs.Length; i++)
+        {
+            if (double.IsNaN(xs[i]))
+                continue;
+            minX = Math.Min(minX, xs[i]);
+            maxX = Math.Max(maxX, xs[i]);
+            minY = Math.Min(minY, ys[i]);
+            maxY = Math.Max(maxY, ys[i]);
+        }
+        return (minX, minY, maxX, maxY);
+    }
+}

@@ -1,0 +1,46 @@
+using OgcTiler.Server.Layers;
+
+namespace OgcTiler.Server.Configuration;
+
+/// <summary>Everything bound from config/ogctiler.json (and its environment overrides), validated at start.</summary>
+/// <param name="ConfigDirectory">Folder of the config file: relative paths in it resolve against this.</param>
+public sealed record ServerOptions(
+    string ConfigDirectory,
+    ServiceOptions Service,
+    SourcesOptions Sources,
+    TileMatrixSetsOptions TileMatrixSets,
+    IReadOnlyList<LayerDefinition> Layers,
+    CacheOptions Cache,
+    EncodingOptions Encoding);
+
+/// <summary>Service metadata shown in capabilities documents.</summary>
+public sealed record ServiceOptions(
+    string Title,
+    string? Abstract,
+    IReadOnlyList<string> Keywords,
+    string? ProviderName,
+    string? ProviderSite,
+    string? ContactName,
+    string? ContactEmail);
+
+/// <summary>What requests may read: absolute folders and URL prefixes.</summary>
+public sealed record SourcesOptions(IReadOnlyList<string> AllowedRoots, IReadOnlyList<string> AllowedUrlPrefixes);
+
+/// <summary>An absolute folder of extra TileMatrixSet JSON files, or null for the built-in sets only.</summary>
+public sealed record TileMatrixSetsOptions(string? Directory);
+
+/// <param name="Tiles">Rendered-tile cache.</param>
+/// <param name="BlocksSizeMB">Decoded block and parsed header cache of the raster engine.</param>
+public sealed record CacheOptions(TileCacheOptions Tiles, int BlocksSizeMB);
+
+public sealed record TileCacheOptions(bool Enabled, int SizeMB, int MaxAgeSeconds);
+
+public sealed record EncodingOptions(PngOptions Png, int JpegQuality, int WebpQuality, GeoTiffCompression GeoTiffCompression = GeoTiffCompression.Deflate);
+
+public enum GeoTiffCompression { None, Deflate }
+
+/// <summary>PNG scanline filter and zlib level (1 fastest .. 9 smallest).</summary>
+public sealed record PngOptions(PngFilter Filter, int ZlibLevel);
+
+/// <summary>PNG filter types applied to every row; <see cref="Adaptive"/> picks per row (libpng's heuristic).</summary>
+public enum PngFilter { None, Sub, Up, Average, Paeth, Adaptive }

@@ -1,0 +1,109 @@
+namespace OgcTiler.Server.Configuration;
+
+/// <summary>Binds <see cref="ServerOptions"/> from configuration, reporting every error at once.</summary>
+internal static class ServerOptionsReader
+{
+    /// <summary>Top-level sections a config file may hold; sections of other areas are validated by their owners.</summary>
+    public static readonly string[] KnownSections =
+        ["Service", "Sources", "TileMatrixSets", "Layers", "Cache", "Encoding", "Plugins", "Ogc", "Logging", "Kestrel", "AllowedHosts", "Urls"];
+
+    /// <param name="configuration">The merged configuration (file, environment, command line).</param>
+    /// <param name="fileKeys">Top-level keys of the config file itself, checked against <see cref="KnownSections"/>.</param>
+    public static ServerOptions Read(IConfiguration configuration, string configFile, IEnumerable<string> fileKeys)
+    {
+        var reader = new ConfigReader(configuration);
+        foreach (var key in fileKeys)
+        {
+            if (!KnownSections.Contains(key, StringComparer.OrdinalIgnoreCase))
+                reader.Error(key, $"unknown section (known sections: {string.Join(", ", KnownSections)})");
+        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(configFile))!;
+        var options = new ServerOptions(
+            directory,
+            ReadService(reader),
+            ReadSources(reader, directory),
+            ReadTileMatrixSets(reader, directory),
+            LayerConfigReader.ReadLayers(reader, directory),
+            ReadCache(reader),
+            ReadEncoding(reader));
+        if (reader.Errors.Count > 0)
+            throw new ConfigurationException(configFile, reader.Errors);
+        return options;
+    }
+
+    /// <summary>A path from the config file: absolute as given, otherwise relative to the config file's folder.</summary>
+    public static string ResolvePath(string directory, string path) => Path.GetFullPath(Path.Combine(directory, path));
+
+    private static ServiceOptions ReadService(ConfigReader reader)
+    {
+        var s = reader.Section("Service");
+        reader.CheckKeys(s, "Title", "Abstract", "Keywords", "ProviderName", "ProviderSite", "ContactName", "ContactEmail");
+        return new ServiceOptions(
+            reader.String(s, "Title") ?? "OgcTiler",
+            reader.String(s, "Abstract"),
+            reader.Strings(s, "Keywords") ?? [],
+            reader.String(s, "ProviderName"),
+            reader.String(s, "ProviderSite"),
+            reader.String(s, "ContactName"),
+            reader.String(s, "ContactEmail"));
+    }
+
+    private static SourcesOptions ReadSources(ConfigReader reader, string directory)
+    {
+        var s = reader.Section("Sources");
+        reader.CheckKeys(s, "AllowedRoots", "AllowedUrlPrefixes");
+        var roots = (reader.Strings(s, "AllowedRoots") ?? []).Select(r => ResolvePath(directory, r)).ToList();
+        var prefixes = reader.Strings(s, "AllowedUrlPrefixes") ?? [];
+        foreach (var prefix in prefixes)
+        {
+            if (!prefix.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !prefix.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                reader.Error("Sources:AllowedUrlPrefixes", $"'{prefix}' must start with http:// or https://");
+        }
+        return new SourcesOptions(roots, prefixes);
+    }
+
+    private static TileMatrixSetsOptions ReadTileMatrixSets(ConfigReader reader, string directory)
+    {
+        var s = reader.Section("TileMatrixSets");
+        reader.CheckKeys(s, "Directory");
+        var folder = reader.String(s, "Directory") is { } d ? ResolvePath(directory, d) : null;
+        if (folder is not null && !Directory.Exists(folder))
+            reader.Error("TileMatrixSets:Directory", $"folder '{folder}' does not exist");
+        return new TileMatrixSetsOptions(folder);
+    }
+
+    private static CacheOptions ReadCache(ConfigReader reader)
+    {
+        var s = reader.Section("Cache");
+        reader.CheckKeys(s, "Tiles", "Blocks");
+        var tiles = s.GetSection("Tiles");
+        reader.CheckKeys(tiles, "Enabled", "SizeMB", "MaxAgeSeconds");
+        var blocks = s.GetSection("Blocks");
+        reader.CheckKeys(blocks, "SizeMB");
+        return new CacheOptions(
+            new TileCacheOptions(
+                reader.Bool(tiles, "Enabled", true),
+                reader.Int(tiles, "SizeMB", 256, 1, 1 << 20),
+                reader.Int(tiles, "MaxAgeSeconds", 3600, 0, int.MaxValue)),
+            reader.Int(blocks, "SizeMB", 256, 1, 1 << 20));
+    }
+
+    private static EncodingOptions ReadEncoding(ConfigReader reader)
+    {
+        var s = reader.Section("Encoding");
+        reader.CheckKeys(s, "Png", "Jpeg", "Webp", "GeoTiff");
+        var png = s.GetSection("Png");
+        reader.CheckKeys(png, "Filter", "ZlibLevel");
+        var jpeg = s.GetSection("Jpeg");
+        reader.CheckKeys(jpeg, "Quality");
+        var webp = s.GetSection("Webp");
+        reader.CheckKeys(webp, "Quality");
+        var geoTiff = s.GetSection("GeoTiff");
+        reader.CheckKeys(geoTiff, "Compression");
+        return new EncodingOptions(
+            new PngOptions(reader.Enum(png, "Filter", PngFilter.Up), reader.Int(png, "ZlibLevel", 1, 0, 9)),
+            reader.Int(jpeg, "Quality", 85, 1, 100),
+            reader.Int(webp, "Quality", 75, 1, 100),
+            reader.Enum(geoTiff, "Compression", GeoTiffCompression.Deflate));
+    }
+}

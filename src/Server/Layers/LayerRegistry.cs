@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Plugins;
+
+namespace OgcTiler.Server.Layers;
+
+/// <summary>
+/// The configured layers. A layer's source is opened on first use and kept; a plugin reload drops the opened sources
+/// (the provider may have changed), and a failed open is not kept, so the next request retries.
+/// </summary>
+internal sealed class LayerRegistry : ILayerRegistry
+{
+    private readonly FrozenDictionary<string, LayerDefinition> _byId;
+    private readonly IPluginCatalog _plugins;
+    private readonly ConcurrentDictionary<string, Lazy<Task<IRasterSource>>> _sources = new(StringComparer.Ordinal);
+
+    public LayerRegistry(ServerOptions options, IPluginCatalog plugins)
+    {
+        Layers = options.Layers;
+        _byId = options.Layers.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
+        _plugins = plugins;
+        _plugins.Changed += _sources.Clear;
+    }
+
+    public IReadOnlyList<LayerDefinition> Layers { get; }
+
+    public LayerDefinition? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The layer with this id, or a 404 naming the layers there are.</summary>
+    public LayerDefinition Get(string id) =>
+        Find(id) ?? throw new ResourceNotFoundException($"layer '{id}' does not exist (layers: {string.Join(", ", _byId.Keys.Order())})");
+
+    public async Task<IRasterSource> GetSourceAsync(LayerDefinition layer, CancellationToken cancellationToken)
+    {
+        var lazy = _sources.GetOrAdd(layer.Id, _ => new Lazy<Task<IRasterSource>>(() => OpenAsync(layer)));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (lazy.Value.IsFaulted)
+        {
+            _sources.TryRemove(new KeyValuePair<string, Lazy<Task<IRasterSource>>>(layer.Id, lazy));
+            throw;
+        }
+    }
+
+    // Not tied to one request's cancellation: the opened source is shared by every later request.
+    private async Task<IRasterSource> OpenAsync(LayerDefinition layer)
+    {
+        var provider = _plugins.FindSourceProvider(layer.Source.Type)
+            ?? throw new ResourceNotFoundException($"layer '{layer.Id}': no source provider for Source.Type '{layer.Source.Type}' (is its plugin loaded? see /plugins)");
+        return await provider.OpenAsync(new SourceSpec(layer.Source.Url, layer.Source.Options), CancellationToken.None);
+    }
+}

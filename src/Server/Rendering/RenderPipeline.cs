@@ -1,0 +1,98 @@
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Rendering;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Plugins;
+using OgcTiler.Server.Rendering.Encoders;
+
+namespace OgcTiler.Server.Rendering;
+
+/// <summary>read (bands or expression) → rescale → color formula → colormap → encode with the mask as alpha.</summary>
+internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encoders) : IRenderPipeline
+{
+    public async Task<RasterData> ReadAsync(RenderRequest request, CancellationToken cancellationToken)
+    {
+        var options = request.Options;
+        if (options.Expression is null)
+            return await ReadBandsAsync(request.Source, request.Grid, BandNames(options, request.Source.Info), options, cancellationToken);
+        var compiler = plugins.ExpressionCompiler
+            ?? throw new InvalidParameterException("expression", "expression: the Expressions plugin is not loaded, so band math is not available");
+        var expression = compiler.Compile(options.Expression);
+        using var inputs = await ReadBandsAsync(request.Source, request.Grid, expression.Inputs, options, cancellationToken);
+        return expression.Evaluate(inputs);
+    }
+
+    public async Task<EncodedImage> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
+    {
+        var format = request.Format;
+        var options = format == ImageFormat.PngRaw ? request.Options with { ReturnMask = false } : request.Options;
+        var encoder = format == ImageFormat.Npy || format == ImageFormat.GeoTiff ? null : encoders.Get(format == ImageFormat.PngRaw ? ImageFormat.Png : format);
+        var formula = ColorFormula(options);
+        var colormap = Colormap(options);
+        using var data = await ReadAsync(request, cancellationToken);
+        if (encoder is null)
+            return new EncodedImage(EncodeData(request, data, formula, colormap), format);
+        using var image = ImageComposer.Compose(data, options, formula, colormap);
+        return new EncodedImage(encoder.Encode(image), format);
+    }
+
+    /// <summary>npy and GeoTIFF: the values as read, or the 8-bit picture when rescale, a formula or a colormap is asked for.</summary>
+    private byte[] EncodeData(RenderRequest request, RasterData data, IColorOperation? formula, IColormap? colormap)
+    {
+        var options = request.Options;
+        DataBands bands;
+        if (options.Rescale is null && formula is null && colormap is null)
+        {
+            bands = DataBands.FromValues(data);
+        }
+        else
+        {
+            using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap);
+            bands = DataBands.FromPicture(image, data.Mask);
+        }
+        return request.Format == ImageFormat.Npy ? NpyWriter.Write(bands) : GeoTiffWriter.Write(bands, request.Grid, encoders.GeoTiffDeflate);
+    }
+
+    /// <summary>Bands given by name, else bidx (1-based into the source's band list), else every band.</summary>
+    internal static IReadOnlyList<string> BandNames(RenderOptions options, SourceInfo info)
+    {
+        if (options.Bands is { Count: > 0 } names)
+            return names;
+        if (options.Bidx is not { Count: > 0 } bidx)
+            return info.BandNames;
+        var result = new string[bidx.Count];
+        for (var i = 0; i < bidx.Count; i++)
+        {
+            if (bidx[i] < 1 || bidx[i] > info.BandNames.Count)
+                throw new InvalidParameterException("bidx", $"bidx: band {bidx[i]} does not exist (the source has bands 1..{info.BandNames.Count})");
+            result[i] = info.BandNames[bidx[i] - 1];
+        }
+        return result;
+    }
+
+    private static Task<RasterData> ReadBandsAsync(IRasterSource source, TargetGrid grid, IReadOnlyList<string> bands, RenderOptions options, CancellationToken cancellationToken) =>
+        source.ReadAsync(grid, new SourceReadRequest(bands, options.Resampling, options.Reproject, options.Nodata, options.Unscale), cancellationToken);
+
+    private IColorOperation? ColorFormula(RenderOptions options)
+    {
+        if (options.ColorFormula is null)
+            return null;
+        var provider = plugins.ColorOperations
+            ?? throw new InvalidParameterException("color_formula", "color_formula: the Colormaps plugin is not loaded, so color formulas are not available");
+        return provider.Parse(options.ColorFormula);
+    }
+
+    private IColormap? Colormap(RenderOptions options)
+    {
+        if (options.ColormapName is null && options.Colormap is null)
+            return null;
+        var parameter = options.ColormapName is null ? "colormap" : "colormap_name";
+        var provider = plugins.Colormaps
+            ?? throw new InvalidParameterException(parameter, $"{parameter}: the Colormaps plugin is not loaded, so colormaps are not available");
+        if (options.Colormap is not null)
+            return provider.Parse(options.Colormap);
+        return provider.TryGet(options.ColormapName!, out var colormap)
+            ? colormap
+            : throw new InvalidParameterException("colormap_name", $"colormap_name: unknown colormap '{options.ColormapName}' (known: {string.Join(", ", provider.Names.Order())})");
+    }
+}
