@@ -23,6 +23,9 @@ internal sealed class InMemoryBlockedRaster(string uri, CrsDefinition crs, int b
 
     public (double Scale, double Offset)[]? Scaling { get; init; }
 
+    /// <summary>Whether to keep <see cref="Reads"/> (the benchmark turns it off).</summary>
+    public bool RecordReads { get; init; } = true;
+
     /// <summary>Every ReadBlocksAsync call: the level and the blocks asked for.</summary>
     public List<(int Level, IReadOnlyList<BlockIndex> Blocks)> Reads { get; } = [];
 
@@ -32,7 +35,8 @@ internal sealed class InMemoryBlockedRaster(string uri, CrsDefinition crs, int b
     {
         lock (_cache)
         {
-            Reads.Add((level, blocks.ToArray()));
+            if (RecordReads)
+                Reads.Add((level, blocks.ToArray()));
             var result = new RasterBlock[blocks.Count];
             for (var i = 0; i < blocks.Count; i++)
             {
