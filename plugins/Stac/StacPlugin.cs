@@ -1,5 +1,6 @@
 using OgcTiler.Abstractions.Plugins;
 using OgcTiler.Plugins.Stac.Items;
+using OgcTiler.Plugins.Stac.Mosaic;
 
 namespace OgcTiler.Plugins.Stac;
 
@@ -13,5 +14,6 @@ public sealed class StacPlugin : IPlugin
     public void Register(IPluginRegistry registry)
     {
         registry.AddSourceProvider(new StacItemProvider(registry.Host));
+        registry.AddSourceProvider(new StacSearchProvider(registry.Host));
     }
 }

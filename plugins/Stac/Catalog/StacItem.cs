@@ -17,6 +17,13 @@ internal sealed record StacItem(
 {
     /// <summary>Asset names in document order, for error messages.</summary>
     public string AssetList => string.Join(", ", Assets.Keys);
+
+    /// <summary>The native bounds of the first raster asset when its CRS is <paramref name="crs"/>, else null.</summary>
+    public Bounds? NativeBoundsIn(string crs)
+    {
+        var projection = Assets.Values.FirstOrDefault(a => a.IsRaster)?.Projection;
+        return projection?.Crs == crs ? projection.NativeBounds : null;
+    }
 }
 
 /// <param name="Href">Absolute path or URL (relative hrefs already resolved).</param>

@@ -5,10 +5,13 @@ using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Plugins.Stac.Tests.Fakes;
 
-/// <summary>A plugin host for tests: a fake opener, an unbounded cache, and an access policy of denied prefixes.</summary>
-internal sealed class FakePluginHost : IPluginHost, IPluginCache
+/// <summary>
+/// A plugin host for tests: the fake opener (or a given one, e.g. the raster engine's), an unbounded cache, and an
+/// access policy of denied prefixes.
+/// </summary>
+internal sealed class FakePluginHost(IRasterOpener? rasters = null) : IPluginHost, IPluginCache
 {
-    private static readonly HttpClient Http = new();
+    public static readonly HttpClient Http = new();
     private readonly ConcurrentDictionary<string, object> _cache = new();
 
     public FakeRasterOpener Opener { get; } = new();
@@ -19,7 +22,7 @@ internal sealed class FakePluginHost : IPluginHost, IPluginCache
 
     public int CacheMisses;
 
-    public IRasterOpener Rasters => Opener;
+    public IRasterOpener Rasters => rasters ?? Opener;
 
     public IPluginCache Cache => this;
 

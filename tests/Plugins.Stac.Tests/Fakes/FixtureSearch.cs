@@ -46,8 +46,8 @@ internal sealed record FixtureSearch(
         if (SortField is null)
             return matched;
         var field = SortField.Replace("properties.", "");
-        Func<JsonObject, string> key = i => Property(i, field)?.ToJsonString() ?? "";
-        return Descending ? matched.OrderByDescending(key, StringComparer.Ordinal) : matched.OrderBy(key, StringComparer.Ordinal);
+        var comparer = Comparer<JsonNode?>.Create(Order);
+        return Descending ? matched.OrderByDescending(i => Property(i, field), comparer) : matched.OrderBy(i => Property(i, field), comparer);
     }
 
     public JsonObject NextLink(string searchUrl, int token)

@@ -1,0 +1,67 @@
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Plugins.Stac.Catalog;
+using OgcTiler.Plugins.Stac.Items;
+
+namespace OgcTiler.Plugins.Stac.Mosaic;
+
+/// <summary>
+/// The items of a search as one source: a read takes the items whose footprint meets the grid, reads them in search
+/// order (batches of <see cref="Parallelism"/>; one at a time for <c>first</c>, which stops once every pixel is
+/// filled) and combines them with the pixel selection method.
+/// </summary>
+internal sealed class MosaicSource(string id, IReadOnlyList<StacItem> items, SourceInfo info, string pixelSelection, ItemReader reader)
+    : IRasterSource
+{
+    private const int Parallelism = 4;
+
+    public string Id { get; } = id;
+
+    public SourceInfo Info { get; } = info;
+
+    public IReadOnlyList<StacItem> Items { get; } = items;
+
+    public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Bands.Count == 0)
+            request = request with { Bands = Info.BandNames };
+        var candidates = Intersecting(grid);
+        var output = RasterData.Create(grid.Width, grid.Height, request.Bands);
+        try
+        {
+            var selection = PixelSelection.Create(pixelSelection, output);
+            var batch = selection is FirstSelection ? 1 : Parallelism;
+            for (var start = 0; start < candidates.Count && !selection.IsComplete; start += batch)
+            {
+                var reads = await Task.WhenAll(candidates.Skip(start).Take(batch)
+                    .Select(item => reader.ReadAsync(item, grid, request, cancellationToken)));
+                foreach (var read in reads)
+                {
+                    using (read)
+                        selection.Feed(read);
+                }
+            }
+            selection.Finish();
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Items whose bbox (or, in the grid's own CRS, native bounds) meets the grid; all items when neither can tell.</summary>
+    public IReadOnlyList<StacItem> Intersecting(TargetGrid grid)
+    {
+        var wgs84 = GridFootprint.Wgs84(grid);
+        var native = new Bounds(grid.MinX, grid.MinY, grid.MaxX, grid.MaxY);
+        return [.. Items.Where(item => wgs84 is { } box && item.Bbox is { } bbox
+            ? Meets(bbox, box)
+            : item.NativeBoundsIn(grid.Crs) is not { } bounds || bounds.Intersects(native))];
+    }
+
+    private static bool Meets(Bounds bbox, Bounds grid) => bbox.MinX > bbox.MaxX
+        ? grid.Intersects(bbox with { MaxX = 180 }) || grid.Intersects(bbox with { MinX = -180 })
+        : grid.Intersects(bbox);
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Plugins.Stac.Catalog;
+
+namespace OgcTiler.Plugins.Stac.Search;
+
+/// <summary>
+/// Reads the items of a static Catalog or Collection (following <c>item</c> and <c>child</c> links, depth first, in
+/// link order) or of an ItemCollection file, keeping those that match ids, collections, bbox and datetime.
+/// </summary>
+internal sealed class StaticCatalogReader(StacDocumentLoader loader)
+{
+    private const int MaxDocuments = 2000;
+
+    public async Task<IReadOnlyList<StacItem>> ReadAsync(string url, JsonObject document, StacSearchParameters parameters, CancellationToken cancellationToken)
+    {
+        if (parameters.ApiOnlyParameter is { } parameter)
+            throw new InvalidParameterException(parameter, $"'{parameter}' needs a STAC API; {url} is a static catalog without a 'search' link");
+        var items = new List<StacItem>();
+        var visited = new HashSet<string>();
+        await WalkAsync(url, document, parameters, items, visited, cancellationToken);
+        return items;
+    }
+
+    private async Task WalkAsync(string url, JsonObject document, StacSearchParameters parameters, List<StacItem> items, HashSet<string> visited, CancellationToken cancellationToken)
+    {
+        if (!visited.Add(url) || visited.Count > MaxDocuments)
+            return;
+        switch (StacItemParser.Text(document, "type"))
+        {
+            case "Feature":
+                Keep(StacItemParser.Parse(document, url), parameters, items);
+                return;
+            case "FeatureCollection":
+                foreach (var feature in document["features"] as JsonArray ?? [])
+                    Keep(StacItemParser.Parse(feature as JsonObject ?? throw StacItemParser.Invalid(url, "has a feature that is not an object"),
+                        url, useSelfLink: true), parameters, items);
+                return;
+            case "Catalog" or "Collection":
+                foreach (var link in StacItemParser.Links(document))
+                {
+                    if (items.Count >= parameters.MaxItems)
+                        return;
+                    if (StacItemParser.Text(link, "rel") is "item" or "child" && StacItemParser.Text(link, "href") is { } href)
+                    {
+                        var target = HrefResolver.Resolve(url, href);
+                        await WalkAsync(target, await loader.GetAsync(target, cancellationToken), parameters, items, visited, cancellationToken);
+                    }
+                }
+                return;
+            default:
+                throw StacItemParser.Invalid(url, $"is not a STAC Catalog, Collection, ItemCollection or Item (type '{StacItemParser.Text(document, "type") ?? "missing"}')");
+        }
+    }
+
+    private static void Keep(StacItem item, StacSearchParameters p, List<StacItem> items)
+    {
+        if (items.Count < p.MaxItems && Matches(item, p))
+            items.Add(item);
+    }
+
+    private static bool Matches(StacItem item, StacSearchParameters p)
+    {
+        if (p.Ids is { } ids && !ids.Contains(item.Id))
+            return false;
+        if (p.Collections is { } collections && (item.Collection is null || !collections.Contains(item.Collection)))
+            return false;
+        if (p.Bbox is { } b && item.Bbox is { } box)
+        {
+            var half = b.Length / 2;
+            if (!Overlaps(box, new Bounds(b[0], b[1], b[half], b[half + 1])))
+                return false;
+        }
+        return p.Datetime is not { } interval || (item.Datetime is { } dt && interval.Contains(dt));
+    }
+
+    /// <summary>Inclusive overlap (a search box touching an item counts), with boxes crossing the antimeridian split.</summary>
+    private static bool Overlaps(Bounds a, Bounds b)
+    {
+        if (b.MinX > b.MaxX)
+            return Overlaps(a, b with { MaxX = 180 }) || Overlaps(a, b with { MinX = -180 });
+        return a.MinX <= b.MaxX && b.MinX <= a.MaxX && a.MinY <= b.MaxY && b.MinY <= a.MaxY;
+    }
+}
