@@ -45,6 +45,8 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("config", ConfigPath);
+        // The build copies the real plugins beside the test binaries; these hosts run without them.
+        builder.UseSetting("Plugins:Directory", Path.Combine(_folder, "plugins"));
         builder.ConfigureServices(services => services.AddKeyedSingleton<IRasterOpener>(SourceServices.EngineKey, Opener));
     }
 
