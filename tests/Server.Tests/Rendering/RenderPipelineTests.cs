@@ -117,6 +117,8 @@ public sealed class RenderPipelineTests
         public event Action? Changed { add { } remove { } }
 
         public ISourceProvider? FindSourceProvider(string type) => null;
+
+        public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [.. types];
     }
 
     /// <summary>Compiles only "bX-bY".</summary>

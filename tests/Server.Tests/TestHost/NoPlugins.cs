@@ -18,4 +18,6 @@ internal sealed class NoPlugins : IPluginCatalog
     public event Action? Changed { add { } remove { } }
 
     public ISourceProvider? FindSourceProvider(string type) => null;
+
+    public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [.. types];
 }
