@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OgcTiler.Server.Plugins;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace OgcTiler.Server.Plugins;
 /// </summary>
 internal sealed class PluginDirectory(
     PluginCatalog catalog,
-    IOptions<PluginOptions> options,
+    PluginOptions options,
     IServiceProvider services,
     ILoggerFactory loggers,
     IConfiguration configuration) : IHostedService, IDisposable
@@ -21,7 +19,7 @@ internal sealed class PluginDirectory(
     private readonly Lock _lock = new();
     private FileSystemWatcher? _watcher;
 
-    public string Root { get; } = options.Value.ResolveDirectory();
+    public string Root { get; } = options.ResolveDirectory();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
