@@ -15,6 +15,7 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
     private readonly Func<HttpClient> _httpClient;
     private readonly RasterCache _cache;
     private readonly CrsRegistry _crs;
+    private readonly int _headerPrefetch;
 
     public RasterOpener(HttpClient httpClient, int cacheSizeMb)
         : this(() => httpClient, cacheSizeMb)
@@ -27,10 +28,17 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
     }
 
     public RasterOpener(Func<HttpClient> httpClientFactory, int cacheSizeMb, CrsRegistry crs)
+        : this(httpClientFactory, cacheSizeMb, crs, HeaderBuffer.DefaultPrefetch)
+    {
+    }
+
+    /// <param name="headerPrefetch">Bytes read from the start of a file when opening it (tests use less).</param>
+    internal RasterOpener(Func<HttpClient> httpClientFactory, int cacheSizeMb, CrsRegistry crs, int headerPrefetch)
     {
         _httpClient = httpClientFactory;
         _cache = new RasterCache(cacheSizeMb);
         _crs = crs;
+        _headerPrefetch = headerPrefetch;
     }
 
     public async Task<IRasterDataset> OpenAsync(string uri, CancellationToken cancellationToken)
@@ -40,7 +48,7 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
         if (!_cache.TryGetHeader<OpenedFile>(key, out var file))
         {
             IRangeReader reader = remote ? new HttpRangeReader(_httpClient(), uri) : FileRangeReader.Open(uri);
-            var header = await GeoTiffHeader.ReadAsync(reader, cancellationToken);
+            var header = await GeoTiffHeader.ReadAsync(reader, _headerPrefetch, cancellationToken);
             file = new OpenedFile(reader, header);
             _cache.SetHeader(key, file, header.SizeInBytes, remote);
         }

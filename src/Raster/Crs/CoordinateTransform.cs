@@ -5,27 +5,26 @@ namespace OgcTiler.Raster.Crs;
 /// <summary>Transforms arrays of points between two CRSs (x=east/longitude, y=north/latitude), in place.</summary>
 public sealed class CoordinateTransform
 {
-    private readonly MathTransform? _transform;
+    private readonly MathTransform[] _steps;
 
-    internal CoordinateTransform(CrsDefinition source, CrsDefinition target, MathTransform? transform)
+    internal CoordinateTransform(CrsDefinition source, CrsDefinition target, MathTransform[] steps)
     {
         Source = source;
         Target = target;
-        _transform = transform;
+        _steps = steps;
     }
 
     public CrsDefinition Source { get; }
 
     public CrsDefinition Target { get; }
 
-    public bool IsIdentity => _transform is null;
+    public bool IsIdentity => _steps.Length == 0;
 
-    /// <summary>Points that cannot be transformed become NaN.</summary>
+    /// <summary>Points that cannot be transformed become NaN or infinity.</summary>
     public void Transform(Span<double> xs, Span<double> ys)
     {
-        if (_transform is null)
-            return;
-        _transform.Transform(xs, ys);
+        foreach (var step in _steps)
+            step.Transform(xs, ys);
     }
 
     public (double X, double Y) Transform(double x, double y)

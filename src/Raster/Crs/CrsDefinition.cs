@@ -1,3 +1,4 @@
+using OgcTiler.Abstractions.Raster;
 using ProjNet.CoordinateSystems;
 
 namespace OgcTiler.Raster.Crs;
@@ -11,6 +12,18 @@ public sealed record CrsDefinition(string Id, int? Epsg, string Name, bool IsGeo
 {
     /// <summary>Metres per CRS unit (1 for metre CRSs; metres per degree on the equator for geographic ones).</summary>
     public double MetersPerUnit => IsGeographic ? 2 * Math.PI * 6378137.0 / 360.0 : CoordinateSystem is ProjectedCoordinateSystem p ? p.LinearUnit.MetersPerUnit : 1;
+
+    /// <summary>
+    /// Where the CRS is meant to be used, as WGS84 longitude/latitude (from the EPSG database); MinX &gt; MaxX when the
+    /// area crosses the antimeridian. Null when unknown.
+    /// </summary>
+    public Bounds? AreaOfUse { get; init; }
+
+    /// <summary>The OGC http URI: http://www.opengis.net/def/crs/EPSG/0/n or .../OGC/1.3/CRS84.</summary>
+    public string Uri => Epsg is { } code ? $"http://www.opengis.net/def/crs/EPSG/0/{code}" : "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    /// <summary>The OGC URN (WMTS capabilities): urn:ogc:def:crs:EPSG::n or urn:ogc:def:crs:OGC:1.3:CRS84.</summary>
+    public string Urn => Epsg is { } code ? $"urn:ogc:def:crs:EPSG::{code}" : "urn:ogc:def:crs:OGC:1.3:CRS84";
 
     public override string ToString() => Id;
 }

@@ -1,52 +1,96 @@
 using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Crs.Projections;
 using ProjNet.CoordinateSystems;
-using ProjNet.CoordinateSystems.Transformations;
 
 namespace OgcTiler.Raster.Crs;
 
 /// <summary>
 /// Resolves CRS identifiers (EPSG:n, urn:ogc:def:crs:EPSG::n, http://www.opengis.net/def/crs/EPSG/0/n, CRS:84,
-/// OGC CRS84 URIs) and creates transforms between them.
+/// OGC CRS84 URIs) against the EPSG table generated into config/crs, and creates transforms between them.
 /// </summary>
 public sealed class CrsRegistry
 {
-    private readonly ConcurrentDictionary<(string, string), CoordinateTransform> _transforms = new();
-    private readonly CoordinateTransformationFactory _factory = new();
+    /// <summary>Codes that are Web Mercator under another name.</summary>
+    private static readonly Dictionary<int, int> Aliases = new() { [900913] = 3857, [3785] = 3857, [102100] = 3857, [102113] = 3857 };
 
-    public static CrsRegistry Default { get; } = new();
+    private readonly ConcurrentDictionary<(string, string), CoordinateTransform> _transforms = new();
+    private readonly ConcurrentDictionary<int, CrsDefinition> _definitions = new();
+    private readonly EpsgTable _table;
+    private readonly Lazy<IReadOnlyList<CrsDefinition>> _all;
+
+    internal CrsRegistry(EpsgTable table)
+    {
+        ProjectionSetup.EnsureRegistered();
+        _table = table;
+        _all = new Lazy<IReadOnlyList<CrsDefinition>>(() => [Crs84, .. _table.Rows.Select(r => Get(r.Code)!)]);
+    }
+
+    public static CrsRegistry Default { get; } = new(EpsgTable.Embedded);
+
+    /// <summary>OGC CRS84: WGS 84 with longitude first.</summary>
+    public static CrsDefinition Crs84 { get; } = new("OGC:CRS84", null, "WGS 84 (CRS84)", true, false, GeographicCoordinateSystem.WGS84)
+    {
+        AreaOfUse = new Bounds(-180, -90, 180, 90),
+    };
+
+    /// <summary>Every CRS the registry knows: CRS84 first, then EPSG codes ascending. Parses every definition on first use.</summary>
+    public IReadOnlyList<CrsDefinition> All => _all.Value;
 
     public CrsDefinition Resolve(string identifier) =>
         TryResolve(identifier, out var crs)
             ? crs
-            : throw new InvalidParameterException("crs", $"unknown CRS '{identifier}'");
+            : throw new InvalidParameterException("crs", $"unknown or unsupported CRS '{identifier}' (expected e.g. EPSG:4326, urn:ogc:def:crs:EPSG::3857, http://www.opengis.net/def/crs/EPSG/0/32631 or CRS:84)");
 
     public bool TryResolve(string identifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs)
     {
         crs = null;
-        var id = identifier.Trim();
-        if (id.Equals("CRS:84", StringComparison.OrdinalIgnoreCase) || id.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase))
-        {
-            crs = new CrsDefinition("OGC:CRS84", null, "WGS 84 (CRS84)", true, false, GeographicCoordinateSystem.WGS84);
-            return true;
-        }
-        var colon = id.LastIndexOfAny([':', '/']);
-        if (colon < 0 || !int.TryParse(id.AsSpan(colon + 1), out var code))
+        if (!CrsIdentifier.TryParse(identifier, out var epsg))
             return false;
-        crs = code switch
-        {
-            4326 => new CrsDefinition("EPSG:4326", 4326, "WGS 84", true, true, GeographicCoordinateSystem.WGS84),
-            3857 => new CrsDefinition("EPSG:3857", 3857, "WGS 84 / Pseudo-Mercator", false, false, ProjectedCoordinateSystem.WebMercator),
-            >= 32601 and <= 32660 => new CrsDefinition($"EPSG:{code}", code, $"WGS 84 / UTM zone {code - 32600}N", false, false, ProjectedCoordinateSystem.WGS84_UTM(code - 32600, true)),
-            >= 32701 and <= 32760 => new CrsDefinition($"EPSG:{code}", code, $"WGS 84 / UTM zone {code - 32700}S", false, false, ProjectedCoordinateSystem.WGS84_UTM(code - 32700, false)),
-            _ => null,
-        };
+        crs = epsg is { } code ? Get(code) : Crs84;
         return crs is not null;
+    }
+
+    /// <summary>The EPSG code of the WGS 84 UTM zones (326zz north, 327zz south) a longitude/latitude box touches.</summary>
+    public static IReadOnlyList<int> UtmZonesFor(Bounds wgs84)
+    {
+        var first = wgs84.Width >= 360 ? 1 : Zone(wgs84.MinX);
+        var last = wgs84.Width >= 360 ? 60 : Zone(wgs84.MaxX);
+        var zones = new List<int>();
+        foreach (var hemisphere in (ReadOnlySpan<int>)[32600, 32700])
+        {
+            if ((hemisphere == 32600 && wgs84.MaxY < 0) || (hemisphere == 32700 && wgs84.MinY >= 0))
+                continue;
+            for (var z = first; z <= last; z++)
+                zones.Add(hemisphere + z);
+        }
+        return zones;
+
+        static int Zone(double lon) => Math.Clamp((int)Math.Floor((lon + 180) / 6) + 1, 1, 60);
     }
 
     public CoordinateTransform CreateTransform(CrsDefinition source, CrsDefinition target) =>
         _transforms.GetOrAdd((source.Id, target.Id), _ =>
-            source.Id == target.Id || (source.IsGeographic && target.IsGeographic)
-                ? new CoordinateTransform(source, target, null)
-                : new CoordinateTransform(source, target, _factory.CreateFromCoordinateSystems(source.CoordinateSystem, target.CoordinateSystem).MathTransform));
+            source.Id == target.Id
+                ? new CoordinateTransform(source, target, [])
+                : new CoordinateTransform(source, target, TransformBuilder.Build(source.CoordinateSystem, target.CoordinateSystem)));
+
+    private CrsDefinition? Get(int code)
+    {
+        code = Aliases.GetValueOrDefault(code, code);
+        if (_definitions.TryGetValue(code, out var known))
+            return known;
+        if (!_table.TryGet(code, out var row))
+            return null;
+        return _definitions.GetOrAdd(code, _ => Create(row));
+    }
+
+    private CrsDefinition Create(EpsgRow row)
+    {
+        var cs = row.Wkt == EpsgRow.WebMercator
+            ? ProjectedCoordinateSystem.WebMercator
+            : new CoordinateSystemFactory().CreateFromWkt(ProjectionSetup.UseOwnProjections(_table.ExpandWkt(row)));
+        return new CrsDefinition($"EPSG:{row.Code}", row.Code, row.Name, row.IsGeographic, row.NorthingFirst, cs) { AreaOfUse = row.AreaOfUse };
+    }
 }

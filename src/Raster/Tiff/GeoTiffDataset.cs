@@ -25,7 +25,7 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
         _cache = cache;
         _crs = crs;
         _onSourceChanged = onSourceChanged;
-        Crs = crs.Resolve($"EPSG:{header.Epsg}");
+        Crs = ResolveCrs(header, crs);
         Info = RasterInfoBuilder.Build(header, Crs, crs);
         Levels = header.Levels
             .Select(l => new RasterLevel(l.Width, l.Height, l.BlockWidth, l.BlockHeight, header.Transform.Scaled(header.Full.Width, header.Full.Height, l.Width, l.Height)))
@@ -33,6 +33,11 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
     }
 
     public string Uri => _header.Uri;
+
+    private static CrsDefinition ResolveCrs(GeoTiffHeader header, CrsRegistry crs) =>
+        crs.TryResolve($"EPSG:{header.Epsg}", out var definition)
+            ? definition
+            : throw TiffErrors.Format(header.Uri, $"CRS EPSG:{header.Epsg} is not supported");
 
     public RasterInfo Info { get; }
 

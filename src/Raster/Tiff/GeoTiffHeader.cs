@@ -41,10 +41,10 @@ internal sealed class GeoTiffHeader
     /// <summary>Approximate memory held, for the cache's size accounting.</summary>
     public long SizeInBytes => 4096 + Levels.Concat(Masks.OfType<TiffImage>()).Sum(l => l.Offsets.Length * 16L + (l.JpegTables?.Length ?? 0));
 
-    public static async Task<GeoTiffHeader> ReadAsync(IRangeReader reader, CancellationToken cancellationToken)
+    public static async Task<GeoTiffHeader> ReadAsync(IRangeReader reader, int prefetch, CancellationToken cancellationToken)
     {
         var uri = reader.Uri;
-        var set = await TiffParser.ParseAsync(reader, cancellationToken);
+        var set = await TiffParser.ParseAsync(reader, prefetch, cancellationToken);
         if (set.Ifds.Count == 0)
             throw TiffErrors.Format(uri, "no image (empty IFD chain)");
         var images = set.Ifds.Select((fields, i) => TiffImageBuilder.Build(uri, i, fields)).ToList();
@@ -90,6 +90,8 @@ internal sealed class GeoTiffHeader
             throw TiffErrors.Format(uri, $"compression {image.Compression} ({TiffErrors.CompressionName(image.Compression)}) is not supported");
         if (CodecRegistry.IsImageCodec(image.Compression) && (image.BitsPerSample != 8 || image.Planar))
             throw TiffErrors.Format(uri, $"{TiffErrors.CompressionName(image.Compression)} with {image.BitsPerSample}-bit {(image.Planar ? "planar " : "")}samples is not supported");
+        if (image.Photometric == 6 && image.Compression != 7)
+            throw TiffErrors.Format(uri, "YCbCr samples without JPEG compression are not supported");
         var validPredictor = image.Predictor switch
         {
             1 => true,

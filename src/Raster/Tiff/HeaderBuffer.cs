@@ -6,10 +6,10 @@ namespace OgcTiler.Raster.Tiff;
 /// The parts of a file read while parsing its header: a first prefetch from offset 0, extended by further reads only
 /// when an IFD or a tag value lies outside what is already loaded.
 /// </summary>
-internal sealed class HeaderBuffer(IRangeReader reader)
+internal sealed class HeaderBuffer(IRangeReader reader, int prefetch = HeaderBuffer.DefaultPrefetch)
 {
     /// <summary>First read: GDAL's COGs keep every IFD and tag value in the first few KiB.</summary>
-    public const int Prefetch = 64 * 1024;
+    public const int DefaultPrefetch = 64 * 1024;
 
     /// <summary>Smallest later read, so an IFD far away (at the end of a plain GeoTIFF) costs one request.</summary>
     private const int MinRead = 16 * 1024;
@@ -29,7 +29,8 @@ internal sealed class HeaderBuffer(IRangeReader reader)
         var missing = ranges.Where(r => !Covers(r.Offset, r.Length)).ToList();
         foreach (var range in RangeCoalescer.Coalesce(missing))
         {
-            var length = Math.Max(range.Length, _segments.Count == 0 ? Prefetch : MinRead);
+            // Later reads grow with what is already loaded, so a large header costs a logarithmic number of requests.
+            var length = Math.Max(range.Length, _segments.Count == 0 ? prefetch : Math.Max(Math.Min(prefetch, MinRead), _total));
             if (reader.Length is { } fileLength)
                 length = Math.Max(0, Math.Min(length, fileLength - range.Offset));
             if (_total + length > MaxTotal)

@@ -14,14 +14,14 @@ internal sealed class TiffParser
     private bool _bigEndian;
     private bool _bigTiff;
 
-    private TiffParser(IRangeReader reader) => _buffer = new HeaderBuffer(reader);
+    private TiffParser(IRangeReader reader, int prefetch) => _buffer = new HeaderBuffer(reader, prefetch);
 
     private string Uri => _buffer.Uri;
 
     /// <summary>Every IFD's fields, in file order. A loop in the IFD chain ends the chain (as libtiff does).</summary>
-    public static async Task<TiffDirectorySet> ParseAsync(IRangeReader reader, CancellationToken cancellationToken)
+    public static async Task<TiffDirectorySet> ParseAsync(IRangeReader reader, int prefetch, CancellationToken cancellationToken)
     {
-        var parser = new TiffParser(reader);
+        var parser = new TiffParser(reader, prefetch);
         var first = await parser.ReadHeaderAsync(cancellationToken);
         var ifds = new List<Dictionary<ushort, TiffField>>();
         var visited = new HashSet<long>();
@@ -38,7 +38,7 @@ internal sealed class TiffParser
 
     private async Task<long> ReadHeaderAsync(CancellationToken cancellationToken)
     {
-        await _buffer.LoadAsync([new ByteRange(0, HeaderBuffer.Prefetch)], cancellationToken);
+        await _buffer.LoadAsync([new ByteRange(0, 16)], cancellationToken);
         if (_buffer.FileLength == 0)
             throw TiffErrors.Format(Uri, "file is empty");
         if (!_buffer.Covers(0, 8))

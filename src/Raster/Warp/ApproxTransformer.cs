@@ -28,33 +28,40 @@ internal sealed class ApproxTransformer
         _sourceInverse = sourceInverse;
     }
 
-    /// <summary>Fills <paramref name="xs"/>/<paramref name="ys"/> (width×height, row-major) with source pixel coordinates.</summary>
-    public void Transform(int width, int height, Span<double> xs, Span<double> ys)
+    /// <summary>
+    /// Fills the pixels of <paramref name="region"/> in <paramref name="xs"/>/<paramref name="ys"/> (row-major, rows of
+    /// <paramref name="stride"/> pixels) with source pixel coordinates; each row of the region is one GDAL scanline.
+    /// </summary>
+    public void Transform(TargetRegion region, int stride, Span<double> xs, Span<double> ys)
     {
+        var width = region.Width;
         if (width <= ExactSegmentLength)
         {
-            TransformRowsExactly(width, height, xs, ys);
+            var all = new List<(int, int)>(width * region.Height);
+            for (var row = region.Y; row < region.Y + region.Height; row++)
+                QueueInterior(row, region.X - 1, region.X + width, -1, all);
+            TransformPoints(all, stride, xs, ys);
             return;
         }
-        var segments = new List<Segment>(height * 2);
-        var next = new List<Segment>(height * 2);
-        var mid = (width - 1) / 2;
-        var firstPass = new List<(int Row, int Col)>(height * 3);
-        for (var row = 0; row < height; row++)
+        var segments = new List<Segment>(region.Height * 2);
+        var next = new List<Segment>(region.Height * 2);
+        var exact = new List<(int Row, int Col)>(region.Height * 3);
+        for (var row = region.Y; row < region.Y + region.Height; row++)
         {
-            firstPass.Add((row, 0));
-            firstPass.Add((row, mid));
-            firstPass.Add((row, width - 1));
-            segments.Add(new Segment(row, 0, width - 1));
+            var segment = new Segment(row, region.X, region.X + width - 1);
+            exact.Add((row, segment.Start));
+            exact.Add((row, segment.Middle));
+            exact.Add((row, segment.End));
+            segments.Add(segment);
         }
-        TransformPoints(firstPass, width, xs, ys);
+        TransformPoints(exact, stride, xs, ys);
         while (segments.Count > 0)
         {
             next.Clear();
-            var exact = new List<(int Row, int Col)>();
+            exact.Clear();
             foreach (var segment in segments)
-                Resolve(segment, width, xs, ys, next, exact);
-            TransformPoints(exact, width, xs, ys);
+                Resolve(segment, stride, xs, ys, next, exact);
+            TransformPoints(exact, stride, xs, ys);
             (segments, next) = (next, segments);
         }
     }
@@ -119,17 +126,6 @@ internal sealed class ApproxTransformer
             if (col != known)
                 exact.Add((row, col));
         }
-    }
-
-    private void TransformRowsExactly(int width, int height, Span<double> xs, Span<double> ys)
-    {
-        var all = new List<(int, int)>(width * height);
-        for (var row = 0; row < height; row++)
-        {
-            for (var col = 0; col < width; col++)
-                all.Add((row, col));
-        }
-        TransformPoints(all, width, xs, ys);
     }
 
     /// <summary>Target pixel centres → target CRS → source CRS → source pixels, in one batch.</summary>

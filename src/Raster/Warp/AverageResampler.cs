@@ -10,7 +10,7 @@ internal sealed class AverageResampler : IResampler
 {
     public ResamplingMethod Method => ResamplingMethod.Average;
 
-    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, RasterData target)
+    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target)
     {
         var halfX = 0.5 / scale.X;
         var halfY = 0.5 / scale.Y;
@@ -19,6 +19,9 @@ internal sealed class AverageResampler : IResampler
         var mask = target.Mask;
         for (var i = 0; i < target.PixelCount; i++)
         {
+            var (row, col) = Math.DivRem(i, target.Width);
+            if (row < region.Y || row >= region.Y + region.Height || col < region.X || col >= region.X + region.Width)
+                continue;
             var sx = xs[i] - window.X;
             var sy = ys[i] - window.Y;
             if (!double.IsFinite(sx) || !double.IsFinite(sy))

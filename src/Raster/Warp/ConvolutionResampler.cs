@@ -18,7 +18,7 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
 
     public ResamplingMethod Method => method;
 
-    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, RasterData target)
+    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target)
     {
         var stretch = scale.X < StretchThreshold || scale.Y < StretchThreshold;
         var kx = stretch ? scale.X : 1;
@@ -33,8 +33,11 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
         var window = source.Window;
         var mask = target.Mask;
         var pixelCount = target.PixelCount;
-        for (var i = 0; i < pixelCount; i++)
+        for (var i = 0; i < target.PixelCount; i++)
         {
+            var (row, col) = Math.DivRem(i, target.Width);
+            if (row < region.Y || row >= region.Y + region.Height || col < region.X || col >= region.X + region.Width)
+                continue;
             var sx = xs[i] - window.X;
             var sy = ys[i] - window.Y;
             if (!(sx >= 0) || !(sy >= 0))

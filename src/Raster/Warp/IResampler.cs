@@ -11,7 +11,8 @@ internal interface IResampler
 {
     ResamplingMethod Method { get; }
 
-    void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, RasterData target);
+    /// <summary>Fills <paramref name="region"/> of <paramref name="target"/>; xs/ys are indexed like the target's pixels.</summary>
+    void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target);
 }
 
 /// <summary>Target pixels per source pixel along each axis, capped at 1 (GDAL's dfXScale/dfYScale).</summary>
@@ -22,22 +23,15 @@ internal readonly record struct KernelScale(double X, double Y)
     public bool IsDownsampling => X < 1 || Y < 1;
 
     /// <summary>
-    /// GDAL's scale for a target of <paramref name="targetWidth"/>×<paramref name="targetHeight"/> pixels whose outline
-    /// spans [<paramref name="minX"/>, <paramref name="maxX"/>]×[<paramref name="minY"/>, <paramref name="maxY"/>] in
-    /// the level's pixels: the part of that span inside the level, snapped to 1/n when within 0.05 of it.
+    /// GDAL's scale along one axis (GDALWarpKernel::PerformWarp): target pixels over the source footprint's extent inside
+    /// the level (<paramref name="raw"/>), 1 when the window is just the target size plus the kernel margin, snapped to
+    /// 1/n when within 0.05 of it.
     /// </summary>
-    public static KernelScale FromFootprint(double minX, double minY, double maxX, double maxY, int targetWidth, int targetHeight, int levelWidth, int levelHeight) =>
-        new(Axis(minX, maxX, targetWidth, levelWidth), Axis(minY, maxY, targetHeight, levelHeight));
-
-    private static double Axis(double min, double max, int targetSize, int levelSize)
+    public static double Axis(int targetSize, int windowSize, double raw)
     {
-        if (!double.IsFinite(min) || !double.IsFinite(max))
+        if (raw <= 0 || (windowSize >= targetSize && windowSize <= targetSize + (windowSize - raw)))
             return 1;
-        var clampedMin = (int)Math.Max(0, min);
-        var span = Math.Max(0, Math.Min(levelSize - clampedMin, max - min));
-        if (span <= 0)
-            return 1;
-        var scale = targetSize / span;
+        var scale = targetSize / raw;
         if (scale >= 1)
             return 1;
         var reciprocal = 1 / scale;

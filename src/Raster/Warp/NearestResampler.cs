@@ -10,34 +10,37 @@ internal sealed class NearestResampler : IResampler
 
     public ResamplingMethod Method => ResamplingMethod.Nearest;
 
-    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, RasterData target)
+    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target)
     {
         var window = source.Window;
-        var stride = source.Stride;
-        var samples = source.Samples;
         var valid = source.Valid;
+        var samples = source.Samples;
         var mask = target.Mask;
+        var all = target.AllSamples;
         var bandCount = source.BandCount;
         var pixelCount = target.PixelCount;
-        var all = target.AllSamples;
         var planeSize = window.Width * window.Height;
-        double wx = window.X, wy = window.Y;
-        for (var i = 0; i < pixelCount; i++)
+        double left = window.X, top = window.Y;
+        for (var row = region.Y; row < region.Y + region.Height; row++)
         {
-            var x = xs[i];
-            var y = ys[i];
-            if (!(x >= wx) || !(y >= wy))
-                continue;
-            var ix = (int)(x + Epsilon) - window.X;
-            var iy = (int)(y + Epsilon) - window.Y;
-            if (ix >= window.Width || iy >= window.Height)
-                continue;
-            var offset = iy * stride + ix;
-            if (valid[offset] == 0)
-                continue;
-            mask[i] = 255;
-            for (var b = 0; b < bandCount; b++)
-                all[b * pixelCount + i] = samples[b * planeSize + offset];
+            var start = row * target.Width + region.X;
+            for (var i = start; i < start + region.Width; i++)
+            {
+                var x = xs[i];
+                var y = ys[i];
+                if (!(x >= left) || !(y >= top))
+                    continue;
+                var ix = (int)(x + Epsilon) - window.X;
+                var iy = (int)(y + Epsilon) - window.Y;
+                if (ix >= window.Width || iy >= window.Height)
+                    continue;
+                var offset = iy * window.Width + ix;
+                if (valid[offset] == 0)
+                    continue;
+                mask[i] = 255;
+                for (var b = 0; b < bandCount; b++)
+                    all[b * pixelCount + i] = samples[b * planeSize + offset];
+            }
         }
     }
 }

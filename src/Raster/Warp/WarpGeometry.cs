@@ -24,13 +24,57 @@ internal static class WarpGeometry
         return OverviewSelector.ChooseLevel(levels, ratio);
     }
 
-    /// <summary>The bounding box, in <paramref name="level"/> pixels, of the target grid's outline.</summary>
-    public static (double MinX, double MinY, double MaxX, double MaxY) Footprint(int width, int height, GeoTransform target, CoordinateTransform targetToSource, GeoTransform levelInverse)
+    /// <summary>
+    /// Where the outline of a target region falls in the level, as GDAL's ComputeSourceWindow samples it: 21 points per
+    /// edge, or a 23×23 grid when some edge points fail to transform. Unknown when almost none transform.
+    /// </summary>
+    public static Footprint FootprintOf(TargetRegion region, GeoTransform target, CoordinateTransform targetToSource, GeoTransform levelInverse)
     {
-        var (xs, ys) = Outline(width, height);
+        var (xs, ys) = Outline(region.Width, region.Height);
+        Offset(xs, ys, region);
         MapPoints(xs, ys, target, targetToSource, levelInverse);
-        return Bounds(xs, ys);
+        var failed = xs.Count(double.IsNaN);
+        if (failed > 0)
+        {
+            (xs, ys) = Grid(region.Width, region.Height);
+            Offset(xs, ys, region);
+            MapPoints(xs, ys, target, targetToSource, levelInverse);
+            failed = xs.Count(double.IsNaN);
+            if (failed > xs.Length - 5)
+                return Footprint.None;
+        }
+        var (minX, minY, maxX, maxY) = Bounds(xs, ys);
+        return new Footprint(minX, minY, maxX, maxY, failed > 0);
     }
+
+    private static void Offset(double[] xs, double[] ys, TargetRegion region)
+    {
+        for (var i = 0; i < xs.Length; i++)
+        {
+            xs[i] += region.X;
+            ys[i] += region.Y;
+        }
+    }
+
+    /// <summary>GDAL's fallback sampling: the step positions plus half a pixel in from each edge, on both axes.</summary>
+    private static (double[] Xs, double[] Ys) Grid(int width, int height)
+    {
+        var steps = EdgeSamples + 2;
+        var xs = new double[steps * steps];
+        var ys = new double[steps * steps];
+        for (var iy = 0; iy < steps; iy++)
+        {
+            for (var ix = 0; ix < steps; ix++)
+            {
+                xs[iy * steps + ix] = GridRatio(ix, width) * width;
+                ys[iy * steps + ix] = GridRatio(iy, height) * height;
+            }
+        }
+        return (xs, ys);
+    }
+
+    private static double GridRatio(int i, int size) =>
+        i == 0 ? 0.5 / size : i <= EdgeSamples ? (i - 1) / (double)(EdgeSamples - 1) : 1 - 0.5 / size;
 
     private static double BoundsRatio(RasterLevel full, double[] xs, double[] ys)
     {

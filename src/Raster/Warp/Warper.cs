@@ -19,36 +19,71 @@ internal static class Warper
         var level = raster.Levels[levelIndex];
         var levelInverse = level.Transform.Inverse();
         var result = RasterData.Create(grid.Width, grid.Height, bands.Select(b => $"b{b + 1}").ToArray());
-        var count = grid.Width * grid.Height;
-        var xs = ArrayPool<double>.Shared.Rent(count);
-        var ys = ArrayPool<double>.Shared.Rent(count);
         try
         {
-            new ApproxTransformer(toSource, target, levelInverse).Transform(grid.Width, grid.Height, xs.AsSpan(0, count), ys.AsSpan(0, count));
-            var (minX, minY, maxX, maxY) = WarpGeometry.Footprint(grid.Width, grid.Height, target, toSource, levelInverse);
-            var scale = KernelScale.FromFootprint(minX, minY, maxX, maxY, grid.Width, grid.Height, level.Width, level.Height);
-            var resampler = Resamplers.For(scale.IsDownsampling ? options.Resampling : options.Reproject);
-            var window = WindowOf(xs.AsSpan(0, count), ys.AsSpan(0, count), Resamplers.Radius(resampler.Method, scale), level);
-            if (window.IsEmpty)
-                return result;
-            var indexes = BlockPlanner.Plan(level, window);
-            var blocks = await raster.ReadBlocksAsync(levelIndex, indexes, cancellationToken).ConfigureAwait(false);
-            using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, options.Nodata ?? raster.Nodata);
-            resampler.Resample(pixels, xs.AsSpan(0, count), ys.AsSpan(0, count), scale, result);
+            var whole = new TargetRegion(0, 0, grid.Width, grid.Height);
+            Footprint FootprintOf(TargetRegion region) => WarpGeometry.FootprintOf(region, target, toSource, levelInverse);
+            var resampler = Resamplers.For(ChooseMethod(whole, FootprintOf(whole), options, level));
+            var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
+            if (chunks.Count > 0)
+                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelInverse), resampler, bands, options, result, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             result.Dispose();
             throw;
         }
+        if (options.Unscale)
+            Unscale(raster, bands, result);
+        return result;
+    }
+
+    /// <summary>The warp kernel, or the decimation kernel when the target is coarser than the chosen level.</summary>
+    private static ResamplingMethod ChooseMethod(TargetRegion whole, Footprint footprint, ReadOptions options, RasterLevel level)
+    {
+        if (!footprint.IsKnown)
+            return options.Reproject;
+        var (chunk, _) = ChunkPlanner.Window(whole, footprint, options.Reproject, level.Width, level.Height);
+        return chunk.Scale.IsDownsampling ? options.Resampling : options.Reproject;
+    }
+
+    private static async Task WarpChunksAsync(IBlockedRaster raster, int levelIndex, List<WarpChunk> chunks, ApproxTransformer transformer, IResampler resampler,
+        int[] bands, ReadOptions options, RasterData result, CancellationToken cancellationToken)
+    {
+        var level = raster.Levels[levelIndex];
+        var window = Union(chunks);
+        var indexes = BlockPlanner.Plan(level, window);
+        var blocks = await raster.ReadBlocksAsync(levelIndex, indexes, cancellationToken).ConfigureAwait(false);
+        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, options.Nodata ?? raster.Nodata);
+        var count = result.PixelCount;
+        var xs = ArrayPool<double>.Shared.Rent(count);
+        var ys = ArrayPool<double>.Shared.Rent(count);
+        try
+        {
+            foreach (var chunk in chunks)
+            {
+                transformer.Transform(chunk.Region, result.Width, xs.AsSpan(0, count), ys.AsSpan(0, count));
+                resampler.Resample(pixels, xs.AsSpan(0, count), ys.AsSpan(0, count), chunk.Scale, chunk.Region, result);
+            }
+        }
         finally
         {
             ArrayPool<double>.Shared.Return(xs);
             ArrayPool<double>.Shared.Return(ys);
         }
-        if (options.Unscale)
-            Unscale(raster, bands, result);
-        return result;
+    }
+
+    private static SourceWindow Union(List<WarpChunk> chunks)
+    {
+        int x0 = int.MaxValue, y0 = int.MaxValue, x1 = int.MinValue, y1 = int.MinValue;
+        foreach (var chunk in chunks)
+        {
+            x0 = Math.Min(x0, chunk.Window.X);
+            y0 = Math.Min(y0, chunk.Window.Y);
+            x1 = Math.Max(x1, chunk.Window.Right);
+            y1 = Math.Max(y1, chunk.Window.Bottom);
+        }
+        return new SourceWindow(x0, y0, x1 - x0, y1 - y0);
     }
 
     /// <summary>0-based band indexes to read, in output order; every band when none are asked for.</summary>
@@ -64,26 +99,6 @@ internal static class Warper
             bands[i] = requested[i] - 1;
         }
         return bands;
-    }
-
-    /// <summary>The level pixels the samples fall on, widened by the kernel radius and clipped to the level.</summary>
-    private static SourceWindow WindowOf(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int radius, RasterLevel level)
-    {
-        double minX = double.PositiveInfinity, minY = double.PositiveInfinity;
-        double maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
-        for (var i = 0; i < xs.Length; i++)
-        {
-            var x = xs[i];
-            var y = ys[i];
-            // Only samples that can touch the level matter; NaN fails every comparison and is skipped.
-            if (!(x > -radius - 1 && x < level.Width + radius + 1 && y > -radius - 1 && y < level.Height + radius + 1))
-                continue;
-            minX = Math.Min(minX, x);
-            maxX = Math.Max(maxX, x);
-            minY = Math.Min(minY, y);
-            maxY = Math.Max(maxY, y);
-        }
-        return SourceWindow.Covering(minX, minY, maxX, maxY, radius, level.Width, level.Height);
     }
 
     private static void Unscale(IBlockedRaster raster, int[] bands, RasterData result)

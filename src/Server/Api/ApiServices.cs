@@ -1,7 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Server.Api.Endpoints;
+using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Api.Sources;
+
 namespace OgcTiler.Server.Api;
 
 public static class ApiServices
 {
     /// <summary>Services of the TiTiler-compatible /cog and /stac endpoints.</summary>
-    public static IServiceCollection AddTitilerApi(this IServiceCollection services) => services;
+    public static IServiceCollection AddTitilerApi(this IServiceCollection services)
+    {
+        services.TryAddSingleton(CrsRegistry.Default);
+        services.AddSingleton<GridBuilder>();
+        services.AddSingleton<TilerRequests>();
+        services.AddSingleton<CogSourceResolver>();
+        services.AddSingleton<StacSourceResolver>();
+        return services;
+    }
 }

@@ -35,7 +35,9 @@ public sealed record CacheOptions(TileCacheOptions Tiles, int BlocksSizeMB);
 
 public sealed record TileCacheOptions(bool Enabled, int SizeMB, int MaxAgeSeconds);
 
-public sealed record EncodingOptions(PngOptions Png, int JpegQuality, int WebpQuality);
+public sealed record EncodingOptions(PngOptions Png, int JpegQuality, int WebpQuality, GeoTiffCompression GeoTiffCompression = GeoTiffCompression.Deflate);
+
+public enum GeoTiffCompression { None, Deflate }
 
 /// <summary>PNG scanline filter and zlib level (1 fastest .. 9 smallest).</summary>
 public sealed record PngOptions(PngFilter Filter, int ZlibLevel);

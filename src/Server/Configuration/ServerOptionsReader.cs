@@ -91,16 +91,19 @@ internal static class ServerOptionsReader
     private static EncodingOptions ReadEncoding(ConfigReader reader)
     {
         var s = reader.Section("Encoding");
-        reader.CheckKeys(s, "Png", "Jpeg", "Webp");
+        reader.CheckKeys(s, "Png", "Jpeg", "Webp", "GeoTiff");
         var png = s.GetSection("Png");
         reader.CheckKeys(png, "Filter", "ZlibLevel");
         var jpeg = s.GetSection("Jpeg");
         reader.CheckKeys(jpeg, "Quality");
         var webp = s.GetSection("Webp");
         reader.CheckKeys(webp, "Quality");
+        var geoTiff = s.GetSection("GeoTiff");
+        reader.CheckKeys(geoTiff, "Compression");
         return new EncodingOptions(
             new PngOptions(reader.Enum(png, "Filter", PngFilter.Up), reader.Int(png, "ZlibLevel", 1, 0, 9)),
             reader.Int(jpeg, "Quality", 85, 1, 100),
-            reader.Int(webp, "Quality", 75, 1, 100));
+            reader.Int(webp, "Quality", 75, 1, 100),
+            reader.Enum(geoTiff, "Compression", GeoTiffCompression.Deflate));
     }
 }

@@ -12,6 +12,7 @@ public static class LayerEndpoints
     {
         app.MapGet("/layers", ListLayers);
         app.MapGet("/layers/{id}", DescribeLayerAsync);
+        app.MapGet("/layers/{id}/map.html", LayerViewer.Page);
         app.MapGet("/layers/{id}/tiles/{tms}/{z:int}/{x:int}/{y:int}.{format}", GetTileAsync);
         return app;
     }

@@ -23,7 +23,7 @@ internal static class ImageComposer
         for (var c = 0; c < colours; c++)
         {
             var band = Math.Min(c, data.BandCount - 1);
-            Rescaler.ToBytes(data.Band(band), Rescaler.RangeFor(options.Rescale, band), image.Pixels[c..], image.Channels);
+            Rescaler.ToBytes(data.Band(band), Rescaler.RangeFor(options.Rescale, band, data.BandCount), image.Pixels[c..], image.Channels);
         }
         if (formula is not null)
             ApplyFormula(image, formula);

@@ -24,12 +24,33 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
 
     public async Task<EncodedImage> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
     {
-        var encoder = encoders.Get(request.Format);
-        var formula = ColorFormula(request.Options);
-        var colormap = Colormap(request.Options);
+        var format = request.Format;
+        var options = format == ImageFormat.PngRaw ? request.Options with { ReturnMask = false } : request.Options;
+        var encoder = format == ImageFormat.Npy || format == ImageFormat.GeoTiff ? null : encoders.Get(format == ImageFormat.PngRaw ? ImageFormat.Png : format);
+        var formula = ColorFormula(options);
+        var colormap = Colormap(options);
         using var data = await ReadAsync(request, cancellationToken);
-        using var image = ImageComposer.Compose(data, request.Options, formula, colormap);
-        return new EncodedImage(encoder.Encode(image), request.Format);
+        if (encoder is null)
+            return new EncodedImage(EncodeData(request, data, formula, colormap), format);
+        using var image = ImageComposer.Compose(data, options, formula, colormap);
+        return new EncodedImage(encoder.Encode(image), format);
+    }
+
+    /// <summary>npy and GeoTIFF: the values as read, or the 8-bit picture when rescale, a formula or a colormap is asked for.</summary>
+    private byte[] EncodeData(RenderRequest request, RasterData data, IColorOperation? formula, IColormap? colormap)
+    {
+        var options = request.Options;
+        DataBands bands;
+        if (options.Rescale is null && formula is null && colormap is null)
+        {
+            bands = DataBands.FromValues(data);
+        }
+        else
+        {
+            using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap);
+            bands = DataBands.FromPicture(image, data.Mask);
+        }
+        return request.Format == ImageFormat.Npy ? NpyWriter.Write(bands) : GeoTiffWriter.Write(bands, request.Grid, encoders.GeoTiffDeflate);
     }
 
     /// <summary>Bands given by name, else bidx (1-based into the source's band list), else every band.</summary>

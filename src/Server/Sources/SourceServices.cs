@@ -1,5 +1,7 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Raster;
+using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Sources;
 
@@ -18,8 +20,12 @@ public static class SourceServices
         services.AddSingleton<IRasterOpener>(sp => new PolicyRasterOpener(
             sp.GetRequiredService<IAccessPolicy>(), sp.GetRequiredKeyedService<IRasterOpener>(EngineKey)));
         services.AddSingleton<ISourceProvider, CogSourceProvider>();
-        // Until the raster engine (src/Raster RasterOpener) is merged.
-        services.AddKeyedSingleton<IRasterOpener>(EngineKey, (_, _) => throw new InvalidOperationException("the raster engine is not wired in yet"));
+        services.AddHttpClient(EngineKey);
+        services.AddKeyedSingleton<IRasterOpener>(EngineKey, (sp, _) =>
+        {
+            var http = sp.GetRequiredService<IHttpClientFactory>();
+            return new RasterOpener(() => http.CreateClient(EngineKey), sp.GetRequiredService<ServerOptions>().Cache.BlocksSizeMB);
+        });
         return services;
     }
 }

@@ -23,16 +23,23 @@ internal sealed class InMemoryBlockedRaster(string uri, CrsDefinition crs, int b
 
     public (double Scale, double Offset)[]? Scaling { get; init; }
 
+    /// <summary>Whether to keep <see cref="Reads"/> (the benchmark turns it off).</summary>
+    public bool RecordReads { get; init; } = true;
+
     /// <summary>Every ReadBlocksAsync call: the level and the blocks asked for.</summary>
     public List<(int Level, IReadOnlyList<BlockIndex> Blocks)> Reads { get; } = [];
 
     public (double Scale, double Offset) GetBandScaling(int band) => Scaling?[band] ?? (1, 0);
 
+    public InMemoryBlockedRaster WithScaling((double Scale, double Offset)[] scaling) =>
+        new(uri, crs, bandCount, nodata, levels) { Scaling = scaling, RecordReads = RecordReads };
+
     public Task<IReadOnlyList<RasterBlock>> ReadBlocksAsync(int level, IReadOnlyList<BlockIndex> blocks, CancellationToken cancellationToken)
     {
         lock (_cache)
         {
-            Reads.Add((level, blocks.ToArray()));
+            if (RecordReads)
+                Reads.Add((level, blocks.ToArray()));
             var result = new RasterBlock[blocks.Count];
             for (var i = 0; i < blocks.Count; i++)
             {

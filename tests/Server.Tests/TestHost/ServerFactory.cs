@@ -9,7 +9,8 @@ namespace OgcTiler.Server.Tests.TestHost;
 
 /// <summary>
 /// The real server (Program) on a config file written to a temporary folder, with the raster engine replaced by
-/// <see cref="FakeRasterOpener"/>. <see cref="DataPath"/> gives the absolute path of a file under the folder's data/.
+/// <see cref="FakeRasterOpener"/> and no plugins (an empty plugin folder). <see cref="DataPath"/> gives the absolute
+/// path of a file under the folder's data/.
 /// </summary>
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
@@ -45,6 +46,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("config", ConfigPath);
+        builder.UseSetting("Plugins:Directory", Directory.CreateDirectory(Path.Combine(_folder, "plugins")).FullName);
         builder.ConfigureServices(services => services.AddKeyedSingleton<IRasterOpener>(SourceServices.EngineKey, Opener));
     }
 

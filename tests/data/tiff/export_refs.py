@@ -48,7 +48,7 @@ for name in sorted(os.listdir(folder)):
         manifest[name] = {"error": str(e).splitlines()[0]}
         continue
     b1 = ds.GetRasterBand(1)
-    if ds.GetMetadataItem("PIXELTYPE", "IMAGE_STRUCTURE") == "SIGNEDBYTE":
+    if b1.GetMetadataItem("PIXELTYPE", "IMAGE_STRUCTURE") == "SIGNEDBYTE":
         bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
         arrays = np.stack([b.ReadAsArray().astype(np.int8) for b in bands])
         entry = {"dataType": "Int8", "levels": [{"width": ds.RasterXSize, "height": ds.RasterYSize, "ref": save(arrays)}]}
@@ -68,6 +68,7 @@ for name in sorted(os.listdir(folder)):
         "offsets": [ds.GetRasterBand(i + 1).GetOffset() or 0.0 for i in range(ds.RasterCount)],
         "descriptions": [ds.GetRasterBand(i + 1).GetDescription() for i in range(ds.RasterCount)],
         "compression": ds.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE"),
+        "wgs84Extent": gdal.Info(ds, format="json")["wgs84Extent"]["coordinates"][0],
     })
     manifest[name] = entry
 with open(manifest_path, "w") as f:

@@ -1,6 +1,16 @@
+using OgcTiler.Server.Api.Endpoints;
+using OgcTiler.Server.Api.Sources;
+
 namespace OgcTiler.Server.Api.Stac;
 
 public static class StacEndpoints
 {
-    public static IEndpointRouteBuilder MapStacEndpoints(this IEndpointRouteBuilder app) => app;
+    /// <summary>/stac/...: TiTiler's STAC item routes (both asset dialects) plus /stac/assets.</summary>
+    public static IEndpointRouteBuilder MapStacEndpoints(this IEndpointRouteBuilder app)
+    {
+        var resolver = app.ServiceProvider.GetRequiredService<StacSourceResolver>();
+        var group = app.MapTiler(resolver);
+        group.MapGet("/assets", (HttpContext c, TilerRequests r) => DocumentEndpoints.AssetsAsync(resolver, c, r));
+        return app;
+    }
 }

@@ -7,6 +7,8 @@ namespace OgcTiler.Server.Rendering.Encoders;
 /// <summary>The picture encoders by format, built once from <c>Encoding</c> options.</summary>
 internal sealed class ImageEncoders(EncodingOptions options)
 {
+    public bool GeoTiffDeflate => options.GeoTiffCompression == GeoTiffCompression.Deflate;
+
     private readonly FrozenDictionary<ImageFormat, IImageEncoder> _encoders = new IImageEncoder[]
     {
         new PngEncoder(options.Png),

@@ -1,2 +1,0 @@
-namespace OgcTiler.Plugins.Colormaps;
-internal static class Placeholder;

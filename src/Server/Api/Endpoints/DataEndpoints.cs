@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Api.Sources;
+using OgcTiler.Server.Api.Statistics;
+using OgcTiler.Server.Api.Titiler;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Api.Endpoints;
+
+/// <summary><c>statistics</c> (GET over the whole source, POST per GeoJSON feature) and <c>point/{lon},{lat}</c>.</summary>
+internal static class DataEndpoints
+{
+    public static async Task<IResult> StatisticsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests, IRenderPipeline pipeline)
+    {
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
+        var query = prepared.Query;
+        var parameters = StatisticsParameters.Parse(query);
+        var grid = requests.Grids.Preview(prepared.Source.Info, query.String("dst_crs"), ImageSize.Parse(query, 1024));
+        using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
+        return Results.Json(PerBand(data, parameters));
+    }
+
+    public static async Task<IResult> FeatureStatisticsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests, IRenderPipeline pipeline)
+    {
+        var (root, features) = GeoJsonFeatures.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted));
+        var query = new QueryReader(context.Request.Query);
+        var parameters = StatisticsParameters.Parse(query);
+        foreach (var feature in features)
+        {
+            var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, feature);
+            var grid = requests.Grids.Part(prepared.Source.Info, feature.Bounds, query.String("coord_crs"), query.String("dst_crs"), ImageSize.Parse(query, null));
+            using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
+            var properties = feature.Json["properties"] as JsonObject ?? [];
+            feature.Json["properties"] = properties;
+            properties["statistics"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(PerBand(data, parameters)));
+        }
+        return Results.Text(root.ToJsonString(), "application/geo+json");
+    }
+
+    public static async Task<IResult> PointAsync(ISourceResolver resolver, string coordinates, HttpContext context, TilerRequests requests, IRenderPipeline pipeline)
+    {
+        var (lon, lat) = ParsePoint(coordinates);
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
+        var grid = requests.Grids.Point(prepared.Source.Info, lon, lat, prepared.Query.String("coord_crs"))
+            ?? throw new ResourceNotFoundException($"point outside bounds: ({lon}, {lat}) is not inside {prepared.Source.Id}");
+        using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
+        var valid = data.Mask[0] != 0;
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["coordinates"] = new[] { lon, lat },
+            ["values"] = Enumerable.Range(0, data.BandCount).Select(b => valid && float.IsFinite(data.Band(b)[0]) ? (double?)data.Band(b)[0] : null).ToArray(),
+            ["band_names"] = data.BandNames,
+            ["band_descriptions"] = data.BandNames,
+        });
+    }
+
+    private static Dictionary<string, object?> PerBand(RasterData data, StatisticsParameters parameters)
+    {
+        var result = new Dictionary<string, object?>();
+        for (var b = 0; b < data.BandCount; b++)
+            result[data.BandNames[b]] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters).ToJson();
+        return result;
+    }
+
+    internal static (double Lon, double Lat) ParsePoint(string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length != 2)
+            throw new InvalidParameterException("point", $"point: '{text}' is not lon,lat");
+        var lon = QueryReader.ParseDouble("lon", parts[0]);
+        var lat = QueryReader.ParseDouble("lat", parts[1]);
+        if (double.IsNaN(lon) || double.IsNaN(lat))
+            throw new InvalidParameterException("point", $"point: '{text}' is not lon,lat");
+        return (lon, lat);
+    }
+}

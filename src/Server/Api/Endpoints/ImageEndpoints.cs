@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Api.Sources;
+using OgcTiler.Server.Api.Titiler;
+using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Api.Endpoints;
+
+/// <summary><c>preview</c>, <c>bbox/{minx},{miny},{maxx},{maxy}[/{w}x{h}].{format}</c> and POST <c>feature</c>.</summary>
+internal static partial class ImageEndpoints
+{
+    public static async Task<IResult> PreviewAsync(ISourceResolver resolver, string? format, string? size, HttpContext context,
+        TilerRequests requests, IRenderPipeline pipeline, ServerOptions options)
+    {
+        var (width, height, sizeFormat) = ParseSize(size);
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
+        var grid = requests.Grids.Preview(prepared.Source.Info, prepared.Query.String("dst_crs"), ImageSize.Parse(prepared.Query, 1024, width, height));
+        return await RenderAsync(context, pipeline, prepared, grid, OutputFormats.Parse(format ?? sizeFormat), options);
+    }
+
+    public static async Task<IResult> BboxAsync(ISourceResolver resolver, string coordinates, string? size, HttpContext context,
+        TilerRequests requests, IRenderPipeline pipeline, ServerOptions options)
+    {
+        var (bounds, format) = ParseBbox(coordinates, size is null);
+        var (width, height, sizeFormat) = ParseSize(size);
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
+        var query = prepared.Query;
+        var grid = requests.Grids.Part(prepared.Source.Info, bounds, query.String("coord_crs"), query.String("dst_crs"), ImageSize.Parse(query, null, width, height));
+        return await RenderAsync(context, pipeline, prepared, grid, OutputFormats.Parse(format ?? sizeFormat), options);
+    }
+
+    public static async Task<IResult> FeatureAsync(ISourceResolver resolver, string? format, string? size, HttpContext context,
+        TilerRequests requests, IRenderPipeline pipeline, ServerOptions options)
+    {
+        var (width, height, sizeFormat) = ParseSize(size);
+        var (_, features) = GeoJsonFeatures.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted));
+        var feature = features[0];
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, feature);
+        var query = prepared.Query;
+        var grid = requests.Grids.Part(prepared.Source.Info, feature.Bounds, query.String("coord_crs"), query.String("dst_crs"), ImageSize.Parse(query, null, width, height));
+        return await RenderAsync(context, pipeline, prepared, grid, OutputFormats.Parse(format ?? sizeFormat), options);
+    }
+
+    private static async Task<IResult> RenderAsync(HttpContext context, IRenderPipeline pipeline, PreparedSource prepared, TargetGrid grid, ImageFormat format, ServerOptions options)
+    {
+        var image = await pipeline.RenderAsync(new RenderRequest(prepared.Source, grid, prepared.Options, format), context.RequestAborted);
+        return ImageResults.Send(context, image, grid, prepared.Dialect, options.Cache.Tiles.MaxAgeSeconds);
+    }
+
+    /// <summary>"minx,miny,maxx,maxy" with ".format" at the end when no size segment follows.</summary>
+    internal static (Bounds Bounds, string? Format) ParseBbox(string text, bool formatRequired)
+    {
+        var match = BboxPattern().Match(text);
+        if (!match.Success || (formatRequired && !match.Groups[5].Success))
+            throw new InvalidParameterException("bbox", $"bbox: '{text}' is not minx,miny,maxx,maxy{(formatRequired ? ".{format}" : "")}");
+        var v = Enumerable.Range(1, 4).Select(i => QueryReader.ParseDouble("bbox", match.Groups[i].Value)).ToArray();
+        return (new Bounds(v[0], v[1], v[2], v[3]), match.Groups[5].Success ? match.Groups[5].Value : null);
+    }
+
+    /// <summary>"{width}x{height}[.{format}]".</summary>
+    internal static (int? Width, int? Height, string? Format) ParseSize(string? text)
+    {
+        if (text is null)
+            return (null, null, null);
+        var match = SizePattern().Match(text);
+        if (!match.Success)
+            throw new InvalidParameterException("size", $"size: '{text}' is not {{width}}x{{height}}[.{{format}}]");
+        return (QueryReader.ParseInt("width", match.Groups[1].Value, 1, ImageSize.Limit),
+            QueryReader.ParseInt("height", match.Groups[2].Value, 1, ImageSize.Limit),
+            match.Groups[3].Success ? match.Groups[3].Value : null);
+    }
+
+    [GeneratedRegex(@"^([^,]+),([^,]+),([^,]+),([^,]+?)(?:\.([A-Za-z]+))?$")]
+    private static partial Regex BboxPattern();
+
+    [GeneratedRegex(@"^(\d+)x(\d+)(?:\.([A-Za-z]+))?$")]
+    private static partial Regex SizePattern();
+}

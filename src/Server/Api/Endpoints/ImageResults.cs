@@ -1,0 +1,26 @@
+using System.Globalization;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Caching;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Api.Endpoints;
+
+/// <summary>Image responses with TiTiler's Content-Bbox and Content-Crs headers and the dialect a request used.</summary>
+internal static class ImageResults
+{
+    public const string DialectHeader = "OgcTiler-Titiler-Dialect";
+
+    public static IResult Send(HttpContext context, EncodedImage image, TargetGrid grid, string? dialect, int maxAgeSeconds) =>
+        Send(context, new CachedTile(image.Bytes, image.Format.ContentType, TileCache.ETagOf(image.Bytes)), grid, dialect, maxAgeSeconds);
+
+    public static IResult Send(HttpContext context, CachedTile tile, TargetGrid grid, string? dialect, int maxAgeSeconds)
+    {
+        var headers = context.Response.Headers;
+        headers["Content-Bbox"] = string.Join(',', new[] { grid.MinX, grid.MinY, grid.MaxX, grid.MaxY }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+        headers["Content-Crs"] = $"<{BoundsTransform.CrsUri(grid.Crs)}>";
+        if (dialect is not null)
+            headers[DialectHeader] = dialect;
+        return TileResults.Send(context, tile, maxAgeSeconds);
+    }
+}

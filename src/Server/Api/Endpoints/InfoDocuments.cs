@@ -1,0 +1,80 @@
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Api.Grids;
+
+namespace OgcTiler.Server.Api.Endpoints;
+
+/// <summary>TiTiler's Info model (rio-tiler) from a dataset's header or a source's description.</summary>
+internal static class InfoDocuments
+{
+    public static Dictionary<string, object?> FromDataset(RasterInfo info)
+    {
+        var names = Enumerable.Range(1, info.BandCount).Select(i => $"b{i}").ToArray();
+        var document = Common(info.Crs, info.NativeBounds, info.DataType, info.Nodata, info.HasMask, names, info.Bands);
+        document["colorinterp"] = info.Bands.Select(b => b.ColorInterpretation ?? "gray").ToArray();
+        document["driver"] = "GTiff";
+        document["count"] = info.BandCount;
+        document["width"] = info.Width;
+        document["height"] = info.Height;
+        document["overviews"] = info.Overviews.Select(o => (int)Math.Round((double)info.Width / o.Width)).ToArray();
+        document["blockxsize"] = info.BlockWidth;
+        document["blockysize"] = info.BlockHeight;
+        return document;
+    }
+
+    public static Dictionary<string, object?> FromSource(SourceInfo info)
+    {
+        var document = Common(info.Crs, info.NativeBounds, info.DataType, info.Nodata, false, info.BandNames, info.Bands);
+        document["count"] = info.BandNames.Count;
+        document["width"] = info.Width;
+        document["height"] = info.Height;
+        return document;
+    }
+
+    /// <summary>info.geojson: the WGS84 footprint as a Polygon feature, the info (without bounds) as properties.</summary>
+    public static Dictionary<string, object?> Feature(Bounds wgs84, Dictionary<string, object?> info, string url)
+    {
+        var properties = new Dictionary<string, object?>(info);
+        properties.Remove("bounds");
+        properties["dataset"] = url;
+        return new Dictionary<string, object?>
+        {
+            ["type"] = "Feature",
+            ["bbox"] = new[] { wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY },
+            ["geometry"] = new Dictionary<string, object?>
+            {
+                ["type"] = "Polygon",
+                ["coordinates"] = new[]
+                {
+                    new[]
+                    {
+                        new[] { wgs84.MinX, wgs84.MinY }, new[] { wgs84.MaxX, wgs84.MinY }, new[] { wgs84.MaxX, wgs84.MaxY },
+                        new[] { wgs84.MinX, wgs84.MaxY }, new[] { wgs84.MinX, wgs84.MinY },
+                    },
+                },
+            },
+            ["properties"] = properties,
+        };
+    }
+
+    public static string DataTypeName(RasterDataType type) => type.ToString().ToLowerInvariant();
+
+    private static Dictionary<string, object?> Common(
+        string crs, Bounds bounds, RasterDataType type, double? nodata, bool hasMask, IReadOnlyList<string> names, IReadOnlyList<BandInfo> bands)
+    {
+        var document = new Dictionary<string, object?>
+        {
+            ["bounds"] = new[] { bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY },
+            ["crs"] = BoundsTransform.CrsUri(crs),
+            ["band_metadata"] = names.Select(n => new object[] { n, new Dictionary<string, string>() }).ToArray(),
+            ["band_descriptions"] = names.Select((n, i) => new object[] { n, i < bands.Count ? bands[i].Description ?? "" : "" }).ToArray(),
+            ["dtype"] = DataTypeName(type),
+            ["nodata_type"] = nodata is not null ? "Nodata" : hasMask ? "Mask" : "None",
+            ["scales"] = bands.Select(b => b.Scale).ToArray(),
+            ["offsets"] = bands.Select(b => b.Offset).ToArray(),
+        };
+        if (nodata is { } value)
+            document["nodata_value"] = double.IsNaN(value) ? "nan" : value;
+        return document;
+    }
+}

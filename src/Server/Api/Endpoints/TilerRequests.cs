@@ -1,0 +1,43 @@
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Api.Algorithms;
+using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Api.Sources;
+using OgcTiler.Server.Api.Titiler;
+using OgcTiler.Server.Plugins;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Api.Endpoints;
+
+/// <summary>A request's source with everything that shapes its pixels before rescale: bands, expression, algorithm, feature mask.</summary>
+internal sealed record PreparedSource(IRasterSource Source, RenderOptions Options, string? Dialect, QueryReader Query);
+
+/// <summary>The parse → resolve-source stages shared by every /cog and /stac handler.</summary>
+internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
+{
+    public GridBuilder Grids => grids;
+
+    public Task<IRasterSource> OpenAsync(ISourceResolver resolver, HttpRequest request, CancellationToken cancellationToken) =>
+        resolver.OpenAsync(new QueryReader(request.Query), cancellationToken);
+
+    /// <summary>Opens the source and applies band selection, an optional feature mask and an optional algorithm.</summary>
+    public async Task<PreparedSource> PrepareAsync(ISourceResolver resolver, HttpRequest request, CancellationToken cancellationToken, GeoJsonFeature? feature = null)
+    {
+        var query = new QueryReader(request.Query);
+        var algorithm = AlgorithmParser.Parse(query);
+        var source = await resolver.OpenAsync(query, cancellationToken);
+        var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source);
+        if (feature is not null)
+            source = new MaskedSource(source, feature, query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs, grids.Crs);
+        if (algorithm is not null)
+        {
+            var expression = options.Expression is null ? null : Compiler().Compile(options.Expression);
+            source = new AlgorithmSource(source, algorithm, RenderPipeline.BandNames(options, source.Info), expression);
+            options = options with { Bidx = null, Expression = null, Bands = source.Info.BandNames };
+        }
+        return new PreparedSource(source, options, dialect, query);
+    }
+
+    private Abstractions.Rendering.IExpressionCompiler Compiler() =>
+        catalog.ExpressionCompiler ?? throw new InvalidParameterException("expression", "expression: the Expressions plugin is not loaded, so band math is not available");
+}

@@ -1,0 +1,57 @@
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Rendering;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Api.Algorithms;
+
+namespace OgcTiler.Server.Api.Sources;
+
+/// <summary>
+/// A source that reads the selected bands (or evaluates the expression) of <paramref name="inner"/>, then applies a
+/// TiTiler algorithm: read → algorithm happens here, rescale and colours stay in the render pipeline. The grid is
+/// grown by the algorithm's buffer before reading, and the algorithm crops it back.
+/// </summary>
+internal sealed class AlgorithmSource : IRasterSource
+{
+    private readonly IRasterSource _inner;
+    private readonly IRasterAlgorithm _algorithm;
+    private readonly IReadOnlyList<string> _inputs;
+    private readonly ICompiledExpression? _expression;
+
+    public AlgorithmSource(IRasterSource inner, IRasterAlgorithm algorithm, IReadOnlyList<string> bands, ICompiledExpression? expression)
+    {
+        _inner = inner;
+        _algorithm = algorithm;
+        _expression = expression;
+        _inputs = expression?.Inputs ?? bands;
+        var count = expression?.OutputCount ?? bands.Count;
+        if (count < algorithm.InputBands)
+            throw new InvalidParameterException("algorithm",
+                $"algorithm: {algorithm.Name} needs {algorithm.InputBands} band(s), the request selects {count}; choose them with bidx, assets or expression");
+        var outputNames = algorithm.OutputNames(expression is null ? bands : expression.Expression.Split(';'));
+        Info = inner.Info with { BandNames = outputNames, Bands = outputNames.Select(n => new BandInfo(n)).ToArray() };
+    }
+
+    public string Id => $"{_inner.Id}|algorithm:{_algorithm.Name}";
+
+    public SourceInfo Info { get; }
+
+    public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    {
+        var b = _algorithm.Buffer;
+        var buffered = b == 0 ? grid : grid with
+        {
+            MinX = grid.MinX - b * grid.ResolutionX,
+            MaxX = grid.MaxX + b * grid.ResolutionX,
+            MinY = grid.MinY - b * grid.ResolutionY,
+            MaxY = grid.MaxY + b * grid.ResolutionY,
+            Width = grid.Width + 2 * b,
+            Height = grid.Height + 2 * b,
+        };
+        using var read = await _inner.ReadAsync(buffered, request with { Bands = _inputs }, cancellationToken);
+        if (_expression is null)
+            return _algorithm.Apply(read);
+        using var evaluated = _expression.Evaluate(read);
+        return _algorithm.Apply(evaluated);
+    }
+}

@@ -1,0 +1,51 @@
+using OgcTiler.Abstractions.Errors;
+
+namespace OgcTiler.Server.Api.Titiler;
+
+/// <summary>
+/// One entry of <c>assets</c>: a name with TiTiler 2.x options (<c>B01|indexes=1,2</c> — <c>bidx=</c> accepted as an
+/// alias — or <c>B01|expression=b1*2</c>).
+/// </summary>
+internal sealed record AssetSpec(string Name, IReadOnlyList<int>? Indexes, string? Expression)
+{
+    public const string All = ":all:";
+
+    public bool HasOptions => Indexes is not null || Expression is not null;
+
+    public static AssetSpec Parse(string value)
+    {
+        var parts = value.Split('|');
+        var name = parts[0].Trim();
+        if (name.Length == 0)
+            throw new InvalidParameterException("assets", $"assets: '{value}' has no asset name before '|'");
+        IReadOnlyList<int>? indexes = null;
+        string? expression = null;
+        foreach (var option in parts.Skip(1))
+        {
+            var eq = option.IndexOf('=');
+            var key = eq < 0 ? option : option[..eq];
+            var text = eq < 0 ? "" : option[(eq + 1)..];
+            switch (key.Trim().ToLowerInvariant())
+            {
+                case "indexes" or "bidx":
+                    indexes = ParseIndexes("assets", text);
+                    break;
+                case "expression":
+                    expression = text.Length > 0 ? text : throw new InvalidParameterException("assets", $"assets: '{value}' has an empty expression");
+                    break;
+                default:
+                    throw new InvalidParameterException("assets", $"assets: option '{option}' in '{value}' is not indexes=…, bidx=… or expression=…");
+            }
+        }
+        return new AssetSpec(name, indexes, expression);
+    }
+
+    /// <summary>"1,2,3" (or TiTiler's "1;2;3"), each ≥ 1.</summary>
+    public static IReadOnlyList<int> ParseIndexes(string parameter, string text)
+    {
+        var parts = text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+            throw new InvalidParameterException(parameter, $"{parameter}: '{text}' lists no band index");
+        return parts.Select(p => QueryReader.ParseInt(parameter, p, 1)).ToArray();
+    }
+}

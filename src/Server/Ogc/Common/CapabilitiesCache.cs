@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using OgcTiler.Server.Plugins;
+
+namespace OgcTiler.Server.Ogc.Common;
+
+/// <summary>
+/// Built capabilities documents as bytes, by kind and base URL. They go stale when plugins change or when the layer
+/// registry holds another layer list (a config reload swaps it); <see cref="UpdateSequence"/> then increases.
+/// </summary>
+internal sealed class CapabilitiesCache
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly OgcLayers _layers;
+    private volatile State _state;
+
+    public CapabilitiesCache(OgcLayers layers, IPluginCatalog plugins)
+    {
+        _layers = layers;
+        _state = new State(layers.Definitions, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        plugins.Changed += () => _state = new State(_state.Layers, _state.Sequence + 1);
+    }
+
+    /// <summary>The documents' version (WMS and WMTS <c>updateSequence</c>).</summary>
+    public long UpdateSequence
+    {
+        get
+        {
+            var state = _state;
+            var layers = _layers.Definitions;
+            if (ReferenceEquals(state.Layers, layers))
+                return state.Sequence;
+            _state = state = new State(layers, state.Sequence + 1);
+            return state.Sequence;
+        }
+    }
+
+    public async Task<byte[]> GetAsync(string key, Func<long, CancellationToken, Task<byte[]>> build, CancellationToken cancellationToken)
+    {
+        var sequence = UpdateSequence;
+        if (_entries.TryGetValue(key, out var entry) && entry.Sequence == sequence)
+            return entry.Bytes;
+        var bytes = await build(sequence, cancellationToken);
+        _entries[key] = new Entry(sequence, bytes);
+        return bytes;
+    }
+
+    private sealed record State(object Layers, long Sequence);
+
+    private sealed record Entry(long Sequence, byte[] Bytes);
+}

@@ -1,0 +1,124 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Crs;
+
+namespace OgcTiler.Server.Rendering.Encoders;
+
+/// <summary>
+/// A georeferenced little-endian GeoTIFF of <see cref="DataBands"/>: one strip per band (planar), uncompressed or
+/// DEFLATE. A byte picture keeps the mask as an alpha band; float values get NaN where masked (GDAL_NODATA "nan").
+/// </summary>
+internal static class GeoTiffWriter
+{
+    private const ushort Short = 3, Long = 4, Double = 12, Ascii = 2;
+
+    public static byte[] Write(DataBands bands, TargetGrid grid, bool deflate)
+    {
+        var (epsg, geographic) = CrsOf(grid);
+        var planes = Planes(bands, out var hasAlpha, out var nodataNaN);
+        var output = new MemoryStream();
+        output.Write([(byte)'I', (byte)'I', 42, 0, 0, 0, 0, 0]);
+        var offsets = new uint[planes.Count];
+        var counts = new uint[planes.Count];
+        for (var i = 0; i < planes.Count; i++)
+        {
+            offsets[i] = (uint)output.Position;
+            WritePlane(output, planes[i], deflate);
+            counts[i] = (uint)(output.Position - offsets[i]);
+        }
+        var n = planes.Count;
+        var bits = (ushort)(bands.IsByte ? 8 : 32);
+        var rgb = bands.IsByte && n - (hasAlpha ? 1 : 0) == 3;
+        var entries = new List<TiffEntry>
+        {
+            TiffEntry.Of(256, Long, (uint)bands.Width),
+            TiffEntry.Of(257, Long, (uint)bands.Height),
+            TiffEntry.Shorts(258, Enumerable.Repeat(bits, n).ToArray()),
+            TiffEntry.Of(259, Short, deflate ? 8u : 1u),
+            TiffEntry.Of(262, Short, rgb ? 2u : 1u),
+            TiffEntry.Longs(273, offsets),
+            TiffEntry.Of(277, Short, (uint)n),
+            TiffEntry.Of(278, Long, (uint)bands.Height),
+            TiffEntry.Longs(279, counts),
+            TiffEntry.Of(284, Short, 2),
+            TiffEntry.Shorts(339, Enumerable.Repeat((ushort)(bands.IsByte ? 1 : 3), n).ToArray()),
+            TiffEntry.Doubles(33550, [grid.ResolutionX, grid.ResolutionY, 0]),
+            TiffEntry.Doubles(33922, [0, 0, 0, grid.MinX, grid.MaxY, 0]),
+            TiffEntry.Shorts(34735, GeoKeys(epsg, geographic)),
+        };
+        if (ExtraSamples(n, rgb, hasAlpha) is { Length: > 0 } extra)
+            entries.Add(TiffEntry.Shorts(338, extra));
+        if (nodataNaN)
+            entries.Add(new TiffEntry(42113, Ascii, 4, "nan\0"u8.ToArray()));
+        TiffEntry.WriteDirectory(output, entries);
+        return output.ToArray();
+    }
+
+    /// <summary>Samples beyond the photometric's own (3 for RGB, 1 for grey): unspecified (0), the last alpha (2) when there is one.</summary>
+    private static ushort[] ExtraSamples(int samples, bool rgb, bool hasAlpha)
+    {
+        var extra = new ushort[samples - (rgb ? 3 : 1)];
+        if (hasAlpha && extra.Length > 0)
+            extra[^1] = 2;
+        return extra;
+    }
+
+    private static (int Epsg, bool Geographic) CrsOf(TargetGrid grid)
+    {
+        var crs = CrsRegistry.Default.Resolve(grid.Crs);
+        if (crs.Id == "OGC:CRS84")
+            return (4326, true);
+        return crs.Epsg is { } epsg ? (epsg, crs.IsGeographic) : throw new InvalidParameterException("crs", $"GeoTIFF output needs an EPSG CRS, not {grid.Crs}");
+    }
+
+    /// <summary>GTModelType, GTRasterType (PixelIsArea), and the EPSG code as projected or geographic CRS.</summary>
+    private static ushort[] GeoKeys(int epsg, bool geographic) =>
+    [
+        1, 1, 0, 3,
+        1024, 0, 1, (ushort)(geographic ? 2 : 1),
+        1025, 0, 1, 1,
+        (ushort)(geographic ? 2048 : 3072), 0, 1, (ushort)epsg,
+    ];
+
+    /// <summary>Byte bands keep the mask as alpha; float bands drop it and put NaN where it is 0.</summary>
+    private static List<byte[]> Planes(DataBands bands, out bool hasAlpha, out bool nodataNaN)
+    {
+        var planes = new List<byte[]>();
+        var maskIndex = bands.Count - 1;
+        if (bands.IsByte)
+        {
+            for (var b = 0; b < bands.Count; b++)
+                planes.Add(bands.Bytes(b).ToArray());
+            hasAlpha = true;
+            nodataNaN = false;
+            return planes;
+        }
+        var mask = bands.Floats(maskIndex);
+        nodataNaN = mask.IndexOfAnyExcept(255f) >= 0;
+        hasAlpha = false;
+        for (var b = 0; b < maskIndex; b++)
+        {
+            var values = bands.Floats(b).ToArray();
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (mask[i] == 0)
+                    values[i] = float.NaN;
+            }
+            planes.Add(MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
+        }
+        return planes;
+    }
+
+    private static void WritePlane(MemoryStream output, byte[] plane, bool deflate)
+    {
+        if (!deflate)
+        {
+            output.Write(plane);
+            return;
+        }
+        using var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true);
+        zlib.Write(plane);
+    }
+}

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Tests.TestHost;
+using OgcTiler.TestSupport.Fakes;
+using SkiaSharp;
+
+namespace OgcTiler.Server.Tests.Api.Endpoints;
+
+/// <summary>/cog end to end through the real server, pipeline and access policy, over a fake dataset in EPSG:3857.</summary>
+public sealed class CogEndpointTests : IDisposable
+{
+    // The north-west quarter of WebMercatorQuad (tile 1/0/0).
+    private static readonly Bounds Area = new(-20037508.342789244, 0, 0, 20037508.342789244);
+
+    private readonly ServerFactory _server;
+    private readonly HttpClient _client;
+
+    public CogEndpointTests()
+    {
+        var opener = new FakeRasterOpener();
+        _server = new ServerFactory(ServerFactory.DemoConfig(), opener);
+        opener.Add(new FakeRasterDataset(_server.DataPath("demo.tif"), "EPSG:3857", Area, 3, Value));
+        _client = _server.CreateClient();
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _server.Dispose();
+    }
+
+    /// <summary>Band b holds 100·b plus the tenth of the area's width the pixel centre lies in (0..9).</summary>
+    private static float Value(int band, double x, double y) => 100 * band + (float)Math.Floor((x - Area.MinX) / Area.Width * 10);
+
+    private const string Url = "url=data/demo.tif";
+
+    [Fact]
+    public async Task Info_DescribesTheDataset()
+    {
+        var info = await _client.GetFromJsonAsync<JsonElement>($"/cog/info?{Url}");
+        Assert.Equal("uint16", info.GetProperty("dtype").GetString());
+        Assert.Equal(3, info.GetProperty("count").GetInt32());
+        Assert.Equal(1024, info.GetProperty("width").GetInt32());
+        Assert.Equal([2], info.GetProperty("overviews").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(256, info.GetProperty("blockxsize").GetInt32());
+        Assert.Equal("http://www.opengis.net/def/crs/EPSG/0/3857", info.GetProperty("crs").GetString());
+        Assert.Equal("Nodata", info.GetProperty("nodata_type").GetString());
+        Assert.Equal("b2", info.GetProperty("band_descriptions")[1][0].GetString());
+    }
+
+    [Fact]
+    public async Task InfoGeoJson_IsAFeatureWithTheFootprint()
+    {
+        var feature = await _client.GetFromJsonAsync<JsonElement>($"/cog/info.geojson?{Url}");
+        Assert.Equal("Feature", feature.GetProperty("type").GetString());
+        Assert.Equal("Polygon", feature.GetProperty("geometry").GetProperty("type").GetString());
+        Assert.Equal("data/demo.tif", feature.GetProperty("properties").GetProperty("dataset").GetString());
+        Assert.False(feature.GetProperty("properties").TryGetProperty("bounds", out _));
+    }
+
+    [Theory]
+    [InlineData("/cog/info?url=/etc/passwd", "outside the allowed folders")]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0.png?url=https://evil.example.org/a.tif", "does not start with an allowed prefix")]
+    [InlineData("/cog/info?url=ftp://example.com/a.tif", "scheme 'ftp'")]
+    public async Task UrlsOutsideThePolicy_Are403WithTheReason(string path, string reason)
+    {
+        var response = await _client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Tile_IsRenderedWithTitilerHeaders()
+    {
+        var response = await _client.GetAsync($"/cog/tiles/WebMercatorQuad/1/0/0.png?{Url}&bidx=1&rescale=100,109");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("<http://www.opengis.net/def/crs/EPSG/0/3857>", response.Headers.GetValues("Content-Crs").Single());
+        Assert.Equal("-20037508.342789244,0,0,20037508.342789244", response.Headers.GetValues("Content-Bbox").Single());
+        using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((256, 256), (bitmap.Width, bitmap.Height));
+        Assert.Equal(0, bitmap.GetPixel(0, 0).Red);        // value 100 → 0
+        Assert.Equal(255, bitmap.GetPixel(255, 0).Red);    // value 109 → 255
+    }
+
+    [Theory]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0@2x.png", 512)]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0.png?tilesize=128", 128)]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0@2x.png?tilesize=384", 384)]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0.png?buffer=1", 258)]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0", 256)]
+    public async Task TileSize_FollowsBothDialects(string path, int size)
+    {
+        var response = await _client.GetAsync(path + (path.Contains('?') ? "&" : "?") + Url + "&bidx=1&rescale=100,109");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((size, size), (bitmap.Width, bitmap.Height));
+    }
+
+    [Theory]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/1/1.png", 404, "tile outside bounds")]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/2/0.png", 404, "outside WebMercatorQuad")]
+    [InlineData("/cog/tiles/NoSuchSet/1/0/0.png", 404, "WebMercatorQuad")]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0.gif", 400, "format: 'gif' is not one of")]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0@9x.png", 400, "scale")]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0.png?algorithm=slope", 400, "algorithm: 'slope' is not one of")]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/0/0.png?resampling=lanczos", 400, "nearest, bilinear, cubic, average")]
+    [InlineData("/cog/statistics?histogram_bins=0", 400, "histogram_bins")]
+    [InlineData("/cog/point/1,2,3", 400, "lon,lat")]
+    [InlineData("/cog/bbox/1,2,3.png", 400, "minx,miny,maxx,maxy")]
+    public async Task Errors_AreProblems(string path, int status, string detail)
+    {
+        var response = await _client.GetAsync(path + (path.Contains('?') ? "&" : "?") + Url);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(detail, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MissingUrl_Is400() =>
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/cog/info")).StatusCode);
+
+    [Fact]
+    public async Task Statistics_EqualThoseOfTheSourcePixels()
+    {
+        var stats = await _client.GetFromJsonAsync<JsonElement>($"/cog/statistics?{Url}&bidx=2&max_size=64&p=50");
+        var b2 = stats.GetProperty("b2");
+        // 64×64 preview: column c has centre x at (c + 0.5)/64 of the width → value 200 + floor((c + 0.5)/6.4).
+        var values = Enumerable.Range(0, 64 * 64).Select(i => 200 + Math.Floor((i % 64 + 0.5) / 6.4)).ToArray();
+        Assert.Equal(values.Min(), b2.GetProperty("min").GetDouble());
+        Assert.Equal(values.Max(), b2.GetProperty("max").GetDouble());
+        Assert.Equal(values.Average(), b2.GetProperty("mean").GetDouble(), 9);
+        Assert.Equal(64 * 64, b2.GetProperty("valid_pixels").GetDouble());
+        Assert.Equal(100, b2.GetProperty("valid_percent").GetDouble());
+        Assert.Equal(values.Order().ElementAt(64 * 64 / 2 - 1), b2.GetProperty("percentile_50").GetDouble());
+        Assert.Equal(10, b2.GetProperty("unique").GetDouble());
+        Assert.Equal(10, b2.GetProperty("histogram")[0].GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Point_ReturnsTheSourcePixel()
+    {
+        var x = Area.MinX + Area.Width * 0.35;
+        var y = Area.MaxY - Area.Height * 0.5;
+        var point = await _client.GetFromJsonAsync<JsonElement>($"/cog/point/{x},{y}?{Url}&coord_crs=EPSG:3857");
+        Assert.Equal([103.0, 203, 303], point.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(["b1", "b2", "b3"], point.GetProperty("band_names").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task Point_Outside_Is404() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/cog/point/100,100?{Url}&coord_crs=EPSG:3857")).StatusCode);
+
+    [Fact]
+    public async Task Preview_HonoursMaxSize()
+    {
+        var response = await _client.GetAsync($"/cog/preview.png?{Url}&bidx=1&rescale=100,109&max_size=100");
+        using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((100, 100), (bitmap.Width, bitmap.Height));
+    }
+
+    [Fact]
+    public async Task Bbox_WithSize_CoversTheBox()
+    {
+        var response = await _client.GetAsync($"/cog/bbox/-20037508,0,-10018754,10018754/64x32.png?{Url}&bidx=1&rescale=100,109&coord_crs=EPSG:3857");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("-20037508,0,-10018754,10018754", response.Headers.GetValues("Content-Bbox").Single());
+        using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((64, 32), (bitmap.Width, bitmap.Height));
+    }
+
+    [Fact]
+    public async Task FeatureStatistics_CountOnlyPixelsInsideThePolygon()
+    {
+        // A right triangle over the left half of the area, in EPSG:3857.
+        var (x0, y0, x1, y1) = (Area.MinX, Area.MinY, Area.MinX + Area.Width / 2, Area.MaxY);
+        var ring = $"[[{x0},{y0}],[{x1},{y0}],[{x0},{y1}],[{x0},{y0}]]";
+        var body = "{\"type\":\"Feature\",\"properties\":{\"name\":\"t\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}}";
+        var response = await _client.PostAsync($"/cog/statistics?{Url}&bidx=1&coord_crs=EPSG:3857&width=40&height=80",
+            new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var feature = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("t", feature.GetProperty("properties").GetProperty("name").GetString());
+        var stats = feature.GetProperty("properties").GetProperty("statistics").GetProperty("b1");
+        // Pixel (c, r) of the 40×80 grid is inside when its centre is below the hypotenuse u + v < 1.
+        var inside = 0;
+        for (var r = 0; r < 80; r++)
+            for (var c = 0; c < 40; c++)
+                inside += (c + 0.5) / 40 + (79 - r + 0.5) / 80 < 1 ? 1 : 0;
+        Assert.Equal(inside, stats.GetProperty("valid_pixels").GetDouble());
+        Assert.Equal(40 * 80 - inside, stats.GetProperty("masked_pixels").GetDouble());
+    }
+
+    [Fact]
+    public async Task TileJson_PointsAtTheTileRoute()
+    {
+        var tileJson = await _client.GetFromJsonAsync<JsonElement>($"/cog/WebMercatorQuad/tilejson.json?{Url}&bidx=1&rescale=0,300&tile_format=png&minzoom=1");
+        var tiles = tileJson.GetProperty("tiles")[0].GetString()!;
+        Assert.Contains("/cog/tiles/WebMercatorQuad/{z}/{x}/{y}.png?url=data%2Fdemo.tif&bidx=1&rescale=0%2C300&tilesize=512", tiles);
+        Assert.Equal(1, tileJson.GetProperty("minzoom").GetInt32());
+        Assert.True(tileJson.GetProperty("maxzoom").GetInt32() >= 2);
+        Assert.Equal("2.2.0", tileJson.GetProperty("tilejson").GetString());
+    }
+
+    [Fact]
+    public async Task TileJson_WithTileScale_Keeps1xPath()
+    {
+        var tileJson = await _client.GetFromJsonAsync<JsonElement>($"/cog/WebMercatorQuad/tilejson.json?{Url}&tile_scale=2");
+        Assert.Contains("/cog/tiles/WebMercatorQuad/{z}/{x}/{y}@2x?url=", tileJson.GetProperty("tiles")[0].GetString());
+    }
+
+    [Fact]
+    public async Task MapHtml_LoadsTheTileJson()
+    {
+        var html = await _client.GetStringAsync($"/cog/WebMercatorQuad/map.html?{Url}&bidx=1");
+        Assert.Contains("/cog/WebMercatorQuad/tilejson.json?url=data/demo.tif\\u0026bidx=1\\u0026tilesize=256", html);
+    }
+
+    [Fact]
+    public async Task Hillshade_IsAGreyTile()
+    {
+        var response = await _client.GetAsync($"/cog/tiles/WebMercatorQuad/1/0/0.png?{Url}&bidx=1&algorithm=hillshade&rescale=0,255");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        var p = bitmap.GetPixel(128, 128);
+        Assert.Equal(p.Red, p.Green);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Configuration;
+
+namespace OgcTiler.Server.Tests.Configuration;
+
+public sealed class ServerOptionsReaderTests
+{
+    private const string ConfigFile = "/srv/ogctiler/config/ogctiler.json";
+
+    [Fact]
+    public void Read_MinimalDesignShape_BindsEveryValue()
+    {
+        var options = Read("""
+            {
+              "Service": { "Title": "T", "Abstract": "A", "ProviderName": "P" },
+              "Sources": { "AllowedRoots": ["../data"], "AllowedUrlPrefixes": ["https://"] },
+              "Layers": [
+                { "Id": "demo-rgb", "Title": "Demo true colour",
+                  "Source": { "Type": "cog", "Url": "../data/demo/rgb.tif" },
+                  "Render": { "Bidx": [1, 2, 3], "Rescale": [[0, 3000]], "Resampling": "bilinear" },
+                  "Styles": { "default": {}, "ndvi": { "Expression": "(b4-b3)/(b4+b3)", "Rescale": [[-1, 1]], "ColormapName": "viridis" } },
+                  "TileMatrixSets": ["WebMercatorQuad", "WorldCRS84Quad"] }
+              ]
+            }
+            """);
+
+        Assert.Equal("T", options.Service.Title);
+        Assert.Equal(["/srv/ogctiler/data"], options.Sources.AllowedRoots);
+        var layer = Assert.Single(options.Layers);
+        Assert.Equal("/srv/ogctiler/data/demo/rgb.tif", layer.Source.Url);
+        Assert.Equal([1, 2, 3], layer.Render.Bidx);
+        Assert.Equal([new(0, 3000)], layer.Render.Rescale);
+        Assert.Equal(ResamplingMethod.Bilinear, layer.Render.Resampling);
+        Assert.Equal("(b4-b3)/(b4+b3)", layer.Styles["ndvi"].Expression);
+        Assert.Equal([new(-1, 1)], layer.Styles["ndvi"].Rescale);
+        Assert.Equal(["WebMercatorQuad", "WorldCRS84Quad"], layer.TileMatrixSets);
+    }
+
+    [Fact]
+    public void Read_Defaults_AreTheDocumentedOnes()
+    {
+        var options = Read("{}");
+
+        Assert.True(options.Cache.Tiles.Enabled);
+        Assert.Equal(256, options.Cache.BlocksSizeMB);
+        Assert.Equal(new PngOptions(PngFilter.Up, 1), options.Encoding.Png);
+        Assert.Empty(options.Layers);
+        Assert.Equal("/srv/ogctiler/config", options.ConfigDirectory);
+    }
+
+    [Fact]
+    public void Read_ManyMistakes_ListsEveryOneAtOnce()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Read("""
+            {
+              "Servce": {},
+              "Sources": { "AllowedRoot": ["data"], "AllowedUrlPrefixes": ["ftp://x"] },
+              "Cache": { "Tiles": { "Enabled": "maybe" } },
+              "Encoding": { "Png": { "ZlibLevel": 12, "Filter": "Diagonal" } },
+              "Layers": [
+                { "Id": "a b", "Source": { "Type": "cog" }, "Render": { "Rescale": [[0]], "Resampling": "lanczos", "Colour": 1 } },
+                { "Id": "x", "Source": { "Type": "cog", "Url": "x.tif" } },
+                { "Id": "x", "Source": { "Type": "cog", "Url": "y.tif" } }
+              ]
+            }
+            """));
+
+        string[] expected =
+        [
+            "Servce: unknown section",
+            "Sources:AllowedRoot: unknown key (known keys: AllowedRoots, AllowedUrlPrefixes)",
+            "Sources:AllowedUrlPrefixes: 'ftp://x' must start with http:// or https://",
+            "Cache:Tiles:Enabled: 'maybe' is not true or false",
+            "Encoding:Png:ZlibLevel: '12' is not an integer in 0..9",
+            "Encoding:Png:Filter: 'Diagonal' is not one of None, Sub, Up, Average, Paeth, Adaptive",
+            "Layers:0:Id: 'a b' may only hold",
+            "Layers:0:Source:Url: is required",
+            "Layers:0:Render:Rescale:0: expected [min, max]",
+            "Layers:0:Render:Resampling: 'lanczos' is not one of",
+            "Layers:0:Render:Colour: unknown key",
+            "Layers:2:Id: duplicate layer id 'x'",
+        ];
+        foreach (var text in expected)
+            Assert.Contains(error.Errors, e => e.StartsWith(text, StringComparison.Ordinal));
+        Assert.Equal(expected.Length, error.Errors.Count);
+    }
+
+    [Fact]
+    public void Read_EnvironmentStyleOverride_ReplacesFileValue()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes("""{ "Cache": { "Tiles": { "Enabled": true } } }""")))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Cache:Tiles:Enabled"] = "false", ["Sources:AllowedRoots:0"] = "/data" })
+            .Build();
+
+        var options = ServerOptionsReader.Read(configuration, ConfigFile, ["Cache"]);
+
+        Assert.False(options.Cache.Tiles.Enabled);
+        Assert.Equal(["/data"], options.Sources.AllowedRoots);
+    }
+
+    private static ServerOptions Read(string json)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        return ServerOptionsReader.Read(configuration, ConfigFile, configuration.GetChildren().Select(c => c.Key));
+    }
+}

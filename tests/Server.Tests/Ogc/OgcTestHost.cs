@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Layers;
+using OgcTiler.Server.Ogc;
+using OgcTiler.Server.Ogc.Wms;
+using OgcTiler.Server.Plugins;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Tests.Ogc;
+
+/// <summary>
+/// The WMTS and WMS endpoints alone, over fake layers and <see cref="GridPipeline"/>: in memory (TestServer) or on a
+/// real loopback port for the external clients (GDAL, OWSLib, OpenLayers).
+/// </summary>
+internal sealed class OgcTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private OgcTestHost(WebApplication app, HttpClient client, string baseUrl, FakeLayerRegistry registry, GridPipeline pipeline, FakePlugins plugins)
+    {
+        _app = app;
+        Client = client;
+        BaseUrl = baseUrl;
+        Registry = registry;
+        Pipeline = pipeline;
+        Plugins = plugins;
+    }
+
+    public HttpClient Client { get; }
+
+    public string BaseUrl { get; }
+
+    public FakeLayerRegistry Registry { get; }
+
+    public GridPipeline Pipeline { get; }
+
+    public FakePlugins Plugins { get; }
+
+    /// <summary>Two layers: "utm" (UTM 31N data, with a "viridis" style) and "world" (EPSG:4326 data), unless given.</summary>
+    public static IReadOnlyList<(LayerDefinition, IRasterSource)> DefaultLayers() =>
+    [
+        (new LayerDefinition
+        {
+            Id = "utm",
+            Title = "UTM layer",
+            Abstract = "A UTM 31N layer",
+            Source = new SourceDefinition("cog", "utm.tif", new Dictionary<string, string>()),
+            Styles = new Dictionary<string, RenderOptions>
+            {
+                ["viridis"] = new() { ColormapName = "viridis", Rescale = [new ValueRange(0, 100)] },
+                ["grey"] = new() { Bidx = [1], Rescale = [new ValueRange(0, 100)] },
+            },
+        }, FakeSource.Utm31("utm")),
+        (new LayerDefinition
+        {
+            Id = "world",
+            Title = "World layer",
+            Source = new SourceDefinition("cog", "world.tif", new Dictionary<string, string>()),
+        }, FakeSource.Create("world", "EPSG:4326", new OgcTiler.Abstractions.Raster.Bounds(-180, -85, 180, 85))),
+    ];
+
+    public static async Task<OgcTestHost> StartAsync(
+        IReadOnlyList<(LayerDefinition, IRasterSource)>? layers = null,
+        bool kestrel = false,
+        Dictionary<string, string?>? config = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(config ?? new Dictionary<string, string?> { ["Service:Title"] = "OgcTiler test", ["Service:ProviderName"] = "OgcTiler tests" });
+        if (kestrel)
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        else
+            builder.WebHost.UseTestServer();
+        var registry = new FakeLayerRegistry(layers ?? DefaultLayers());
+        var pipeline = new GridPipeline();
+        var plugins = new FakePlugins();
+        builder.Services.AddSingleton<ILayerRegistry>(registry);
+        builder.Services.AddSingleton<IRenderPipeline>(pipeline);
+        builder.Services.AddSingleton<IPluginCatalog>(plugins);
+        builder.Services.AddOgcServices();
+        var app = builder.Build();
+        app.MapWmsEndpoints();
+        await app.StartAsync();
+        if (kestrel)
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new OgcTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, address, registry, pipeline, plugins);
+        }
+        return new OgcTestHost(app, app.GetTestClient(), "http://localhost", registry, pipeline, plugins);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}

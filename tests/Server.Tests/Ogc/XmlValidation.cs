@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace OgcTiler.Server.Tests.Ogc;
+
+/// <summary>Validates documents against the offline OGC schemas in /work/shared/ogc-schemas with xmllint (libxml2-utils).</summary>
+internal static class XmlValidation
+{
+    public static string SchemaRoot { get; } = FindSchemas();
+
+    /// <summary>Validates against an XSD (path relative to the schema root); returns xmllint's messages when invalid.</summary>
+    public static void AssertValidXsd(byte[] document, string schema) =>
+        Run(document, "--schema", Path.Combine(SchemaRoot, schema));
+
+    /// <summary>Validates against the DOCTYPE's DTD, resolved offline through the schemas' XML catalog.</summary>
+    public static void AssertValidDtd(byte[] document) => Run(document, "--valid");
+
+    private static void Run(byte[] document, params string[] args)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ogc-{Guid.NewGuid():N}.xml");
+        File.WriteAllBytes(file, document);
+        try
+        {
+            var start = new ProcessStartInfo("xmllint") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var a in new[] { "--nonet", "--noout" }.Concat(args).Append(file))
+                start.ArgumentList.Add(a);
+            start.Environment["XML_CATALOG_FILES"] = Path.Combine(SchemaRoot, "catalog.xml");
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("xmllint did not start (apt-get install libxml2-utils)");
+            var errors = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"xmllint {string.Join(' ', args)} failed:\n{errors}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string FindSchemas()
+    {
+        var repo = Path.Combine(TestSupport.RepoPaths.Root, "tests", "data", "ogc", "schemas");
+        return Directory.Exists(repo) ? repo : "/work/shared/ogc-schemas";
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Rendering.Encoders;
+using OgcTiler.Server.Sources;
+using OgcTiler.Server.Tests.TestHost;
+using OgcTiler.TestSupport.Fakes;
+
+namespace OgcTiler.Server.Tests.Rendering;
+
+/// <summary>npy and GeoTIFF outputs; the GeoTIFF is read back with GDAL (gdal-bin, installed by .ci/run).</summary>
+public sealed class DataFormatTests
+{
+    // 4x2 pixels of 10 m in UTM 36N; b1 = x offset in metres from 500000, b2 = 5; data only where x < 500030.
+    private static readonly TargetGrid Grid = new("EPSG:32636", 500000, 3300000, 500040, 3300020, 4, 2);
+    private static readonly CogRasterSource Source = new(new FakeRasterDataset(
+        "/d.tif", "EPSG:32636", new Bounds(500000, 3300000, 500030, 3300020), 2, (b, x, _) => b == 1 ? (float)(x - 500000) : 5f));
+
+    [Fact]
+    public async Task Npy_Values_AreFloat32BandsThenTheMask()
+    {
+        var npy = (await Render(new RenderOptions(), ImageFormat.Npy)).Bytes;
+
+        Assert.Equal([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0], npy[..8]);
+        var headerLength = npy[8] | npy[9] << 8;
+        Assert.Equal(0, (10 + headerLength) % 64);
+        var header = Encoding.ASCII.GetString(npy, 10, headerLength);
+        Assert.StartsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2, 4), }", header);
+        var values = new float[24];
+        Buffer.BlockCopy(npy, 10 + headerLength, values, 0, 96);
+        Assert.Equal([5f, 15f, 25f, 0f], values[..4]);         // b1, first row (the 4th pixel is outside the data)
+        Assert.Equal([5f, 5f, 5f, 0f], values[8..12]);          // b2
+        Assert.Equal([255f, 255f, 255f, 0f], values[16..20]);   // mask
+    }
+
+    [Fact]
+    public async Task Npy_WithRescale_IsUint8()
+    {
+        var npy = (await Render(new RenderOptions { Bidx = [1], Rescale = [new(0, 30)] }, ImageFormat.Npy)).Bytes;
+
+        var headerLength = npy[8] | npy[9] << 8;
+        Assert.Contains("'descr': '|u1'", Encoding.ASCII.GetString(npy, 10, headerLength));
+        Assert.Equal(new byte[] { 42, 127, 212, 0, 42, 127, 212, 0, 255, 255, 255, 0, 255, 255, 255, 0 }, npy[(10 + headerLength)..]);
+    }
+
+    [Theory]
+    [InlineData(GeoTiffCompression.None)]
+    [InlineData(GeoTiffCompression.Deflate)]
+    public async Task GeoTiff_IsGeoreferencedAndReadableByGdal(GeoTiffCompression compression)
+    {
+        var tif = (await Render(new RenderOptions(), ImageFormat.GeoTiff, compression)).Bytes;
+        var path = Path.Combine(Path.GetTempPath(), $"ogctiler-{Guid.NewGuid():N}.tif");
+        await File.WriteAllBytesAsync(path, tif);
+        try
+        {
+            using var info = JsonDocument.Parse(await Run("gdalinfo", "-json", "-stats", path));
+            var root = info.RootElement;
+            Assert.Equal([4, 2], root.GetProperty("size").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Equal([500000.0, 10, 0, 3300020, 0, -10], root.GetProperty("geoTransform").EnumerateArray().Select(e => e.GetDouble()));
+            Assert.Contains("32636", root.GetProperty("coordinateSystem").GetProperty("wkt").GetString());
+            var band1 = root.GetProperty("bands")[0];
+            Assert.Equal("Float32", band1.GetProperty("type").GetString());
+            Assert.Equal(5.0, band1.GetProperty("minimum").GetDouble());
+            Assert.Equal(25.0, band1.GetProperty("maximum").GetDouble());
+            Assert.Equal(15.0, band1.GetProperty("mean").GetDouble());  // the masked column is nodata (NaN)
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task GeoTiff_Picture_HasTheMaskAsAlpha()
+    {
+        var tif = (await Render(new RenderOptions { Bidx = [1], Rescale = [new(0, 30)] }, ImageFormat.GeoTiff)).Bytes;
+        var path = Path.Combine(Path.GetTempPath(), $"ogctiler-{Guid.NewGuid():N}.tif");
+        await File.WriteAllBytesAsync(path, tif);
+        try
+        {
+            using var info = JsonDocument.Parse(await Run("gdalinfo", "-json", path));
+            var bands = info.RootElement.GetProperty("bands");
+            Assert.Equal(2, bands.GetArrayLength());
+            Assert.Equal("Byte", bands[0].GetProperty("type").GetString());
+            Assert.Equal("Alpha", bands[1].GetProperty("colorInterpretation").GetString());
+            Assert.Equal("212", (await Run("gdallocationinfo", "-valonly", "-b", "1", path, "2", "1")).Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static Task<EncodedImage> Render(RenderOptions options, ImageFormat format, GeoTiffCompression compression = GeoTiffCompression.Deflate)
+    {
+        var pipeline = new RenderPipeline(new NoPlugins(), new ImageEncoders(new EncodingOptions(new PngOptions(PngFilter.Up, 1), 85, 75, compression)));
+        return pipeline.RenderAsync(new RenderRequest(Source, Grid, options, format), default);
+    }
+
+    private static async Task<string> Run(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{program} failed: {error}");
+        return output;
+    }
+}
