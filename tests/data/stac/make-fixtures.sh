@@ -4,7 +4,7 @@
 #   tests/data/stac/make-fixtures.sh        (writes next to this script; deterministic: fixed seeds)
 #
 # Output, under items/<item-id>/:
-#   B02.tif B03.tif B04.tif B08.tif   64x64 uint16 COGs (DEFLATE, 32x32 blocks, nodata 0), EPSG:32636, 10 m pixels
+#   B02.tif B03.tif B04.tif B08.tif   64x64 uint16 COGs (DEFLATE, 32x32 blocks, nodata 0), EPSG:32631 (UTM 31N, in the interim EPSG table of src/Raster), 10 m pixels
 #   B02.u16 ... B08.u16               the same pixels exported by GDAL (gdal_translate -of ENVI: raw little-endian
 #                                     uint16, row-major) as the reference the tests compare against
 #   <item-id>.json                    a STAC Item with relative asset hrefs ("./B04.tif"), proj:* and raster:bands
@@ -23,7 +23,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 gdal.UseExceptions()
-N, RES, X0, Y0, EPSG = 64, 10.0, 500000.0, 3300000.0, 32636
+N, RES, X0, Y0, EPSG = 64, 10.0, 500000.0, 3300000.0, 32631
 BANDS = {"B02": ("blue", 1000), "B03": ("green", 2000), "B04": ("red", 3000), "B08": ("nir", 5000)}
 ITEMS = [
     ("item-a", "2024-01-15T08:44:29Z", 0, 5.0, "1.0.0", "sentinel-2a"),
