@@ -133,6 +133,8 @@ internal sealed class FakePlugins(IColormapProvider? colormaps = null) : IPlugin
 
     public ISourceProvider? FindSourceProvider(string type) => null;
 
+    public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [.. types];
+
     public void RaiseChanged()
     {
         Generation++;
