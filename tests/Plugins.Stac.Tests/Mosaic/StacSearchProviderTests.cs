@@ -147,6 +147,17 @@ public class StacSearchProviderTests(StacApiFixture fixture)
     }
 
     [Fact]
+    public async Task SavedSearchUrl_GivesItsQueryAsOptions()
+    {
+        var before = fixture.Api.Requests.Count;
+        var source = (MosaicSource)await new StacSearchProvider(_host).OpenAsync(
+            new SourceSpec(fixture.Api.BaseUrl + "/search?ids=item-b,item-c&sortby=%2Bproperties.eo:cloud_cover", new Dictionary<string, string> { ["method"] = "GET" }), default);
+
+        Assert.Equal(["item-c", "item-b"], source.Items.Select(i => i.Id));
+        Assert.Equal("GET", fixture.Api.Requests.Skip(before).Single().Method);
+    }
+
+    [Fact]
     public async Task EmptySearch_IsNotFound()
     {
         var ex = await Assert.ThrowsAsync<ResourceNotFoundException>(() => Open(("datetime", "../2000-01-01T00:00:00Z")));

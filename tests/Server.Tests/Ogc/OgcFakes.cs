@@ -133,7 +133,7 @@ internal sealed class FakePlugins(IColormapProvider? colormaps = null) : IPlugin
 
     public ISourceProvider? FindSourceProvider(string type) => null;
 
-    public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [.. types];
+    public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [];
 
     public void RaiseChanged()
     {
