@@ -22,7 +22,7 @@ public sealed class StacEndpointTests : IDisposable
     public StacEndpointTests()
     {
         var opener = new FakeRasterOpener();
-        _server = new ServerFactory(ServerFactory.DemoConfig(), opener);
+        _server = new ServerFactory(ServerFactory.DemoConfig(), opener, plugins: true);
         opener.Add(new FakeRasterDataset(_server.DataPath("b04.tif"), "EPSG:3857", Area, 1, (_, x, _) => Red(Decile(x))));
         opener.Add(new FakeRasterDataset(_server.DataPath("b08.tif"), "EPSG:3857", Area, 1, (_, x, _) => Nir(Decile(x))));
         File.WriteAllText(_server.DataPath("item.json"), Item);
