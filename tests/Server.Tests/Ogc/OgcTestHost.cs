@@ -10,6 +10,7 @@ using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc;
 using OgcTiler.Server.Ogc.Wms;
+using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 
@@ -86,6 +87,7 @@ internal sealed class OgcTestHost : IAsyncDisposable
         builder.Services.AddOgcServices();
         var app = builder.Build();
         app.MapWmsEndpoints();
+        app.MapWmtsEndpoints();
         await app.StartAsync();
         if (kestrel)
         {
