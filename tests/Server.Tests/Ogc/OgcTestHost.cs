@@ -92,7 +92,7 @@ internal sealed class OgcTestHost : IAsyncDisposable
         if (kestrel)
         {
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new OgcTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, address, registry, pipeline, plugins);
+            return new OgcTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, address.TrimEnd('/'), registry, pipeline, plugins);
         }
         return new OgcTestHost(app, app.GetTestClient(), "http://localhost", registry, pipeline, plugins);
     }
