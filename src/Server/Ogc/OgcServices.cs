@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Ogc.Wms;
+using OgcTiler.Server.Ogc.Wmts;
 
 namespace OgcTiler.Server.Ogc;
 
@@ -18,6 +21,10 @@ public static class OgcServices
         services.AddSingleton<WmsMapParser>();
         services.AddSingleton<WmsMapRenderer>();
         services.AddSingleton<WmsService>();
+        services.TryAddSingleton(sp => TileMatrixSetRegistry.Load(sp.GetService<ServerOptions>()?.TileMatrixSets.Directory, sp.GetRequiredService<CrsRegistry>()));
+        services.AddSingleton<WmtsLayerSets>();
+        services.AddSingleton<WmtsTileResolver>();
+        services.AddSingleton<WmtsService>();
         return services;
     }
 

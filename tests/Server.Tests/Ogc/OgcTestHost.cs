@@ -10,6 +10,7 @@ using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc;
 using OgcTiler.Server.Ogc.Wms;
+using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 
@@ -86,11 +87,12 @@ internal sealed class OgcTestHost : IAsyncDisposable
         builder.Services.AddOgcServices();
         var app = builder.Build();
         app.MapWmsEndpoints();
+        app.MapWmtsEndpoints();
         await app.StartAsync();
         if (kestrel)
         {
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new OgcTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, address, registry, pipeline, plugins);
+            return new OgcTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, address.TrimEnd('/'), registry, pipeline, plugins);
         }
         return new OgcTestHost(app, app.GetTestClient(), "http://localhost", registry, pipeline, plugins);
     }

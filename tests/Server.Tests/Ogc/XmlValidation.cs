@@ -35,9 +35,17 @@ internal static class XmlValidation
         }
     }
 
+    /// <summary>Unpacks tests/data/ogc/ogc-schemas.tar.gz once per test run.</summary>
     private static string FindSchemas()
     {
-        var repo = Path.Combine(TestSupport.RepoPaths.Root, "tests", "data", "ogc", "schemas");
-        return Directory.Exists(repo) ? repo : "/work/shared/ogc-schemas";
+        var folder = Path.Combine(Path.GetTempPath(), $"ogctiler-schemas-{Environment.ProcessId}");
+        if (!File.Exists(Path.Combine(folder, "catalog.xml")))
+        {
+            Directory.CreateDirectory(folder);
+            using var archive = File.OpenRead(TestSupport.RepoPaths.Data("ogc", "ogc-schemas.tar.gz"));
+            using var gzip = new System.IO.Compression.GZipStream(archive, System.IO.Compression.CompressionMode.Decompress);
+            System.Formats.Tar.TarFile.ExtractToDirectory(gzip, folder, overwriteFiles: true);
+        }
+        return folder;
     }
 }

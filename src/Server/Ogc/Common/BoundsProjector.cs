@@ -9,14 +9,16 @@ internal static class BoundsProjector
     private const int PointsPerEdge = 21;
     private const double MercatorLatLimit = 85.0511287798066;
 
-    /// <summary>The box holding the extent's edges (densified) in <paramref name="target"/>, or null if none transforms.</summary>
+    /// <summary>
+    /// The box holding the extent's edges (densified) in <paramref name="target"/>, after clipping the extent to the
+    /// CRS's area of use; null when the extent is outside that area or nothing transforms.
+    /// </summary>
     public static Bounds? Project(CrsRegistry registry, Bounds wgs84, CrsDefinition target)
     {
         if (target.IsGeographic)
             return wgs84;
-        var box = target.Epsg is 3857 or 3395
-            ? wgs84 with { MinY = Math.Max(wgs84.MinY, -MercatorLatLimit), MaxY = Math.Min(wgs84.MaxY, MercatorLatLimit) }
-            : wgs84;
+        if (Clip(wgs84, target) is not { } box)
+            return null;
         Span<double> xs = stackalloc double[PointsPerEdge * 4];
         Span<double> ys = stackalloc double[PointsPerEdge * 4];
         for (var i = 0; i < PointsPerEdge; i++)
@@ -31,6 +33,15 @@ internal static class BoundsProjector
         }
         registry.CreateTransform(registry.Resolve("CRS:84"), target).Transform(xs, ys);
         return Envelope(xs, ys);
+    }
+
+    private static Bounds? Clip(Bounds wgs84, CrsDefinition target)
+    {
+        var area = target.AreaOfUse ?? new Bounds(-180, -90, 180, 90);
+        if (target.Epsg is 3857 or 3395)
+            area = area with { MinY = Math.Max(area.MinY, -MercatorLatLimit), MaxY = Math.Min(area.MaxY, MercatorLatLimit) };
+        var clipped = new Bounds(Math.Max(wgs84.MinX, area.MinX), Math.Max(wgs84.MinY, area.MinY), Math.Min(wgs84.MaxX, area.MaxX), Math.Min(wgs84.MaxY, area.MaxY));
+        return clipped.MinX < clipped.MaxX && clipped.MinY < clipped.MaxY ? clipped : null;
     }
 
     private static Bounds? Envelope(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)

@@ -19,8 +19,8 @@ internal sealed class OgcException(string code, string? locator, string message,
     public static OgcException Invalid(string parameter, string message) =>
         new(OgcCodes.InvalidParameterValue, parameter, message);
 
-    public static OgcException NotSupported(string request, string valid) =>
-        new(OgcCodes.OperationNotSupported, "request", $"request '{request}' is not supported (valid: {valid})", StatusCodes.Status501NotImplemented);
+    public static OgcException NotSupported(string request, string valid, string locator = "request") =>
+        new(OgcCodes.OperationNotSupported, locator, $"request '{request}' is not supported (valid: {valid})", StatusCodes.Status501NotImplemented);
 }
 
 /// <summary>Exception codes of OWS 1.1, WMTS 1.0 and WMS 1.1.1/1.3.0.</summary>
@@ -33,6 +33,7 @@ internal static class OgcCodes
     public const string InvalidUpdateSequence = nameof(InvalidUpdateSequence);
     public const string NoApplicableCode = nameof(NoApplicableCode);
     public const string TileOutOfRange = nameof(TileOutOfRange);
+    public const string PointIJOutOfRange = nameof(PointIJOutOfRange);
 
     // WMS only
     public const string InvalidFormat = nameof(InvalidFormat);

@@ -28,7 +28,7 @@ internal sealed class OgcKvp
     public string Require(string name)
     {
         var value = Get(name);
-        return string.IsNullOrEmpty(value) ? throw OgcException.Missing(name.ToLowerInvariant()) : value;
+        return string.IsNullOrEmpty(value) ? throw OgcException.Missing(name) : value;
     }
 
     public int RequireInt(string name)
@@ -36,14 +36,17 @@ internal sealed class OgcKvp
         var text = Require(name);
         return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw OgcException.Invalid(name.ToLowerInvariant(), $"parameter '{name.ToLowerInvariant()}' must be an integer, got '{text}'");
+            : throw OgcException.Invalid(name, $"parameter '{name}' must be an integer, got '{text}'");
     }
 
-    /// <summary>Checks SERVICE: absent → MissingParameterValue, another service → InvalidParameterValue.</summary>
-    public void RequireService(string service)
+    /// <summary>
+    /// Checks SERVICE: absent → MissingParameterValue, another service → InvalidParameterValue. The value is compared
+    /// case-insensitively: clients copy it from URLs (QGIS matches "SERVICE=WMTS" in any case).
+    /// </summary>
+    public void RequireService(string service, string serviceParameter = "service")
     {
-        var value = Require("service");
+        var value = Require(serviceParameter);
         if (!string.Equals(value, service, StringComparison.OrdinalIgnoreCase))
-            throw OgcException.Invalid("service", $"service '{value}' is not offered here (expected {service})");
+            throw OgcException.Invalid(serviceParameter, $"service '{value}' is not offered here (expected {service})");
     }
 }

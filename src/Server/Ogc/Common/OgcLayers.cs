@@ -16,19 +16,16 @@ internal sealed record OgcLayer(LayerDefinition Definition, IRasterSource Source
     public SourceInfo Info => Source.Info;
 
     /// <summary>"default" first, then the layer's other named styles.</summary>
-    public IEnumerable<string> StyleNames =>
-        Definition.Styles.Keys.Where(s => s != DefaultStyle).Prepend(DefaultStyle);
+    public IEnumerable<string> StyleNames => LayerStyles.Names(Definition);
 
     /// <summary>
     /// Render options of a style: the layer's <c>Render</c> with the style's options over it. Empty or "default" is the
     /// default style; null when the layer has no such style.
     /// </summary>
-    public RenderOptions? FindStyle(string? style)
-    {
-        if (string.IsNullOrEmpty(style) || style == DefaultStyle)
-            return Definition.Styles.TryGetValue(DefaultStyle, out var d) ? Definition.Render.With(d) : Definition.Render;
-        return Definition.Styles.TryGetValue(style, out var named) ? Definition.Render.With(named) : null;
-    }
+    public RenderOptions? FindStyle(string? style) =>
+        string.IsNullOrEmpty(style) || style == DefaultStyle || Definition.Styles.ContainsKey(style)
+            ? LayerStyles.Resolve(Definition, style)
+            : null;
 }
 
 /// <summary>Opens the configured layers' sources for the OGC services; a layer whose source fails is left out and logged.</summary>

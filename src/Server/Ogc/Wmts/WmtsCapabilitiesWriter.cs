@@ -1,0 +1,238 @@
+using System.Xml;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Ogc.Common;
+using OgcTiler.Server.Ogc.Wms;
+
+namespace OgcTiler.Server.Ogc.Wmts;
+
+/// <summary>WMTS 1.0.0 capabilities: KVP and RESTful encodings, one Layer per layer, every TileMatrixSet used.</summary>
+internal sealed class WmtsCapabilitiesWriter(ServiceMetadata service, WmtsLayerSets sets, string baseUrl)
+{
+    private const string Ows = OgcXml.Ows;
+    private const string Wmts = OgcXml.Wmts;
+
+    private string KvpUrl => baseUrl + "/wmts?";
+
+    private string RestUrl => baseUrl + "/wmts/1.0.0/";
+
+    public byte[] Write(IReadOnlyList<OgcLayer> layers, long updateSequence) => OgcXml.Build(w =>
+    {
+        var offered = layers.Select(l => (Layer: l, Sets: sets.For(l))).Where(l => l.Sets.Count > 0).ToList();
+        w.WriteStartDocument();
+        w.WriteStartElement("Capabilities", Wmts);
+        w.WriteAttributeString("xmlns", "ows", null, Ows);
+        w.WriteAttributeString("xmlns", "xlink", null, OgcXml.XLink);
+        w.WriteAttributeString("xmlns", "xsi", null, OgcXml.Xsi);
+        w.WriteAttributeString("xsi", "schemaLocation", OgcXml.Xsi, $"{Wmts} {OgcXml.SchemasOpenGis}/wmts/1.0/wmtsGetCapabilities_response.xsd");
+        w.WriteAttributeString("version", "1.0.0");
+        w.WriteAttributeString("updateSequence", updateSequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        WriteServiceIdentification(w);
+        WriteServiceProvider(w);
+        WriteOperations(w);
+        w.WriteStartElement("Contents", Wmts);
+        foreach (var (layer, layerSets) in offered)
+            WriteLayer(w, layer, layerSets);
+        foreach (var set in offered.SelectMany(l => l.Sets).Select(s => s.Set).Distinct().OrderBy(s => s.Id, StringComparer.Ordinal))
+            WriteTileMatrixSet(w, set);
+        w.WriteEndElement();
+        w.WriteStartElement("ServiceMetadataURL", Wmts);
+        w.WriteAttributeString("xlink", "href", OgcXml.XLink, RestUrl + "WMTSCapabilities.xml");
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndDocument();
+    });
+
+    private void WriteServiceIdentification(XmlWriter w)
+    {
+        w.WriteStartElement("ServiceIdentification", Ows);
+        w.WriteElementString("Title", Ows, service.Title);
+        if (service.Abstract is { } text)
+            w.WriteElementString("Abstract", Ows, text);
+        if (service.Keywords.Count > 0)
+        {
+            w.WriteStartElement("Keywords", Ows);
+            foreach (var keyword in service.Keywords)
+                w.WriteElementString("Keyword", Ows, keyword);
+            w.WriteEndElement();
+        }
+        w.WriteElementString("ServiceType", Ows, "OGC WMTS");
+        w.WriteElementString("ServiceTypeVersion", Ows, "1.0.0");
+        w.WriteEndElement();
+    }
+
+    private void WriteServiceProvider(XmlWriter w)
+    {
+        w.WriteStartElement("ServiceProvider", Ows);
+        w.WriteElementString("ProviderName", Ows, service.ProviderName ?? service.Title);
+        if (service.ProviderSite is { } site)
+        {
+            w.WriteStartElement("ProviderSite", Ows);
+            w.WriteAttributeString("xlink", "href", OgcXml.XLink, site);
+            w.WriteEndElement();
+        }
+        w.WriteStartElement("ServiceContact", Ows);
+        if (service.ContactName is { } name)
+            w.WriteElementString("IndividualName", Ows, name);
+        if (service.ContactEmail is { } email)
+        {
+            w.WriteStartElement("ContactInfo", Ows);
+            w.WriteStartElement("Address", Ows);
+            w.WriteElementString("ElectronicMailAddress", Ows, email);
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    /// <summary>KVP is listed first: OpenLayers picks the encoding from the first GetEncoding value.</summary>
+    private void WriteOperations(XmlWriter w)
+    {
+        w.WriteStartElement("OperationsMetadata", Ows);
+        foreach (var operation in new[] { "GetCapabilities", "GetTile", "GetFeatureInfo" })
+        {
+            w.WriteStartElement("Operation", Ows);
+            w.WriteAttributeString("name", operation);
+            w.WriteStartElement("DCP", Ows);
+            w.WriteStartElement("HTTP", Ows);
+            WriteGet(w, KvpUrl, "KVP");
+            WriteGet(w, operation == "GetCapabilities" ? RestUrl + "WMTSCapabilities.xml" : RestUrl, "RESTful");
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    private static void WriteGet(XmlWriter w, string href, string encoding)
+    {
+        w.WriteStartElement("Get", Ows);
+        w.WriteAttributeString("xlink", "href", OgcXml.XLink, href);
+        w.WriteStartElement("Constraint", Ows);
+        w.WriteAttributeString("name", "GetEncoding");
+        w.WriteStartElement("AllowedValues", Ows);
+        w.WriteElementString("Value", Ows, encoding);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private void WriteLayer(XmlWriter w, OgcLayer layer, IReadOnlyList<WmtsLayerSet> layerSets)
+    {
+        w.WriteStartElement("Layer", Wmts);
+        w.WriteElementString("Title", Ows, layer.Title);
+        if (layer.Definition.Abstract is { } text)
+            w.WriteElementString("Abstract", Ows, text);
+        var wgs84 = layer.Info.Wgs84Bounds;
+        WriteBox(w, "WGS84BoundingBox", null, wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY);
+        w.WriteElementString("Identifier", Ows, layer.Id);
+        foreach (var s in layerSets.DistinctBy(s => s.Set.Crs.Id))
+        {
+            var b = s.Box;
+            if (s.Set.NorthingFirst)
+                WriteBox(w, "BoundingBox", s.Set.Crs.Urn, b.MinY, b.MinX, b.MaxY, b.MaxX);
+            else
+                WriteBox(w, "BoundingBox", s.Set.Crs.Urn, b.MinX, b.MinY, b.MaxX, b.MaxY);
+        }
+        foreach (var style in layer.StyleNames)
+            WriteStyle(w, layer, style);
+        foreach (var format in OgcFormats.Images)
+            w.WriteElementString("Format", Wmts, format.ContentType);
+        foreach (var format in OgcFormats.Infos)
+            w.WriteElementString("InfoFormat", Wmts, format.MimeType);
+        foreach (var s in layerSets)
+            WriteLink(w, s);
+        var path = $"{RestUrl}{Uri.EscapeDataString(layer.Id)}/{{Style}}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}";
+        foreach (var format in OgcFormats.Images)
+            WriteResourceUrl(w, format.ContentType, "tile", $"{path}.{format.Extension}");
+        foreach (var format in OgcFormats.Infos)
+            WriteResourceUrl(w, format.MimeType, "FeatureInfo", $"{path}/{{J}}/{{I}}.{format.Extension}");
+        w.WriteEndElement();
+    }
+
+    private void WriteStyle(XmlWriter w, OgcLayer layer, string style)
+    {
+        w.WriteStartElement("Style", Wmts);
+        if (style == OgcLayer.DefaultStyle)
+            w.WriteAttributeString("isDefault", "true");
+        w.WriteElementString("Title", Ows, style);
+        w.WriteElementString("Identifier", Ows, style);
+        w.WriteStartElement("LegendURL", Wmts);
+        w.WriteAttributeString("format", WmsLegend.Format);
+        w.WriteAttributeString("width", OgcXml.Number(WmsLegend.DefaultWidth));
+        w.WriteAttributeString("height", OgcXml.Number(WmsLegend.DefaultHeight));
+        w.WriteAttributeString("xlink", "href", OgcXml.XLink,
+            $"{baseUrl}/wms?SERVICE=WMS&REQUEST=GetLegendGraphic&VERSION=1.3.0&FORMAT=image%2Fpng&LAYER={Uri.EscapeDataString(layer.Id)}&STYLE={Uri.EscapeDataString(style)}");
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void WriteLink(XmlWriter w, WmtsLayerSet s)
+    {
+        w.WriteStartElement("TileMatrixSetLink", Wmts);
+        w.WriteElementString("TileMatrixSet", Wmts, s.Set.Id);
+        w.WriteStartElement("TileMatrixSetLimits", Wmts);
+        foreach (var limits in s.Limits)
+        {
+            w.WriteStartElement("TileMatrixLimits", Wmts);
+            w.WriteElementString("TileMatrix", Wmts, limits.Matrix);
+            w.WriteElementString("MinTileRow", Wmts, OgcXml.Number(limits.MinRow));
+            w.WriteElementString("MaxTileRow", Wmts, OgcXml.Number(limits.MaxRow));
+            w.WriteElementString("MinTileCol", Wmts, OgcXml.Number(limits.MinCol));
+            w.WriteElementString("MaxTileCol", Wmts, OgcXml.Number(limits.MaxCol));
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void WriteResourceUrl(XmlWriter w, string format, string type, string template)
+    {
+        w.WriteStartElement("ResourceURL", Wmts);
+        w.WriteAttributeString("format", format);
+        w.WriteAttributeString("resourceType", type);
+        w.WriteAttributeString("template", template);
+        w.WriteEndElement();
+    }
+
+    private static void WriteTileMatrixSet(XmlWriter w, TileMatrixSet set)
+    {
+        w.WriteStartElement("TileMatrixSet", Wmts);
+        if (set.Title is { } title)
+            w.WriteElementString("Title", Ows, title);
+        w.WriteElementString("Identifier", Ows, set.Id);
+        var b = set.Bounds;
+        if (set.NorthingFirst)
+            WriteBox(w, "BoundingBox", set.Crs.Urn, b.MinY, b.MinX, b.MaxY, b.MaxX);
+        else
+            WriteBox(w, "BoundingBox", set.Crs.Urn, b.MinX, b.MinY, b.MaxX, b.MaxY);
+        w.WriteElementString("SupportedCRS", Ows, set.Crs.Urn);
+        if (set.WmtsWellKnownScaleSet is { } wkss)
+            w.WriteElementString("WellKnownScaleSet", Wmts, wkss);
+        foreach (var m in set.Matrices)
+        {
+            var (first, second) = set.TopLeftCorner(m);
+            w.WriteStartElement("TileMatrix", Wmts);
+            w.WriteElementString("Identifier", Ows, m.Id);
+            w.WriteElementString("ScaleDenominator", Wmts, OgcXml.Number(m.ScaleDenominator));
+            w.WriteElementString("TopLeftCorner", Wmts, $"{OgcXml.Number(first)} {OgcXml.Number(second)}");
+            w.WriteElementString("TileWidth", Wmts, OgcXml.Number(m.TileWidth));
+            w.WriteElementString("TileHeight", Wmts, OgcXml.Number(m.TileHeight));
+            w.WriteElementString("MatrixWidth", Wmts, OgcXml.Number(m.MatrixWidth));
+            w.WriteElementString("MatrixHeight", Wmts, OgcXml.Number(m.MatrixHeight));
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    private static void WriteBox(XmlWriter w, string name, string? crs, double x0, double y0, double x1, double y1)
+    {
+        w.WriteStartElement(name, Ows);
+        if (crs is not null)
+            w.WriteAttributeString("crs", crs);
+        w.WriteElementString("LowerCorner", Ows, $"{OgcXml.Number(x0)} {OgcXml.Number(y0)}");
+        w.WriteElementString("UpperCorner", Ows, $"{OgcXml.Number(x1)} {OgcXml.Number(y1)}");
+        w.WriteEndElement();
+    }
+}

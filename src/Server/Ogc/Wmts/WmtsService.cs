@@ -1,0 +1,106 @@
+using OgcTiler.Server.Ogc.Common;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Ogc.Wmts;
+
+/// <summary>WMTS 1.0.0 operations, KVP (<c>/wmts</c>) and RESTful (<c>/wmts/1.0.0/...</c>).</summary>
+internal sealed class WmtsService(
+    OgcLayers layers,
+    CapabilitiesCache cache,
+    WmtsLayerSets sets,
+    WmtsTileResolver resolver,
+    IRenderPipeline pipeline,
+    ServiceMetadata service,
+    ILogger<WmtsService> logger)
+{
+    private const string Operations = "GetCapabilities, GetTile, GetFeatureInfo";
+
+    public Task<IResult> HandleKvpAsync(HttpContext http) => ReportErrors(http, async ct =>
+    {
+        var kvp = OgcKvp.From(http.Request.Query);
+        kvp.RequireService("WMTS", "Service");
+        var request = kvp.Require("Request");
+        if (request == "GetCapabilities")
+        {
+            if (kvp.Get("AcceptVersions") is { Length: > 0 } accepted && !accepted.Split(',').Contains("1.0.0"))
+                throw new OgcException(OgcCodes.VersionNegotiationFailed, "AcceptVersions", $"AcceptVersions '{accepted}' does not list 1.0.0, the only version served");
+            return await CapabilitiesAsync(http, ct);
+        }
+        if (request is not ("GetTile" or "GetFeatureInfo"))
+            throw OgcException.NotSupported(request, Operations, "Request");
+        if (kvp.Require("Version") != "1.0.0")
+            throw OgcException.Invalid("Version", $"WMTS version '{kvp.Get("Version")}' is not supported (valid: 1.0.0)");
+        var tile = await resolver.ResolveAsync(kvp.Require("Layer"), kvp.Require("Style"), kvp.Require("TileMatrixSet"),
+            kvp.Require("TileMatrix"), kvp.Require("TileRow"), kvp.Require("TileCol"), StatusCodes.Status400BadRequest, ct);
+        if (request == "GetTile")
+            return await TileAsync(tile, ParseFormat(kvp.Require("Format"), "Format"), ct);
+        var info = kvp.Require("InfoFormat");
+        var format = OgcFormats.FindInfo(info) ?? throw OgcException.Invalid("InfoFormat", $"InfoFormat '{info}' is not supported (valid: {OgcFormats.InfoNames})");
+        return await FeatureInfoAsync(tile, kvp.Require("I"), kvp.Require("J"), format, ct);
+    });
+
+    public Task<IResult> HandleCapabilitiesAsync(HttpContext http) => ReportErrors(http, ct => CapabilitiesAsync(http, ct));
+
+    public Task<IResult> HandleRestTileAsync(HttpContext http, string layer, string style, string set, string matrix, string row, string col, string extension) =>
+        ReportErrors(http, async ct =>
+        {
+            var format = OgcFormats.FindImageByExtension(extension)
+                ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Format", $"tile extension '{extension}' is not supported (valid: png, jpg, webp)", StatusCodes.Status404NotFound);
+            var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, StatusCodes.Status404NotFound, ct);
+            return await TileAsync(tile, format, ct);
+        });
+
+    public Task<IResult> HandleRestFeatureInfoAsync(HttpContext http, string layer, string style, string set, string matrix, string row, string col, string j, string i, string extension) =>
+        ReportErrors(http, async ct =>
+        {
+            var format = OgcFormats.FindInfoByExtension(extension)
+                ?? throw new OgcException(OgcCodes.InvalidParameterValue, "InfoFormat", $"feature info extension '{extension}' is not supported (valid: json, txt, html, xml)", StatusCodes.Status404NotFound);
+            var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, StatusCodes.Status404NotFound, ct);
+            return await FeatureInfoAsync(tile, i, j, format, ct);
+        });
+
+    private async Task<IResult> CapabilitiesAsync(HttpContext http, CancellationToken ct)
+    {
+        var baseUrl = OgcUrls.Base(http.Request);
+        var bytes = await cache.GetAsync("wmts/" + baseUrl, async (sequence, token) =>
+            new WmtsCapabilitiesWriter(service, sets, baseUrl).Write(await layers.LoadAllAsync(token), sequence), ct);
+        return new BytesResult(bytes, "application/xml");
+    }
+
+    private async Task<IResult> TileAsync(WmtsTile tile, ImageFormat format, CancellationToken ct)
+    {
+        var image = await pipeline.RenderAsync(new RenderRequest(tile.Layer.Source, tile.Grid, tile.Options, format), ct);
+        return new BytesResult(image.Bytes, image.Format.ContentType);
+    }
+
+    private async Task<IResult> FeatureInfoAsync(WmtsTile tile, string i, string j, InfoFormat format, CancellationToken ct)
+    {
+        var x = Pixel(i, "I", tile.Matrix.TileWidth);
+        var y = Pixel(j, "J", tile.Matrix.TileHeight);
+        var point = await PointQuery.ReadAsync(pipeline, tile.Layer, tile.Options, tile.Grid, x, y, ct);
+        return FeatureInfoWriter.ToResult(format, [point]);
+    }
+
+    private static ImageFormat ParseFormat(string value, string locator) =>
+        OgcFormats.FindImage(value) ?? throw OgcException.Invalid(locator, $"Format '{value}' is not supported (valid: {OgcFormats.ImageNames})");
+
+    private static int Pixel(string text, string name, int size) =>
+        int.TryParse(text, out var value) && value >= 0 && value < size
+            ? value
+            : throw new OgcException(OgcCodes.PointIJOutOfRange, name, $"{name} '{text}' is not a pixel of the tile (0..{size - 1})");
+
+    private async Task<IResult> ReportErrors(HttpContext http, Func<CancellationToken, Task<IResult>> handle)
+    {
+        try
+        {
+            return await handle(http.RequestAborted);
+        }
+        catch (Exception e) when (OgcErrors.IsReportable(e))
+        {
+            var error = OgcErrors.ToOgc(e);
+            if (error.Status >= 500)
+                logger.LogError(e, "WMTS request {Path}{Query} failed", http.Request.Path, http.Request.QueryString);
+            return OwsExceptionReport.ToResult(error);
+        }
+    }
+}

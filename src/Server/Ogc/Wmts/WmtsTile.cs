@@ -1,0 +1,53 @@
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Ogc.Common;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Ogc.Wmts;
+
+/// <summary>A resolved GetTile (or the tile of a GetFeatureInfo).</summary>
+internal sealed record WmtsTile(OgcLayer Layer, RenderOptions Options, TileMatrixSet Set, TileMatrix Matrix, int Row, int Col)
+{
+    /// <summary>The tile's pixel grid: the one every door (WMTS, WMS, layer tiles) renders for these bounds.</summary>
+    public TargetGrid Grid
+    {
+        get
+        {
+            var b = Matrix.TileBounds(Col, Row);
+            return new TargetGrid(Set.Crs.Id, b.MinX, b.MinY, b.MaxX, b.MaxY, Matrix.TileWidth, Matrix.TileHeight);
+        }
+    }
+}
+
+/// <summary>
+/// Resolves the tile parameters shared by KVP and RESTful requests. An unknown layer, style, set or matrix is
+/// InvalidParameterValue with <paramref name="notFoundStatus"/> (400 for KVP, 404 for a REST path); a row or column
+/// outside the matrix is TileOutOfRange.
+/// </summary>
+internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets)
+{
+    public async Task<WmtsTile> ResolveAsync(string layerId, string style, string setId, string matrixId, string row, string col, int notFoundStatus, CancellationToken ct)
+    {
+        var layer = await layers.FindAsync(layerId, ct)
+            ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Layer", $"layer '{layerId}' does not exist", notFoundStatus);
+        var options = layer.FindStyle(style)
+            ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Style", $"layer '{layer.Id}' has no style '{style}' (styles: {string.Join(", ", layer.StyleNames)})", notFoundStatus);
+        var set = sets.Find(setId) is { } s && sets.Offers(layer, s)
+            ? s
+            : throw new OgcException(OgcCodes.InvalidParameterValue, "TileMatrixSet", $"layer '{layer.Id}' is not offered in TileMatrixSet '{setId}' (offered: {string.Join(", ", sets.For(layer).Select(l => l.Set.Id))})", notFoundStatus);
+        if (!set.TryGetMatrix(matrixId, out var matrix))
+            throw new OgcException(OgcCodes.InvalidParameterValue, "TileMatrix", $"TileMatrixSet '{set.Id}' has no TileMatrix '{matrixId}' (valid: {set.Matrices[0].Id}..{set.Matrices[^1].Id})", notFoundStatus);
+        var r = Index(row, "TileRow", matrix.MatrixHeight);
+        var c = Index(col, "TileCol", matrix.MatrixWidth);
+        return new WmtsTile(layer, options, set, matrix, r, c);
+    }
+
+    private static int Index(string text, string name, int count)
+    {
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            throw OgcException.Invalid(name, $"{name} must be a non-negative integer, got '{text}'");
+        return value < count
+            ? value
+            : throw new OgcException(OgcCodes.TileOutOfRange, name, $"{name} {value} is outside the matrix (0..{count - 1})");
+    }
+}

@@ -1,0 +1,89 @@
+using System.Xml.Linq;
+
+namespace OgcTiler.Server.Tests.Ogc.Wmts;
+
+public sealed class WmtsCapabilitiesTests
+{
+    private static readonly XNamespace Wmts = "http://www.opengis.net/wmts/1.0";
+    private static readonly XNamespace Ows = "http://www.opengis.net/ows/1.1";
+
+    [Theory]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")]
+    [InlineData("/wmts?service=wmts&request=GetCapabilities&acceptversions=1.0.0")]
+    [InlineData("/wmts/1.0.0/WMTSCapabilities.xml")]
+    public async Task GetCapabilities_KvpAndRestful_AreValidAgainstTheSchema(string url)
+    {
+        await using var host = await OgcTestHost.StartAsync();
+        var bytes = await host.Client.GetByteArrayAsync(url);
+        XmlValidation.AssertValidXsd(bytes, "wmts/1.0/wmtsGetCapabilities_response.xsd");
+    }
+
+    [Fact]
+    public async Task GetCapabilities_DescribesTheLayerWithStylesFormatsLinksAndTemplates()
+    {
+        await using var host = await OgcTestHost.StartAsync();
+        var doc = XDocument.Parse(await host.Client.GetStringAsync("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities"));
+        var layer = doc.Descendants(Wmts + "Layer").Single(l => (string?)l.Element(Ows + "Identifier") == "utm");
+        Assert.Equal("1.5 43.5", layer.Element(Ows + "WGS84BoundingBox")!.Element(Ows + "LowerCorner")!.Value);
+        var styles = layer.Elements(Wmts + "Style").ToList();
+        Assert.Equal(["default", "viridis", "grey"], styles.Select(s => s.Element(Ows + "Identifier")!.Value));
+        Assert.Equal("true", (string?)styles[0].Attribute("isDefault"));
+        Assert.Single(styles, s => s.Attribute("isDefault") is not null);
+        Assert.Equal(["image/png", "image/jpeg", "image/webp"], layer.Elements(Wmts + "Format").Select(f => f.Value));
+        Assert.Equal(["application/json", "text/plain", "text/html", "application/xml"], layer.Elements(Wmts + "InfoFormat").Select(f => f.Value));
+        var links = layer.Elements(Wmts + "TileMatrixSetLink").Select(l => l.Element(Wmts + "TileMatrixSet")!.Value).ToList();
+        Assert.Contains("WebMercatorQuad", links);
+        Assert.Contains("WorldCRS84Quad", links);
+        Assert.Contains("UTM31WGS84Quad", links);
+        Assert.Contains("EuropeanETRS89_LAEAQuad", links);
+        Assert.DoesNotContain("UPSArcticWGS84Quad", links);
+        Assert.DoesNotContain("CDB1GlobalGrid", links);
+        Assert.DoesNotContain("GNOSISGlobalGrid", links);
+        var templates = layer.Elements(Wmts + "ResourceURL").ToDictionary(r => (string)r.Attribute("format")!, r => (string)r.Attribute("template")!);
+        Assert.Equal("http://localhost/wmts/1.0.0/utm/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png", templates["image/png"]);
+        Assert.Equal("http://localhost/wmts/1.0.0/utm/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}/{J}/{I}.json", templates["application/json"]);
+        var encodings = doc.Descendants(Ows + "Operation").Single(o => (string?)o.Attribute("name") == "GetTile")
+            .Descendants(Ows + "Value").Select(v => v.Value);
+        Assert.Equal(["KVP", "RESTful"], encodings);
+    }
+
+    [Fact]
+    public async Task GetCapabilities_LimitsAreTheTilesHoldingData()
+    {
+        await using var host = await OgcTestHost.StartAsync();
+        var doc = XDocument.Parse(await host.Client.GetStringAsync("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities"));
+        var layer = doc.Descendants(Wmts + "Layer").Single(l => (string?)l.Element(Ows + "Identifier") == "utm");
+        var link = layer.Elements(Wmts + "TileMatrixSetLink").Single(l => l.Element(Wmts + "TileMatrixSet")!.Value == "WebMercatorQuad");
+        var z10 = link.Descendants(Wmts + "TileMatrixLimits").Single(l => l.Element(Wmts + "TileMatrix")!.Value == "10");
+        // lon 1.5..2.5, lat 43.5..44.5 at zoom 10: columns 516..519, rows 370..374 (the spherical Mercator tile formula).
+        Assert.Equal([370, 374, 516, 519], new[] { "MinTileRow", "MaxTileRow", "MinTileCol", "MaxTileCol" }.Select(n => (int)z10.Element(Wmts + n)!));
+        // Matrices 0 and 1 hold the data in row 0, which MaxTileRow (a positive integer) cannot express.
+        Assert.Equal(23, link.Descendants(Wmts + "TileMatrixLimits").Count());
+    }
+
+    [Theory]
+    [InlineData("WGS1984Quad", "urn:ogc:def:crs:EPSG::4326", "90 -180")]
+    [InlineData("WorldCRS84Quad", "urn:ogc:def:crs:OGC:1.3:CRS84", "-180 90")]
+    [InlineData("WebMercatorQuad", "urn:ogc:def:crs:EPSG::3857", "-20037508.3427892 20037508.3427892")]
+    public async Task TileMatrixSet_TopLeftCornerFollowsTheCrsAxisOrder(string set, string crs, string corner)
+    {
+        await using var host = await OgcTestHost.StartAsync();
+        var doc = XDocument.Parse(await host.Client.GetStringAsync("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities"));
+        var tms = doc.Root!.Element(Wmts + "Contents")!.Elements(Wmts + "TileMatrixSet").Single(t => t.Element(Ows + "Identifier")!.Value == set);
+        Assert.Equal(crs, tms.Element(Ows + "SupportedCRS")!.Value);
+        var parts = tms.Element(Wmts + "TileMatrix")!.Element(Wmts + "TopLeftCorner")!.Value.Split(' ').Select(double.Parse).ToArray();
+        var expected = corner.Split(' ').Select(double.Parse).ToArray();
+        Assert.Equal(expected[0], parts[0], 6);
+        Assert.Equal(expected[1], parts[1], 6);
+    }
+
+    [Fact]
+    public async Task TileMatrixSet_GoogleMapsCompatibleIsAdvertised()
+    {
+        await using var host = await OgcTestHost.StartAsync();
+        var doc = XDocument.Parse(await host.Client.GetStringAsync("/wmts/1.0.0/WMTSCapabilities.xml"));
+        var tms = doc.Descendants(Wmts + "TileMatrixSet").Single(t => t.Element(Ows + "Identifier")?.Value == "WebMercatorQuad");
+        Assert.Equal("urn:ogc:def:wkss:OGC:1.0:GoogleMapsCompatible", tms.Element(Wmts + "WellKnownScaleSet")!.Value);
+        Assert.Equal(559082264.0287178, (double)tms.Element(Wmts + "TileMatrix")!.Element(Wmts + "ScaleDenominator")!, 6);
+    }
+}
