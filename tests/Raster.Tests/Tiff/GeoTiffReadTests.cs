@@ -34,4 +34,26 @@ public sealed class GeoTiffReadTests
         var expected = TiffFixtures.Reference(TiffFixtures.Entry("cog_mask_u16.tif").GetProperty("levels")[0].GetProperty("mask").GetString()!);
         Assert.Equal(expected, data.Mask.ToArray().Select(m => (float)m));
     }
+
+    [Fact]
+    public async Task ReadAsync_Unscale_AppliesEachBandsScaleAndOffset()
+    {
+        const string name = "cog_scale_offset_i16.tif";
+        var dataset = await TiffFixtures.OpenAsync(name);
+        var b = dataset.Info.NativeBounds;
+        var grid = new TargetGrid(dataset.Info.Crs, b.MinX, b.MinY, b.MaxX, b.MaxY, dataset.Info.Width, dataset.Info.Height);
+
+        using var data = await dataset.ReadAsync(grid, ReadOptions.Default with { Unscale = true }, CancellationToken.None);
+
+        var raw = TiffFixtures.Reference(TiffFixtures.Entry(name).GetProperty("levels")[0].GetProperty("ref").GetString()!);
+        var pixels = dataset.Info.Width * dataset.Info.Height;
+        for (var band = 0; band < dataset.Info.BandCount; band++)
+        {
+            var (scale, offset) = (dataset.Info.Bands[band].Scale, dataset.Info.Bands[band].Offset);
+            Assert.False(scale == 1 && offset == 0, "the fixture should carry a scale or offset on every band");
+            var values = data.Band(band).ToArray();
+            for (var i = 0; i < pixels; i += 37)
+                Assert.Equal((float)(raw[band * pixels + i] * scale + offset), values[i], 3);
+        }
+    }
 }
