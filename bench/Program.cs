@@ -4,5 +4,17 @@ namespace OgcTiler.Bench;
 
 public static class BenchProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    public static async Task Main(string[] args)
+    {
+        switch (args)
+        {
+            case ["png-sweep", var folder]:
+                PngSweep.Run(folder);
+                return;
+            case ["tile-sweep", var cog, var tiles]:
+                await TileSweep.RunAsync(cog, tiles);
+                return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    }
 }

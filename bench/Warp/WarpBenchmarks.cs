@@ -9,7 +9,7 @@ namespace OgcTiler.Bench.Warp;
 
 /// <summary>
 /// One 256×256 WebMercatorQuad tile warped from a UTM source whose blocks are already in memory (decoding excluded):
-/// a Sentinel-2-like uint16 band in EPSG:32636 at 10 m, 2048² with 512² blocks and two overviews.
+/// a Sentinel-2-like uint16 band in EPSG:32631 at 10 m, 2048² with 512² blocks and two overviews.
 /// Run: dotnet run -c Release --project bench -- --filter '*WarpBenchmarks*' --job short
 /// </summary>
 [MemoryDiagnoser]
@@ -26,7 +26,7 @@ public class WarpBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var origin = (X: 489760.0, Y: 5600240.0);
+        var origin = (X: 440000.0, Y: 5420000.0);
         var levels = new List<InMemoryLevel>();
         for (int size = Size, factor = 1; factor <= 4; size /= 2, factor *= 2)
         {
@@ -39,7 +39,7 @@ public class WarpBenchmarks
             var transform = new GeoTransform(origin.X, 10.0 * factor, 0, origin.Y, 0, -10.0 * factor);
             levels.Add(new InMemoryLevel(new RasterLevel(size, size, 512, 512, transform), samples));
         }
-        var utm = _crs.Resolve("EPSG:32636");
+        var utm = _crs.Resolve("EPSG:32631");
         _raster = new InMemoryBlockedRaster("bench", utm, 1, 0, levels) { RecordReads = false };
         var (lon, lat) = _crs.CreateTransform(utm, _crs.Resolve("EPSG:4326")).Transform(origin.X + Size * 5, origin.Y - Size * 5);
         _z14 = WebMercatorTile(lon, lat, 14);

@@ -41,12 +41,12 @@ def run(*args):
 
 
 def list_crs():
-    rows = []
+    rows = {}
     for line in run("--list-crs", "geographic_2d,projected").splitlines():
         m = re.match(r'EPSG:(\d+) "(.*)"$', line)
         if m:
-            rows.append((int(m.group(1)), m.group(2)))
-    return rows
+            rows.setdefault(int(m.group(1)), m.group(2))  # projinfo lists a few codes twice
+    return list(rows.items())
 
 
 def describe(code):
@@ -112,6 +112,8 @@ def row(code, name):
         return None
     else:
         wkt = bound_wkt(code)
+        if 'UNIT["degree",' not in wkt:  # grads and the like: ProjNET does not convert them
+            return None
     northing_first = axes[0]["name"].startswith(NORTHING_FIRST_AXES)
     web_mercator = method == "Mercator_1SP" and "+a=6378137 +b=6378137" in wkt
     wkt = strip(wkt)
@@ -130,12 +132,17 @@ def main():
         rows = [r for r in pool.map(lambda c: row(*c), crs) if r]
     with open(CACHE, "w") as f:
         json.dump(_cache, f)
+    # ProjNET applies a Helmert shift as if the prime meridian were Greenwich: leave such datums out
+    rows = [r for r in rows if 'PRIMEM["Greenwich"' in r[4] or "TOWGS84[" not in r[4]]
+    dropped = {r[5] for r in rows if r[5]} - {r[0] for r in rows}
     # a projected CRS takes the TOWGS84 of its base geographic CRS by referring to that row
     geographic = {r[0]: strip_node(r[4], "TOWGS84") for r in rows if r[4].startswith("GEOGCS[")}
     lines = []
     for code, nf, bbox, name, wkt, base in rows:
         if wkt.startswith("PROJCS[") and base in geographic and geogcs_of(wkt) == geographic[base]:
             wkt = wkt.replace(geographic[base], f"@{base}", 1)
+        elif base in dropped and 'PRIMEM["Greenwich"' not in wkt:
+            continue
         lines.append(f"{code}\t{nf}\t{bbox}\t{name}\t{wkt}\n")
     with open(OUT, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as gz:
         gz.write("".join(lines).encode("utf-8"))

@@ -4,20 +4,26 @@ using OgcTiler.Abstractions.Errors;
 
 namespace OgcTiler.Plugins.Stac;
 
-/// <summary>Reads provider options (config keys or request parameters; keys matched case-insensitively).</summary>
+/// <summary>
+/// Reads provider options: request parameters ("pixel_selection", "filter-lang") or config keys ("PixelSelection",
+/// "FilterLang") name the same option, as keys match ignoring case, '_' and '-'.
+/// </summary>
 internal static class SourceOptions
 {
     public static string? Get(IReadOnlyDictionary<string, string> options, string key)
     {
         if (options.TryGetValue(key, out var value))
             return Blank(value);
+        var wanted = Normalize(key);
         foreach (var (name, text) in options)
         {
-            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+            if (Normalize(name) == wanted)
                 return Blank(text);
         }
         return null;
     }
+
+    private static string Normalize(string key) => key.Replace("_", "").Replace("-", "").ToLowerInvariant();
 
     /// <summary>A comma-separated list or a JSON array of strings; null when absent.</summary>
     public static IReadOnlyList<string>? List(IReadOnlyDictionary<string, string> options, string key)

@@ -24,9 +24,10 @@ public static class ServerServices
         return services;
     }
 
-    /// <summary>HEAD as GET without a body, CORS (Access-Control-Allow-Origin: *), exceptions as problem+json.</summary>
+    /// <summary>Start-up checks, then HEAD as GET without a body, CORS (Access-Control-Allow-Origin: *), exceptions as problem+json.</summary>
     public static WebApplication UseOgcTilerHttp(this WebApplication app)
     {
+        app.Services.GetRequiredService<TileGrids>(); // validates the layers' TileMatrixSets at start
         app.Use(HeadAsGet);
         app.UseRouting();
         app.UseCors();

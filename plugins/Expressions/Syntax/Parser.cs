@@ -9,11 +9,13 @@ internal sealed class Parser
     public const int MaxLength = 2048;
     public const int MaxNodes = 512;
     public const int MaxOutputs = 32;
+    public const int MaxDepth = 64;
     private const string Operand = "a number, a band name, a function or '('";
 
     private readonly List<Token> _tokens;
     private int _position;
     private int _nodes;
+    private int _depth;
 
     private Parser(List<Token> tokens) => _tokens = tokens;
 
@@ -83,7 +85,7 @@ internal sealed class Parser
         if (Current.Kind is not (TokenKind.Minus or TokenKind.Plus or TokenKind.Not))
             return ParsePower();
         var op = Next();
-        var operand = ParseUnary();
+        var operand = Nested(op, ParseUnary);
         return op.Kind == TokenKind.Plus ? operand : Count(new UnaryNode(op.Kind, operand, op.Column));
     }
 
@@ -110,7 +112,7 @@ internal sealed class Parser
             case TokenKind.Name:
                 return Count(new BandNode(token.Text, token.Column));
             case TokenKind.LeftParen:
-                var inner = ParseComparison();
+                var inner = Nested(token, ParseComparison);
                 Expect(TokenKind.RightParen, "')'");
                 return inner;
             default:
@@ -123,16 +125,26 @@ internal sealed class Parser
         if (!Functions.TryFind(name.Text, out var function, out var arity))
             throw ExpressionError.At($"unknown function '{name.Text}' (known: {string.Join(", ", Functions.Names)})", name.Column);
         Next();
-        var arguments = new List<Node> { ParseComparison() };
+        var arguments = new List<Node> { Nested(name, ParseComparison) };
         while (Current.Kind == TokenKind.Comma)
         {
             Next();
-            arguments.Add(ParseComparison());
+            arguments.Add(Nested(name, ParseComparison));
         }
         Expect(TokenKind.RightParen, arguments.Count < arity ? "','" : "')'");
         if (arguments.Count != arity)
             throw ExpressionError.At($"{name.Text}() takes {arity} argument{(arity == 1 ? "" : "s")}, not {arguments.Count},", name.Column);
         return Count(new CallNode(function, arguments, name.Column));
+    }
+
+    /// <summary>Parses a nested part, bounding the recursion depth (parentheses, calls, unary operators).</summary>
+    private Node Nested(Token opener, Func<Node> parse)
+    {
+        if (++_depth > MaxDepth)
+            throw ExpressionError.At($"nesting deeper than {MaxDepth} levels", opener.Column);
+        var node = parse();
+        _depth--;
+        return node;
     }
 
     private void Expect(TokenKind kind, string expected)

@@ -18,9 +18,11 @@ internal sealed class StacItemProvider(IPluginHost host) : ISourceProvider
     public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken)
     {
         var item = await LoadItemAsync(spec.Url, cancellationToken);
-        var assets = AssetBand.DefaultAssets(item, SourceOptions.List(spec.Options, "assets"));
+        var names = SourceOptions.List(spec.Options, "assets");
+        var assets = AssetBand.DefaultAssets(item, names);
         var info = await ItemInfo.DescribeAsync(item, assets, host.Rasters, cancellationToken);
-        return new StacItemSource(spec.Url, item, info, _reader);
+        var id = names is null ? spec.Url : $"{spec.Url} assets={string.Join(',', names)}";
+        return new StacItemSource(id, item, info, _reader);
     }
 
     /// <summary>The parsed item, cached by URL in the plugin cache.</summary>

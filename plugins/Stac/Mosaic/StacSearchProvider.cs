@@ -23,6 +23,7 @@ internal sealed class StacSearchProvider(IPluginHost host) : ISourceProvider
 
     public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken)
     {
+        spec = WithUrlQueryAsOptions(spec);
         var parameters = SearchOptionsParser.Parse(spec.Options);
         var pixelSelection = PixelSelection.Validate(SourceOptions.Get(spec.Options, "pixel_selection") ?? "first");
         var assetNames = SourceOptions.List(spec.Options, "assets");
@@ -58,6 +59,21 @@ internal sealed class StacSearchProvider(IPluginHost host) : ISourceProvider
         };
     }
 
+
+    /// <summary>A saved search URL ("…/search?collections=a&amp;bbox=…") gives its query parameters as defaults for the options.</summary>
+    private static SourceSpec WithUrlQueryAsOptions(SourceSpec spec)
+    {
+        var query = spec.Url.IndexOf('?');
+        if (query < 0 || !HrefResolver.IsHttp(spec.Url))
+            return spec;
+        var options = new Dictionary<string, string>(spec.Options, StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in spec.Url[(query + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = pair.IndexOf('=') is var eq and >= 0 ? (pair[..eq], pair[(eq + 1)..]) : (pair, "");
+            options.TryAdd(Uri.UnescapeDataString(key.Replace('+', ' ')), Uri.UnescapeDataString(value.Replace('+', ' ')));
+        }
+        return new SourceSpec(spec.Url[..query], options);
+    }
 
     private static int Pixels(double extent, double resolution) => (int)Math.Max(1, Math.Round(extent / resolution));
 }

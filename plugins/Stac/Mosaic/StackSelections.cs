@@ -1,4 +1,5 @@
 using System.Buffers;
+using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Plugins.Stac.Mosaic;
@@ -40,13 +41,27 @@ internal sealed class MeanSelection(RasterData output) : PixelSelection(output)
     }
 }
 
-/// <summary><c>median</c>: per band and pixel, the median of the valid values (mean of the middle two for an even count).</summary>
-internal sealed class MedianSelection(RasterData output) : PixelSelection(output)
+/// <summary>
+/// <c>median</c>: per band and pixel, the median of the valid values (mean of the middle two for an even count).
+/// It keeps every read until the end, so the reads of one request may hold at most <paramref name="maxBytes"/>.
+/// </summary>
+internal sealed class MedianSelection(RasterData output, long maxBytes = MedianSelection.MaxBytes) : PixelSelection(output)
 {
+    public const long MaxBytes = 256L << 20;
     private readonly List<(float[] Samples, byte[] Mask)> _reads = [];
+    private long _bytes;
 
     public override void Feed(RasterData read)
     {
+        _bytes += read.AllSamples.Length * sizeof(float) + read.PixelCount;
+        if (_bytes > maxBytes)
+        {
+            var held = _reads.Count;
+            Release();
+            throw new InvalidParameterException("pixel_selection",
+                $"median over more than {held} items of {read.Width}x{read.Height}x{read.BandCount} would hold over {maxBytes >> 20} MiB; "
+                + "narrow the search (bbox, datetime, max_items) or read a smaller grid");
+        }
         var samples = ArrayPool<float>.Shared.Rent(read.AllSamples.Length);
         var mask = ArrayPool<byte>.Shared.Rent(read.PixelCount);
         read.AllSamples.CopyTo(samples);
@@ -78,6 +93,11 @@ internal sealed class MedianSelection(RasterData output) : PixelSelection(output
                 mask[p] = 255;
             }
         }
+        Release();
+    }
+
+    private void Release()
+    {
         foreach (var (readSamples, readMask) in _reads)
         {
             ArrayPool<float>.Shared.Return(readSamples);

@@ -8,15 +8,16 @@ internal sealed class DeflateCodec : ICodec
 {
     public string Name => "DEFLATE";
 
-    public int Decode(ReadOnlyMemory<byte> source, Span<byte> destination, in BlockFormat format)
+    public int Decode(ReadOnlyMemory<byte> source, Span<byte> destination, in BlockFormat format) =>
+        ZlibInflater.TryInflate(source.Span, destination) ?? DecodeWithStream(source, destination);
+
+    /// <summary>The portable path, used when the runtime's zlib exports are missing.</summary>
+    internal static int DecodeWithStream(ReadOnlyMemory<byte> source, Span<byte> destination)
     {
-        using var input = AsStream(source);
+        using var input = MemoryMarshal.TryGetArray(source, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(source.ToArray(), writable: false);
         using var zlib = new ZLibStream(input, CompressionMode.Decompress);
         return zlib.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
     }
-
-    private static MemoryStream AsStream(ReadOnlyMemory<byte> source) =>
-        MemoryMarshal.TryGetArray(source, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(source.ToArray(), writable: false);
 }

@@ -12,6 +12,11 @@ internal static class Predictors
     /// </summary>
     public static void UndoHorizontal(Span<byte> data, int rows, int rowSamples, int samples, int bytesPerSample)
     {
+        if (samples == 1 && bytesPerSample <= 2 && PrefixSum.IsAccelerated)
+        {
+            UndoHorizontalVectorized(data, rows, rowSamples, bytesPerSample);
+            return;
+        }
         switch (bytesPerSample)
         {
             case 1: UndoHorizontal(data, rows, rowSamples, samples); break;
@@ -19,6 +24,20 @@ internal static class Predictors
             case 4: UndoHorizontal(MemoryMarshal.Cast<byte, uint>(data), rows, rowSamples, samples); break;
             case 8: UndoHorizontal(MemoryMarshal.Cast<byte, ulong>(data), rows, rowSamples, samples); break;
             default: throw new InvalidDataException($"predictor 2 with {bytesPerSample * 8}-bit samples");
+        }
+    }
+
+    private static void UndoHorizontalVectorized(Span<byte> data, int rows, int rowSamples, int bytesPerSample)
+    {
+        var rowBytes = rowSamples * bytesPerSample;
+        rows = Math.Min(rows, data.Length / rowBytes);
+        for (var r = 0; r < rows; r++)
+        {
+            var row = data.Slice(r * rowBytes, rowBytes);
+            if (bytesPerSample == 1)
+                PrefixSum.InPlace(row);
+            else
+                PrefixSum.InPlace(MemoryMarshal.Cast<byte, ushort>(row));
         }
     }
 

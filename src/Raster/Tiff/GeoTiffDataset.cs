@@ -49,6 +49,8 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
 
     public IReadOnlyList<RasterLevel> Levels { get; }
 
+    public (double Scale, double Offset) GetBandScaling(int band) => (Info.Bands[band].Scale, Info.Bands[band].Offset);
+
     public Task<RasterData> ReadAsync(TargetGrid grid, ReadOptions options, CancellationToken cancellationToken) =>
         Warper.ReadAsync(this, grid, options, _crs, cancellationToken);
 

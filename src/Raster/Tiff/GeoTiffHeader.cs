@@ -90,6 +90,8 @@ internal sealed class GeoTiffHeader
             throw TiffErrors.Format(uri, $"compression {image.Compression} ({TiffErrors.CompressionName(image.Compression)}) is not supported");
         if (CodecRegistry.IsImageCodec(image.Compression) && (image.BitsPerSample != 8 || image.Planar))
             throw TiffErrors.Format(uri, $"{TiffErrors.CompressionName(image.Compression)} with {image.BitsPerSample}-bit {(image.Planar ? "planar " : "")}samples is not supported");
+        if (image.Photometric == 6 && image.Compression != 7)
+            throw TiffErrors.Format(uri, "YCbCr samples without JPEG compression are not supported");
         var validPredictor = image.Predictor switch
         {
             1 => true,

@@ -141,7 +141,7 @@ internal sealed class ApproxTransformer
             var py = by.AsSpan(0, points.Count);
             for (var i = 0; i < points.Count; i++)
                 (px[i], py[i]) = _target.PixelToWorld(points[i].Col + 0.5, points[i].Row + 0.5);
-            _targetToSource.Transform(px, py);
+            SafeTransform.Apply(_targetToSource, px, py);
             var inv = _sourceInverse;
             for (var i = 0; i < points.Count; i++)
             {

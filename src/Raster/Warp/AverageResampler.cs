@@ -17,23 +17,24 @@ internal sealed class AverageResampler : IResampler
         var window = source.Window;
         Span<double> totals = new double[source.BandCount];
         var mask = target.Mask;
-        for (var i = 0; i < target.PixelCount; i++)
+        for (var row = region.Y; row < region.Y + region.Height; row++)
         {
-            var (row, col) = Math.DivRem(i, target.Width);
-            if (row < region.Y || row >= region.Y + region.Height || col < region.X || col >= region.X + region.Width)
-                continue;
-            var sx = xs[i] - window.X;
-            var sy = ys[i] - window.Y;
-            if (!double.IsFinite(sx) || !double.IsFinite(sy))
-                continue;
-            var left = Math.Max(0, sx - halfX);
-            var right = Math.Min(window.Width, sx + halfX);
-            var top = Math.Max(0, sy - halfY);
-            var bottom = Math.Min(window.Height, sy + halfY);
-            if (right <= left || bottom <= top)
-                continue;
-            if (Accumulate(source, left, right, top, bottom, totals, target, i))
-                mask[i] = 255;
+            var first = row * target.Width + region.X;
+            for (var i = first; i < first + region.Width; i++)
+            {
+                var sx = xs[i] - window.X;
+                var sy = ys[i] - window.Y;
+                if (!double.IsFinite(sx) || !double.IsFinite(sy))
+                    continue;
+                var left = Math.Max(0, sx - halfX);
+                var right = Math.Min(window.Width, sx + halfX);
+                var top = Math.Max(0, sy - halfY);
+                var bottom = Math.Min(window.Height, sy + halfY);
+                if (right <= left || bottom <= top)
+                    continue;
+                if (Accumulate(source, left, right, top, bottom, totals, target, i))
+                    mask[i] = 255;
+            }
         }
     }
 

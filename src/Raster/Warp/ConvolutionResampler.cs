@@ -32,30 +32,30 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
         Span<double> totals = new double[source.BandCount];
         var window = source.Window;
         var mask = target.Mask;
-        var pixelCount = target.PixelCount;
-        for (var i = 0; i < target.PixelCount; i++)
+        for (var row = region.Y; row < region.Y + region.Height; row++)
         {
-            var (row, col) = Math.DivRem(i, target.Width);
-            if (row < region.Y || row >= region.Y + region.Height || col < region.X || col >= region.X + region.Width)
-                continue;
-            var sx = xs[i] - window.X;
-            var sy = ys[i] - window.Y;
-            if (!(sx >= 0) || !(sy >= 0))
-                continue;
-            var cx = (int)(sx + Epsilon);
-            var cy = (int)(sy + Epsilon);
-            if (cx >= window.Width || cy >= window.Height || source.Valid[cy * source.Stride + cx] == 0)
-                continue;
-            var ix = (int)Math.Floor(sx - 0.5);
-            var iy = (int)Math.Floor(sy - 0.5);
-            var dx = sx - 0.5 - ix;
-            var dy = sy - 0.5 - iy;
-            for (var t = 0; t < wx.Length; t++)
-                wx[t] = TKernel.Weight((firstX + t - dx) * kx);
-            for (var t = 0; t < wy.Length; t++)
-                wy[t] = TKernel.Weight((firstY + t - dy) * ky);
-            if (Accumulate(source, ix + firstX, iy + firstY, wx, wy, totals, target, i))
-                mask[i] = 255;
+            var first = row * target.Width + region.X;
+            for (var i = first; i < first + region.Width; i++)
+            {
+                var sx = xs[i] - window.X;
+                var sy = ys[i] - window.Y;
+                if (!(sx >= 0) || !(sy >= 0))
+                    continue;
+                var cx = (int)(sx + Epsilon);
+                var cy = (int)(sy + Epsilon);
+                if (cx >= window.Width || cy >= window.Height || source.Valid[cy * source.Stride + cx] == 0)
+                    continue;
+                var ix = (int)Math.Floor(sx - 0.5);
+                var iy = (int)Math.Floor(sy - 0.5);
+                var dx = sx - 0.5 - ix;
+                var dy = sy - 0.5 - iy;
+                for (var t = 0; t < wx.Length; t++)
+                    wx[t] = TKernel.Weight((firstX + t - dx) * kx);
+                for (var t = 0; t < wy.Length; t++)
+                    wy[t] = TKernel.Weight((firstY + t - dy) * ky);
+                if (Accumulate(source, ix + firstX, iy + firstY, wx, wy, totals, target, i))
+                    mask[i] = 255;
+            }
         }
     }
 

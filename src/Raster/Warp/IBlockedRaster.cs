@@ -18,7 +18,7 @@ internal interface IBlockedRaster
     IReadOnlyList<RasterLevel> Levels { get; }
 
     /// <summary>Scale and offset of a 0-based band (value = raw·scale + offset), applied when a read asks to unscale.</summary>
-    (double Scale, double Offset) GetBandScaling(int band) => (1, 0);
+    (double Scale, double Offset) GetBandScaling(int band);
 
     /// <summary>Reads and decodes blocks of one level (neighbouring byte ranges coalesced), in the order asked.</summary>
     Task<IReadOnlyList<RasterBlock>> ReadBlocksAsync(int level, IReadOnlyList<BlockIndex> blocks, CancellationToken cancellationToken);

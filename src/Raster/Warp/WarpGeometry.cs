@@ -26,25 +26,47 @@ internal static class WarpGeometry
 
     /// <summary>
     /// Where the outline of a target region falls in the level, as GDAL's ComputeSourceWindow samples it: 21 points per
-    /// edge, or a 23×23 grid when some edge points fail to transform. Unknown when almost none transform.
+    /// edge, or a 23×23 grid when some edge points fail to transform. Unknown when almost none transform. When the
+    /// interior escapes the outline's box (a pole or a cut inside the region), the grid is added so the window covers it.
     /// </summary>
     public static Footprint FootprintOf(TargetRegion region, GeoTransform target, CoordinateTransform targetToSource, GeoTransform levelInverse)
     {
         var (xs, ys) = Outline(region.Width, region.Height);
         Offset(xs, ys, region);
         MapPoints(xs, ys, target, targetToSource, levelInverse);
-        var failed = xs.Count(double.IsNaN);
-        if (failed > 0)
+        if (xs.Any(double.IsNaN) || !InteriorInside(Bounds(xs, ys), region, target, targetToSource, levelInverse))
         {
-            (xs, ys) = Grid(region.Width, region.Height);
-            Offset(xs, ys, region);
-            MapPoints(xs, ys, target, targetToSource, levelInverse);
-            failed = xs.Count(double.IsNaN);
-            if (failed > xs.Length - 5)
+            var (gx, gy) = Grid(region.Width, region.Height);
+            Offset(gx, gy, region);
+            MapPoints(gx, gy, target, targetToSource, levelInverse);
+            if (gx.Count(double.IsNaN) > gx.Length - 5)
                 return Footprint.None;
+            var edge = xs.Any(double.IsNaN) ? (xs: Array.Empty<double>(), ys: Array.Empty<double>()) : (xs, ys);
+            var (minX, minY, maxX, maxY) = Bounds([.. edge.xs, .. gx], [.. edge.ys, .. gy]);
+            return new Footprint(minX, minY, maxX, maxY, true);
         }
-        var (minX, minY, maxX, maxY) = Bounds(xs, ys);
-        return new Footprint(minX, minY, maxX, maxY, failed > 0);
+        var box = Bounds(xs, ys);
+        return new Footprint(box.MinX, box.MinY, box.MaxX, box.MaxY, false);
+    }
+
+    /// <summary>Whether a coarse interior grid maps inside the outline's box (one pixel of slack): true for ordinary grids.</summary>
+    private static bool InteriorInside((double MinX, double MinY, double MaxX, double MaxY) box, TargetRegion region, GeoTransform target, CoordinateTransform targetToSource, GeoTransform levelInverse)
+    {
+        const int steps = 5;
+        var xs = new double[steps * steps];
+        var ys = new double[steps * steps];
+        for (var i = 0; i < xs.Length; i++)
+        {
+            xs[i] = region.X + (i % steps + 1) * region.Width / (steps + 1.0);
+            ys[i] = region.Y + (i / steps + 1) * region.Height / (steps + 1.0);
+        }
+        MapPoints(xs, ys, target, targetToSource, levelInverse);
+        for (var i = 0; i < xs.Length; i++)
+        {
+            if (!(xs[i] >= box.MinX - 1 && xs[i] <= box.MaxX + 1 && ys[i] >= box.MinY - 1 && ys[i] <= box.MaxY + 1))
+                return false;
+        }
+        return true;
     }
 
     private static void Offset(double[] xs, double[] ys, TargetRegion region)
@@ -103,7 +125,7 @@ internal static class WarpGeometry
     {
         for (var i = 0; i < xs.Length; i++)
             (xs[i], ys[i]) = from.PixelToWorld(xs[i], ys[i]);
-        transform.Transform(xs, ys);
+        SafeTransform.Apply(transform, xs, ys);
         for (var i = 0; i < xs.Length; i++)
         {
             if (double.IsFinite(xs[i]) && double.IsFinite(ys[i]))

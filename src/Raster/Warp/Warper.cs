@@ -22,8 +22,10 @@ internal static class Warper
         try
         {
             var whole = new TargetRegion(0, 0, grid.Width, grid.Height);
-            Footprint FootprintOf(TargetRegion region) => WarpGeometry.FootprintOf(region, target, toSource, levelInverse);
-            var resampler = Resamplers.For(ChooseMethod(whole, FootprintOf(whole), options, level));
+            var wholeFootprint = WarpGeometry.FootprintOf(whole, target, toSource, levelInverse);
+            Footprint FootprintOf(TargetRegion region) =>
+                region == whole ? wholeFootprint : WarpGeometry.FootprintOf(region, target, toSource, levelInverse);
+            var resampler = Resamplers.For(ChooseMethod(whole, wholeFootprint, options, level));
             var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
             if (chunks.Count > 0)
                 await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelInverse), resampler, bands, options, result, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Grids;
 using OgcTiler.Server.Api.Sources;
@@ -12,6 +13,7 @@ public static class ApiServices
     public static IServiceCollection AddTitilerApi(this IServiceCollection services)
     {
         services.TryAddSingleton(CrsRegistry.Default);
+        services.TryAddSingleton(sp => new TileMatrixSetRegistry(TileMatrixSetRegistry.BuiltIn(sp.GetRequiredService<CrsRegistry>())));
         services.AddSingleton<GridBuilder>();
         services.AddSingleton<TilerRequests>();
         services.AddSingleton<CogSourceResolver>();

@@ -101,7 +101,7 @@ internal static class ServerOptionsReader
         var geoTiff = s.GetSection("GeoTiff");
         reader.CheckKeys(geoTiff, "Compression");
         return new EncodingOptions(
-            new PngOptions(reader.Enum(png, "Filter", PngFilter.Up), reader.Int(png, "ZlibLevel", 1, 0, 9)),
+            new PngOptions(reader.Enum(png, "Filter", PngFilter.Up), reader.Int(png, "ZlibLevel", 2, 0, 9)),
             reader.Int(jpeg, "Quality", 85, 1, 100),
             reader.Int(webp, "Quality", 75, 1, 100),
             reader.Enum(geoTiff, "Compression", GeoTiffCompression.Deflate));

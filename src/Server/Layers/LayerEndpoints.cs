@@ -5,7 +5,7 @@ using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Layers;
 
-/// <summary>/layers, /layers/{id}, /layers/{id}/tiles/{tms}/{z}/{x}/{y}.{format}.</summary>
+/// <summary>/layers, /layers/{id}, /layers/{id}/map.html, /layers/{id}/tiles/{tms}/{z}/{x}/{y}.{format}, /tileMatrixSets.</summary>
 public static class LayerEndpoints
 {
     public static IEndpointRouteBuilder MapLayerEndpoints(this IEndpointRouteBuilder app)
@@ -14,6 +14,8 @@ public static class LayerEndpoints
         app.MapGet("/layers/{id}", DescribeLayerAsync);
         app.MapGet("/layers/{id}/map.html", LayerViewer.Page);
         app.MapGet("/layers/{id}/tiles/{tms}/{z:int}/{x:int}/{y:int}.{format}", GetTileAsync);
+        app.MapGet("/tileMatrixSets", TileMatrixSetEndpoints.List);
+        app.MapGet("/tileMatrixSets/{id}", TileMatrixSetEndpoints.Get);
         return app;
     }
 
@@ -49,7 +51,7 @@ public static class LayerEndpoints
     private static void EnsureOffered(LayerDefinition layer, string tms, TileGrids grids)
     {
         var offered = layer.TileMatrixSets ?? grids.Ids;
-        if (!offered.Contains(tms, StringComparer.Ordinal))
+        if (!offered.Contains(tms, StringComparer.OrdinalIgnoreCase))
             throw new ResourceNotFoundException($"layer '{layer.Id}' is not offered in tile matrix set '{tms}' (offered: {string.Join(", ", offered)})");
     }
 }

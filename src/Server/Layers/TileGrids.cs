@@ -1,32 +1,38 @@
-using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Layers;
 
 /// <summary>
-/// Tile → <see cref="TargetGrid"/> for the tile endpoints. Knows WebMercatorQuad and WorldCRS84Quad until the
-/// TileMatrixSet registry of src/Raster/Tiling is wired in.
+/// The TileMatrixSets of the server (built-in OGC sets plus <c>TileMatrixSets:Directory</c>) and tile → grid for
+/// the tile endpoints. Checks at start that every layer names existing sets.
 /// </summary>
-internal sealed class TileGrids
+public sealed class TileGrids
 {
-    private const double WebMercatorHalf = 20037508.342789244;
-
-    public IReadOnlyList<string> Ids { get; } = ["WebMercatorQuad", "WorldCRS84Quad"];
-
-    public TargetGrid TileGrid(string tileMatrixSet, int z, int x, int y)
+    public TileGrids(ServerOptions options)
     {
-        var (crs, minX, maxY, width, height, across, down) = tileMatrixSet switch
+        Registry = TileMatrixSetRegistry.Load(options.TileMatrixSets.Directory, CrsRegistry.Default);
+        Ids = Registry.All.Select(s => s.Id).ToList();
+        var errors = new List<string>();
+        for (var i = 0; i < options.Layers.Count; i++)
         {
-            "WebMercatorQuad" => ("EPSG:3857", -WebMercatorHalf, WebMercatorHalf, 2 * WebMercatorHalf, 2 * WebMercatorHalf, 1L << z, 1L << z),
-            "WorldCRS84Quad" => ("OGC:CRS84", -180.0, 90.0, 360.0, 180.0, 2L << z, 1L << z),
-            _ => throw new ResourceNotFoundException($"tile matrix set '{tileMatrixSet}' does not exist (tile matrix sets: {string.Join(", ", Ids)})"),
-        };
-        if (z is < 0 or > 24)
-            throw new ResourceNotFoundException($"tile matrix {z} does not exist in {tileMatrixSet} (0..24)");
-        if (x < 0 || y < 0 || x >= across || y >= down)
-            throw new ResourceNotFoundException($"tile {z}/{x}/{y} is outside {tileMatrixSet} (at zoom {z}: x 0..{across - 1}, y 0..{down - 1})");
-        var tileWidth = width / across;
-        var tileHeight = height / down;
-        return new TargetGrid(crs, minX + x * tileWidth, maxY - (y + 1) * tileHeight, minX + (x + 1) * tileWidth, maxY - y * tileHeight, 256, 256);
+            foreach (var id in options.Layers[i].TileMatrixSets ?? [])
+            {
+                if (!Registry.TryGet(id, out _))
+                    errors.Add($"Layers:{i}:TileMatrixSets: unknown TileMatrixSet '{id}' (known: {string.Join(", ", Ids)})");
+            }
+        }
+        if (errors.Count > 0)
+            throw new ConfigurationException("TileMatrixSets", errors);
     }
+
+    public TileMatrixSetRegistry Registry { get; }
+
+    /// <summary>Every set id, ordered.</summary>
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>The grid of tile (z, x, y); ResourceNotFoundException for an unknown set or a tile outside it.</summary>
+    public TargetGrid TileGrid(string tileMatrixSet, int z, int x, int y) => Registry.Get(tileMatrixSet).TileGrid(z, x, y);
 }

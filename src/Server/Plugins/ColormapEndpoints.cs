@@ -23,9 +23,9 @@ internal static class ColormapEndpoints
     }
 
     /// <summary>TiTiler's shape: "0".."255" (or each class value) to [r, g, b, a].</summary>
-    private static Dictionary<string, byte[]> Table(IColormap colormap)
+    private static Dictionary<string, int[]> Table(IColormap colormap)
     {
-        var table = new Dictionary<string, byte[]>(colormap.Entries.Count);
+        var table = new Dictionary<string, int[]>(colormap.Entries.Count);
         for (var i = 0; i < colormap.Entries.Count; i++)
         {
             var e = colormap.Entries[i];

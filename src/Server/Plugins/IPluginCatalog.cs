@@ -19,7 +19,8 @@ public interface IPluginCatalog
     ISourceProvider? FindSourceProvider(string type);
 
     /// <summary>The given <c>Source.Type</c> names that neither a built-in provider nor a loaded plugin provides.</summary>
-    IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types);
+    IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) =>
+        [.. types.Distinct(StringComparer.OrdinalIgnoreCase).Where(t => FindSourceProvider(t) is null)];
 
     /// <summary>Increments on every load or reload; part of cache keys.</summary>
     long Generation { get; }

@@ -3,8 +3,11 @@ using OgcTiler.Abstractions.Plugins;
 
 namespace OgcTiler.Server.Plugins;
 
-/// <summary>A size-limited memory cache private to one loaded plugin version; disposed when the plugin is replaced.</summary>
-internal sealed class PluginCache : IPluginCache, IDisposable
+/// <summary>
+/// A size-limited memory cache private to one loaded plugin version. Cleared, not disposed, when the plugin is
+/// replaced: requests still running on the old version may keep using it.
+/// </summary>
+internal sealed class PluginCache : IPluginCache
 {
     public const long SizeLimitBytes = 64L * 1024 * 1024;
 
@@ -20,5 +23,5 @@ internal sealed class PluginCache : IPluginCache, IDisposable
         return value;
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Clear() => _cache.Clear();
 }

@@ -40,9 +40,6 @@ internal sealed class PluginCatalog : IPluginCatalog
     public ISourceProvider? FindSourceProvider(string type) =>
         _builtIn.GetValueOrDefault(type) ?? Snapshot.SourceProviders.GetValueOrDefault(type);
 
-    public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) =>
-        [.. types.Distinct(StringComparer.OrdinalIgnoreCase).Where(t => FindSourceProvider(t) is null)];
-
     /// <summary>Puts a newly registered plugin version in service, replacing the folder's previous one.</summary>
     public void Publish(LoadedPlugin plugin)
     {
@@ -55,7 +52,7 @@ internal sealed class PluginCatalog : IPluginCatalog
             var failures = current.Failures.Where(f => f.Key != plugin.Folder);
             Swap(CatalogSnapshot.Build(plugins, failures, WarnAboutDuplicate));
         }
-        replaced?.Cache.Dispose();
+        replaced?.Cache.Clear();
     }
 
     /// <summary>Records a failed load of a folder; a version already in service stays.</summary>

@@ -1,14 +1,13 @@
-using Microsoft.Extensions.Options;
-
 namespace OgcTiler.Server.Plugins;
 
 /// <summary>
-/// Loads every plugin folder under <see cref="PluginOptions.Directory"/> at start, then watches the directory so a
-/// folder that appears later (or failed before McMaster could watch it) is loaded when its .dll files arrive.
+/// Loads every plugin folder under <see cref="PluginOptions.Directory"/> at start, then watches the directory with one
+/// watcher: when a folder's .dll files change (a new build copied in) and have settled, that folder is loaded again
+/// and swapped in; a folder that appears later is loaded the same way.
 /// </summary>
 internal sealed class PluginDirectory(
     PluginCatalog catalog,
-    IOptions<PluginOptions> options,
+    PluginOptions options,
     IServiceProvider services,
     ILoggerFactory loggers,
     IConfiguration configuration) : IHostedService, IDisposable
@@ -20,7 +19,7 @@ internal sealed class PluginDirectory(
     private readonly Lock _lock = new();
     private FileSystemWatcher? _watcher;
 
-    public string Root { get; } = options.Value.ResolveDirectory();
+    public string Root { get; } = options.ResolveDirectory();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,8 +54,11 @@ internal sealed class PluginDirectory(
     {
         lock (_lock)
         {
-            if (_folders.ContainsKey(folder))
+            if (_folders.TryGetValue(folder, out var existing))
+            {
+                existing.Load();
                 return;
+            }
             string assembly;
             try
             {
@@ -79,14 +81,23 @@ internal sealed class PluginDirectory(
 
     private void Watch()
     {
-        _watcher = new FileSystemWatcher(Root, "*.dll") { IncludeSubdirectories = true };
-        _watcher.Created += (_, e) => OnDllChanged(e.FullPath);
-        _watcher.Changed += (_, e) => OnDllChanged(e.FullPath);
-        _watcher.Renamed += (_, e) => OnDllChanged(e.FullPath);
-        _watcher.EnableRaisingEvents = true;
+        try
+        {
+            _watcher = new FileSystemWatcher(Root, "*.dll") { IncludeSubdirectories = true };
+            _watcher.Created += (_, e) => OnDllChanged(e.FullPath);
+            _watcher.Changed += (_, e) => OnDllChanged(e.FullPath);
+            _watcher.Renamed += (_, e) => OnDllChanged(e.FullPath);
+            _watcher.EnableRaisingEvents = true;
+        }
+        catch (IOException error)
+        {
+            _watcher?.Dispose();
+            _watcher = null;
+            _logger.LogWarning("Plugin directory {Root} is not watched, so plugins will not reload: {Reason}", Root, error.Message);
+        }
     }
 
-    /// <summary>Folders with a loader reload themselves; others are (re)tried once the copy has settled.</summary>
+    /// <summary>Restarts the folder's settle timer; the folder is (re)loaded once its files stop changing.</summary>
     private void OnDllChanged(string path)
     {
         var relative = Path.GetRelativePath(Root, path);
@@ -96,20 +107,22 @@ internal sealed class PluginDirectory(
         var folder = Path.Combine(Root, relative[..separator]);
         lock (_lock)
         {
-            if (_folders.ContainsKey(folder))
-                return;
             if (_pending.Remove(folder, out var previous))
                 previous.Dispose();
-            _pending[folder] = new Timer(_ => LoadPending(folder), null, SettleDelay, Timeout.InfiniteTimeSpan);
+            Timer? timer = null;
+            timer = new Timer(_ => LoadSettled(folder, timer!), null, SettleDelay, Timeout.InfiniteTimeSpan);
+            _pending[folder] = timer;
         }
     }
 
-    private void LoadPending(string folder)
+    private void LoadSettled(string folder, Timer timer)
     {
         lock (_lock)
         {
-            if (_pending.Remove(folder, out var timer))
-                timer.Dispose();
+            if (!_pending.TryGetValue(folder, out var current) || current != timer)
+                return;
+            _pending.Remove(folder);
+            timer.Dispose();
         }
         Load(folder);
     }

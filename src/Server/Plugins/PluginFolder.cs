@@ -5,61 +5,59 @@ using OgcTiler.Abstractions.Plugins;
 namespace OgcTiler.Server.Plugins;
 
 /// <summary>
-/// One plugin folder under McMaster's loader with hot reload: when a new build is copied in, the loader unloads the
-/// old context and this registers the new version and publishes it to the catalog. Requests in flight keep the old
-/// providers until they finish.
+/// One plugin folder. Each <see cref="Load"/> reads the assembly into a new collectible load context (McMaster's
+/// loader, in memory so the files stay free to overwrite), registers the plugin and publishes it to the catalog; only
+/// then is the previous context unloaded. Requests in flight keep the old providers until they finish.
 /// </summary>
-internal sealed class PluginFolder : IDisposable
+internal sealed class PluginFolder(
+    string folder,
+    string assemblyPath,
+    PluginCatalog catalog,
+    Func<string, PluginCache, IPluginHost> createHost,
+    ILogger logger) : IDisposable
 {
-    private readonly PluginLoader _loader;
-    private readonly PluginCatalog _catalog;
-    private readonly Func<string, PluginCache, IPluginHost> _createHost;
-    private readonly ILogger _logger;
     private readonly Lock _loadLock = new();
+    private PluginLoader? _current;
 
-    public PluginFolder(string folder, string assemblyPath, PluginCatalog catalog, Func<string, PluginCache, IPluginHost> createHost, ILogger logger)
-    {
-        Folder = folder;
-        _catalog = catalog;
-        _createHost = createHost;
-        _logger = logger;
-        _loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, sharedTypes: [typeof(IPlugin)], config =>
-        {
-            config.EnableHotReload = true;
-            config.LoadInMemory = true;
-            config.ReloadDelay = TimeSpan.FromMilliseconds(300);
-        });
-        _loader.Reloaded += (_, _) => Load();
-    }
-
-    public string Folder { get; }
+    public string Folder { get; } = folder;
 
     /// <summary>Loads the plugin and publishes it; a failure is logged and recorded, and any previous version stays.</summary>
     public void Load()
     {
         lock (_loadLock)
         {
-            var cache = new PluginCache();
+            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, sharedTypes: [typeof(IPlugin)], config =>
+            {
+                config.IsUnloadable = true;
+                config.LoadInMemory = true;
+            });
             try
             {
-                var plugin = CreatePlugin(_loader.LoadDefaultAssembly());
-                var registry = new PluginRegistry(_createHost(plugin.Name, cache));
+                var plugin = CreatePlugin(loader.LoadDefaultAssembly());
+                var cache = new PluginCache();
+                var registry = new PluginRegistry(createHost(plugin.Name, cache));
                 plugin.Register(registry);
                 var loaded = new LoadedPlugin(plugin.Name, plugin.Version, Folder, DateTimeOffset.UtcNow, registry.Close(), cache);
-                _catalog.Publish(loaded);
-                _logger.LogInformation("Plugin {Name} {Version} loaded from {Folder}", loaded.Name, loaded.Version, Folder);
+                catalog.Publish(loaded);
+                (_current, var previous) = (loader, _current);
+                previous?.Dispose();
+                logger.LogInformation("Plugin {Name} {Version} loaded from {Folder}", loaded.Name, loaded.Version, Folder);
             }
             catch (Exception error)
             {
-                cache.Dispose();
+                loader.Dispose();
                 var reason = Describe(error);
-                _catalog.RecordFailure(new PluginFailure(Folder, reason, DateTimeOffset.UtcNow));
-                _logger.LogError("Plugin folder {Folder} skipped: {Reason}", Folder, reason);
+                catalog.RecordFailure(new PluginFailure(Folder, reason, DateTimeOffset.UtcNow));
+                logger.LogError("Plugin folder {Folder} skipped: {Reason}", Folder, reason);
             }
         }
     }
 
-    public void Dispose() => _loader.Dispose();
+    public void Dispose()
+    {
+        lock (_loadLock)
+            _current?.Dispose();
+    }
 
     private static IPlugin CreatePlugin(Assembly assembly)
     {

@@ -9,7 +9,7 @@ public static class PluginServices
     /// </summary>
     public static IServiceCollection AddOgcTilerPlugins(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PluginOptions>(configuration.GetSection("Plugins"));
+        services.AddSingleton(_ => PluginOptions.Read(configuration));
         services.AddHttpClient();
         services.AddSingleton<PluginCatalog>();
         services.AddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<PluginCatalog>());

@@ -43,6 +43,17 @@ public sealed class ParserTests
         Assert.Contains("too many terms", error.Message);
     }
 
+    [Theory]
+    [InlineData(100, "(", ")")]
+    [InlineData(100, "sqrt(", ")")]
+    [InlineData(1000, "+", "")]
+    public void Parse_DeepNesting_IsRejected(int depth, string open, string close)
+    {
+        var error = Assert.Throws<InvalidParameterException>(
+            () => Parser.Parse(string.Concat(Enumerable.Repeat(open, depth)) + "b1" + string.Concat(Enumerable.Repeat(close, depth))));
+        Assert.Contains("nesting deeper than 64 levels", error.Message);
+    }
+
     [Fact]
     public void Parse_PowerIsRightAssociativeAndBindsTighterThanUnaryMinus()
     {

@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Plugins.Stac.Items;
 using OgcTiler.Plugins.Stac.Mosaic;
 using OgcTiler.Plugins.Stac.Tests.Fakes;
 using OgcTiler.Raster;
+using OgcTiler.TestSupport;
 
 namespace OgcTiler.Plugins.Stac.Tests.EndToEnd;
 
@@ -76,5 +79,28 @@ public sealed class RealCogReadTests(StacApiFixture fixture) : IDisposable
                     Assert.Equal(value, data.Band(0)[p]);
             }
         }
+    }
+
+    [Fact]
+    public async Task SearchMosaic_InWebMercator_MatchesGdalwarpsMosaic()
+    {
+        var reference = JsonNode.Parse(File.ReadAllText(RepoPaths.Data("stac", "mosaic", "first-3857-B04.json")))!;
+        var b = reference["bounds"]!.AsArray().Select(n => n!.GetValue<double>()).ToArray();
+        var grid = new TargetGrid("EPSG:3857", b[0], b[1], b[2], b[3], 96, 64);
+        var raw = File.ReadAllBytes(RepoPaths.Data("stac", "mosaic", "first-3857-B04.u16"));
+        var source = await new StacSearchProvider(Host).OpenAsync(new SourceSpec(fixture.Api.BaseUrl + "/search", new Dictionary<string, string>()), default);
+
+        using var data = await source.ReadAsync(grid, new SourceReadRequest(["B04"]), default);
+
+        var (different, valid) = (0, 0);
+        for (var p = 0; p < data.PixelCount; p++)
+        {
+            var expected = BitConverter.ToUInt16(raw, 2 * p);
+            valid += expected == 0 ? 0 : 1;
+            if ((expected == 0 ? 0 : 255) != data.Mask[p] || (expected != 0 && expected != data.Band(0)[p]))
+                different++;
+        }
+        Assert.True(valid > 4000, $"only {valid} valid pixels in the reference");
+        Assert.Equal(0, different);
     }
 }

@@ -46,6 +46,6 @@ internal sealed class FakeRasterOpener : IRasterOpener
         var samples = new float[raw.Length / 2];
         for (var i = 0; i < samples.Length; i++)
             samples[i] = BitConverter.ToUInt16(raw, 2 * i);
-        return new FakeDataset(uri, "EPSG:32636", [t[2], t[0], t[1], t[5], t[3], t[4]], shape[1], shape[0], [samples], 0);
+        return new FakeDataset(uri, Fixtures.Crs, [t[2], t[0], t[1], t[5], t[3], t[4]], shape[1], shape[0], [samples], 0);
     }
 }

@@ -6,6 +6,7 @@ namespace OgcTiler.Plugins.Stac.Tests.Fakes;
 /// <summary>The fixture layout of tests/data/stac (see make-fixtures.sh) and its GDAL-exported reference pixels.</summary>
 internal static class Fixtures
 {
+    public const string Crs = "EPSG:32631";
     public const int Size = 64;
     public const double X0 = 500000, Y0 = 3300000, Resolution = 10;
 
@@ -31,7 +32,7 @@ internal static class Fixtures
 
     /// <summary>A grid in the fixtures' CRS, aligned to their 10 m pixels: columns [col0, col0+width), rows [0, height).</summary>
     public static TargetGrid Grid(int col0, int width, int height = Size) =>
-        new("EPSG:32636", X0 + col0 * Resolution, Y0 - height * Resolution, X0 + (col0 + width) * Resolution, Y0, width, height);
+        new(Fixtures.Crs, X0 + col0 * Resolution, Y0 - height * Resolution, X0 + (col0 + width) * Resolution, Y0, width, height);
 
     /// <summary>The fixture value of an item's asset at fixture-grid column <paramref name="col"/>, or null outside/nodata.</summary>
     public static ushort? ValueAt(string item, string asset, int col, int row)

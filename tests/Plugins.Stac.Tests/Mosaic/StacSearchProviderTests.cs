@@ -118,8 +118,8 @@ public class StacSearchProviderTests(StacApiFixture fixture)
     public async Task WebMercatorGrid_SkipsItemsOutsideByTheirBbox()
     {
         var source = (MosaicSource)await Open();
-        // 33.0085E..33.0098E, 29.826N..29.828N (cs2cs EPSG:4326 EPSG:3857): east of item-a and item-c, inside item-b.
-        var grid = new TargetGrid("EPSG:3857", 3674489.4, 3481203.3, 3674634.1, 3481460.0, 8, 8);
+        // 3.0085E..3.0098E, 29.826N..29.828N (cs2cs EPSG:4326 EPSG:3857): east of item-a and item-c, inside item-b.
+        var grid = new TargetGrid("EPSG:3857", 334904.7, 3481203.3, 335049.4, 3481460.0, 8, 8);
 
         Assert.Equal(["item-b"], source.Intersecting(grid).Select(i => i.Id));
     }
@@ -129,7 +129,7 @@ public class StacSearchProviderTests(StacApiFixture fixture)
     {
         var source = await Open(("assets", "B04,B08"));
 
-        Assert.Equal("EPSG:32636", source.Info.Crs);
+        Assert.Equal(Fixtures.Crs, source.Info.Crs);
         Assert.Equal(new Bounds(500000, 3299360, 500960, 3300000), source.Info.NativeBounds);
         Assert.Equal((96, 64), (source.Info.Width, source.Info.Height));
         Assert.Equal(["B04", "B08"], source.Info.BandNames);
@@ -144,6 +144,17 @@ public class StacSearchProviderTests(StacApiFixture fixture)
         await Open(("collections", "fixture-s2"), ("limit", "1"));
 
         Assert.Equal(before, fixture.Api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SavedSearchUrl_GivesItsQueryAsOptions()
+    {
+        var before = fixture.Api.Requests.Count;
+        var source = (MosaicSource)await new StacSearchProvider(_host).OpenAsync(
+            new SourceSpec(fixture.Api.BaseUrl + "/search?ids=item-b,item-c&sortby=%2Bproperties.eo:cloud_cover", new Dictionary<string, string> { ["method"] = "GET" }), default);
+
+        Assert.Equal(["item-c", "item-b"], source.Items.Select(i => i.Id));
+        Assert.Equal("GET", fixture.Api.Requests.Skip(before).Single().Method);
     }
 
     [Fact]

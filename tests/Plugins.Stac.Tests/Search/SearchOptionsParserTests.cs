@@ -81,6 +81,16 @@ public class SearchOptionsParserTests
     }
 
     [Fact]
+    public void ConfigStyleKeys_NameTheSameOptions()
+    {
+        var p = Parse(("MaxItems", "7"), ("FilterLang", "cql2-json"), ("Filter", """{"op": "=", "args": [{"property": "id"}, "a"]}"""), ("Method", "get"));
+
+        Assert.Equal(7, p.MaxItems);
+        Assert.NotNull(p.Filter);
+        Assert.Equal(HttpMethod.Get, p.Method);
+    }
+
+    [Fact]
     public void EveryParameter_EncodesAsAPostBody()
     {
         var p = Parse(("collections", "s2"), ("ids", "a,b"), ("bbox", "1,2,3,4"), ("datetime", "../2024-01-01T00:00:00Z"),

@@ -15,6 +15,8 @@ internal static class Cs2csReference
 
     public static IReadOnlyList<Point> Sampled { get; } = Read("sampled.tsv", withSource: true);
 
+    public static IReadOnlyList<Point> Datum { get; } = Read("datum.tsv", withSource: false);
+
     public static TheoryData<int> Codes(IReadOnlyList<Point> points) => [.. points.Select(p => p.Code).Distinct()];
 
     private static List<Point> Read(string name, bool withSource)

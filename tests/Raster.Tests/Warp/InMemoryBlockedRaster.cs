@@ -31,6 +31,9 @@ internal sealed class InMemoryBlockedRaster(string uri, CrsDefinition crs, int b
 
     public (double Scale, double Offset) GetBandScaling(int band) => Scaling?[band] ?? (1, 0);
 
+    public InMemoryBlockedRaster WithScaling((double Scale, double Offset)[] scaling) =>
+        new(uri, crs, bandCount, nodata, levels) { Scaling = scaling, RecordReads = RecordReads };
+
     public Task<IReadOnlyList<RasterBlock>> ReadBlocksAsync(int level, IReadOnlyList<BlockIndex> blocks, CancellationToken cancellationToken)
     {
         lock (_cache)

@@ -45,7 +45,7 @@ public sealed class ServerOptionsReaderTests
 
         Assert.True(options.Cache.Tiles.Enabled);
         Assert.Equal(256, options.Cache.BlocksSizeMB);
-        Assert.Equal(new PngOptions(PngFilter.Up, 1), options.Encoding.Png);
+        Assert.Equal(new PngOptions(PngFilter.Up, 2), options.Encoding.Png);
         Assert.Empty(options.Layers);
         Assert.Equal("/srv/ogctiler/config", options.ConfigDirectory);
     }

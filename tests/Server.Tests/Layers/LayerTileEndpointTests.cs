@@ -59,7 +59,8 @@ public sealed class LayerTileEndpointTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/layers/demo/tiles/WebMercatorQuad/1/2/0.png", 404, "outside WebMercatorQuad")]
+    [InlineData("/layers/demo/tiles/WebMercatorQuad/1/2/0.png", 404, "outside TileMatrixSet 'WebMercatorQuad'")]
+    [InlineData("/layers/demo/tiles/WebMercatorQuad/25/0/0.png", 404, "has no tile matrix '25'")]
     [InlineData("/layers/nope/tiles/WebMercatorQuad/1/0/0.png", 404, "layers: demo")]
     [InlineData("/layers/demo/tiles/NoSuchSet/1/0/0.png", 404, "offered: WebMercatorQuad")]
     [InlineData("/layers/demo/tiles/WebMercatorQuad/1/0/0.gif", 400, "use png, jpg, jpeg or webp")]

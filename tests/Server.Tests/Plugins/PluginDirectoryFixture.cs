@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Plugins;
 
@@ -29,7 +28,7 @@ internal sealed class PluginDirectoryFixture : IDisposable
     {
         _directory = new PluginDirectory(
             Catalog,
-            Options.Create(new PluginOptions { Directory = Root }),
+            new PluginOptions { Directory = Root },
             new ServiceCollection().BuildServiceProvider(),
             NullLoggerFactory.Instance,
             new ConfigurationBuilder().Build());

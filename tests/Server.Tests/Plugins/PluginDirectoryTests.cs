@@ -118,7 +118,8 @@ public sealed class PluginDirectoryTests
         TestPluginBuilder.Build(plugins.Folder("Probe"), "Probe", TestPluginBuilder.ProbeSource("1.0.0"));
         plugins.Start();
 
-        Assert.Equal(["stac-item"], plugins.Catalog.MissingSourceTypes(["cog", "probe", "stac-item", "COG"]));
+        IPluginCatalog catalog = plugins.Catalog;
+        Assert.Equal(["stac-item"], catalog.MissingSourceTypes(["cog", "probe", "stac-item", "COG"]));
     }
 
     private static async Task<string> OpenProbeAsync(IPluginCatalog catalog)

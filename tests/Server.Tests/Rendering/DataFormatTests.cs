@@ -14,10 +14,10 @@ namespace OgcTiler.Server.Tests.Rendering;
 /// <summary>npy and GeoTIFF outputs; the GeoTIFF is read back with GDAL (gdal-bin, installed by .ci/run).</summary>
 public sealed class DataFormatTests
 {
-    // 4x2 pixels of 10 m in UTM 36N; b1 = x offset in metres from 500000, b2 = 5; data only where x < 500030.
-    private static readonly TargetGrid Grid = new("EPSG:32636", 500000, 3300000, 500040, 3300020, 4, 2);
+    // 4x2 pixels of 10 m in UTM 31N; b1 = x offset in metres from 500000, b2 = 5; data only where x < 500030.
+    private static readonly TargetGrid Grid = new("EPSG:32631", 500000, 3300000, 500040, 3300020, 4, 2);
     private static readonly CogRasterSource Source = new(new FakeRasterDataset(
-        "/d.tif", "EPSG:32636", new Bounds(500000, 3300000, 500030, 3300020), 2, (b, x, _) => b == 1 ? (float)(x - 500000) : 5f));
+        "/d.tif", "EPSG:32631", new Bounds(500000, 3300000, 500030, 3300020), 2, (b, x, _) => b == 1 ? (float)(x - 500000) : 5f));
 
     [Fact]
     public async Task Npy_Values_AreFloat32BandsThenTheMask()
@@ -60,7 +60,7 @@ public sealed class DataFormatTests
             var root = info.RootElement;
             Assert.Equal([4, 2], root.GetProperty("size").EnumerateArray().Select(e => e.GetInt32()));
             Assert.Equal([500000.0, 10, 0, 3300020, 0, -10], root.GetProperty("geoTransform").EnumerateArray().Select(e => e.GetDouble()));
-            Assert.Contains("32636", root.GetProperty("coordinateSystem").GetProperty("wkt").GetString());
+            Assert.Contains("32631", root.GetProperty("coordinateSystem").GetProperty("wkt").GetString());
             var band1 = root.GetProperty("bands")[0];
             Assert.Equal("Float32", band1.GetProperty("type").GetString());
             Assert.Equal(5.0, band1.GetProperty("minimum").GetDouble());

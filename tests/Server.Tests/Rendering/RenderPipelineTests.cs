@@ -118,7 +118,7 @@ public sealed class RenderPipelineTests
 
         public ISourceProvider? FindSourceProvider(string type) => null;
 
-        public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [];
+        public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [.. types];
     }
 
     /// <summary>Compiles only "bX-bY".</summary>

@@ -19,5 +19,5 @@ internal sealed class NoPlugins : IPluginCatalog
 
     public ISourceProvider? FindSourceProvider(string type) => null;
 
-    public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [];
+    public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [.. types];
 }

@@ -9,14 +9,17 @@ namespace OgcTiler.Server.Tests.TestHost;
 
 /// <summary>
 /// The real server (Program) on a config file written to a temporary folder, with the raster engine replaced by
-/// <see cref="FakeRasterOpener"/>. <see cref="DataPath"/> gives the absolute path of a file under the folder's data/.
+/// <see cref="FakeRasterOpener"/> and no plugins (an empty plugin folder) unless <c>plugins</c> asks for the built ones. <see cref="DataPath"/> gives the absolute
+/// path of a file under the folder's data/.
 /// </summary>
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _plugins;
     private readonly string _folder = Directory.CreateTempSubdirectory("ogctiler-test-").FullName;
 
-    public ServerFactory(string configJson, FakeRasterOpener opener)
+    public ServerFactory(string configJson, FakeRasterOpener opener, bool plugins = false)
     {
+        _plugins = plugins;
         Directory.CreateDirectory(Path.Combine(_folder, "data"));
         ConfigPath = Path.Combine(_folder, "ogctiler.json");
         File.WriteAllText(ConfigPath, configJson);
@@ -45,6 +48,8 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("config", ConfigPath);
+        if (!_plugins)
+            builder.UseSetting("Plugins:Directory", Directory.CreateDirectory(Path.Combine(_folder, "plugins")).FullName);
         builder.ConfigureServices(services => services.AddKeyedSingleton<IRasterOpener>(SourceServices.EngineKey, Opener));
     }
 

@@ -6,6 +6,8 @@ tms_grids.tsv : code lon lat x y      WGS 84 lon/lat -> the CRS of a standard Ti
 methods.tsv   : code base xin yin xout yout   a grid per projection method OgcTiler implements itself (and a Paris/grad
                                       case), from the base geographic CRS (x=lon, y=lat in degrees from its prime meridian,
                                       as cs2cs prints them whatever the CRS's angular unit) -> the projected CRS.
+datum.tsv     : code lon lat lon' lat'       WGS 84 -> a geographic CRS whose row carries a TOWGS84 Helmert shift, with cs2cs
+                                      given the same shift as a PROJ string (projinfo --boundcrs-to-wgs84 -o PROJ).
 sampled.tsv   : code base xin yin xout yout   every 20th projected row of config/crs/epsg.tsv.gz: points of its
                                       area of use, from its base geographic CRS -> the projected CRS.
 
@@ -118,9 +120,31 @@ def sampled(rows):
     return lines
 
 
+# geographic CRSs with a Helmert shift to WGS 84 (7 parameters): DHDN, Pulkovo 1942
+DATUM_CODES = (4314, 4284)
+
+
+def datum(rows):
+    lines = []
+    for code in DATUM_CODES:
+        w, s, e, n = rows[code][1]
+        e = e + 360 if e < w else e
+        pts = [((lon + 180) % 360 - 180, lat) for lon, lat in grid((w + (e - w) / 4, s + (n - s) / 4, e - (e - w) / 4, n - (n - s) / 4), 3)]
+        proj = subprocess.run(["projinfo", "-o", "PROJ", "-q", "--boundcrs-to-wgs84", f"EPSG:{code}"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        assert "+towgs84=" in proj, proj
+        out = subprocess.run(["cs2cs", "-f", "%.10f", "+proj=longlat +datum=WGS84 +type=crs", "+to", proj],
+                             input="".join(f"{lon!r} {lat!r}\n" for lon, lat in pts), capture_output=True, text=True, check=True).stdout
+        for (lon, lat), line in zip(pts, out.splitlines()):
+            v = line.split()
+            lines.append(f"{code}\t{lon!r}\t{lat!r}\t{v[0]}\t{v[1]}\n")
+    return lines
+
+
 def main():
     rows = table()
-    for name, lines in (("tms_grids.tsv", tms_grids(rows)), ("methods.tsv", methods(rows)), ("sampled.tsv", sampled(rows))):
+    for name, lines in (("tms_grids.tsv", tms_grids(rows)), ("methods.tsv", methods(rows)), ("datum.tsv", datum(rows)),
+                        ("sampled.tsv", sampled(rows))):
         with open(os.path.join(HERE, name), "w") as f:
             f.writelines(lines)
         print(f"{len(lines)} points written to {name}")

@@ -4,7 +4,7 @@
 #   tests/data/stac/make-fixtures.sh        (writes next to this script; deterministic: fixed seeds)
 #
 # Output, under items/<item-id>/:
-#   B02.tif B03.tif B04.tif B08.tif   64x64 uint16 COGs (DEFLATE, 32x32 blocks, nodata 0), EPSG:32636, 10 m pixels
+#   B02.tif B03.tif B04.tif B08.tif   64x64 uint16 COGs (DEFLATE, 32x32 blocks, nodata 0), EPSG:32631 (UTM 31N, in the interim EPSG table of src/Raster), 10 m pixels
 #   B02.u16 ... B08.u16               the same pixels exported by GDAL (gdal_translate -of ENVI: raw little-endian
 #                                     uint16, row-major) as the reference the tests compare against
 #   <item-id>.json                    a STAC Item with relative asset hrefs ("./B04.tif"), proj:* and raster:bands
@@ -12,6 +12,8 @@
 #   item-a 2024-01-15 STAC 1.0.0, proj:epsg, cloud 5,  cols 0..63,  nodata wedge in the south-west corner
 #   item-b 2024-04-14 STAC 1.1.0, proj:code, cloud 40, cols 32..95, nodata block rows 0..15 cols 32..47
 #   item-c 2024-07-23 STAC 1.0.0, proj:epsg, cloud 12, cols 0..63,  no nodata
+# and mosaic/first-3857-B04.u16 (+ .json with its grid): gdalwarp's nearest-neighbour "first" mosaic of the three
+# B04 COGs into a 96x64 EPSG:3857 grid over their union, the reference for the end-to-end mosaic test.
 # Needs Debian python3-gdal and python3-numpy (run with /usr/bin/python3).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,7 +23,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 gdal.UseExceptions()
-N, RES, X0, Y0, EPSG = 64, 10.0, 500000.0, 3300000.0, 32636
+N, RES, X0, Y0, EPSG = 64, 10.0, 500000.0, 3300000.0, 32631
 BANDS = {"B02": ("blue", 1000), "B03": ("green", 2000), "B04": ("red", 3000), "B08": ("nir", 5000)}
 ITEMS = [
     ("item-a", "2024-01-15T08:44:29Z", 0, 5.0, "1.0.0", "sentinel-2a"),
@@ -88,5 +90,20 @@ for k, (item_id, dt, col0, cloud, version, platform) in enumerate(ITEMS):
             "properties": props, "links": [{"rel": "self", "href": f"./{item_id}.json"}], "assets": assets}
     with open(os.path.join(d, item_id + ".json"), "w") as f:
         json.dump(item, f, indent=1)
-print("fixtures written to", os.path.abspath("items"))
+
+# Reference for a "first" mosaic of B04 in Web Mercator: gdalwarp paints later inputs over earlier ones where they
+# hold data, so the inputs go last-priority first (item-c, item-b, item-a). Nearest neighbour, 96x64 pixels.
+shutil.rmtree("mosaic", ignore_errors=True)
+os.makedirs("mosaic")
+merc = osr.SpatialReference(); merc.ImportFromEPSG(3857); merc.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+to_merc = osr.CoordinateTransformation(srs, merc)
+corners = [to_merc.TransformPoint(x, y)[:2] for x in (X0, X0 + 96 * RES) for y in (Y0 - N * RES, Y0)]
+te = [min(c[0] for c in corners), min(c[1] for c in corners), max(c[0] for c in corners), max(c[1] for c in corners)]
+warped = gdal.Warp("/vsimem/first.tif", [f"items/{i}/B04.tif" for i in ("item-c", "item-b", "item-a")], dstSRS="EPSG:3857",
+                   outputBounds=te, width=96, height=64, resampleAlg="near", srcNodata=0, dstNodata=0)
+warped.GetRasterBand(1).ReadAsArray().astype("<u2").tofile("mosaic/first-3857-B04.u16")
+warped = None
+with open("mosaic/first-3857-B04.json", "w") as f:
+    json.dump({"crs": "EPSG:3857", "bounds": te, "width": 96, "height": 64, "inputs": ["item-c", "item-b", "item-a"]}, f, indent=1)
+print("fixtures written to", os.path.abspath("items"), "and", os.path.abspath("mosaic"))
 PYEOF

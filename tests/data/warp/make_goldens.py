@@ -143,6 +143,9 @@ PLAN = [
     ("polar", "UPSArcticWGS84Quad", [12, 11, 10, 9], 11),
     ("polar", "WebMercatorQuad", [9], None),
 ]
+# Extra kernels for a few tiles: (tms, zoom) → kernels beyond nearest and bilinear.
+EXTRA_KERNELS = {("WebMercatorQuad", 12): ["cubic", "average"], ("WebMercatorQuad", 11): ["cubic", "average"],
+                 ("EuropeanETRS89_LAEAQuad", 8): ["cubic"]}
 NODATA_ZOOMS = {"WebMercatorQuad": [13, 11], "WorldCRS84Quad": [12, 10], "UTM31WGS84Quad": [13, 11],
                 "EuropeanETRS89_LAEAQuad": [9, 8], "UPSArcticWGS84Quad": [11, 9]}
 
@@ -169,7 +172,10 @@ def main():
             bounds, _ = tile_bounds(tms, z, col, row)
             variants = [src] + ([src + "_nodata"] if z in NODATA_ZOOMS.get(tms_id, []) else [])
             for variant in variants:
-                for kernel, name in (("near", "nearest"), ("bilinear", "bilinear")):
+                kernels = [("near", "nearest"), ("bilinear", "bilinear")]
+                if variant == "utm31":
+                    kernels += [(k, k) for k in EXTRA_KERNELS.get((tms_id, z), [])]
+                for kernel, name in kernels:
                     case = f"{variant}_{tms_id}_z{z}_{col}_{row}_{name}"
                     out = os.path.join(TMP, case + ".tif")
                     t_srs = "OGC:CRS84" if tms_id == "WorldCRS84Quad" else f"EPSG:{TMS_EPSG[tms_id]}"

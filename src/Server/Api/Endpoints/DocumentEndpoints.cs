@@ -2,6 +2,7 @@ using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Api.Sources;
 using OgcTiler.Server.Api.Titiler;
+using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Layers;
 
 namespace OgcTiler.Server.Api.Endpoints;
@@ -53,6 +54,23 @@ internal static class DocumentEndpoints
             ["bounds"] = new[] { b.MinX, b.MinY, b.MaxX, b.MaxY },
             ["center"] = new object[] { (b.MinX + b.MaxX) / 2, (b.MinY + b.MaxY) / 2, minZoom },
         });
+    }
+
+    /// <summary>WMTS capabilities of this request's tiles in one TileMatrixSet, zoom range from the source.</summary>
+    public static async Task<IResult> WmtsCapabilitiesAsync(ISourceResolver resolver, string tms, HttpContext context, TilerRequests requests, TileMatrixSetRegistry registry)
+    {
+        var set = registry.Get(tms);
+        var query = new QueryReader(context.Request.Query);
+        var format = OutputFormats.Parse(query.String("tile_format") ?? "png", "tile_format");
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
+        var info = prepared.Source.Info;
+        var (min, max) = set.ZoomRange(requests.Grids.Crs.Resolve(info.Crs), info.NativeBounds, info.Width, info.Height, requests.Grids.Crs);
+        var (minZoom, maxZoom) = (set.Matrices.ToList().IndexOf(min), set.Matrices.ToList().IndexOf(max));
+        var template = TileUrl(context.Request, resolver.Name, tms, format.Extension, null, null)
+            .Replace("{z}", "{TileMatrix}").Replace("{x}", "{TileCol}").Replace("{y}", "{TileRow}");
+        var xml = WmtsDocument.Build($"{resolver.Name}: {query.String("url")}", set, query.Int("minzoom", 0, 30) ?? minZoom,
+            query.Int("maxzoom", 0, 30) ?? maxZoom, info.Wgs84Bounds, template, format.ContentType);
+        return Results.Content(xml, "application/xml");
     }
 
     public static IResult MapViewer(ISourceResolver resolver, string tms, HttpContext context, TileGrids tileGrids)

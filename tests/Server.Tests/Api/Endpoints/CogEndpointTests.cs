@@ -212,6 +212,20 @@ public sealed class CogEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task WmtsCapabilities_HasOneLayerWithATileTemplate()
+    {
+        var response = await _client.GetAsync($"/cog/WebMercatorQuad/WMTSCapabilities.xml?{Url}&bidx=1&rescale=0,300");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace wmts = "http://www.opengis.net/wmts/1.0";
+        var template = xml.Descendants(wmts + "ResourceURL").Single().Attribute("template")!.Value;
+        Assert.Contains("/cog/tiles/WebMercatorQuad/{TileMatrix}/{TileCol}/{TileRow}.png?url=data%2Fdemo.tif&bidx=1&rescale=0%2C300", template);
+        var matrices = xml.Descendants(wmts + "TileMatrix").ToArray();
+        Assert.NotEmpty(matrices);
+        Assert.Equal("WebMercatorQuad", xml.Descendants(wmts + "TileMatrixSetLink").Single().Value);
+    }
+
+    [Fact]
     public async Task MapHtml_LoadsTheTileJson()
     {
         var html = await _client.GetStringAsync($"/cog/WebMercatorQuad/map.html?{Url}&bidx=1");

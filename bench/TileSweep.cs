@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster;
+using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Rendering.Encoders;
+
+namespace OgcTiler.Bench;
+
+/// <summary>
+/// Where a warm tile's CPU time goes (thread CPU time, so other load on the machine does not count): read (warp, blocks cached), compose (rescale + mask), PNG encode, over the load
+/// benchmark's tile list. Run: <c>dotnet run -c Release --project bench -- tile-sweep COG TILES_TXT</c>.
+/// </summary>
+internal static class TileSweep
+{
+    public static async Task RunAsync(string cog, string tileList)
+    {
+        const double half = 20037508.342789244;
+        var grids = File.ReadLines(tileList).Select(l => l.Split(' ')).Select(p =>
+        {
+            int z = int.Parse(p[0]), x = int.Parse(p[1]), y = int.Parse(p[2]);
+            var size = 2 * half / (1 << z);
+            return new TargetGrid("EPSG:3857", -half + x * size, half - (y + 1) * size, -half + (x + 1) * size, half - y * size, 256, 256);
+        }).ToList();
+        using var opener = new RasterOpener(new HttpClient(), 1024);
+        var dataset = await opener.OpenAsync(cog, default);
+        var options = new RenderOptions { Bidx = [1], Rescale = [new ValueRange(0, 6000)] };
+        var encoder = new PngEncoder(new PngOptions(PngFilter.Up, 2));
+        var read = new ReadOptions([1]);
+        foreach (var grid in grids)
+            (await dataset.ReadAsync(grid, read, default)).Dispose(); // decode every block once
+        double readMs = 0, composeMs = 0, encodeMs = 0;
+        const int rounds = 3;
+        for (var r = 0; r < rounds; r++)
+        {
+            foreach (var grid in grids)
+            {
+                var t0 = ThreadCpu.Now();
+                using var data = await dataset.ReadAsync(grid, read, default);
+                var t1 = ThreadCpu.Now();
+                using var image = ImageComposer.Compose(data, options, null, null);
+                var t2 = ThreadCpu.Now();
+                encoder.Encode(image);
+                var t3 = ThreadCpu.Now();
+                readMs += (t1 - t0) / 1e6;
+                composeMs += (t2 - t1) / 1e6;
+                encodeMs += (t3 - t2) / 1e6;
+            }
+        }
+        var n = rounds * grids.Count;
+        Console.WriteLine($"{grids.Count} tiles x {rounds}: read {readMs / n:F3} ms, compose {composeMs / n:F3} ms, PNG {encodeMs / n:F3} ms per tile");
+    }
+}
+
+/// <summary>CPU time of the calling thread in nanoseconds (Linux clock_gettime CLOCK_THREAD_CPUTIME_ID).</summary>
+internal static partial class ThreadCpu
+{
+    public static long Now()
+    {
+        clock_gettime(3, out var ts);
+        return ts.Seconds * 1_000_000_000 + ts.Nanoseconds;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int clock_gettime(int clock, out TimeSpec time);
+}

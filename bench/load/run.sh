@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Load benchmark of OgcTiler against the shared benchmark file and tile list (issue 2 target: >= 900 tiles/s at
+# 4 connections, p99 < 20 ms, rendered-tile cache off, peak RSS < 1 GiB).
+#
+#   bench/load/run.sh [DATA_DIR]      DATA_DIR defaults to bench/load/data (git-ignored; ~600 MB once generated)
+#
+# Env: MAKE_S2 / TILES_PY (default /work/shared/bench/...), DURATION (30s), CONNECTIONS (4), BLOCKS_MB (block cache,
+# 640), PNG_FILTER (Up), PNG_LEVEL (2), PORT (5099).
+# Prints wrk's figures, the server's CPU time per tile (independent of other load on the machine), peak RSS and the
+# PNG sizes over the whole tile list.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DATA=$(mkdir -p "${1:-$ROOT/bench/load/data}" && cd "${1:-$ROOT/bench/load/data}" && pwd)
+MAKE_S2=${MAKE_S2:-/work/shared/bench/make-s2.sh}
+TILES_PY=${TILES_PY:-/work/shared/bench/tiles.py}
+DURATION=${DURATION:-30s} CONNECTIONS=${CONNECTIONS:-4} BLOCKS_MB=${BLOCKS_MB:-640}
+PNG_FILTER=${PNG_FILTER:-Up} PNG_LEVEL=${PNG_LEVEL:-2} PORT=${PORT:-5099}
+B04=$DATA/s2/S2B_36RTT_20240414_0_L2A/B04.tif
+
+[[ -f $B04 ]] || S2_DATES=2024-04-14 "$MAKE_S2" "$DATA/s2"
+[[ -f $DATA/tiles.txt ]] || /usr/bin/python3 "$TILES_PY" "$B04" > "$DATA/tiles.txt"
+cat > "$DATA/bench.json" <<JSON
+{
+  "Sources": { "AllowedRoots": ["."] },
+  "Cache": { "Tiles": { "Enabled": false }, "Blocks": { "SizeMB": $BLOCKS_MB } },
+  "Encoding": { "Png": { "Filter": "$PNG_FILTER", "ZlibLevel": $PNG_LEVEL } },
+  "Layers": [
+    { "Id": "b04", "Source": { "Type": "cog", "Url": "s2/S2B_36RTT_20240414_0_L2A/B04.tif" },
+      "Render": { "Bidx": [1], "Rescale": [[0, 6000]], "Resampling": "nearest" },
+      "TileMatrixSets": ["WebMercatorQuad"] }
+  ]
+}
+JSON
+
+dotnet build -c Release "$ROOT/src/Server" -v q -nologo >/dev/null
+dotnet "$ROOT/src/Server/bin/Release/net10.0/linux-x64/OgcTiler.Server.dll" --config "$DATA/bench.json" \
+  --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning >"$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null' EXIT
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/layers"; do sleep 0.5; done
+
+URL="http://127.0.0.1:$PORT/layers/b04/tiles/WebMercatorQuad"
+# PNG sizes over the list (also the warm-up: every block the list needs gets decoded once)
+while read -r z x y _; do curl -s -o /dev/null -w '%{size_download}\n' "$URL/$z/$x/$y.png"; done < "$DATA/tiles.txt" > "$DATA/sizes.txt"
+awk '{ s += $1; n++ } END { printf "PNG over %d tiles: mean %.0f B, total %.1f MB\n", n, s / n, s / 1e6 }' "$DATA/sizes.txt"
+TILES="$DATA/tiles.txt" wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/bench/load/tiles.lua" "http://127.0.0.1:$PORT" >/dev/null
+
+cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
+before=$(cpu)
+TILES="$DATA/tiles.txt" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/load/tiles.lua" "http://127.0.0.1:$PORT" | tee "$DATA/wrk.txt"
+after=$(cpu)
+requests=$(awk '/requests in/ { print $1 }' "$DATA/wrk.txt")
+awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "server CPU: %.2f ms per tile\n", t / hz * 1000 / n }'
+grep VmHWM "/proc/$SERVER/status"
+uptime
