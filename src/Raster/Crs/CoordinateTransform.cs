@@ -1,3 +1,4 @@
+using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
 namespace OgcTiler.Raster.Crs;
@@ -6,12 +7,14 @@ namespace OgcTiler.Raster.Crs;
 public sealed class CoordinateTransform
 {
     private readonly MathTransform[] _steps;
+    private readonly double? _targetCentralMeridian;
 
     internal CoordinateTransform(CrsDefinition source, CrsDefinition target, MathTransform[] steps)
     {
         Source = source;
         Target = target;
         _steps = steps;
+        _targetCentralMeridian = steps.Length > 0 ? CentralMeridian(target.CoordinateSystem) : null;
     }
 
     public CrsDefinition Source { get; }
@@ -23,8 +26,12 @@ public sealed class CoordinateTransform
     /// <summary>Points that cannot be transformed become NaN or infinity.</summary>
     public void Transform(Span<double> xs, Span<double> ys)
     {
-        foreach (var step in _steps)
-            step.Transform(xs, ys);
+        for (var i = 0; i < _steps.Length; i++)
+        {
+            if (i == _steps.Length - 1 && _targetCentralMeridian is { } centre)
+                WrapLongitudes(xs, centre);
+            _steps[i].Transform(xs, ys);
+        }
     }
 
     public (double X, double Y) Transform(double x, double y)
@@ -33,5 +40,33 @@ public sealed class CoordinateTransform
         Span<double> ys = [y];
         Transform(xs, ys);
         return (xs[0], ys[0]);
+    }
+
+    /// <summary>
+    /// ProjNET's forward projections take longitude minus the central meridian without wrapping it, so a CRS centred
+    /// near 180° (EPSG:3832, 9191) puts points across the antimeridian a whole turn away. PROJ wraps into ±180° of the
+    /// central meridian; doing the same before the last (forward projection) step keeps those CRSs right.
+    /// </summary>
+    private static void WrapLongitudes(Span<double> longitudes, double centre)
+    {
+        for (var i = 0; i < longitudes.Length; i++)
+        {
+            var delta = longitudes[i] - centre;
+            if (delta > 180 || delta < -180)
+                longitudes[i] = centre + (delta - 360 * Math.Floor((delta + 180) / 360));
+        }
+    }
+
+    private static double? CentralMeridian(CoordinateSystem target)
+    {
+        if (target is not ProjectedCoordinateSystem projected)
+            return null;
+        foreach (var name in (ReadOnlySpan<string>)["central_meridian", "longitude_of_center", "longitude_of_origin"])
+        {
+            var parameter = projected.Projection.GetParameter(name);
+            if (parameter is not null && parameter.Value != 0)
+                return parameter.Value;
+        }
+        return null;
     }
 }

@@ -101,7 +101,7 @@ public sealed class CogEndpointTests : IDisposable
 
     [Theory]
     [InlineData("/cog/tiles/WebMercatorQuad/1/1/1.png", 404, "tile outside bounds")]
-    [InlineData("/cog/tiles/WebMercatorQuad/1/2/0.png", 404, "outside WebMercatorQuad")]
+    [InlineData("/cog/tiles/WebMercatorQuad/1/2/0.png", 404, "outside TileMatrixSet 'WebMercatorQuad'")]
     [InlineData("/cog/tiles/NoSuchSet/1/0/0.png", 404, "WebMercatorQuad")]
     [InlineData("/cog/tiles/WebMercatorQuad/1/0/0.gif", 400, "format: 'gif' is not one of")]
     [InlineData("/cog/tiles/WebMercatorQuad/1/0/0@9x.png", 400, "scale")]
