@@ -17,6 +17,7 @@ public static class ServerServices
         services.AddSingleton<LayerRegistry>();
         services.AddSingleton<ILayerRegistry>(sp => sp.GetRequiredService<LayerRegistry>());
         services.AddSingleton<TileGrids>();
+        services.AddSingleton(sp => sp.GetRequiredService<TileGrids>().Registry); // the one registry WMTS, WMS and /cog share
         services.AddSingleton(sp => new ImageEncoders(sp.GetRequiredService<ServerOptions>().Encoding));
         services.AddSingleton<IRenderPipeline, RenderPipeline>();
         services.AddSingleton<TileCache>();
