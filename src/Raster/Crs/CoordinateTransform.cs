@@ -1,3 +1,4 @@
+using OgcTiler.Abstractions.Raster;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
@@ -32,6 +33,38 @@ public sealed class CoordinateTransform
                 WrapLongitudes(xs, centre);
             _steps[i].Transform(xs, ys);
         }
+    }
+
+    /// <summary>
+    /// The extent, in the target CRS, of <paramref name="bounds"/>' edges densified to <paramref name="pointsPerEdge"/>
+    /// points each (GDAL's way of transforming a box); null when no edge point transforms.
+    /// </summary>
+    public Bounds? TransformEdges(Bounds bounds, int pointsPerEdge = 21)
+    {
+        Span<double> xs = stackalloc double[pointsPerEdge * 4];
+        Span<double> ys = stackalloc double[pointsPerEdge * 4];
+        for (var i = 0; i < pointsPerEdge; i++)
+        {
+            var t = i / (double)(pointsPerEdge - 1);
+            var x = bounds.MinX + t * bounds.Width;
+            var y = bounds.MinY + t * bounds.Height;
+            (xs[i], ys[i]) = (x, bounds.MinY);
+            (xs[pointsPerEdge + i], ys[pointsPerEdge + i]) = (x, bounds.MaxY);
+            (xs[2 * pointsPerEdge + i], ys[2 * pointsPerEdge + i]) = (bounds.MinX, y);
+            (xs[3 * pointsPerEdge + i], ys[3 * pointsPerEdge + i]) = (bounds.MaxX, y);
+        }
+        Transform(xs, ys);
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        for (var i = 0; i < xs.Length; i++)
+        {
+            if (!double.IsFinite(xs[i]) || !double.IsFinite(ys[i]))
+                continue;
+            minX = Math.Min(minX, xs[i]);
+            maxX = Math.Max(maxX, xs[i]);
+            minY = Math.Min(minY, ys[i]);
+            maxY = Math.Max(maxY, ys[i]);
+        }
+        return minX < maxX && minY < maxY ? new Bounds(minX, minY, maxX, maxY) : null;
     }
 
     public (double X, double Y) Transform(double x, double y)

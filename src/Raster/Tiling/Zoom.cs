@@ -8,7 +8,6 @@ namespace OgcTiler.Raster.Tiling;
 internal static class Zoom
 {
     private const double SameResolution = 1e-8;
-    private const int EdgeSamples = 21;
 
     public static TileMatrix ForResolution(IReadOnlyList<TileMatrix> matrices, double resolution, ZoomStrategy strategy)
     {
@@ -48,31 +47,9 @@ internal static class Zoom
     /// </summary>
     internal static (double Resolution, int Width, int Height) SuggestedWarp(CoordinateTransform transform, Bounds bounds, int width, int height)
     {
-        Span<double> xs = stackalloc double[EdgeSamples * 4];
-        Span<double> ys = stackalloc double[EdgeSamples * 4];
-        for (var i = 0; i < EdgeSamples; i++)
-        {
-            var f = (double)i / (EdgeSamples - 1);
-            var x = bounds.MinX + f * bounds.Width;
-            var y = bounds.MinY + f * bounds.Height;
-            (xs[i], ys[i]) = (x, bounds.MinY);
-            (xs[EdgeSamples + i], ys[EdgeSamples + i]) = (x, bounds.MaxY);
-            (xs[2 * EdgeSamples + i], ys[2 * EdgeSamples + i]) = (bounds.MinX, y);
-            (xs[3 * EdgeSamples + i], ys[3 * EdgeSamples + i]) = (bounds.MaxX, y);
-        }
-        transform.Transform(xs, ys);
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        for (var i = 0; i < xs.Length; i++)
-        {
-            if (!double.IsFinite(xs[i]) || !double.IsFinite(ys[i]))
-                continue;
-            minX = Math.Min(minX, xs[i]);
-            maxX = Math.Max(maxX, xs[i]);
-            minY = Math.Min(minY, ys[i]);
-            maxY = Math.Max(maxY, ys[i]);
-        }
-        if (!(maxX > minX && maxY > minY))
+        if (transform.TransformEdges(bounds) is not { } box)
             throw new InvalidParameterException("crs", $"the dataset bounds cannot be transformed from {transform.Source.Id} to {transform.Target.Id}");
+        var (minX, minY, maxX, maxY) = (box.MinX, box.MinY, box.MaxX, box.MaxY);
         var resolution = Math.Sqrt((maxX - minX) * (maxX - minX) + (maxY - minY) * (maxY - minY)) / Math.Sqrt((double)width * width + (double)height * height);
         return (resolution, (int)((maxX - minX) / resolution + 0.5), (int)((maxY - minY) / resolution + 0.5));
     }
