@@ -1,3 +1,4 @@
+using OgcTiler.Raster.Crs;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Errors;
@@ -17,6 +18,7 @@ public static class ServerServices
         services.AddSingleton<LayerRegistry>();
         services.AddSingleton<ILayerRegistry>(sp => sp.GetRequiredService<LayerRegistry>());
         services.AddSingleton<TileGrids>();
+        services.AddSingleton(CrsRegistry.Default);
         services.AddSingleton(sp => sp.GetRequiredService<TileGrids>().Registry); // the one registry WMTS, WMS and /cog share
         services.AddSingleton(sp => new ImageEncoders(sp.GetRequiredService<ServerOptions>().Encoding));
         services.AddSingleton<IRenderPipeline, RenderPipeline>();

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using OgcTiler.Raster.Crs;
-using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Grids;
 using OgcTiler.Server.Api.Sources;
@@ -12,8 +9,6 @@ public static class ApiServices
     /// <summary>Services of the TiTiler-compatible /cog and /stac endpoints.</summary>
     public static IServiceCollection AddTitilerApi(this IServiceCollection services)
     {
-        services.TryAddSingleton(CrsRegistry.Default);
-        services.TryAddSingleton(sp => new TileMatrixSetRegistry(TileMatrixSetRegistry.BuiltIn(sp.GetRequiredService<CrsRegistry>())));
         services.AddSingleton<GridBuilder>();
         services.AddSingleton<TilerRequests>();
         services.AddSingleton<CogSourceResolver>();

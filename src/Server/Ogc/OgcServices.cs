@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using OgcTiler.Raster.Crs;
-using OgcTiler.Raster.Tiling;
-using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
@@ -13,7 +9,6 @@ public static class OgcServices
     /// <summary>Services of the WMTS and WMS endpoints (capabilities cache, parsers, renderers).</summary>
     public static IServiceCollection AddOgcServices(this IServiceCollection services)
     {
-        services.TryAddSingleton(CrsRegistry.Default);
         services.AddSingleton(sp => ReadService(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => ReadOptions(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<OgcLayers>();
@@ -21,7 +16,6 @@ public static class OgcServices
         services.AddSingleton<WmsMapParser>();
         services.AddSingleton<WmsMapRenderer>();
         services.AddSingleton<WmsService>();
-        services.TryAddSingleton(sp => TileMatrixSetRegistry.Load(sp.GetService<ServerOptions>()?.TileMatrixSets.Directory, sp.GetRequiredService<CrsRegistry>()));
         services.AddSingleton<WmtsLayerSets>();
         services.AddSingleton<WmtsTileResolver>();
         services.AddSingleton<WmtsService>();

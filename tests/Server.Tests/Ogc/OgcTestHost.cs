@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc;
 using OgcTiler.Server.Ogc.Wms;
@@ -84,6 +86,8 @@ internal sealed class OgcTestHost : IAsyncDisposable
         builder.Services.AddSingleton<ILayerRegistry>(registry);
         builder.Services.AddSingleton<IRenderPipeline>(pipeline);
         builder.Services.AddSingleton<IPluginCatalog>(plugins);
+        builder.Services.AddSingleton(CrsRegistry.Default);
+        builder.Services.AddSingleton(TileMatrixSetRegistry.Load(null, CrsRegistry.Default));
         builder.Services.AddOgcServices();
         var app = builder.Build();
         app.MapWmsEndpoints();
