@@ -1,4 +1,5 @@
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Geometry;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
@@ -54,17 +55,7 @@ public sealed class CoordinateTransform
             (xs[3 * pointsPerEdge + i], ys[3 * pointsPerEdge + i]) = (bounds.MaxX, y);
         }
         Transform(xs, ys);
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        for (var i = 0; i < xs.Length; i++)
-        {
-            if (!double.IsFinite(xs[i]) || !double.IsFinite(ys[i]))
-                continue;
-            minX = Math.Min(minX, xs[i]);
-            maxX = Math.Max(maxX, xs[i]);
-            minY = Math.Min(minY, ys[i]);
-            maxY = Math.Max(maxY, ys[i]);
-        }
-        return minX < maxX && minY < maxY ? new Bounds(minX, minY, maxX, maxY) : null;
+        return Envelope.Of(xs, ys);
     }
 
     public (double X, double Y) Transform(double x, double y)

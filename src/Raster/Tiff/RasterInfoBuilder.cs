@@ -29,8 +29,8 @@ internal static class RasterInfoBuilder
             full.BlockWidth,
             full.BlockHeight,
             header.HasMask,
-            Envelope(native.Xs, native.Ys),
-            Envelope(wgs84.Xs, wgs84.Ys));
+            EnvelopeOf(native.Xs, native.Ys),
+            EnvelopeOf(wgs84.Xs, wgs84.Ys));
     }
 
     /// <summary>Points along the four edges of the raster, <paramref name="perEdge"/> per edge.</summary>
@@ -49,18 +49,7 @@ internal static class RasterInfoBuilder
         return (xs, ys);
     }
 
-    private static Bounds Envelope(double[] xs, double[] ys)
-    {
-        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
-        for (var i = 0; i < xs.Length; i++)
-        {
-            if (!double.IsFinite(xs[i]) || !double.IsFinite(ys[i]))
-                continue;
-            minX = Math.Min(minX, xs[i]);
-            maxX = Math.Max(maxX, xs[i]);
-            minY = Math.Min(minY, ys[i]);
-            maxY = Math.Max(maxY, ys[i]);
-        }
-        return new Bounds(minX, minY, maxX, maxY);
-    }
+    /// <summary>The box of the outline; an inverted infinite box when no point of it transforms.</summary>
+    private static Bounds EnvelopeOf(double[] xs, double[] ys) =>
+        Envelope.Of(xs, ys) ?? new Bounds(double.PositiveInfinity, double.PositiveInfinity, double.NegativeInfinity, double.NegativeInfinity);
 }
