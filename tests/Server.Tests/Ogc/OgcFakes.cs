@@ -118,26 +118,3 @@ internal sealed class GridPipeline : IRenderPipeline
         return (xs, ys);
     }
 }
-
-internal sealed class FakePlugins(IColormapProvider? colormaps = null) : IPluginCatalog
-{
-    public IExpressionCompiler? ExpressionCompiler => null;
-
-    public IColormapProvider? Colormaps { get; } = colormaps;
-
-    public IColorOperationProvider? ColorOperations => null;
-
-    public long Generation { get; private set; }
-
-    public event Action? Changed;
-
-    public ISourceProvider? FindSourceProvider(string type) => null;
-
-    public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [];
-
-    public void RaiseChanged()
-    {
-        Generation++;
-        Changed?.Invoke();
-    }
-}

@@ -15,6 +15,7 @@ using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Tests.TestHost;
 
 namespace OgcTiler.Server.Tests.Ogc;
 
@@ -26,7 +27,7 @@ internal sealed class OgcTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private OgcTestHost(WebApplication app, HttpClient client, string baseUrl, FakeLayerRegistry registry, GridPipeline pipeline, FakePlugins plugins)
+    private OgcTestHost(WebApplication app, HttpClient client, string baseUrl, FakeLayerRegistry registry, GridPipeline pipeline, FakePluginCatalog plugins)
     {
         _app = app;
         Client = client;
@@ -44,7 +45,7 @@ internal sealed class OgcTestHost : IAsyncDisposable
 
     public GridPipeline Pipeline { get; }
 
-    public FakePlugins Plugins { get; }
+    public FakePluginCatalog Plugins { get; }
 
     /// <summary>Two layers: "utm" (UTM 31N data, with a "viridis" style) and "world" (EPSG:4326 data), unless given.</summary>
     public static IReadOnlyList<(LayerDefinition, IRasterSource)> DefaultLayers() =>
@@ -82,7 +83,7 @@ internal sealed class OgcTestHost : IAsyncDisposable
             builder.WebHost.UseTestServer();
         var registry = new FakeLayerRegistry(layers ?? DefaultLayers());
         var pipeline = new GridPipeline();
-        var plugins = new FakePlugins();
+        var plugins = new FakePluginCatalog();
         builder.Services.AddSingleton<ILayerRegistry>(registry);
         builder.Services.AddSingleton<IRenderPipeline>(pipeline);
         builder.Services.AddSingleton<IPluginCatalog>(plugins);

@@ -96,7 +96,7 @@ public sealed class DataFormatTests
 
     private static Task<EncodedImage> Render(RenderOptions options, ImageFormat format, GeoTiffCompression compression = GeoTiffCompression.Deflate)
     {
-        var pipeline = new RenderPipeline(new NoPlugins(), new ImageEncoders(new EncodingOptions(new PngOptions(PngFilter.Up, 1), 85, 75, compression)));
+        var pipeline = new RenderPipeline(new FakePluginCatalog(), new ImageEncoders(new EncodingOptions(new PngOptions(PngFilter.Up, 1), 85, 75, compression)));
         return pipeline.RenderAsync(new RenderRequest(Source, Grid, options, format), default);
     }
 

@@ -11,6 +11,8 @@ using OgcTiler.Server.Sources;
 using OgcTiler.TestSupport.Fakes;
 using SkiaSharp;
 
+using OgcTiler.Server.Tests.TestHost;
+
 namespace OgcTiler.Server.Tests.Rendering;
 
 public sealed class RenderPipelineTests
@@ -34,7 +36,7 @@ public sealed class RenderPipelineTests
     [Fact]
     public async Task Read_Expression_ReadsItsInputsAndEvaluates()
     {
-        var plugins = new FakePlugins { ExpressionCompiler = new DifferenceCompiler() };
+        var plugins = new FakePluginCatalog { ExpressionCompiler = new DifferenceCompiler() };
 
         using var data = await Pipeline(plugins).ReadAsync(Request(new RenderOptions { Expression = "b2-b1" }), default);
 
@@ -66,7 +68,7 @@ public sealed class RenderPipelineTests
     [Fact]
     public async Task Render_Colormap_AppliesToRescaledValues()
     {
-        var plugins = new FakePlugins { Colormaps = new RedRampProvider() };
+        var plugins = new FakePluginCatalog { Colormaps = new RedRampProvider() };
 
         var image = await Pipeline(plugins).RenderAsync(Request(new RenderOptions { Bidx = [1], Rescale = [new(0, 16)], ColormapName = "red" }), default);
 
@@ -78,7 +80,7 @@ public sealed class RenderPipelineTests
     [Fact]
     public async Task Render_UnknownColormapName_ListsTheKnownOnes()
     {
-        var plugins = new FakePlugins { Colormaps = new RedRampProvider() };
+        var plugins = new FakePluginCatalog { Colormaps = new RedRampProvider() };
 
         var error = await Assert.ThrowsAsync<InvalidParameterException>(() =>
             Pipeline(plugins).RenderAsync(Request(new RenderOptions { Bidx = [1], ColormapName = "blues" }), default));
@@ -88,7 +90,7 @@ public sealed class RenderPipelineTests
     [Fact]
     public async Task Render_ColorFormula_RunsOnZeroToOneFloats()
     {
-        var plugins = new FakePlugins { ColorOperations = new HalvingFormulas() };
+        var plugins = new FakePluginCatalog { ColorOperations = new HalvingFormulas() };
 
         var image = await Pipeline(plugins).RenderAsync(Request(new RenderOptions { Bidx = [3, 3, 3], Rescale = [new(0, 7)], ColorFormula = "half" }), default);
 
@@ -97,29 +99,12 @@ public sealed class RenderPipelineTests
     }
 
     private static RenderPipeline Pipeline(IPluginCatalog? plugins = null) =>
-        new(plugins ?? new FakePlugins(), new ImageEncoders(new EncodingOptions(new PngOptions(PngFilter.Up, 1), 85, 75)));
+        new(plugins ?? new FakePluginCatalog(), new ImageEncoders(new EncodingOptions(new PngOptions(PngFilter.Up, 1), 85, 75)));
 
     private static RenderRequest Request(RenderOptions options) => new(Source, Grid, options, ImageFormat.Png);
 
     private static SKBitmap Decode(EncodedImage image) =>
         SKBitmap.Decode(image.Bytes, new SKImageInfo(16, 16, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-
-    private sealed class FakePlugins : IPluginCatalog
-    {
-        public IExpressionCompiler? ExpressionCompiler { get; init; }
-
-        public IColormapProvider? Colormaps { get; init; }
-
-        public IColorOperationProvider? ColorOperations { get; init; }
-
-        public long Generation => 1;
-
-        public event Action? Changed { add { } remove { } }
-
-        public ISourceProvider? FindSourceProvider(string type) => null;
-
-        public IReadOnlyList<string> MissingSourceTypes(IEnumerable<string> types) => [.. types];
-    }
 
     /// <summary>Compiles only "bX-bY".</summary>
     private sealed class DifferenceCompiler : IExpressionCompiler
