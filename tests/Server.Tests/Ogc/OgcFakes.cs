@@ -77,8 +77,26 @@ internal sealed class GridPipeline : IRenderPipeline
 
     public async Task<EncodedImage> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
     {
+        using var image = await RenderPixelsAsync(request, cancellationToken);
+        var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var bitmap = new SKBitmap(info);
+        System.Runtime.InteropServices.Marshal.Copy(image.Buffer, 0, bitmap.GetPixels(), image.Pixels.Length);
+        using var encoded = request.Format.Name switch
+        {
+            "jpeg" => bitmap.Encode(SKEncodedImageFormat.Jpeg, 90),
+            "webp" => bitmap.Encode(SKEncodedImageFormat.Webp, 100),
+            _ => bitmap.Encode(SKEncodedImageFormat.Png, 100),
+        };
+        return new EncodedImage(encoded.ToArray(), request.Format);
+    }
+
+    /// <summary>RGBA: red and green from lon/lat × 1000 (× 2.56, wrapped), blue 128 (200 with a colormap), alpha 255 inside the data.</summary>
+    public async Task<PixelImage> RenderPixelsAsync(RenderRequest request, CancellationToken cancellationToken)
+    {
         using var data = await ReadAsync(request, cancellationToken);
-        var rgba = new byte[data.PixelCount * 4];
+        var image = new PixelImage(data.Width, data.Height, 4);
+        var rgba = image.Pixels;
+        rgba.Clear();
         for (var p = 0; p < data.PixelCount; p++)
         {
             if (data.Mask[p] == 0)
@@ -88,16 +106,7 @@ internal sealed class GridPipeline : IRenderPipeline
             rgba[4 * p + 2] = request.Options.ColormapName is null ? (byte)128 : (byte)200;
             rgba[4 * p + 3] = 255;
         }
-        var info = new SKImageInfo(data.Width, data.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
-        using var encoded = request.Format.Name switch
-        {
-            "jpeg" => bitmap.Encode(SKEncodedImageFormat.Jpeg, 90),
-            "webp" => bitmap.Encode(SKEncodedImageFormat.Webp, 100),
-            _ => bitmap.Encode(SKEncodedImageFormat.Png, 100),
-        };
-        return new EncodedImage(encoded.ToArray(), request.Format);
+        return image;
     }
 
     private static (double[] Lons, double[] Lats) Centres(TargetGrid grid)

@@ -17,6 +17,7 @@ using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Tests.TestHost;
 
 namespace OgcTiler.Server.Tests.Ogc;
@@ -91,7 +92,9 @@ internal sealed class OgcTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IPluginCatalog>(plugins);
         builder.Services.AddSingleton(CrsRegistry.Default);
         builder.Services.AddSingleton(TileMatrixSetRegistry.Load(null, CrsRegistry.Default));
-        builder.Services.AddSingleton(ServerOptionsReader.Read(builder.Configuration, Path.Combine(AppContext.BaseDirectory, "ogctiler.json"), []));
+        var options = ServerOptionsReader.Read(builder.Configuration, Path.Combine(AppContext.BaseDirectory, "ogctiler.json"), []);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new ImageEncoders(options.Encoding));
         builder.Services.AddSingleton<TileCache>();
         builder.Services.AddOgcServices();
         var app = builder.Build();
