@@ -40,14 +40,31 @@ internal sealed class FakeSource(string id, SourceInfo info) : IRasterSource
     }
 }
 
+/// <summary>A source that opens but whose reads fail with <paramref name="error"/> (thrown by <see cref="GridPipeline"/>).</summary>
+internal sealed class FailingSource(string id, Exception error) : IRasterSource
+{
+    public string Id { get; } = id;
+
+    public Exception Error { get; } = error;
+
+    public SourceInfo Info { get; } = FakeSource.Utm31(id).Info;
+
+    public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken) => throw Error;
+}
+
 internal sealed class FakeLayerRegistry(IReadOnlyList<(LayerDefinition Layer, IRasterSource Source)> layers) : ILayerRegistry
 {
     public IReadOnlyList<LayerDefinition> Layers { get; set; } = layers.Select(l => l.Layer).ToList();
 
     public LayerDefinition? Find(string id) => Layers.FirstOrDefault(l => l.Id == id);
 
+    /// <summary>Layers whose source fails to open, with the error the opening throws.</summary>
+    public Dictionary<string, Exception> OpenErrors { get; } = [];
+
     public Task<IRasterSource> GetSourceAsync(LayerDefinition layer, CancellationToken cancellationToken) =>
-        Task.FromResult(layers.First(l => l.Layer.Id == layer.Id).Source);
+        OpenErrors.TryGetValue(layer.Id, out var error)
+            ? Task.FromException<IRasterSource>(error)
+            : Task.FromResult(layers.First(l => l.Layer.Id == layer.Id).Source);
 }
 
 /// <summary>
@@ -62,6 +79,8 @@ internal sealed class GridPipeline : IRenderPipeline
     {
         lock (Requests)
             Requests.Add(request);
+        if (request.Source is FailingSource failing)
+            throw failing.Error;
         var grid = request.Grid;
         var data = RasterData.Create(grid.Width, grid.Height, ["b1", "b2"]);
         var (lons, lats) = Centres(grid);
