@@ -2,8 +2,10 @@
 // request encodings, optionsFromCapabilities + new WMTS(...) as an OpenLayers app does, then the tile URLs of the
 // source's tileUrlFunction for tiles inside the advertised TileMatrixSetLimits must return images.
 //
-//   node check-wmts.mjs <capabilities url>
+//   node check-wmts.mjs <capabilities url> [comma-separated CRS URNs whose axis order is northing first]
 //
+// OpenLayers knows EPSG:4326, EPSG:3857 and CRS84; an app registers other CRSs itself (usually through proj4), and
+// the second argument gives the axis order such a registration would declare.
 // Prints one JSON summary on stdout; exits 1 when any check failed.
 import { JSDOM } from 'jsdom';
 
@@ -28,8 +30,9 @@ const IMAGE_MAGIC = {
 };
 
 const capabilitiesUrl = process.argv[2];
+const northingFirst = new Set((process.argv[3] ?? '').split(',').filter((c) => c));
 if (!capabilitiesUrl) {
-  console.error('usage: node check-wmts.mjs <capabilities url>');
+  console.error('usage: node check-wmts.mjs <capabilities url> [northing-first CRS URNs]');
   process.exit(2);
 }
 
@@ -86,7 +89,8 @@ async function checkSource(layer, link, requestEncoding, where) {
     for (const coord of picks) {
       const range = grid.getFullTileRange(z);
       if (range && !range.containsXY(coord[1], coord[2])) throw new Error(`tile ${coord} is outside the grid's range of matrix ${id}`);
-      if (layerExtent && !intersects(grid.getTileCoordExtent(coord), layerExtent)) throw new Error(`tile ${coord} (matrix ${id}) does not meet the layer's bounding box`);
+      if (layerExtent && !intersects(grid.getTileCoordExtent(coord), layerExtent))
+        throw new Error(`tile ${coord} (matrix ${id}, extent ${grid.getTileCoordExtent(coord)}) does not meet the layer's bounding box ${layerExtent}`);
       coords.push(coord);
     }
   });
@@ -140,14 +144,13 @@ function urlNames(url, matrixId, [, col, row]) {
   return u.pathname.endsWith(`/${encodeURIComponent(matrixId)}/${row}/${col}.${u.pathname.split('.').pop()}`);
 }
 
-/**
- * ol knows EPSG:4326, EPSG:3857 and CRS84 by their URNs. Other CRSs an app registers itself (usually through proj4);
- * tile URLs need only the units, and the projected CRSs of the OGC sets are in metres, easting first.
- */
+/** CRSs ol does not know, registered as an app would: tile URLs need only the units (metres) and the axis order. */
 function registerUnknownProjections(capabilities) {
   for (const set of capabilities?.Contents?.TileMatrixSet ?? []) {
-    if (!getProjection(set.SupportedCRS))
-      addProjection(new Projection({ code: set.SupportedCRS, units: 'm', axisOrientation: 'enu' }));
+    if (!getProjection(set.SupportedCRS)) {
+      const axisOrientation = northingFirst.has(set.SupportedCRS) ? 'neu' : 'enu';
+      addProjection(new Projection({ code: set.SupportedCRS, units: 'm', axisOrientation }));
+    }
   }
 }
 

@@ -99,6 +99,19 @@ public sealed class WmtsCapabilitiesTests
         Assert.Equal(expected[1], parts[1], 6);
     }
 
+    /// <summary>
+    /// CanadianNAD83_LCC declares its scales for 96 dpi pixels (145 000 000 for 38 364.66 m cells); WMTS clients take
+    /// ScaleDenominator × 0.28 mm as the cell size, so the document gives the scale of the cells at 0.28 mm.
+    /// </summary>
+    [Fact]
+    public async Task TileMatrix_ScaleDenominatorIsTheCellSizeAtWmtsPixels()
+    {
+        await using var host = await OgcTestHost.StartAsync();
+        var doc = XDocument.Parse(await host.Client.GetStringAsync("/wmts/1.0.0/WMTSCapabilities.xml"));
+        var tms = doc.Descendants(Wmts + "TileMatrixSet").Single(t => t.Element(Ows + "Identifier")?.Value == "CanadianNAD83_LCC");
+        Assert.Equal(38364.6600626534, (double)tms.Element(Wmts + "TileMatrix")!.Element(Wmts + "ScaleDenominator")! * 0.00028, 6);
+    }
+
     [Fact]
     public async Task TileMatrixSet_GoogleMapsCompatibleIsAdvertised()
     {
