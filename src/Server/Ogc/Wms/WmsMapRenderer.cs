@@ -14,17 +14,19 @@ internal sealed class WmsMapRenderer(IRenderPipeline pipeline, ImageEncoders enc
     {
         if (map.Layers.Count == 1 && map.Transparent)
             return await pipeline.RenderAsync(Request(map.Layers[0], map), cancellationToken);
-        var layers = await Task.WhenAll(map.Layers.Select(l => pipeline.RenderPixelsAsync(Request(l, map), cancellationToken)));
+        var renders = map.Layers.Select(l => pipeline.RenderPixelsAsync(Request(l, map), cancellationToken)).ToList();
         try
         {
+            var layers = await Task.WhenAll(renders);
             var transparent = map.Transparent && map.Format != ImageFormat.Jpeg;
             using var composite = LayerCompositor.Composite(layers, map.Grid.Width, map.Grid.Height, transparent ? 0 : 0xFF000000 | map.Background);
             return new EncodedImage(encoders.Get(map.Format).Encode(composite), map.Format);
         }
         finally
         {
-            foreach (var layer in layers)
-                layer.Dispose();
+            // also when another layer failed: the pictures hold pooled buffers
+            foreach (var render in renders.Where(r => r.IsCompletedSuccessfully))
+                render.Result.Dispose();
         }
     }
 
