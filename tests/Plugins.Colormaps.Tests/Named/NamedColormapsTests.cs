@@ -29,9 +29,29 @@ public sealed class NamedColormapsTests
         { "spectral_r", 255, [158, 1, 66, 255] },
     };
 
+    /// <summary>
+    /// rio-tiler's own maps: entries of its rio_tiler/cmap/*.txt tables with the first line skipped, as its reader did,
+    /// and alpha 255. cfastie's also match the 256-entry RGBA cfastie array published with deck.gl-raster examples.
+    /// </summary>
+    public static TheoryData<string, int, byte[]> RioTilerEntries => new()
+    {
+        { "cfastie", 0, [255, 255, 255, 255] },
+        { "cfastie", 48, [52, 52, 52, 255] },
+        { "cfastie", 137, [66, 66, 80, 255] },
+        { "cfastie", 200, [255, 212, 1, 255] },
+        { "cfastie", 255, [255, 1, 239, 255] },
+        { "rplumbo", 0, [0, 0, 0, 255] },
+        { "rplumbo", 140, [186, 37, 0, 255] },
+        { "rplumbo", 255, [0, 67, 8, 255] },
+        { "schwarzwald", 0, [174, 239, 213, 255] },
+        { "Schwarzwald", 141, [149, 21, 2, 255] },
+        { "schwarzwald", 255, [233, 231, 233, 255] },
+    };
+
     [Theory]
     [MemberData(nameof(MatplotlibEntries))]
-    public void Entry_EqualsMatplotlib(string name, int index, byte[] rgba)
+    [MemberData(nameof(RioTilerEntries))]
+    public void Entry_EqualsPublishedTable(string name, int index, byte[] rgba)
     {
         Assert.True(Provider.TryGet(name, out var colormap));
         var entry = colormap.Entries[index];
@@ -40,9 +60,13 @@ public sealed class NamedColormapsTests
     }
 
     [Fact]
-    public void Names_HoldRioTilersMatplotlibSetWithReversals()
+    public void Names_HoldRioTilersMatplotlibSetWithReversalsAndItsOwnMaps()
     {
-        Assert.Equal(166, Provider.Names.Count);
+        Assert.Equal(166 + 3, Provider.Names.Count);
+        Assert.Contains("cfastie", Provider.Names);
+        Assert.Contains("rplumbo", Provider.Names);
+        Assert.Contains("schwarzwald", Provider.Names);
+        Assert.DoesNotContain("cfastie_r", Provider.Names);
         foreach (var name in new[] { "viridis", "plasma", "inferno", "magma", "cividis", "terrain", "gist_earth", "rdylgn", "twilight", "tab20c", "turbo" })
         {
             Assert.Contains(name, Provider.Names);
