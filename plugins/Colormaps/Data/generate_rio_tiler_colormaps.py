@@ -1,23 +1,31 @@
 #!/usr/bin/python3
 """Writes rio_tiler_colormaps.bin.gz: the colormaps rio-tiler ships that are not matplotlib's.
 
-Run with Debian's interpreter: /usr/bin/python3 plugins/Colormaps/Data/generate_rio_tiler_colormaps.py
+Run with Debian's interpreter (python3-numpy, python3-matplotlib):
+    /usr/bin/python3 plugins/Colormaps/Data/generate_rio_tiler_colormaps.py
 
-Source: rio-tiler's own text tables, rio_tiler/cmap/{cfastie,rplumbo,schwarzwald}.txt in cogeotiff/rio-tiler before
-they were converted to .npy (rio-tiler PR #115), copied unchanged into rio-tiler/ beside this script. rio-tiler's
-reader skipped '#' lines and then the first entry (`[...][1:]`), which leaves 256 RGB entries; its later RGBA tables
-give them alpha 255. No `_r` versions: rio-tiler ships none for these three.
+rio-tiler's own maps, from rio-tiler/: its text tables rio_tiler/cmap/{cfastie,rplumbo,schwarzwald}.txt in
+cogeotiff/rio-tiler before they were converted to .npy (rio-tiler PR #115), copied unchanged. rio-tiler's reader
+skipped '#' lines and then the first entry (`[...][1:]`), which leaves 256 RGB entries; its RGBA tables give them
+alpha 255. rio-tiler ships no `_r` versions of these three.
+
+cmocean's maps (and `_r`), from cmocean/: cmocean's cmocean/rgb/<name>-rgb.txt (matplotlib/cmocean), copied
+unchanged. rio-tiler saved `(cmocean.cm.cmap_d[name](linspace(0, 1, 256)) * 255).astype(uint8)` for every cmocean map
+not named like a matplotlib one (so not `gray`); cmocean builds each map as
+`LinearSegmentedColormap.from_list(name, rgb, N=256)` and `_r` from the reversed rows, which this does the same way.
 
 Same layout as colormaps.bin.gz (gzip-compressed): per colormap, one byte name length, the ASCII name, 1024 bytes RGBA.
 """
 import gzip
 import os
 
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOURCE = os.path.join(HERE, "rio-tiler")
 
 
-def table(path):
+def rio_tiler_table(path):
     with open(path) as text:
         rows = [line.split() for line in text.read().splitlines() if line.strip() and not line.startswith("#")][1:]
     if len(rows) != 256 or any(len(row) != 3 for row in rows):
@@ -25,14 +33,35 @@ def table(path):
     return bytes(v for row in rows for v in (*map(int, row), 255))
 
 
+def cmocean_table(name, rgb):
+    if rgb.ndim != 2 or rgb.shape[1] != 3 or rgb.min() < 0 or rgb.max() > 1:
+        raise SystemExit(f"{name}: expected rows of three values from 0 to 1")
+    colormap = LinearSegmentedColormap.from_list(name, rgb, N=256)
+    return (colormap(np.linspace(0, 1, 256)) * 255).astype("uint8").tobytes()
+
+
+def tables():
+    result = {}
+    folder = os.path.join(HERE, "rio-tiler")
+    for file in sorted(os.listdir(folder)):
+        result[file[:-4]] = rio_tiler_table(os.path.join(folder, file))
+    folder = os.path.join(HERE, "cmocean")
+    for file in sorted(os.listdir(folder)):
+        name = file[: -len("-rgb.txt")]
+        rgb = np.loadtxt(os.path.join(folder, file))
+        result[name] = cmocean_table(name, rgb)
+        result[name + "_r"] = cmocean_table(name + "_r", rgb[::-1])
+    return result
+
+
 def main():
-    names = sorted(f[:-4] for f in os.listdir(SOURCE) if f.endswith(".txt"))
     payload = bytearray()
-    for name in names:
-        payload += bytes([len(name)]) + name.encode("ascii") + table(os.path.join(SOURCE, name + ".txt"))
+    maps = tables()
+    for name in sorted(maps):
+        payload += bytes([len(name)]) + name.encode("ascii") + maps[name]
     with gzip.GzipFile(os.path.join(HERE, "rio_tiler_colormaps.bin.gz"), "wb", mtime=0) as out:
         out.write(bytes(payload))
-    print(f"{len(names)} colormaps: {', '.join(names)}")
+    print(f"{len(maps)} colormaps: {', '.join(sorted(maps))}")
 
 
 if __name__ == "__main__":

@@ -48,6 +48,33 @@ public sealed class NamedColormapsTests
         { "schwarzwald", 255, [233, 231, 233, 255] },
     };
 
+    /// <summary>
+    /// cmocean's maps, rows of its cmocean/rgb/&lt;name&gt;-rgb.txt (floats 0..1); rio-tiler's entry is the row times
+    /// 255 truncated, alpha 255; <c>_r</c> counts from the last row.
+    /// </summary>
+    public static TheoryData<string, int, double, double, double> CmoceanRows => new()
+    {
+        { "algae", 0, 8.429022637670927631e-01, 9.769128443086748659e-01, 8.146495714674897304e-01 },
+        { "algae", 255, 6.885643403782271132e-02, 1.420894601159049808e-01, 7.903362825094448207e-02 },
+        { "algae_r", 0, 6.885643403782271132e-02, 1.420894601159049808e-01, 7.903362825094448207e-02 },
+        { "thermal", 0, 1.555601333154079877e-02, 1.382442454646408414e-01, 2.018108864558305071e-01 },
+        { "thermal", 98, 5.225287136638799845e-01, 3.162517164128481606e-01, 5.568820534159194535e-01 },
+        { "Thermal_r", 255, 1.555601333154079877e-02, 1.382442454646408414e-01, 2.018108864558305071e-01 },
+        { "oxy", 51, 3.124295956605860902e-01, 3.104471192643529220e-01, 3.090926227255514358e-01 },
+        { "topo", 128, 5.237510688652501772e-02, 1.452546228317073418e-01, 7.751950190923809214e-02 },
+        { "phase", 255, 6.583083928921535932e-01, 4.699391690315524728e-01, 4.941288204103298082e-02 },
+        { "tarn_r", 0, 6.152266558088163168e-02, 1.182670459661474271e-01, 3.108793933905304452e-01 },
+    };
+
+    [Theory]
+    [MemberData(nameof(CmoceanRows))]
+    public void CmoceanEntry_IsItsRowTimes255Truncated(string name, int index, double red, double green, double blue)
+    {
+        Assert.True(Provider.TryGet(name, out var colormap));
+        var entry = colormap.Entries[index];
+        Assert.Equal(new[] { (byte)(red * 255), (byte)(green * 255), (byte)(blue * 255), (byte)255 }, new[] { entry.R, entry.G, entry.B, entry.A });
+    }
+
     [Theory]
     [MemberData(nameof(MatplotlibEntries))]
     [MemberData(nameof(RioTilerEntries))]
@@ -60,9 +87,14 @@ public sealed class NamedColormapsTests
     }
 
     [Fact]
-    public void Names_HoldRioTilersMatplotlibSetWithReversalsAndItsOwnMaps()
+    public void Names_HoldRioTilersMatplotlibSetWithReversalsItsOwnMapsAndCmoceans()
     {
-        Assert.Equal(166 + 3, Provider.Names.Count);
+        Assert.Equal(166 + 3 + 2 * CmoceanNames.Length, Provider.Names.Count);
+        foreach (var name in CmoceanNames)
+        {
+            Assert.Contains(name, Provider.Names);
+            Assert.Contains(name + "_r", Provider.Names);
+        }
         Assert.Contains("cfastie", Provider.Names);
         Assert.Contains("rplumbo", Provider.Names);
         Assert.Contains("schwarzwald", Provider.Names);
@@ -75,6 +107,10 @@ public sealed class NamedColormapsTests
         Assert.All(Provider.Names, n => Assert.Equal(n.ToLowerInvariant(), n));
         Assert.False(Provider.TryGet("no-such-map", out _));
     }
+
+    /// <summary>cmocean's maps in rio-tiler: all but <c>gray</c>, whose name matplotlib already has.</summary>
+    private static readonly string[] CmoceanNames =
+        ["algae", "dense", "ice", "matter", "oxy", "phase", "rain", "tarn", "tempo", "thermal", "topo"];
 
     [Fact]
     public void Apply_TruncatesClampsAndMasks()
