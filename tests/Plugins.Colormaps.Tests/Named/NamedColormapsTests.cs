@@ -110,7 +110,7 @@ public sealed class NamedColormapsTests
 
     /// <summary>cmocean's maps in rio-tiler: all but <c>gray</c>, whose name matplotlib already has.</summary>
     private static readonly string[] CmoceanNames =
-        ["algae", "dense", "ice", "matter", "oxy", "phase", "rain", "tarn", "tempo", "thermal", "topo"];
+        ["algae", "deep", "dense", "diff", "haline", "ice", "matter", "oxy", "phase", "rain", "solar", "tarn", "tempo", "thermal", "topo", "turbid"];
 
     [Fact]
     public void Apply_TruncatesClampsAndMasks()
