@@ -9,10 +9,21 @@ cogeotiff/rio-tiler before they were converted to .npy (rio-tiler PR #115), copi
 skipped '#' lines and then the first entry (`[...][1:]`), which leaves 256 RGB entries; its RGBA tables give them
 alpha 255. rio-tiler ships no `_r` versions of these three.
 
-cmocean's maps (and `_r`), from cmocean/: cmocean's cmocean/rgb/<name>-rgb.txt (matplotlib/cmocean), copied
-unchanged. rio-tiler saved `(cmocean.cm.cmap_d[name](linspace(0, 1, 256)) * 255).astype(uint8)` for every cmocean map
+cmocean's maps (and `_r`), from cmocean/<name>-rgb.txt, rows of R G B floats 0..1 in cmocean 2.0's order. Sources:
+  - algae, curl, delta, dense, diff, ice, matter, oxy, phase, rain, tarn, tempo, thermal, topo: cmocean's own
+    cmocean/rgb/<name>-rgb.txt (matplotlib/cmocean), copied unchanged (curl and delta have 512 rows, the rest 256);
+  - haline, solar: the cm_data table of cmocean's viscm file cmocean/rgb/<name>.py (8 decimals);
+    deep, turbid: the same, rows reversed (cmocean 2.0 turned them to run light to dark);
+  - amp, balance, speed: no full-precision text was found; kthyng/cmocean-paraview xml/<name>.xml, which is the
+    cmocean map sampled at 256 levels to 6 decimals (so from_list below returns those rows unchanged). Two entries
+    are within the 6-decimal rounding of a byte boundary and may be one less in rio-tiler's .npy: amp[33] green
+    (0.776471 * 255 = 198.0001) and balance[241] blue (0.133333 * 255 = 33.9999), with amp_r[222], balance_r[14].
+Every map was checked against cmocean 2.0's published 256-colour palettes (acrosby/cmocean_ncwms_palettes
+cmo_<name>.pal, hex rounded from the same sampling): round(value * 255) agrees for all 21 maps, every entry.
+rio-tiler saved `(cmocean.cm.cmap_d[name](linspace(0, 1, 256)) * 255).astype(uint8)` for every cmocean map
 not named like a matplotlib one (so not `gray`); cmocean builds each map as
-`LinearSegmentedColormap.from_list(name, rgb, N=256)` and `_r` from the reversed rows, which this does the same way.
+`LinearSegmentedColormap.from_list(name, rgb, N=256)` and `_r` from the reversed rows, which this does the same way
+(for the 512-row curl and delta the entries are matplotlib's linear interpolation between rows).
 
 Same layout as colormaps.bin.gz (gzip-compressed): per colormap, one byte name length, the ASCII name, 1024 bytes RGBA.
 """

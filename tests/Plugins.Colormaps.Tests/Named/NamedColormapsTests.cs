@@ -49,8 +49,8 @@ public sealed class NamedColormapsTests
     };
 
     /// <summary>
-    /// cmocean's maps, rows of its cmocean/rgb/&lt;name&gt;-rgb.txt (floats 0..1); rio-tiler's entry is the row times
-    /// 255 truncated, alpha 255; <c>_r</c> counts from the last row.
+    /// cmocean's maps, rows of the committed Data/cmocean/&lt;name&gt;-rgb.txt (floats 0..1); for a 256-row map
+    /// rio-tiler's entry is the row times 255 truncated, alpha 255; <c>_r</c> counts from the last row.
     /// </summary>
     public static TheoryData<string, int, double, double, double> CmoceanRows => new()
     {
@@ -64,6 +64,18 @@ public sealed class NamedColormapsTests
         { "topo", 128, 5.237510688652501772e-02, 1.452546228317073418e-01, 7.751950190923809214e-02 },
         { "phase", 255, 6.583083928921535932e-01, 4.699391690315524728e-01, 4.941288204103298082e-02 },
         { "tarn_r", 0, 6.152266558088163168e-02, 1.182670459661474271e-01, 3.108793933905304452e-01 },
+        // 512-row maps: the first and last entries are the first and last rows.
+        { "curl", 0, 8.225559928700268419e-02, 1.149244079727295142e-01, 2.647901677800857390e-01 },
+        { "curl", 255, 2.034002463374002811e-01, 5.125715285178860520e-02, 2.085372063771265272e-01 },
+        { "delta_r", 0, 9.053276383981978537e-02, 1.373386075843833487e-01, 7.325761429945673586e-02 },
+        { "delta_r", 255, 6.597738601379860013e-02, 1.238600499381984077e-01, 2.494811599712867811e-01 },
+        // amp, speed, balance: the map sampled at 256 levels, six decimals (kthyng/cmocean-paraview xml).
+        { "amp", 0, 0.946347, 0.929010, 0.925753 },
+        { "amp", 99, 0.795908, 0.480328, 0.374516 },
+        { "speed", 0, 0.999625, 0.991371, 0.804101 },
+        { "speed", 129, 0.366254, 0.568790, 0.050718 },
+        { "balance", 127, 0.943877, 0.927091, 0.924148 },
+        { "balance_r", 0, 0.236056, 0.035297, 0.069437 },
     };
 
     [Theory]
@@ -110,7 +122,10 @@ public sealed class NamedColormapsTests
 
     /// <summary>cmocean's maps in rio-tiler: all but <c>gray</c>, whose name matplotlib already has.</summary>
     private static readonly string[] CmoceanNames =
-        ["algae", "deep", "dense", "diff", "haline", "ice", "matter", "oxy", "phase", "rain", "solar", "tarn", "tempo", "thermal", "topo", "turbid"];
+        [
+            "algae", "amp", "balance", "curl", "deep", "delta", "dense", "diff", "haline", "ice", "matter", "oxy", "phase",
+            "rain", "solar", "speed", "tarn", "tempo", "thermal", "topo", "turbid",
+        ];
 
     [Fact]
     public void Apply_TruncatesClampsAndMasks()

@@ -19,7 +19,7 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         var plugins = json.RootElement.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
 
         Assert.Equal(1, plugins["Expressions"].GetProperty("registered").GetProperty("expressionCompilers").GetInt32());
-        Assert.Equal(201, plugins["Colormaps"].GetProperty("registered").GetProperty("colormaps").GetInt32());
+        Assert.Equal(211, plugins["Colormaps"].GetProperty("registered").GetProperty("colormaps").GetInt32());
         Assert.Equal("testpattern", plugins["TestPattern"].GetProperty("registered").GetProperty("sourceTypes")[0].GetString());
         Assert.Equal("1.0.0", plugins["TestPattern"].GetProperty("version").GetString());
         var missing = Assert.Single(json.RootElement.GetProperty("missingSourceTypes").EnumerateArray());
@@ -32,7 +32,7 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         using var json = await GetJsonAsync("/colorMaps");
         var names = json.RootElement.GetProperty("colorMaps").EnumerateArray().Select(n => n.GetString()).ToList();
 
-        Assert.Equal(201, names.Count);
+        Assert.Equal(211, names.Count);
         Assert.Contains("rdylgn_r", names);
         Assert.Contains("cfastie", names);
     }
