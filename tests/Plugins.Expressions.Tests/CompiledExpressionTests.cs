@@ -48,6 +48,35 @@ public sealed class CompiledExpressionTests
         { "ceil(b1)", (a, b, c) => Math.Ceiling(a) },
         { "round(b2)", (a, b, c) => Math.Round(b, MidpointRounding.ToEven) },
         { "(b2 - b1) / (b2 + b1)", (a, b, c) => (b - a) / (b + a) },
+        // Precedence and associativity, as in Python: | below &, & below + -, * / % left to right, unary minus
+        // below ** but above * /.
+        { "(b1 > 0) | (b3 > 0) & (b2 > 5)", (a, b, c) => a > 0 || (c > 0 && b > 5) ? 1 : 0 },
+        { "(b1 > 0) & (b3 > 0) | (b2 > 5)", (a, b, c) => (a > 0 && c > 0) || b > 5 ? 1 : 0 },
+        { "b1 > 0 & b3", (a, b, c) => a > 0 ? 1 : 0 }, // b1 > (0 & b3)
+        { "b3 % 3 * 2", (a, b, c) => (c - Math.Floor(c / 3) * 3) * 2 },
+        { "b2 * b3 % 4", (a, b, c) => b * c - Math.Floor(b * c / 4) * 4 },
+        { "b2 / 2 * b3", (a, b, c) => b / 2 * c },
+        { "-b1 * b2", (a, b, c) => -a * b },
+        { "b1 - -b2", (a, b, c) => a + b },
+        { "2 * b2 ** 2", (a, b, c) => 2 * b * b },
+        { "b2 ** 2 / 4", (a, b, c) => b * b / 4 },
+        { "~(b1 > 0) & (b3 != 0)", (a, b, c) => !(a > 0) && c != 0 ? 1 : 0 },
+        { "where((b1 > 0) & (b3 < 0), b1 + b2, where(b3 > 0, b3, -b2))", (a, b, c) => a > 0 && c < 0 ? a + b : c > 0 ? c : -b },
+        // round halves to even (numpy); out-of-domain and infinite results are masked (the expected value is not finite).
+        { "round(b2 - 0.25)", (a, b, c) => Math.Round(b - 0.25, MidpointRounding.ToEven) },
+        { "round(-b2 + 0.25)", (a, b, c) => Math.Round(-b + 0.25, MidpointRounding.ToEven) },
+        { "sqrt(b1)", (a, b, c) => Math.Sqrt(a) },
+        { "arcsin(b1)", (a, b, c) => Math.Asin(a) },
+        { "arccos(b1 / 3)", (a, b, c) => Math.Acos(a / 3) },
+        { "log(b3)", (a, b, c) => Math.Log(c) },
+        { "log10(b1)", (a, b, c) => Math.Log10(a) },
+        { "b1 ** 0.5", (a, b, c) => Math.Pow(a, 0.5) },
+        { "exp(b2 * 10)", (a, b, c) => (float)Math.Exp(b * 10) }, // float32 overflow: masked
+        { "b1 % b3", (a, b, c) => c == 0 ? double.NaN : a - Math.Floor(a / c) * c },
+        // A branch that where() does not pick does not mask the pixel.
+        { "where(b3 != 0, b2 / b3, 0)", (a, b, c) => c != 0 ? b / c : 0 },
+        { "clip(b2, b1, b3)", (a, b, c) => Math.Min(Math.Max(b, a), c) },
+        { "minimum(maximum(b1, -1), 1) + arctan2(b3, b1)", (a, b, c) => Math.Min(Math.Max(a, -1), 1) + Math.Atan2(c, a) },
     };
 
     [Theory]

@@ -1,33 +1,41 @@
+using System.Runtime.InteropServices;
 using OgcTiler.Abstractions.Rendering;
-using SkiaSharp;
+using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Plugins;
 
-/// <summary>A horizontal legend strip: one column per colormap entry, stretched to <see cref="Width"/> pixels.</summary>
+/// <summary>
+/// A legend strip: the colormap's entries in order along the ramp (left to right, or top to bottom when vertical),
+/// each pixel taking the entry nearest its centre, like TiTiler's nearest-neighbour resize of its 256-wide strip.
+/// </summary>
 internal static class LegendImage
 {
-    public const int Width = 256;
-    public const int Height = 20;
-
-    public static byte[] Encode(IColormap colormap)
+    public static PixelImage Render(IColormap colormap, LegendOptions options)
     {
-        var entries = colormap.Entries;
-        var pixels = new byte[Width * Height * 4];
-        for (var x = 0; x < Width; x++)
+        var length = options.Vertical ? options.Height : options.Width;
+        var ramp = Ramp(colormap.Entries, length);
+        var image = new PixelImage(options.Width, options.Height, 4);
+        var pixels = MemoryMarshal.Cast<byte, uint>(image.Pixels);
+        for (var y = 0; y < options.Height; y++)
         {
-            var e = entries[Math.Min(entries.Count - 1, x * entries.Count / Width)];
-            for (var y = 0; y < Height; y++)
-            {
-                var offset = (y * Width + x) * 4;
-                pixels[offset] = e.R;
-                pixels[offset + 1] = e.G;
-                pixels[offset + 2] = e.B;
-                pixels[offset + 3] = e.A;
-            }
+            var row = pixels.Slice(y * options.Width, options.Width);
+            if (options.Vertical)
+                row.Fill(ramp[y]);
+            else
+                ramp.CopyTo(row);
         }
-        var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var image = SKImage.FromPixelCopy(info, pixels);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        return image;
+    }
+
+    /// <summary>The RGBA of each position along the ramp, as little-endian uints (R in the lowest byte).</summary>
+    private static uint[] Ramp(IReadOnlyList<ColormapEntry> entries, int length)
+    {
+        var ramp = new uint[length];
+        for (var i = 0; i < length; i++)
+        {
+            var e = entries[Math.Min(entries.Count - 1, (int)((i + 0.5) * entries.Count / length))];
+            ramp[i] = (uint)(e.R | e.G << 8 | e.B << 16 | e.A << 24);
+        }
+        return ramp;
     }
 }

@@ -24,7 +24,7 @@ public static class PluginServices
         app.MapGet("/plugins", PluginEndpoints.List).WithSummary("Loaded plugins, what each registered, and load failures");
         app.MapGet("/colorMaps", ColormapEndpoints.List).WithSummary("Names of the available colormaps");
         app.MapGet("/colorMaps/{name}", ColormapEndpoints.Get)
-            .WithSummary("A colormap as a JSON table from \"0\" to \"255\", or a legend image with ?format=png");
+            .WithSummary("A colormap as a JSON table from \"0\" to \"255\", or a legend image (format=png|jpeg|webp, orientation, width, height)");
         return app;
     }
 }

@@ -25,8 +25,21 @@ public sealed class ColorFormulaTests
             }
         },
         {
-            "gamma,g,0.95, sigmoidal,rgb,35,0.13", (r, g, b) =>
+            "gamma g 0.95, sigmoidal r,g,b 35 0.13", (r, g, b) =>
                 (Sigmoidal(r, 35, 0.13), Sigmoidal(Gamma(g, 0.95), 35, 0.13), Sigmoidal(b, 35, 0.13))
+        },
+        { "gamma 1,2 0.95", (r, g, b) => (Gamma(r, 0.95), Gamma(g, 0.95), b) },
+        { "sigmoidal rgb 10 1", (r, g, b) => (Sigmoidal(r, 10, 1), Sigmoidal(g, 10, 1), Sigmoidal(b, 10, 1)) },
+        { "sigmoidal rgb 0 0.5", (r, g, b) => (r, g, b) },
+        { "sigmoidal rgb -10 0.15", (r, g, b) => (Sigmoidal(r, -10, 0.15), Sigmoidal(g, -10, 0.15), Sigmoidal(b, -10, 0.15)) },
+        { "saturation 0", (r, g, b) => Saturation(r, g, b, 0) },
+        { "saturation -0.5", (r, g, b) => Saturation(r, g, b, -0.5) },
+        {
+            "saturation 1.25 gamma rgb 0.95", (r, g, b) =>
+            {
+                (r, g, b) = Saturation(r, g, b, 1.25);
+                return (Gamma(r, 0.95), Gamma(g, 0.95), Gamma(b, 0.95));
+            }
         },
     };
 
@@ -64,20 +77,65 @@ public sealed class ColorFormulaTests
     }
 
     [Theory]
+    [InlineData("gamma r,g,b 0.95", "gamma rgb 0.95")]
+    [InlineData("GAMMA 1,2 0.95", "gamma RG 0.95")]
+    [InlineData("gamma rgb 0.95, sigmoidal rgb 35 0.13,", "gamma rgb 0.95 sigmoidal rgb 35 0.13")]
+    [InlineData("saturation\t1.2\n gamma b 2", "saturation 1.2 gamma b 2")]
+    public void Parse_DropsCommasAndSplitsOnWhitespace_LikeRioColor(string formula, string plain)
+    {
+        float[] red = [0.1f, 0.5f, 0.9f], green = [0.2f, 0.6f, 1f], blue = [0f, 0.3f, 0.7f];
+        float[] red2 = [.. red], green2 = [.. green], blue2 = [.. blue];
+
+        Parser.Parse(formula).Apply(red, green, blue);
+        Parser.Parse(plain).Apply(red2, green2, blue2);
+
+        Assert.Equal(red2, red);
+        Assert.Equal(green2, green);
+        Assert.Equal(blue2, blue);
+    }
+
+    /// <summary>
+    /// Where rio-color's parse_operations or its operations raise, a 400 naming the problem; and the extra values it
+    /// would silently drop.
+    /// </summary>
+    [Theory]
     [InlineData("", "empty formula")]
+    [InlineData(" , ", "empty formula")]
     [InlineData("brightness rgb 2", "'brightness' is not an operation")]
-    [InlineData("gamma rgb", "gamma needs a gamma value")]
+    [InlineData("2 gamma rgb 2", "'2' is not an operation")]
+    [InlineData("gamma,g,0.95", "'gammag0.95' is not an operation")]
     [InlineData("gamma", "gamma needs the bands")]
-    [InlineData("gamma rgx 2", "'rgx' is not a band selection")]
-    [InlineData("gamma rgb abc", "gamma 'abc' is not a number")]
-    [InlineData("gamma rgb 0", "gamma must be above 0")]
+    [InlineData("gamma rgb", "gamma needs a gamma value (gamma BANDS g)")]
+    [InlineData("gamma rgx 2", "gamma: 'rgx' is not a band selection")]
+    [InlineData("gamma 4 2", "gamma: '4' is not a band selection")]
+    [InlineData("gamma 0 2", "gamma: '0' is not a band selection")]
+    [InlineData("gamma rgb abc", "gamma: gamma 'abc' is not a number")]
+    [InlineData("gamma rgb nan", "gamma: gamma 'nan' is not a number")]
+    [InlineData("gamma rgb 0", "gamma must be above 0, not 0")]
+    [InlineData("gamma rgb -2", "gamma must be above 0, not -2")]
+    [InlineData("gamma rgb 1.5 2", "gamma takes 1 value (gamma BANDS g), not 2: 'gamma rgb 1.5 2'")]
+    [InlineData("sigmoidal rgb", "sigmoidal needs a contrast value")]
     [InlineData("sigmoidal rgb 10", "sigmoidal needs a bias value")]
-    [InlineData("saturation 1.2 3", "'3' is not an operation")]
+    [InlineData("sigmoidal rgb 10 1.5", "sigmoidal bias must be from 0 to 1, not 1.5")]
+    [InlineData("sigmoidal rgb 10 -0.5", "sigmoidal bias must be from 0 to 1, not -0.5")]
+    [InlineData("sigmoidal rgb 10 0.5 3", "sigmoidal takes 2 values (sigmoidal BANDS contrast bias), not 3")]
+    [InlineData("sigmoidal rgb ten 0.5", "sigmoidal: contrast 'ten' is not a number")]
+    [InlineData("saturation", "saturation needs a proportion value")]
+    [InlineData("saturation rgb 1.2", "saturation takes 1 value (saturation proportion), not 2")]
+    [InlineData("saturation 1.2 3", "saturation takes 1 value (saturation proportion), not 2: 'saturation 1.2 3'")]
+    [InlineData("saturation infinity", "saturation: proportion 'infinity' is not a number")]
     public void Parse_BadFormula_IsAnInvalidColorFormulaParameter(string formula, string fragment)
     {
         var error = Assert.Throws<InvalidParameterException>(() => Parser.Parse(formula));
         Assert.Equal("color_formula", error.Parameter);
         Assert.Contains(fragment, error.Message);
+    }
+
+    [Fact]
+    public void Parse_TooLongFormula_IsRefused()
+    {
+        var error = Assert.Throws<InvalidParameterException>(() => Parser.Parse(new string(' ', ColorFormulaParser.MaxLength) + "saturation 1"));
+        Assert.Contains("longer than 1024 characters", error.Message);
     }
 
     private static void AssertWithinOneDn(byte expected, byte actual, (byte, byte, byte) pixel, string formula) =>

@@ -19,7 +19,7 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         var plugins = json.RootElement.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
 
         Assert.Equal(1, plugins["Expressions"].GetProperty("registered").GetProperty("expressionCompilers").GetInt32());
-        Assert.Equal(166, plugins["Colormaps"].GetProperty("registered").GetProperty("colormaps").GetInt32());
+        Assert.Equal(211, plugins["Colormaps"].GetProperty("registered").GetProperty("colormaps").GetInt32());
         Assert.Equal("testpattern", plugins["TestPattern"].GetProperty("registered").GetProperty("sourceTypes")[0].GetString());
         Assert.Equal("1.0.0", plugins["TestPattern"].GetProperty("version").GetString());
         var missing = Assert.Single(json.RootElement.GetProperty("missingSourceTypes").EnumerateArray());
@@ -32,8 +32,9 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         using var json = await GetJsonAsync("/colorMaps");
         var names = json.RootElement.GetProperty("colorMaps").EnumerateArray().Select(n => n.GetString()).ToList();
 
-        Assert.Equal(166, names.Count);
+        Assert.Equal(211, names.Count);
         Assert.Contains("rdylgn_r", names);
+        Assert.Contains("cfastie", names);
     }
 
     [Fact]
@@ -47,27 +48,97 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         Assert.Equal([253, 231, 36, 255], json.RootElement.GetProperty("255").EnumerateArray().Select(v => v.GetInt32()));
     }
 
-    [Fact]
-    public async Task ColorMap_AsPng_IsALegendStrip()
+    [Theory]
+    [InlineData("format=png", 256, 20)]
+    [InlineData("format=png&orientation=horizontal&width=512&height=7", 512, 7)]
+    [InlineData("format=png&width=100", 100, 20)]
+    [InlineData("format=PNG&orientation=vertical", 20, 256)]
+    [InlineData("format=png&orientation=vertical&height=128&width=3", 3, 128)]
+    public async Task ColorMap_AsPng_IsALegendStripOfTheTable(string query, int width, int height)
     {
-        using var response = await _client.GetAsync("/colorMaps/viridis?format=png");
-        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
-        using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        var table = await TableAsync("cfastie");
+        using var bitmap = await GetPngAsync($"/colorMaps/cfastie?{query}");
 
-        Assert.Equal((256, 20), (bitmap.Width, bitmap.Height));
-        Assert.Equal(new SKColor(68, 1, 84, 255), bitmap.GetPixel(0, 10));
-        Assert.Equal(new SKColor(253, 231, 36, 255), bitmap.GetPixel(255, 10));
+        Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
+        var vertical = query.Contains("vertical");
+        var length = vertical ? height : width;
+        foreach (var position in new[] { 0, length / 3, length / 2, length - 1 })
+        {
+            // The pixel at a position shows the entry nearest its centre along the ramp.
+            var expected = table[(int)((position + 0.5) * 256 / length)];
+            var across = (vertical ? width : height) - 1;
+            Assert.Equal(expected, vertical ? bitmap.GetPixel(0, position) : bitmap.GetPixel(position, 0));
+            Assert.Equal(expected, vertical ? bitmap.GetPixel(across, position) : bitmap.GetPixel(position, across));
+        }
+    }
+
+    [Fact]
+    public async Task ColorMap_AsPng_StartsAndEndsWithMatplotlibsViridis()
+    {
+        using var horizontal = await GetPngAsync("/colorMaps/viridis?format=png");
+        using var vertical = await GetPngAsync("/colorMaps/viridis?format=png&orientation=vertical");
+
+        Assert.Equal(new SKColor(68, 1, 84, 255), horizontal.GetPixel(0, 10));
+        Assert.Equal(new SKColor(253, 231, 36, 255), horizontal.GetPixel(255, 10));
+        Assert.Equal(new SKColor(42, 118, 142, 255), horizontal.GetPixel(100, 19));
+        Assert.Equal(new SKColor(68, 1, 84, 255), vertical.GetPixel(10, 0));
+        Assert.Equal(new SKColor(42, 118, 142, 255), vertical.GetPixel(0, 100));
+        Assert.Equal(new SKColor(253, 231, 36, 255), vertical.GetPixel(19, 255));
     }
 
     [Theory]
-    [InlineData("/colorMaps/not-a-map", HttpStatusCode.NotFound)]
-    [InlineData("/colorMaps/viridis?format=gif", HttpStatusCode.BadRequest)]
-    public async Task ColorMap_BadRequests_AreProblems(string url, HttpStatusCode status)
+    [InlineData("jpeg", "image/jpeg")]
+    [InlineData("jpg", "image/jpeg")]
+    [InlineData("webp", "image/webp")]
+    public async Task ColorMap_AsOtherImageFormats_HasTheirMediaTypeAndSize(string format, string mediaType)
+    {
+        using var response = await _client.GetAsync($"/colorMaps/viridis?format={format}&orientation=vertical&height=64");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((20, 64), (bitmap.Width, bitmap.Height));
+    }
+
+    [Theory]
+    [InlineData("/colorMaps/not-a-map", HttpStatusCode.NotFound, null)]
+    [InlineData("/colorMaps/not-a-map?format=png", HttpStatusCode.NotFound, null)]
+    [InlineData("/colorMaps/viridis?format=gif", HttpStatusCode.BadRequest, "format")]
+    [InlineData("/colorMaps/viridis?format=png&orientation=diagonal", HttpStatusCode.BadRequest, "orientation")]
+    [InlineData("/colorMaps/viridis?format=png&width=0", HttpStatusCode.BadRequest, "width")]
+    [InlineData("/colorMaps/viridis?format=png&width=-5", HttpStatusCode.BadRequest, "width")]
+    [InlineData("/colorMaps/viridis?format=png&height=abc", HttpStatusCode.BadRequest, "height")]
+    [InlineData("/colorMaps/viridis?format=png&height=2.5", HttpStatusCode.BadRequest, "height")]
+    [InlineData("/colorMaps/viridis?format=png&width=2049", HttpStatusCode.BadRequest, "width")]
+    [InlineData("/colorMaps/viridis?orientation=vertical", HttpStatusCode.BadRequest, "format")]
+    [InlineData("/colorMaps/viridis?format=json&width=10", HttpStatusCode.BadRequest, "format")]
+    public async Task ColorMap_BadRequests_AreProblems(string url, HttpStatusCode status, string? parameter)
     {
         using var response = await _client.GetAsync(url);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        if (parameter is not null)
+            Assert.Equal(parameter, problem.RootElement.GetProperty("parameter").GetString());
+    }
+
+    private async Task<SKColor[]> TableAsync(string name)
+    {
+        using var json = await GetJsonAsync($"/colorMaps/{name}");
+        return Enumerable.Range(0, 256)
+            .Select(i => json.RootElement.GetProperty(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).EnumerateArray().Select(v => (byte)v.GetInt32()).ToArray())
+            .Select(c => new SKColor(c[0], c[1], c[2], c[3]))
+            .ToArray();
+    }
+
+    private async Task<SKBitmap> GetPngAsync(string url)
+    {
+        using var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        return SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
     }
 
     private async Task<JsonDocument> GetJsonAsync(string url)
