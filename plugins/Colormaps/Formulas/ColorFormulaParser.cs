@@ -1,17 +1,19 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Rendering;
 
 namespace OgcTiler.Plugins.Colormaps.Formulas;
 
 /// <summary>
-/// Parses rio-color formulas: "OPERATION [BANDS] ARGS ..." repeated, case-insensitive, separated by whitespace; commas
-/// are dropped as rio-color drops them, so "gamma r,g,b 0.95, sigmoidal rgb 35 0.13" works. gamma BANDS g;
+/// Parses rio-color formulas: "OPERATION [BANDS] ARGS ..." repeated, case-insensitive, separated by whitespace or
+/// commas. A comma between band selections joins them as rio-color's comma dropping does ("gamma r,g,b 0.95" is
+/// "gamma rgb 0.95"); anywhere else it separates, so "gamma,g,0.95" works too. gamma BANDS g;
 /// sigmoidal BANDS contrast bias; saturation proportion. BANDS combines R, G, B (or 1, 2, 3). Where rio-color raises
 /// (gamma not above 0, bias outside 0..1, unknown operation or band, missing or non-numeric value) this throws a
 /// specific error instead; it also refuses the extra values rio-color would silently drop.
 /// </summary>
-internal sealed class ColorFormulaParser : IColorOperationProvider
+internal sealed partial class ColorFormulaParser : IColorOperationProvider
 {
     public const int MaxLength = 1024;
     private const string Parameter = "color_formula";
@@ -19,13 +21,16 @@ internal sealed class ColorFormulaParser : IColorOperationProvider
     /// <summary>numpy's float64 epsilon: rio-color accepts a bias from 0 - epsilon to 1 + epsilon.</summary>
     private const double Epsilon = 2.220446049250313e-16;
 
-    private static readonly char[] Whitespace = [' ', '\t', '\r', '\n'];
+    private static readonly char[] Separators = [' ', '\t', '\r', '\n', ','];
+
+    [GeneratedRegex(@"(?<=(?:^|[\s,])[rgb123]+)\s*,\s*(?=[rgb123]+(?:[\s,]|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex BandListComma();
 
     public IColorOperation Parse(string formula)
     {
         if (formula.Length > MaxLength)
             throw Invalid($"longer than {MaxLength} characters");
-        var tokens = formula.Replace(",", "", StringComparison.Ordinal).Split(Whitespace, StringSplitOptions.RemoveEmptyEntries);
+        var tokens = BandListComma().Replace(formula, "").Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length == 0)
             throw Invalid("empty formula; expected operations such as 'gamma RGB 1.5'");
         return new ColorFormula([.. Operations(tokens).Select(ParseStep)]);

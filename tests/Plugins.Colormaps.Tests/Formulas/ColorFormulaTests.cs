@@ -81,7 +81,10 @@ public sealed class ColorFormulaTests
     [InlineData("GAMMA 1,2 0.95", "gamma RG 0.95")]
     [InlineData("gamma rgb 0.95, sigmoidal rgb 35 0.13,", "gamma rgb 0.95 sigmoidal rgb 35 0.13")]
     [InlineData("saturation\t1.2\n gamma b 2", "saturation 1.2 gamma b 2")]
-    public void Parse_DropsCommasAndSplitsOnWhitespace_LikeRioColor(string formula, string plain)
+    [InlineData("gamma,g,0.95", "gamma g 0.95")]
+    [InlineData("sigmoidal,r,b,15,0.35,saturation,1.2", "sigmoidal rb 15 0.35 saturation 1.2")]
+    [InlineData("Gamma RGB 3.5, Saturation 1.7, Sigmoidal RGB 15 0.35", "gamma rgb 3.5 saturation 1.7 sigmoidal rgb 15 0.35")]
+    public void Parse_JoinsCommaSeparatedBandsAndSplitsOnWhitespaceOrCommas(string formula, string plain)
     {
         float[] red = [0.1f, 0.5f, 0.9f], green = [0.2f, 0.6f, 1f], blue = [0f, 0.3f, 0.7f];
         float[] red2 = [.. red], green2 = [.. green], blue2 = [.. blue];
@@ -103,7 +106,7 @@ public sealed class ColorFormulaTests
     [InlineData(" , ", "empty formula")]
     [InlineData("brightness rgb 2", "'brightness' is not an operation")]
     [InlineData("2 gamma rgb 2", "'2' is not an operation")]
-    [InlineData("gamma,g,0.95", "'gammag0.95' is not an operation")]
+    [InlineData("gamma,,0.95", "gamma: '0.95' is not a band selection")]
     [InlineData("gamma", "gamma needs the bands")]
     [InlineData("gamma rgb", "gamma needs a gamma value (gamma BANDS g)")]
     [InlineData("gamma rgx 2", "gamma: 'rgx' is not a band selection")]
