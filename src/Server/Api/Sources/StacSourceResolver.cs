@@ -1,4 +1,5 @@
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Api.Titiler;
@@ -24,19 +25,19 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
         return provider.OpenAsync(new SourceSpec(allowed, NoOptions), cancellationToken);
     }
 
-    /// <summary>One Info per asset, each from the item's description of that asset.</summary>
+    /// <summary>One Info per asset (all, or those of <c>assets</c>), each from the item's description of that asset's bands.</summary>
     public async Task<Dictionary<string, object?>> InfoAsync(QueryReader query, CancellationToken cancellationToken)
     {
         var info = (await OpenAsync(query, cancellationToken)).Info;
+        var assets = new AssetBands(info.BandNames);
         var requested = query.CommaList("assets");
         var document = new Dictionary<string, object?>();
-        for (var i = 0; i < info.BandNames.Count; i++)
+        foreach (var asset in assets.Names)
         {
-            var asset = info.BandNames[i];
             if (requested.Count > 0 && !requested.Contains(asset))
                 continue;
-            var band = i < info.Bands.Count ? info.Bands[i] : new Abstractions.Raster.BandInfo(asset);
-            document[asset] = InfoDocuments.FromSource(info with { BandNames = ["b1"], Bands = [band] });
+            var bands = assets.SourceBands(asset).Select(i => i < info.Bands.Count ? info.Bands[i] : new BandInfo(info.BandNames[i])).ToArray();
+            document[asset] = InfoDocuments.FromSource(info with { BandNames = [.. bands.Select((_, b) => $"b{b + 1}")], Bands = bands });
         }
         return document;
     }

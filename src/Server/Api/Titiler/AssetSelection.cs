@@ -100,9 +100,13 @@ internal static partial class AssetSelector
         IReadOnlyList<int>? bidx, bool asBand, AssetBands available)
     {
         var explicitIndexes = spec.Indexes ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx;
+        var count = available.BandCount(spec.Name);
+        if (asBand && explicitIndexes is null && count > 1)
+            throw new InvalidParameterException("asset_as_band",
+                $"asset_as_band: asset '{spec.Name}' has {count} bands, so it cannot be one band; choose one with asset_bidx={spec.Name}|1 or assets={spec.Name}|indexes=1");
         IReadOnlyList<string> bands = asBand && explicitIndexes is null
             ? [spec.Name]
-            : (explicitIndexes ?? Enumerable.Range(1, available.BandCount(spec.Name)).ToArray()).Select(i => $"{spec.Name}_b{i}").ToArray();
+            : (explicitIndexes ?? Enumerable.Range(1, count).ToArray()).Select(i => $"{spec.Name}_b{i}").ToArray();
         var expression = spec.Expression ?? assetExpression.GetValueOrDefault(spec.Name);
         return (bands, expression is null ? null : PositionalToken().Replace(expression, m => $"{spec.Name}_b{m.Groups[1].Value}"));
     }
