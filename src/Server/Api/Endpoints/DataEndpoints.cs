@@ -31,11 +31,13 @@ internal static class DataEndpoints
         foreach (var feature in features)
         {
             var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, feature);
-            var grid = requests.Grids.Part(prepared.Source.Info, feature.Bounds, query.String("coord_crs"), query.String("dst_crs"), ImageSize.Parse(query, null));
+            var grid = requests.Grids.Part(prepared.Source.Info, feature.Bounds, query.String("coord_crs"), query.String("dst_crs"),
+                ImageSize.Parse(query, null), alignToSource: true);
             using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
             var properties = feature.Json["properties"] as JsonObject ?? [];
             feature.Json["properties"] = properties;
-            properties["statistics"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(PerBand(data, parameters)));
+            var weights = prepared.Coverage!.For(grid);
+            properties["statistics"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(PerBand(data, parameters, weights)));
         }
         return Results.Text(root.ToJsonString(), "application/geo+json");
     }
@@ -57,11 +59,12 @@ internal static class DataEndpoints
         });
     }
 
-    private static Dictionary<string, object?> PerBand(RasterData data, StatisticsParameters parameters)
+    /// <param name="weights">Per-pixel weights (a feature's coverage), or null for none.</param>
+    private static Dictionary<string, object?> PerBand(RasterData data, StatisticsParameters parameters, float[]? weights = null)
     {
         var result = new Dictionary<string, object?>();
         for (var b = 0; b < data.BandCount; b++)
-            result[data.BandNames[b]] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters).ToJson();
+            result[data.BandNames[b]] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters, weights).ToJson();
         return result;
     }
 

@@ -10,7 +10,8 @@ using OgcTiler.Server.Rendering;
 namespace OgcTiler.Server.Api.Endpoints;
 
 /// <summary>A request's source with everything that shapes its pixels before rescale: bands, expression, algorithm, feature mask.</summary>
-internal sealed record PreparedSource(IRasterSource Source, RenderOptions Options, string? Dialect, QueryReader Query);
+/// <param name="Coverage">The request's feature and its pixel coverage (feature endpoints), else null.</param>
+internal sealed record PreparedSource(IRasterSource Source, RenderOptions Options, string? Dialect, QueryReader Query, FeatureCoverage? Coverage);
 
 /// <summary>The parse → resolve-source stages shared by every /cog and /stac handler.</summary>
 internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
@@ -27,15 +28,16 @@ internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
         var algorithm = AlgorithmParser.Parse(query);
         var source = await resolver.OpenAsync(query, cancellationToken);
         var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source);
-        if (feature is not null)
-            source = new MaskedSource(source, feature, query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs, grids.Crs);
+        var coverage = feature is null ? null : new FeatureCoverage(feature, query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs, grids.Crs);
+        if (coverage is not null)
+            source = new MaskedSource(source, coverage);
         if (algorithm is not null)
         {
             var expression = options.Expression is null ? null : Compiler().Compile(options.Expression);
             source = new AlgorithmSource(source, algorithm, RenderPipeline.BandNames(options, source.Info), expression);
             options = options with { Bidx = null, Expression = null, Bands = source.Info.BandNames };
         }
-        return new PreparedSource(source, options, dialect, query);
+        return new PreparedSource(source, options, dialect, query, coverage);
     }
 
     private Abstractions.Rendering.IExpressionCompiler Compiler() =>

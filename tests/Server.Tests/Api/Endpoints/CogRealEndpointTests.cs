@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
@@ -181,5 +182,50 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task FeatureStatistics_WeightPartlyCoveredPixelsByTheirCoverage()
+    {
+        // A rectangle over columns 10.35..20.75 and rows 30.25..40.65 of b08.tif, in its own CRS.
+        var (c0, c1, r0, r1) = (10.35, 20.75, 30.25, 40.65);
+        double X(double col) => RealCogs.X0 + col * RealCogs.Resolution;
+        double Y(double row) => RealCogs.Y0 - row * RealCogs.Resolution;
+        var ring = FormattableString.Invariant($"[[{X(c0)},{Y(r0)}],[{X(c1)},{Y(r0)}],[{X(c1)},{Y(r1)}],[{X(c0)},{Y(r1)}],[{X(c0)},{Y(r0)}]]");
+        var body = "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}}";
+
+        var response = await _client.PostAsync("/cog/statistics?url=data/b08.tif&coord_crs=EPSG:32631&p=50,90",
+            new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stats = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("properties").GetProperty("statistics").GetProperty("b1");
+        // rio-tiler's coverage: the share of a pixel's 10×10 sub-cells the rectangle overlaps (all_touched at 1/10 pixel).
+        static double Share(int pixel, double from, double to) =>
+            Enumerable.Range(0, 10).Count(k => pixel + k / 10.0 < to && pixel + (k + 1) / 10.0 > from) / 10.0;
+        var gdal = RealCogs.B08();
+        var cells = (from r in Enumerable.Range(30, 11) from c in Enumerable.Range(10, 11)
+                     select (Value: (double)gdal[r * W + c], Weight: Share(c, c0, c1) * Share(r, r0, r1))).OrderBy(p => p.Value).ToArray();
+        var weight = cells.Sum(p => p.Weight);
+        var mean = cells.Sum(p => p.Value * p.Weight) / weight;
+        double Quantile(double q)
+        {
+            var cumulative = 0.0;
+            foreach (var (value, w) in cells)
+            {
+                cumulative += w;
+                if (cumulative >= q * weight - 1e-9)
+                    return value;
+            }
+            return cells[^1].Value;
+        }
+        Assert.Equal(121, stats.GetProperty("valid_pixels").GetDouble());
+        Assert.Equal(weight, stats.GetProperty("count").GetDouble(), 4);
+        Assert.Equal(cells.Sum(p => p.Value * p.Weight), stats.GetProperty("sum").GetDouble(), 2);
+        Assert.Equal(mean, stats.GetProperty("mean").GetDouble(), 4);
+        Assert.Equal(Math.Sqrt(cells.Sum(p => p.Weight * (p.Value - mean) * (p.Value - mean)) / weight), stats.GetProperty("std").GetDouble(), 4);
+        Assert.Equal(Quantile(0.5), stats.GetProperty("median").GetDouble());
+        Assert.Equal(Quantile(0.9), stats.GetProperty("percentile_90").GetDouble());
+        Assert.Equal(cells[0].Value, stats.GetProperty("min").GetDouble());
+        Assert.NotEqual(cells.Average(p => p.Value), stats.GetProperty("mean").GetDouble(), 4); // the weighting matters here
     }
 }
