@@ -24,6 +24,22 @@ internal static class DocumentEndpoints
         return Results.Json(InfoDocuments.Feature(source.Info.Wgs84Bounds, info, query.String("url")!), contentType: "application/geo+json");
     }
 
+    /// <summary><c>bounds</c>: the source's footprint in <c>crs</c> (default WGS84), as TiTiler's /bounds.</summary>
+    public static async Task<IResult> BoundsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests)
+    {
+        var crsParameter = new QueryReader(context.Request.Query).String("crs");
+        var registry = requests.Grids.Crs;
+        if (crsParameter is not null && !registry.TryResolve(crsParameter, out _))
+            throw new InvalidParameterException("crs", $"crs: unknown CRS '{crsParameter}'");
+        var info = (await requests.OpenAsync(resolver, context.Request, context.RequestAborted)).Info;
+        var b = crsParameter is null ? info.Wgs84Bounds : Grids.BoundsTransform.Transform(info.NativeBounds, info.Crs, crsParameter, registry);
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["bounds"] = new[] { b.MinX, b.MinY, b.MaxX, b.MaxY },
+            ["crs"] = Grids.BoundsTransform.CrsUri(crsParameter ?? "OGC:CRS84"),
+        });
+    }
+
     public static async Task<IResult> AssetsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests)
     {
         var source = await requests.OpenAsync(resolver, context.Request, context.RequestAborted);

@@ -13,6 +13,7 @@ internal static class TilerRoutes
     public static RouteGroupBuilder MapTiler(this IEndpointRouteBuilder app, ISourceResolver resolver)
     {
         var group = app.MapGroup("/" + resolver.Name);
+        group.MapGet("/bounds", (HttpContext c, TilerRequests r) => DocumentEndpoints.BoundsAsync(resolver, c, r));
         group.MapGet("/info", (Func<HttpContext, Task<IResult>>)(c => DocumentEndpoints.InfoAsync(resolver, c)));
         group.MapGet("/info.geojson", (HttpContext c, TilerRequests r) => DocumentEndpoints.InfoGeoJsonAsync(resolver, c, r));
         group.MapGet("/statistics", (HttpContext c, TilerRequests r, IRenderPipeline p) => DataEndpoints.StatisticsAsync(resolver, c, r, p));

@@ -42,9 +42,9 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
         return document;
     }
 
-    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source)
+    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source, bool allAssetsByDefault)
     {
-        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames));
+        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames), allAssetsByDefault);
         return (options with { Bidx = null, Bands = selection.Bands, Expression = selection.Expression }, selection.Dialect);
     }
 }

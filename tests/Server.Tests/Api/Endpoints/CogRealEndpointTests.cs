@@ -228,4 +228,18 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
         Assert.Equal(cells[0].Value, stats.GetProperty("min").GetDouble());
         Assert.NotEqual(cells.Average(p => p.Value), stats.GetProperty("mean").GetDouble(), 4); // the weighting matters here
     }
+
+    [Theory]
+    [InlineData("", "wgs84Bounds", "http://www.opengis.net/def/crs/OGC/1.3/CRS84")]
+    [InlineData("&crs=EPSG:32631", "bounds", "http://www.opengis.net/def/crs/EPSG/0/32631")]
+    public async Task Bounds_AreTheFootprintInTheAskedCrs(string crs, string reference, string crsUri)
+    {
+        var bounds = await _client.GetFromJsonAsync<JsonElement>($"/cog/bounds?url=data/visual.tif{crs}");
+
+        var expected = RealCogs.Reference.GetProperty(reference).EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var actual = bounds.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(expected[i], actual[i], 1e-6);
+        Assert.Equal(crsUri, bounds.GetProperty("crs").GetString());
+    }
 }

@@ -110,4 +110,40 @@ public sealed class StacMultiBandTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("asset_as_band", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task AssetStatistics_ArePerAsset_EachWithItsOwnMask()
+    {
+        var response = await GetAsync("/stac/asset_statistics?url=data/item.json&max_size=128");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stats = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["visual", "B08"], stats.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["b1", "b2", "b3"], stats.GetProperty("visual").EnumerateObject().Select(p => p.Name));
+        var green = RealCogs.Visual(1);
+        Assert.Equal(green.Min(), stats.GetProperty("visual").GetProperty("b2").GetProperty("min").GetDouble());
+        Assert.Equal(green.Max(), stats.GetProperty("visual").GetProperty("b2").GetProperty("max").GetDouble());
+        // visual has no nodata: B08's nodata wedge must not mask it.
+        Assert.Equal(128 * 96, stats.GetProperty("visual").GetProperty("b1").GetProperty("valid_pixels").GetDouble());
+        Assert.Equal(RealCogs.B08().Count(v => v != 0), stats.GetProperty("B08").GetProperty("b1").GetProperty("valid_pixels").GetDouble());
+    }
+
+    [Fact]
+    public async Task AssetStatistics_WithAssetBidx_ReadTheNamedBand()
+    {
+        var stats = await (await GetAsync("/stac/asset_statistics?url=data/item.json&assets=visual&asset_bidx=visual|3&max_size=128"))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        var blue = stats.GetProperty("visual").GetProperty("b3");
+        Assert.Single(stats.GetProperty("visual").EnumerateObject());
+        Assert.Equal(RealCogs.Visual(2).Average(v => (double)v), blue.GetProperty("mean").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Statistics_WithoutAssets_CoverEveryAsset()
+    {
+        var stats = await (await GetAsync("/stac/statistics?url=data/item.json&max_size=32")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(["visual_b1", "visual_b2", "visual_b3", "B08_b1"], stats.EnumerateObject().Select(p => p.Name));
+    }
 }
