@@ -242,4 +242,17 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
             Assert.Equal(expected[i], actual[i], 1e-6);
         Assert.Equal(crsUri, bounds.GetProperty("crs").GetString());
     }
+
+    [Fact]
+    public async Task Padding_KeepsTheTileSize_AndBilinearValuesOfTheUnpaddedTile()
+    {
+        var path = $"{TilePath("inside")}.npy?url=data/visual.tif&tilesize=256&reproject=bilinear";
+
+        var plain = await NpyAsync(path);
+        var padded = await NpyAsync(path + "&padding=4");
+
+        Assert.Equal(plain.Shape, padded.Shape);
+        var different = Enumerable.Range(0, plain.Values.Length).Count(i => Math.Abs(plain.Values[i] - padded.Values[i]) > 1);
+        Assert.True(different <= plain.Values.Length / 200, $"{different} samples differ by more than 1");
+    }
 }
