@@ -20,6 +20,8 @@ internal static class TilerRoutes
         group.MapPost("/statistics", (HttpContext c, TilerRequests r, IRenderPipeline p) => DataEndpoints.FeatureStatisticsAsync(resolver, c, r, p));
         group.MapGet("/point/{coordinates}", (string coordinates, HttpContext c, TilerRequests r, IRenderPipeline p) =>
             DataEndpoints.PointAsync(resolver, coordinates, c, r, p));
+        group.MapGet("/tiles", (HttpContext c, TilerRequests r, TileMatrixSetRegistry t) => TileSetDocuments.ListAsync(resolver, c, r, t));
+        group.MapGet("/tiles/{tms}", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) => TileSetDocuments.TileSetAsync(resolver, tms, c, r, t));
         group.MapGet("/tiles/{tms}/{z:int}/{x:int}/{tile}", (string tms, int z, int x, string tile, HttpContext c, TilerRequests r,
             TileGrids g, IRenderPipeline p, TileCache cache, ServerOptions o) => TileEndpoint.HandleAsync(resolver, tms, z, x, tile, c, r, g, p, cache, o));
         group.MapGet("/{tms}/tilejson.json", (string tms, HttpContext c, TilerRequests r, TileGrids g) => DocumentEndpoints.TileJsonAsync(resolver, tms, c, r, g));

@@ -255,4 +255,32 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
         var different = Enumerable.Range(0, plain.Values.Length).Count(i => Math.Abs(plain.Values[i] - padded.Values[i]) > 1);
         Assert.True(different <= plain.Values.Length / 200, $"{different} samples differ by more than 1");
     }
+
+    [Fact]
+    public async Task TileSets_ListEveryTileMatrixSet_WithATileTemplate()
+    {
+        var list = await _client.GetFromJsonAsync<JsonElement>("/cog/tiles?url=data/visual.tif");
+
+        var mercator = list.GetProperty("tilesets").EnumerateArray().Single(t => t.GetProperty("title").GetString()!.Contains("WebMercatorQuad"));
+        Assert.Equal("http://www.opengis.net/def/crs/EPSG/0/3857", mercator.GetProperty("crs").GetString());
+        Assert.Contains(mercator.GetProperty("links").EnumerateArray(),
+            l => l.GetProperty("rel").GetString() == "tile" && l.GetProperty("href").GetString() == "http://localhost/cog/tiles/WebMercatorQuad/{z}/{x}/{y}?url=data/visual.tif");
+    }
+
+    [Fact]
+    public async Task TileSet_LimitsStartAtTheTileHoldingTheNorthWestCorner()
+    {
+        var tileSet = await _client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif");
+
+        // The source's zoom range (rio-tiler's minzoom..maxzoom; no overviews, so one level); its tiles are the z17
+        // reference tiles' ancestors.
+        var limits = tileSet.GetProperty("tileMatrixSetLimits").EnumerateArray().ToArray();
+        var deepest = limits[^1];
+        var shift = 17 - int.Parse(deepest.GetProperty("tileMatrix").GetString()!);
+        var (edge, inside) = (Tile("edge"), Tile("inside"));
+        Assert.Equal(edge.GetProperty("x").GetInt32() >> shift, deepest.GetProperty("minTileCol").GetInt32());
+        Assert.Equal(edge.GetProperty("y").GetInt32() >> shift, deepest.GetProperty("minTileRow").GetInt32());
+        Assert.InRange(inside.GetProperty("x").GetInt32() >> shift, deepest.GetProperty("minTileCol").GetInt32(), deepest.GetProperty("maxTileCol").GetInt32());
+        Assert.InRange(inside.GetProperty("y").GetInt32() >> shift, deepest.GetProperty("minTileRow").GetInt32(), deepest.GetProperty("maxTileRow").GetInt32());
+    }
 }
