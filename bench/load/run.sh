@@ -39,9 +39,12 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/layers"; do sleep 0.5; done
 
-URL="http://127.0.0.1:$PORT/layers/b04/tiles/WebMercatorQuad"
+export PATH_TEMPLATE=${PATH_TEMPLATE:-/layers/b04/tiles/WebMercatorQuad/{z}/{x}/{y}.png}
+tile_url() { local u=${PATH_TEMPLATE//\{z\}/$1}; u=${u//\{x\}/$2}; u=${u//\{y\}/$3}; echo "http://127.0.0.1:$PORT${u//\{bbox\}/$4,$5,$6,$7}"; }
 # PNG sizes over the list (also the warm-up: every block the list needs gets decoded once)
-while read -r z x y _; do curl -s -o /dev/null -w '%{size_download}\n' "$URL/$z/$x/$y.png"; done < "$DATA/tiles.txt" > "$DATA/sizes.txt"
+while read -r z x y minx miny maxx maxy; do
+  curl -s -o /dev/null -w '%{size_download}\n' "$(tile_url "$z" "$x" "$y" "$minx" "$miny" "$maxx" "$maxy")"
+done < "$DATA/tiles.txt" > "$DATA/sizes.txt"
 awk '{ s += $1; n++ } END { printf "PNG over %d tiles: mean %.0f B, total %.1f MB\n", n, s / n, s / 1e6 }' "$DATA/sizes.txt"
 TILES="$DATA/tiles.txt" wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/bench/load/tiles.lua" "http://127.0.0.1:$PORT" >/dev/null
 

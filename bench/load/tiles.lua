@@ -1,11 +1,13 @@
 -- wrk script: requests the benchmark tile list (TILES=path of tiles.py output) round robin, each thread starting at
--- a different offset. URL template: PATH_TEMPLATE with {z} {x} {y} (default the b04 layer's WebMercatorQuad PNG).
+-- a different offset. URL template: PATH_TEMPLATE with {z} {x} {y} and {bbox} (the tile's EPSG:3857 minx,miny,maxx,maxy)
+-- (default the b04 layer's WebMercatorQuad PNG).
 local tiles = {}
 local template = os.getenv("PATH_TEMPLATE") or "/layers/b04/tiles/WebMercatorQuad/{z}/{x}/{y}.png"
 for line in io.lines(os.getenv("TILES")) do
-  local z, x, y = line:match("^(%d+) (%d+) (%d+)")
+  local z, x, y, minx, miny, maxx, maxy = line:match("^(%d+) (%d+) (%d+) (%S+) (%S+) (%S+) (%S+)")
   if z then
-    tiles[#tiles + 1] = template:gsub("{z}", z):gsub("{x}", x):gsub("{y}", y)
+    local bbox = minx .. "," .. miny .. "," .. maxx .. "," .. maxy
+    tiles[#tiles + 1] = template:gsub("{z}", z):gsub("{x}", x):gsub("{y}", y):gsub("{bbox}", bbox)
   end
 end
 

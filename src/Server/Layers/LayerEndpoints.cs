@@ -1,3 +1,4 @@
+using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
@@ -39,7 +40,7 @@ public static class LayerEndpoints
         var renderOptions = LayerStyles.Resolve(layer, style).With(RenderParameters.Parse(context.Request.Query));
         EnsureOffered(layer, tms, grids);
         var grid = grids.TileGrid(tms, z, x, y);
-        var key = $"layer|{id}|{tms}|{z}|{x}|{y}|{imageFormat.Name}|{context.Request.QueryString.Value}";
+        var key = LayerTileKey.For(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, ParametersBesidesStyle(context.Request.Query));
         var tile = await cache.GetOrRenderAsync(key, async () =>
         {
             var source = await layers.GetSourceAsync(layer, context.RequestAborted);
@@ -47,6 +48,9 @@ public static class LayerEndpoints
         });
         return TileResults.Send(context, tile, options.Cache.Tiles.MaxAgeSeconds);
     }
+
+    private static string ParametersBesidesStyle(IQueryCollection query) =>
+        string.Join('&', query.Where(q => !string.Equals(q.Key, "style", StringComparison.OrdinalIgnoreCase)).Select(q => $"{q.Key}={q.Value}"));
 
     private static void EnsureOffered(LayerDefinition layer, string tms, TileGrids grids)
     {

@@ -13,4 +13,7 @@ public interface IRenderPipeline
 
     /// <summary>The full pipeline down to encoded bytes.</summary>
     Task<EncodedImage> RenderAsync(RenderRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The picture before encoding (the caller disposes it): for WMS, which composites several layers.</summary>
+    internal Task<PixelImage> RenderPixelsAsync(RenderRequest request, CancellationToken cancellationToken);
 }

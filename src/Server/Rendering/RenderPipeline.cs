@@ -61,6 +61,14 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         return true;
     }
 
+    public async Task<PixelImage> RenderPixelsAsync(RenderRequest request, CancellationToken cancellationToken)
+    {
+        var formula = ColorFormula(request.Options);
+        var colormap = Colormap(request.Options);
+        using var data = await ReadAsync(request, cancellationToken);
+        return ImageComposer.Compose(data, request.Options, formula, colormap);
+    }
+
     /// <summary>npy and GeoTIFF: the values as read, or the 8-bit picture when rescale, a formula or a colormap is asked for.</summary>
     private byte[] EncodeData(RenderRequest request, RasterData data, IColorOperation? formula, IColormap? colormap)
     {

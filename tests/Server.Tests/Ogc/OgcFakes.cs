@@ -40,14 +40,31 @@ internal sealed class FakeSource(string id, SourceInfo info) : IRasterSource
     }
 }
 
+/// <summary>A source that opens but whose reads fail with <paramref name="error"/> (thrown by <see cref="GridPipeline"/>).</summary>
+internal sealed class FailingSource(string id, Exception error) : IRasterSource
+{
+    public string Id { get; } = id;
+
+    public Exception Error { get; } = error;
+
+    public SourceInfo Info { get; } = FakeSource.Utm31(id).Info;
+
+    public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken) => throw Error;
+}
+
 internal sealed class FakeLayerRegistry(IReadOnlyList<(LayerDefinition Layer, IRasterSource Source)> layers) : ILayerRegistry
 {
     public IReadOnlyList<LayerDefinition> Layers { get; set; } = layers.Select(l => l.Layer).ToList();
 
     public LayerDefinition? Find(string id) => Layers.FirstOrDefault(l => l.Id == id);
 
+    /// <summary>Layers whose source fails to open, with the error the opening throws.</summary>
+    public Dictionary<string, Exception> OpenErrors { get; } = [];
+
     public Task<IRasterSource> GetSourceAsync(LayerDefinition layer, CancellationToken cancellationToken) =>
-        Task.FromResult(layers.First(l => l.Layer.Id == layer.Id).Source);
+        OpenErrors.TryGetValue(layer.Id, out var error)
+            ? Task.FromException<IRasterSource>(error)
+            : Task.FromResult(layers.First(l => l.Layer.Id == layer.Id).Source);
 }
 
 /// <summary>
@@ -62,6 +79,8 @@ internal sealed class GridPipeline : IRenderPipeline
     {
         lock (Requests)
             Requests.Add(request);
+        if (request.Source is FailingSource failing)
+            throw failing.Error;
         var grid = request.Grid;
         var data = RasterData.Create(grid.Width, grid.Height, ["b1", "b2"]);
         var (lons, lats) = Centres(grid);
@@ -77,8 +96,26 @@ internal sealed class GridPipeline : IRenderPipeline
 
     public async Task<EncodedImage> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
     {
+        using var image = await RenderPixelsAsync(request, cancellationToken);
+        var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var bitmap = new SKBitmap(info);
+        System.Runtime.InteropServices.Marshal.Copy(image.Buffer, 0, bitmap.GetPixels(), image.Pixels.Length);
+        using var encoded = request.Format.Name switch
+        {
+            "jpeg" => bitmap.Encode(SKEncodedImageFormat.Jpeg, 90),
+            "webp" => bitmap.Encode(SKEncodedImageFormat.Webp, 100),
+            _ => bitmap.Encode(SKEncodedImageFormat.Png, 100),
+        };
+        return new EncodedImage(encoded.ToArray(), request.Format);
+    }
+
+    /// <summary>RGBA: red and green from lon/lat × 1000 (× 2.56, wrapped), blue 128 (200 with a colormap), alpha 255 inside the data.</summary>
+    public async Task<PixelImage> RenderPixelsAsync(RenderRequest request, CancellationToken cancellationToken)
+    {
         using var data = await ReadAsync(request, cancellationToken);
-        var rgba = new byte[data.PixelCount * 4];
+        var image = new PixelImage(data.Width, data.Height, 4);
+        var rgba = image.Pixels;
+        rgba.Clear();
         for (var p = 0; p < data.PixelCount; p++)
         {
             if (data.Mask[p] == 0)
@@ -88,16 +125,7 @@ internal sealed class GridPipeline : IRenderPipeline
             rgba[4 * p + 2] = request.Options.ColormapName is null ? (byte)128 : (byte)200;
             rgba[4 * p + 3] = 255;
         }
-        var info = new SKImageInfo(data.Width, data.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
-        using var encoded = request.Format.Name switch
-        {
-            "jpeg" => bitmap.Encode(SKEncodedImageFormat.Jpeg, 90),
-            "webp" => bitmap.Encode(SKEncodedImageFormat.Webp, 100),
-            _ => bitmap.Encode(SKEncodedImageFormat.Png, 100),
-        };
-        return new EncodedImage(encoded.ToArray(), request.Format);
+        return image;
     }
 
     private static (double[] Lons, double[] Lats) Centres(TargetGrid grid)

@@ -9,19 +9,22 @@ using Microsoft.Extensions.DependencyInjection;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Caching;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc;
 using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Tests.TestHost;
 
 namespace OgcTiler.Server.Tests.Ogc;
 
 /// <summary>
-/// The WMTS and WMS endpoints alone, over fake layers and <see cref="GridPipeline"/>: in memory (TestServer) or on a
-/// real loopback port for the external clients (GDAL, OWSLib, OpenLayers).
+/// The WMTS and WMS endpoints alone, over fake layers, <see cref="GridPipeline"/> and the tile cache: in memory
+/// (TestServer) or on a real loopback port for the external clients (GDAL, OWSLib).
 /// </summary>
 internal sealed class OgcTestHost : IAsyncDisposable
 {
@@ -89,6 +92,10 @@ internal sealed class OgcTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IPluginCatalog>(plugins);
         builder.Services.AddSingleton(CrsRegistry.Default);
         builder.Services.AddSingleton(TileMatrixSetRegistry.Load(null, CrsRegistry.Default));
+        var options = ServerOptionsReader.Read(builder.Configuration, Path.Combine(AppContext.BaseDirectory, "ogctiler.json"), []);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new ImageEncoders(options.Encoding));
+        builder.Services.AddSingleton<TileCache>();
         builder.Services.AddOgcServices();
         var app = builder.Build();
         app.MapWmsEndpoints();

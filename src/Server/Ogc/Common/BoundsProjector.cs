@@ -16,16 +16,31 @@ internal static class BoundsProjector
     {
         if (target.IsGeographic)
             return wgs84;
-        if (Clip(wgs84, target) is not { } box)
-            return null;
-        return registry.CreateTransform(registry.Resolve("CRS:84"), target).TransformEdges(box);
+        Bounds? result = null;
+        foreach (var area in AreasOfUse(target))
+        {
+            if (Clip(wgs84, area) is not { } box || registry.CreateTransform(registry.Resolve("CRS:84"), target).TransformEdges(box) is not { } projected)
+                continue;
+            result = result is { } r
+                ? new Bounds(Math.Min(r.MinX, projected.MinX), Math.Min(r.MinY, projected.MinY), Math.Max(r.MaxX, projected.MaxX), Math.Max(r.MaxY, projected.MaxY))
+                : projected;
+        }
+        return result;
     }
 
-    private static Bounds? Clip(Bounds wgs84, CrsDefinition target)
+    /// <summary>The CRS's area of use; one that crosses the antimeridian (west &gt; east, e.g. EPSG:5482, EPSG:3832) is two boxes.</summary>
+    private static IEnumerable<Bounds> AreasOfUse(CrsDefinition target)
     {
         var area = target.AreaOfUse ?? new Bounds(-180, -90, 180, 90);
         if (target.Epsg is 3857 or 3395)
             area = area with { MinY = Math.Max(area.MinY, -MercatorLatLimit), MaxY = Math.Min(area.MaxY, MercatorLatLimit) };
+        if (area.MinX <= area.MaxX)
+            return [area];
+        return [area with { MaxX = 180 }, area with { MinX = -180 }];
+    }
+
+    private static Bounds? Clip(Bounds wgs84, Bounds area)
+    {
         var clipped = new Bounds(Math.Max(wgs84.MinX, area.MinX), Math.Max(wgs84.MinY, area.MinY), Math.Min(wgs84.MaxX, area.MaxX), Math.Min(wgs84.MaxY, area.MaxY));
         return clipped.MinX < clipped.MaxX && clipped.MinY < clipped.MaxY ? clipped : null;
     }

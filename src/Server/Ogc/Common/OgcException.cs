@@ -41,8 +41,6 @@ internal static class OgcCodes
     public const string InvalidSrs = "InvalidSRS";
     public const string LayerNotDefined = nameof(LayerNotDefined);
     public const string StyleNotDefined = nameof(StyleNotDefined);
-    public const string LayerNotQueryable = nameof(LayerNotQueryable);
     public const string InvalidPoint = nameof(InvalidPoint);
     public const string CurrentUpdateSequence = nameof(CurrentUpdateSequence);
-    public const string MissingDimensionValue = nameof(MissingDimensionValue);
 }

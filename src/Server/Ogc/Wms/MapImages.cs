@@ -4,27 +4,10 @@ using SkiaSharp;
 namespace OgcTiler.Server.Ogc.Wms;
 
 /// <summary>
-/// The pictures WMS builds itself: several layers' renders composited in order over the background, and the
-/// BLANK / INIMAGE exception pictures.
+/// The pictures WMS draws itself: the BLANK / INIMAGE exception pictures.
 /// </summary>
 internal static class MapImages
 {
-    /// <summary>Draws each encoded layer picture over the last (source-over) and encodes the result.</summary>
-    public static EncodedImage Composite(IReadOnlyList<EncodedImage> layers, int width, int height, ImageFormat format, SKColor background)
-    {
-        using var bitmap = NewBitmap(width, height, background);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            foreach (var layer in layers)
-            {
-                using var image = SKImage.FromEncodedData(layer.Bytes)
-                    ?? throw new InvalidOperationException($"the pipeline returned a {layer.Format.Name} picture that does not decode");
-                canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);
-            }
-        }
-        return Encode(bitmap, format);
-    }
-
     public static EncodedImage Blank(int width, int height, ImageFormat format, SKColor background)
     {
         using var bitmap = NewBitmap(width, height, background);

@@ -1,22 +1,35 @@
 using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.Ogc.Wms;
 
 /// <summary>
 /// Renders a GetMap through the one pipeline. A single transparent layer is the pipeline's picture as it is (so it
-/// equals the WMTS tile of the same grid); otherwise each layer is rendered losslessly and composited in order.
+/// equals the WMTS tile of the same grid); otherwise the layers' pictures are composited in order over the
+/// background, before encoding.
 /// </summary>
-internal sealed class WmsMapRenderer(IRenderPipeline pipeline)
+internal sealed class WmsMapRenderer(IRenderPipeline pipeline, ImageEncoders encoders)
 {
     public async Task<EncodedImage> RenderAsync(WmsMapRequest map, CancellationToken cancellationToken)
     {
         if (map.Layers.Count == 1 && map.Transparent)
-            return await pipeline.RenderAsync(Request(map.Layers[0], map, map.Format), cancellationToken);
-        var transparent = map.Transparent && map.Format != ImageFormat.Jpeg;
-        var layers = await Task.WhenAll(map.Layers.Select(l => pipeline.RenderAsync(Request(l, map, ImageFormat.Png), cancellationToken)));
-        return MapImages.Composite(layers, map.Grid.Width, map.Grid.Height, map.Format, MapImages.Background(map.Background, transparent));
+            return await pipeline.RenderAsync(Request(map.Layers[0], map), cancellationToken);
+        var renders = map.Layers.Select(l => pipeline.RenderPixelsAsync(Request(l, map), cancellationToken)).ToList();
+        try
+        {
+            var layers = await Task.WhenAll(renders);
+            var transparent = map.Transparent && map.Format != ImageFormat.Jpeg;
+            using var composite = LayerCompositor.Composite(layers, map.Grid.Width, map.Grid.Height, transparent ? 0 : 0xFF000000 | map.Background);
+            return new EncodedImage(encoders.Get(map.Format).Encode(composite), map.Format);
+        }
+        finally
+        {
+            // also when another layer failed: the pictures hold pooled buffers
+            foreach (var render in renders.Where(r => r.IsCompletedSuccessfully))
+                render.Result.Dispose();
+        }
     }
 
-    private static RenderRequest Request(WmsMapLayer layer, WmsMapRequest map, ImageFormat format) =>
-        new(layer.Layer.Source, map.Grid, layer.Options, format);
+    private static RenderRequest Request(WmsMapLayer layer, WmsMapRequest map) =>
+        new(layer.Layer.Source, map.Grid, layer.Options, map.Format);
 }

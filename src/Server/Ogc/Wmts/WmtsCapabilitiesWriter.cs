@@ -215,7 +215,7 @@ internal sealed class WmtsCapabilitiesWriter(ServiceMetadata service, WmtsLayerS
             var (first, second) = set.TopLeftCorner(m);
             w.WriteStartElement("TileMatrix", Wmts);
             w.WriteElementString("Identifier", Ows, m.Id);
-            w.WriteElementString("ScaleDenominator", Wmts, OgcXml.Number(m.ScaleDenominator));
+            w.WriteElementString("ScaleDenominator", Wmts, OgcXml.Number(ScaleDenominator(set, m)));
             w.WriteElementString("TopLeftCorner", Wmts, $"{OgcXml.Number(first)} {OgcXml.Number(second)}");
             w.WriteElementString("TileWidth", Wmts, OgcXml.Number(m.TileWidth));
             w.WriteElementString("TileHeight", Wmts, OgcXml.Number(m.TileHeight));
@@ -225,6 +225,13 @@ internal sealed class WmtsCapabilitiesWriter(ServiceMetadata service, WmtsLayerS
         }
         w.WriteEndElement();
     }
+
+    /// <summary>
+    /// The scale of the matrix's cell size at WMTS's 0.28 mm pixels. A TMS 2.0 definition may declare its scale for
+    /// another pixel size (CanadianNAD83_LCC uses 96 dpi): clients derive the cell size from this number.
+    /// </summary>
+    private static double ScaleDenominator(TileMatrixSet set, TileMatrix m) =>
+        m.CellSize * set.Crs.MetersPerUnit / TileMatrixSetLoader.StandardPixelSize;
 
     private static void WriteBox(XmlWriter w, string name, string? crs, double x0, double y0, double x1, double y1)
     {

@@ -1,3 +1,6 @@
+using OgcTiler.Server.Caching;
+using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Rendering;
 
@@ -10,6 +13,8 @@ internal sealed class WmtsService(
     WmtsLayerSets sets,
     WmtsTileResolver resolver,
     IRenderPipeline pipeline,
+    TileCache tiles,
+    ServerOptions options,
     ServiceMetadata service,
     ILogger<WmtsService> logger)
 {
@@ -33,7 +38,7 @@ internal sealed class WmtsService(
         var tile = await resolver.ResolveAsync(kvp.Require("Layer"), kvp.Require("Style"), kvp.Require("TileMatrixSet"),
             kvp.Require("TileMatrix"), kvp.Require("TileRow"), kvp.Require("TileCol"), StatusCodes.Status400BadRequest, ct);
         if (request == "GetTile")
-            return await TileAsync(tile, ParseFormat(kvp.Require("Format"), "Format"), ct);
+            return await TileAsync(http, tile, ParseFormat(kvp.Require("Format"), "Format"), ct);
         var info = kvp.Require("InfoFormat");
         var format = OgcFormats.FindInfo(info) ?? throw OgcException.Invalid("InfoFormat", $"InfoFormat '{info}' is not supported (valid: {OgcFormats.InfoNames})");
         return await FeatureInfoAsync(tile, kvp.Require("I"), kvp.Require("J"), format, ct);
@@ -47,7 +52,7 @@ internal sealed class WmtsService(
             var format = OgcFormats.FindImageByExtension(extension)
                 ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Format", $"tile extension '{extension}' is not supported (valid: png, jpg, webp)", StatusCodes.Status404NotFound);
             var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, StatusCodes.Status404NotFound, ct);
-            return await TileAsync(tile, format, ct);
+            return await TileAsync(http, tile, format, ct);
         });
 
     public Task<IResult> HandleRestFeatureInfoAsync(HttpContext http, string layer, string style, string set, string matrix, string row, string col, string j, string i, string extension) =>
@@ -67,10 +72,12 @@ internal sealed class WmtsService(
         return new BytesResult(bytes, "application/xml");
     }
 
-    private async Task<IResult> TileAsync(WmtsTile tile, ImageFormat format, CancellationToken ct)
+    /// <summary>Through the tile cache, under the key the layer tile endpoint uses for the same picture.</summary>
+    private async Task<IResult> TileAsync(HttpContext http, WmtsTile tile, ImageFormat format, CancellationToken ct)
     {
-        var image = await pipeline.RenderAsync(new RenderRequest(tile.Layer.Source, tile.Grid, tile.Options, format), ct);
-        return new BytesResult(image.Bytes, image.Format.ContentType);
+        var key = LayerTileKey.For(tile.Layer.Id, tile.Set.Id, tile.Matrix.Id, tile.Col, tile.Row, format, tile.Style, "");
+        var cached = await tiles.GetOrRenderAsync(key, () => pipeline.RenderAsync(new RenderRequest(tile.Layer.Source, tile.Grid, tile.Options, format), ct));
+        return TileResults.Send(http, cached, options.Cache.Tiles.MaxAgeSeconds);
     }
 
     private async Task<IResult> FeatureInfoAsync(WmtsTile tile, string i, string j, InfoFormat format, CancellationToken ct)

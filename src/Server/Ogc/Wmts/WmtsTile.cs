@@ -6,7 +6,7 @@ using OgcTiler.Server.Rendering;
 namespace OgcTiler.Server.Ogc.Wmts;
 
 /// <summary>A resolved GetTile (or the tile of a GetFeatureInfo).</summary>
-internal sealed record WmtsTile(OgcLayer Layer, RenderOptions Options, TileMatrixSet Set, TileMatrix Matrix, int Row, int Col)
+internal sealed record WmtsTile(OgcLayer Layer, string Style, RenderOptions Options, TileMatrixSet Set, TileMatrix Matrix, int Row, int Col)
 {
     /// <summary>The tile's pixel grid: the one every door (WMTS, WMS, layer tiles) renders for these bounds.</summary>
     public TargetGrid Grid
@@ -39,7 +39,7 @@ internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets)
             throw new OgcException(OgcCodes.InvalidParameterValue, "TileMatrix", $"TileMatrixSet '{set.Id}' has no TileMatrix '{matrixId}' (valid: {set.Matrices[0].Id}..{set.Matrices[^1].Id})", notFoundStatus);
         var r = Index(row, "TileRow", matrix.MatrixHeight);
         var c = Index(col, "TileCol", matrix.MatrixWidth);
-        return new WmtsTile(layer, options, set, matrix, r, c);
+        return new WmtsTile(layer, style, options, set, matrix, r, c);
     }
 
     private static int Index(string text, string name, int count)

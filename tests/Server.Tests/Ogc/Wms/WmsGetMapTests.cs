@@ -66,6 +66,19 @@ public sealed class WmsGetMapTests
         Assert.Equal(0, utm.GetPixel(1, 10).Alpha);
     }
 
+    [Fact]
+    public async Task GetMap_SeveralLayersOverBgcolor_HoldTheTopLayersColours()
+    {
+        await using var host = await OgcTestHost.StartAsync();
+        using var map = await Bitmap(host, "/wms?SERVICE=WMS&REQUEST=GetMap&VERSION=1.1.1&SRS=EPSG:4326&BBOX=1.4,43.8,1.6,44.0&WIDTH=20&HEIGHT=20&FORMAT=image/png&BGCOLOR=0x00FF00&LAYERS=world,utm&STYLES=,viridis");
+        // Pixel centres: column 18 is lon 1.585 (utm data, viridis: blue 200), column 1 lon 1.415 (world only,
+        // blue 128); row 10 is lat 43.895. GridPipeline draws red/green from lon/lat × 1000 × 2.56, wrapped to a byte.
+        Assert.Equal(new SKColor(Wrap(1.585), Wrap(43.895), 200, 255), map.GetPixel(18, 10));
+        Assert.Equal(new SKColor(Wrap(1.415), Wrap(43.895), 128, 255), map.GetPixel(1, 10));
+    }
+
+    private static byte Wrap(double degrees) => (byte)((int)Math.Floor(degrees * 1000 * 2.56) & 255);
+
     [Theory]
     [InlineData("image/jpeg", SKEncodedImageFormat.Jpeg)]
     [InlineData("image/webp", SKEncodedImageFormat.Webp)]

@@ -61,6 +61,28 @@ public sealed class WmtsCapabilitiesTests
         Assert.Equal(23, link.Descendants(Wmts + "TileMatrixLimits").Count());
     }
 
+    /// <summary>A layer whose config names no sets is offered only the sets whose extent meets its data.</summary>
+    [Theory]
+    [InlineData("EPSG:32636", 30.62, 29.29, 30.84, 29.49, "")]                                  // Faiyum, Egypt
+    [InlineData("EPSG:2193", 174.6, -41.4, 175.0, -41.1, "NZTM2000Quad")]                       // Wellington
+    [InlineData("EPSG:32632", 7.2, 46.8, 7.6, 47.1, "EuropeanETRS89_LAEAQuad")]                 // Bern: east of UTM 31's zone
+    [InlineData("EPSG:32631", 1.5, 43.5, 2.5, 44.5, "EuropeanETRS89_LAEAQuad,UTM31WGS84Quad")]  // Toulouse
+    [InlineData("EPSG:3413", -40, 70, -30, 75, "UPSArcticWGS84Quad")]                           // Greenland
+    public async Task GetCapabilities_OffersALayerWithoutNamedSets_OnlyTheSetsCoveringIt(string crs, double west, double south, double east, double north, string regional)
+    {
+        var source = FakeSource.Create("here", crs, new OgcTiler.Abstractions.Raster.Bounds(west, south, east, north));
+        var layer = new OgcTiler.Server.Layers.LayerDefinition { Id = "here", Source = new("cog", "here.tif", new Dictionary<string, string>()) };
+        await using var host = await OgcTestHost.StartAsync([(layer, source)]);
+        var doc = XDocument.Parse(await host.Client.GetStringAsync("/wmts/1.0.0/WMTSCapabilities.xml"));
+
+        var links = doc.Descendants(Wmts + "TileMatrixSetLink").Select(l => l.Element(Wmts + "TileMatrixSet")!.Value).Order(StringComparer.Ordinal);
+
+        string[] global = ["WGS1984Quad", "WebMercatorQuad", "WorldCRS84Quad", "WorldMercatorWGS84Quad"];
+        Assert.Equal(global.Concat(regional.Split(',', StringSplitOptions.RemoveEmptyEntries)).Order(StringComparer.Ordinal), links);
+        var far = await host.Client.GetAsync("/wmts/1.0.0/here/default/UTM31WGS84Quad/5/10/10.png");
+        Assert.Equal(regional.Contains("UTM31") ? 200 : 404, (int)far.StatusCode);
+    }
+
     [Theory]
     [InlineData("WGS1984Quad", "urn:ogc:def:crs:EPSG::4326", "90 -180")]
     [InlineData("WorldCRS84Quad", "urn:ogc:def:crs:OGC:1.3:CRS84", "-180 90")]
@@ -75,6 +97,19 @@ public sealed class WmtsCapabilitiesTests
         var expected = corner.Split(' ').Select(double.Parse).ToArray();
         Assert.Equal(expected[0], parts[0], 6);
         Assert.Equal(expected[1], parts[1], 6);
+    }
+
+    /// <summary>
+    /// CanadianNAD83_LCC declares its scales for 96 dpi pixels (145 000 000 for 38 364.66 m cells); WMTS clients take
+    /// ScaleDenominator × 0.28 mm as the cell size, so the document gives the scale of the cells at 0.28 mm.
+    /// </summary>
+    [Fact]
+    public async Task TileMatrix_ScaleDenominatorIsTheCellSizeAtWmtsPixels()
+    {
+        await using var host = await OgcTestHost.StartAsync();
+        var doc = XDocument.Parse(await host.Client.GetStringAsync("/wmts/1.0.0/WMTSCapabilities.xml"));
+        var tms = doc.Descendants(Wmts + "TileMatrixSet").Single(t => t.Element(Ows + "Identifier")?.Value == "CanadianNAD83_LCC");
+        Assert.Equal(38364.6600626534, (double)tms.Element(Wmts + "TileMatrix")!.Element(Wmts + "ScaleDenominator")! * 0.00028, 6);
     }
 
     [Fact]

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Ogc.Wmts;
+using OgcTiler.TestSupport;
+
+namespace OgcTiler.Server.Tests.Ogc.Interop;
+
+/// <summary>
+/// OpenLayers (the <c>ol</c> npm package in Node, tests/interop/openlayers) builds a WMTS source for every layer ×
+/// TileMatrixSet of the real server's capabilities, KVP and REST, and fetches tiles inside the advertised limits.
+/// .ci/run installs the package with <c>npm ci</c>; locally run it once in that folder.
+/// </summary>
+public sealed class OpenLayersInteropTests
+{
+    private static readonly XNamespace Wmts = "http://www.opengis.net/wmts/1.0";
+    private static readonly XNamespace Ows = "http://www.opengis.net/ows/1.1";
+
+    private static string Folder => Path.Combine(RepoPaths.Root, "tests", "interop", "openlayers");
+
+    [Theory]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")]
+    [InlineData("/wmts/1.0.0/WMTSCapabilities.xml")]
+    public async Task OpenLayers_BuildsASourceForEveryLayerAndSet_AndItsTileUrlsReturnImages(string capabilities)
+    {
+        await using var server = new DemoOgcServer();
+        var baseUrl = server.StartOnLoopback();
+
+        var document = await CheckAsync(baseUrl + capabilities);
+
+        var pairs = document.Descendants(Wmts + "TileMatrixSetLink").Count();
+        Assert.True(pairs >= 8, $"the demo layers are offered in {pairs} layer × set pairs; expected both layers in at least 4 sets");
+    }
+
+    /// <summary>Every TileMatrixSet WMTS can describe (polar, Lambert, UTM, northing-first LAEA...), through the fake global layer.</summary>
+    [Fact]
+    public async Task OpenLayers_BuildsASourceForEveryDescribableSet()
+    {
+        await using var host = await OgcTestHost.StartAsync(kestrel: true);
+
+        var document = await CheckAsync(host.BaseUrl + "/wmts/1.0.0/WMTSCapabilities.xml");
+
+        var describable = TileMatrixSetRegistry.Load(null, CrsRegistry.Default).All.Where(WmtsLayerSets.IsDescribable).Select(s => s.Id);
+        var world = document.Descendants(Wmts + "Layer").Single(l => l.Element(Ows + "Identifier")!.Value == "world");
+        Assert.Equal(describable, world.Elements(Wmts + "TileMatrixSetLink").Select(l => l.Element(Wmts + "TileMatrixSet")!.Value).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The sets' CRSs with northing-first axes (EPSG:3035, EPSG:2193...), as an app's proj4 definitions would declare them.</summary>
+    private static string NorthingFirst(XDocument capabilities) => string.Join(',', capabilities.Root!.Element(Wmts + "Contents")!
+        .Elements(Wmts + "TileMatrixSet").Select(s => s.Element(Ows + "SupportedCRS")!.Value).Distinct()
+        .Where(urn => CrsRegistry.Default.Resolve(urn).NorthingFirst));
+
+    /// <summary>Runs check-wmts.mjs on the capabilities and checks its summary against the document, which it returns.</summary>
+    private static async Task<XDocument> CheckAsync(string capabilitiesUrl)
+    {
+        Assert.True(Directory.Exists(Path.Combine(Folder, "node_modules", "ol")), $"the ol package is not installed: run `npm ci` in {Folder}");
+        using var client = new HttpClient();
+        var document = XDocument.Parse(await client.GetStringAsync(capabilitiesUrl));
+        var pairs = document.Descendants(Wmts + "Layer").Sum(l => l.Elements(Wmts + "TileMatrixSetLink").Count());
+
+        var (exitCode, stdout, stderr) = await ExternalTool.RunUncheckedAsync("node", Path.Combine(Folder, "check-wmts.mjs"), capabilitiesUrl, NorthingFirst(document));
+
+        Assert.True(stdout.Length > 0, $"node printed no summary (exit {exitCode}):\n{stderr}");
+        var summary = JsonDocument.Parse(stdout).RootElement;
+        var failures = summary.GetProperty("failures").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.True(failures.Count == 0, $"{failures.Count} failures:\n{string.Join('\n', failures.Take(40))}");
+        Assert.Equal(document.Descendants(Wmts + "Layer").Count(), summary.GetProperty("layers").GetInt32());
+        Assert.Equal(pairs, summary.GetProperty("layerSetPairs").GetInt32());
+        Assert.Equal(2 * pairs, summary.GetProperty("sourcesChecked").GetInt32());
+        Assert.True(summary.GetProperty("tilesFetched").GetInt32() >= 2 * pairs * 20, stdout);
+        Assert.Equal(0, exitCode);
+        return document;
+    }
+}
