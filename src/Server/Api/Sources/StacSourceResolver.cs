@@ -1,5 +1,4 @@
 using OgcTiler.Abstractions.Errors;
-using OgcTiler.Abstractions.Raster;
 using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Api.Titiler;
@@ -16,31 +15,32 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
 
     public string Name => "stac";
 
-    public Task<IRasterSource> OpenAsync(QueryReader query, CancellationToken cancellationToken)
-    {
-        var url = SourceUrl.Required(query);
-        var allowed = policy.EnsureAllowed(url);
-        var provider = catalog.FindSourceProvider("stac-item")
-            ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-item') is not loaded, so /stac is not available");
-        return provider.OpenAsync(new SourceSpec(allowed, NoOptions), cancellationToken);
-    }
+    public Task<IRasterSource> OpenAsync(QueryReader query, CancellationToken cancellationToken) =>
+        Provider().OpenAsync(new SourceSpec(policy.EnsureAllowed(SourceUrl.Required(query)), NoOptions), cancellationToken);
 
-    /// <summary>One Info per asset (all, or those of <c>assets</c>), each from the item's description of that asset's bands.</summary>
+    /// <summary>
+    /// One Info per asset (all, or those of <c>assets</c>), each from the item opened with that asset alone, so its
+    /// data type, nodata, size and bounds are the asset's own.
+    /// </summary>
     public async Task<Dictionary<string, object?>> InfoAsync(QueryReader query, CancellationToken cancellationToken)
     {
-        var info = (await OpenAsync(query, cancellationToken)).Info;
-        var assets = new AssetBands(info.BandNames);
+        var url = policy.EnsureAllowed(SourceUrl.Required(query));
+        var provider = Provider();
+        var item = await provider.OpenAsync(new SourceSpec(url, NoOptions), cancellationToken);
         var requested = query.CommaList("assets");
         var document = new Dictionary<string, object?>();
-        foreach (var asset in assets.Names)
+        foreach (var asset in new AssetBands(item.Info.BandNames).Names)
         {
             if (requested.Count > 0 && !requested.Contains(asset))
                 continue;
-            var bands = assets.SourceBands(asset).Select(i => i < info.Bands.Count ? info.Bands[i] : new BandInfo(info.BandNames[i])).ToArray();
-            document[asset] = InfoDocuments.FromSource(info with { BandNames = [.. bands.Select((_, b) => $"b{b + 1}")], Bands = bands });
+            var info = (await provider.OpenAsync(new SourceSpec(url, new Dictionary<string, string> { ["assets"] = asset }), cancellationToken)).Info;
+            document[asset] = InfoDocuments.FromSource(info with { BandNames = [.. info.BandNames.Select((_, b) => $"b{b + 1}")] });
         }
         return document;
     }
+
+    private ISourceProvider Provider() => catalog.FindSourceProvider("stac-item")
+        ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-item') is not loaded, so /stac is not available");
 
     public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source, bool allAssetsByDefault)
     {

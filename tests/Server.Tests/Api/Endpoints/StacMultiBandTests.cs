@@ -90,13 +90,17 @@ public sealed class StacMultiBandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Info_CountsTheAssetsBands_AndAssetsListsItOnce()
+    public async Task Info_IsEachAssetsOwn_AndAssetsListsEachOnce()
     {
         var info = await (await GetAsync("/stac/info?url=data/item-bare.json")).Content.ReadFromJsonAsync<JsonElement>();
         var assets = await (await GetAsync("/stac/assets?url=data/item-bare.json")).Content.ReadFromJsonAsync<string[]>() ?? [];
 
         Assert.Equal(3, info.GetProperty("visual").GetProperty("count").GetInt32());
         Assert.Equal(1, info.GetProperty("B08").GetProperty("count").GetInt32());
+        Assert.Equal("uint8", info.GetProperty("visual").GetProperty("dtype").GetString());
+        Assert.Equal("uint16", info.GetProperty("B08").GetProperty("dtype").GetString());
+        Assert.Equal(0, info.GetProperty("B08").GetProperty("nodata_value").GetDouble());
+        Assert.False(info.GetProperty("visual").TryGetProperty("nodata_value", out _));
         Assert.Equal(["visual", "B08"], assets);
     }
 
