@@ -15,8 +15,16 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
 
     public string Name => "stac";
 
-    public Task<IRasterSource> OpenAsync(QueryReader query, CancellationToken cancellationToken) =>
-        Provider().OpenAsync(new SourceSpec(policy.EnsureAllowed(SourceUrl.Required(query)), NoOptions), cancellationToken);
+    /// <summary>
+    /// The item with the assets the request lists in <c>assets</c> (so only those are described: an asset without
+    /// band metadata has its COG header read for its band count), or with every raster asset when it lists none or <c>:all:</c>.
+    /// </summary>
+    public Task<IRasterSource> OpenAsync(QueryReader query, CancellationToken cancellationToken)
+    {
+        var listed = ListedAssets(query);
+        var options = listed.Count == 0 ? NoOptions : new Dictionary<string, string> { ["assets"] = string.Join(',', listed) };
+        return Provider().OpenAsync(new SourceSpec(policy.EnsureAllowed(SourceUrl.Required(query)), options), cancellationToken);
+    }
 
     /// <summary>
     /// One Info per asset (all, or those of <c>assets</c>), each from the item opened with that asset alone, so its
@@ -26,17 +34,25 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
     {
         var url = policy.EnsureAllowed(SourceUrl.Required(query));
         var provider = Provider();
-        var item = await provider.OpenAsync(new SourceSpec(url, NoOptions), cancellationToken);
-        var requested = query.CommaList("assets");
+        var assets = ListedAssets(query);
+        if (assets.Count == 0)
+            assets = new AssetBands((await provider.OpenAsync(new SourceSpec(url, NoOptions), cancellationToken)).Info.BandNames).Names;
         var document = new Dictionary<string, object?>();
-        foreach (var asset in new AssetBands(item.Info.BandNames).Names)
+        foreach (var asset in assets)
         {
-            if (requested.Count > 0 && !requested.Contains(asset))
-                continue;
             var info = (await provider.OpenAsync(new SourceSpec(url, new Dictionary<string, string> { ["assets"] = asset }), cancellationToken)).Info;
             document[asset] = InfoDocuments.FromSource(info with { BandNames = [.. info.BandNames.Select((_, b) => $"b{b + 1}")] });
         }
         return document;
+    }
+
+    /// <summary>The asset names of <c>assets</c> (1.x lists or 2.x "name|options"), empty when none or <c>:all:</c>.</summary>
+    private static IReadOnlyList<string> ListedAssets(QueryReader query)
+    {
+        var names = query.List("assets")
+            .SelectMany(v => v.Contains('|') ? [v[..v.IndexOf('|')]] : v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToArray();
+        return names.Contains(AssetSpec.All) ? [] : names;
     }
 
     private ISourceProvider Provider() => catalog.FindSourceProvider("stac-item")

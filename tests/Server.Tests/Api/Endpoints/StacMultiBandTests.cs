@@ -150,4 +150,14 @@ public sealed class StacMultiBandTests : IAsyncLifetime
 
         Assert.Equal(["visual_b1", "visual_b2", "visual_b3", "B08_b1"], stats.EnumerateObject().Select(p => p.Name));
     }
+
+    [Fact]
+    public async Task ListedAssets_AreTheOnlyOnesWhoseHeadersAreRead_WhenTheItemHasNoBandMetadata()
+    {
+        var response = await GetAsync("/stac/statistics?url=data/item-bare.json&assets=B08&max_size=32");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        lock (_server.Opener.Opened)
+            Assert.DoesNotContain(_server.DataPath("visual.tif"), _server.Opener.Opened);
+    }
 }
