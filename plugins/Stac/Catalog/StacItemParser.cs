@@ -141,15 +141,19 @@ internal static class StacItemParser
 
         public bool Take(JsonProperty p)
         {
-            switch (p.Name)
-            {
-                case "proj:code": Code = p.Value; return true;
-                case "proj:epsg": Epsg = p.Value; return true;
-                case "proj:shape": Shape = p.Value; return true;
-                case "proj:transform": Transform = p.Value; return true;
-                case "proj:bbox": Bbox = p.Value; return true;
-                default: return false;
-            }
+            if (p.NameEquals("proj:code"u8))
+                Code = p.Value;
+            else if (p.NameEquals("proj:epsg"u8))
+                Epsg = p.Value;
+            else if (p.NameEquals("proj:shape"u8))
+                Shape = p.Value;
+            else if (p.NameEquals("proj:transform"u8))
+                Transform = p.Value;
+            else if (p.NameEquals("proj:bbox"u8))
+                Bbox = p.Value;
+            else
+                return false;
+            return true;
         }
 
         public static ProjectionMembers Read(JsonElement json)
@@ -177,20 +181,29 @@ internal static class StacItemParser
             {
                 if (p.Value.ValueKind == JsonValueKind.Null || m.Projection.Take(p))
                     continue;
-                switch (p.Name)
-                {
-                    case "href": m.Href = p.Value; break;
-                    case "type": m.Type = p.Value; break;
-                    case "title": m.Title = p.Value; break;
-                    case "roles": m.Roles = p.Value; break;
-                    case "raster:bands": m.RasterBands = p.Value; break;
-                    case "bands": m.Bands = p.Value; break;
-                    case "eo:bands": m.EoBands = p.Value; break;
-                    case "nodata": m.Nodata = p.Value; break;
-                    case "data_type": m.DataType = p.Value; break;
-                    case "raster:scale": m.Scale = p.Value; break;
-                    case "raster:offset": m.Offset = p.Value; break;
-                }
+                var v = p.Value;
+                if (p.NameEquals("href"u8))
+                    m.Href = v;
+                else if (p.NameEquals("type"u8))
+                    m.Type = v;
+                else if (p.NameEquals("title"u8))
+                    m.Title = v;
+                else if (p.NameEquals("roles"u8))
+                    m.Roles = v;
+                else if (p.NameEquals("raster:bands"u8))
+                    m.RasterBands = v;
+                else if (p.NameEquals("bands"u8))
+                    m.Bands = v;
+                else if (p.NameEquals("eo:bands"u8))
+                    m.EoBands = v;
+                else if (p.NameEquals("nodata"u8))
+                    m.Nodata = v;
+                else if (p.NameEquals("data_type"u8))
+                    m.DataType = v;
+                else if (p.NameEquals("raster:scale"u8))
+                    m.Scale = v;
+                else if (p.NameEquals("raster:offset"u8))
+                    m.Offset = v;
             }
             return m;
         }
