@@ -46,6 +46,12 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
         return document;
     }
 
+    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source, bool allAssetsByDefault)
+    {
+        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames), allAssetsByDefault);
+        return (options with { Bidx = null, Bands = selection.Bands, Expression = selection.Expression }, selection.Dialect);
+    }
+
     /// <summary>The asset names of <c>assets</c> (1.x lists or 2.x "name|options"), empty when none or <c>:all:</c>.</summary>
     private static IReadOnlyList<string> ListedAssets(QueryReader query)
     {
@@ -57,10 +63,4 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
 
     private ISourceProvider Provider() => catalog.FindSourceProvider("stac-item")
         ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-item') is not loaded, so /stac is not available");
-
-    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source, bool allAssetsByDefault)
-    {
-        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames), allAssetsByDefault);
-        return (options with { Bidx = null, Bands = selection.Bands, Expression = selection.Expression }, selection.Dialect);
-    }
 }
