@@ -46,16 +46,16 @@ internal static class DocumentEndpoints
         return Results.Json(new AssetBands(source.Info.BandNames).Names);
     }
 
-    public static async Task<IResult> TileJsonAsync(ISourceResolver resolver, string tms, HttpContext context, TilerRequests requests, TileGrids tileGrids)
+    public static async Task<IResult> TileJsonAsync(ISourceResolver resolver, string tms, HttpContext context, TilerRequests requests, TileMatrixSetRegistry registry)
     {
         var query = new QueryReader(context.Request.Query);
         var format = query.String("tile_format") is { } f ? OutputFormats.Parse(f, "tile_format").Extension : null;
         var scale = query.Int("tile_scale", 1, 4);
         var tileSize = query.Int("tilesize", 1, 4096);
-        tileGrids.TileGrid(tms, 0, 0, 0);
+        var set = registry.Get(tms);
         var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
         var info = prepared.Source.Info;
-        var (minZoom, maxZoom) = ZoomLevels.Range(info, tms, tileGrids, requests.Grids);
+        var (minZoom, maxZoom) = ZoomLevels.Range(info, set, requests.Grids.Crs);
         minZoom = query.Int("minzoom", 0, 30) ?? minZoom;
         maxZoom = query.Int("maxzoom", 0, 30) ?? maxZoom;
         var b = info.Wgs84Bounds;
@@ -80,8 +80,7 @@ internal static class DocumentEndpoints
         var format = OutputFormats.Parse(query.String("tile_format") ?? "png", "tile_format");
         var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
         var info = prepared.Source.Info;
-        var (min, max) = set.ZoomRange(requests.Grids.Crs.Resolve(info.Crs), info.NativeBounds, info.Width, info.Height, requests.Grids.Crs);
-        var (minZoom, maxZoom) = (set.Matrices.ToList().IndexOf(min), set.Matrices.ToList().IndexOf(max));
+        var (minZoom, maxZoom) = ZoomLevels.Range(info, set, requests.Grids.Crs);
         var template = TileUrl(context.Request, resolver.Name, tms, format.Extension, null, null)
             .Replace("{z}", "{TileMatrix}").Replace("{x}", "{TileCol}").Replace("{y}", "{TileRow}");
         var xml = WmtsDocument.Build($"{resolver.Name}: {query.String("url")}", set, query.Int("minzoom", 0, 30) ?? minZoom,

@@ -37,10 +37,8 @@ internal static class TileSetDocuments
     {
         var set = registry.Get(tms);
         var info = (await requests.OpenAsync(resolver, context.Request, context.RequestAborted)).Info;
-        var crs = requests.Grids.Crs;
-        var (min, max) = set.ZoomRange(crs.Resolve(info.Crs), info.NativeBounds, info.Width, info.Height, crs);
-        var matrices = set.Matrices.ToList();
-        var inSetCrs = BoundsTransform.Transform(info.NativeBounds, info.Crs, set.Crs.Id, crs);
+        var (min, max) = ZoomLevels.Range(info, set, requests.Grids.Crs);
+        var inSetCrs = BoundsTransform.Transform(info.NativeBounds, info.Crs, set.Crs.Id, requests.Grids.Crs);
         var query = QueryString(context.Request);
         var links = new List<Dictionary<string, object?>>
         {
@@ -56,8 +54,7 @@ internal static class TileSetDocuments
             ["crs"] = set.CrsUri,
             ["boundingBox"] = BoundingBox(info.Wgs84Bounds, "http://www.opengis.net/def/crs/OGC/1.3/CRS84"),
             ["links"] = links,
-            ["tileMatrixSetLimits"] = matrices.Skip(matrices.IndexOf(min)).Take(matrices.IndexOf(max) - matrices.IndexOf(min) + 1)
-                .Select(m => Limits(m, inSetCrs)).ToArray(),
+            ["tileMatrixSetLimits"] = set.Matrices.Skip(min).Take(max - min + 1).Select(m => Limits(m, inSetCrs)).ToArray(),
         });
     }
 

@@ -24,7 +24,7 @@ internal static class TilerRoutes
         group.MapGet("/tiles/{tms}", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) => TileSetDocuments.TileSetAsync(resolver, tms, c, r, t));
         group.MapGet("/tiles/{tms}/{z:int}/{x:int}/{tile}", (string tms, int z, int x, string tile, HttpContext c, TilerRequests r,
             TileGrids g, IRenderPipeline p, TileCache cache, ServerOptions o) => TileEndpoint.HandleAsync(resolver, tms, z, x, tile, c, r, g, p, cache, o));
-        group.MapGet("/{tms}/tilejson.json", (string tms, HttpContext c, TilerRequests r, TileGrids g) => DocumentEndpoints.TileJsonAsync(resolver, tms, c, r, g));
+        group.MapGet("/{tms}/tilejson.json", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) => DocumentEndpoints.TileJsonAsync(resolver, tms, c, r, t));
         group.MapGet("/{tms}/WMTSCapabilities.xml", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) =>
             DocumentEndpoints.WmtsCapabilitiesAsync(resolver, tms, c, r, t));
         group.MapGet("/{tms}/map.html", (string tms, HttpContext c, TileGrids g) => DocumentEndpoints.MapViewer(resolver, tms, c, g));

@@ -272,8 +272,8 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     {
         var tileSet = await _client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif");
 
-        // The source's zoom range (rio-tiler's minzoom..maxzoom; no overviews, so one level); its tiles are the z17
-        // reference tiles' ancestors.
+        // The source's zoom range (rio-tiler's minzoom..maxzoom: 128×96 pixels fit one tile, so one level); its tiles
+        // are the z17 reference tiles' ancestors.
         var limits = tileSet.GetProperty("tileMatrixSetLimits").EnumerateArray().ToArray();
         var deepest = limits[^1];
         var shift = 17 - int.Parse(deepest.GetProperty("tileMatrix").GetString()!);
@@ -282,5 +282,23 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
         Assert.Equal(edge.GetProperty("y").GetInt32() >> shift, deepest.GetProperty("minTileRow").GetInt32());
         Assert.InRange(inside.GetProperty("x").GetInt32() >> shift, deepest.GetProperty("minTileCol").GetInt32(), deepest.GetProperty("maxTileCol").GetInt32());
         Assert.InRange(inside.GetProperty("y").GetInt32() >> shift, deepest.GetProperty("minTileRow").GetInt32(), deepest.GetProperty("maxTileRow").GetInt32());
+    }
+
+    [Fact]
+    public async Task TileJson_Zooms_AreRioTilers_AndTheTileSetsRange()
+    {
+        var tileJson = await _client.GetFromJsonAsync<JsonElement>("/cog/WebMercatorQuad/tilejson.json?url=data/visual.tif");
+        var tileSet = await _client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif");
+
+        // morecantile's zoom_for_res: 10 m pixels at latitude ~45.15° are ~14.2 m in EPSG:3857; z13 (19.1 m) is closer
+        // in ratio than z14 (9.55 m). The whole source fits one 256-pixel tile, so minzoom = maxzoom.
+        var resolution = 10 / Math.Cos(45.15 * Math.PI / 180);
+        double Cell(int z) => 2 * 20037508.342789244 / 256 / (1 << z);
+        var finer = Enumerable.Range(0, 25).First(z => Cell(z) <= resolution);
+        var expected = Cell(finer - 1) / resolution < resolution / Cell(finer) ? finer - 1 : finer;
+        Assert.Equal(expected, tileJson.GetProperty("maxzoom").GetInt32());
+        Assert.Equal(expected, tileJson.GetProperty("minzoom").GetInt32());
+        var limits = tileSet.GetProperty("tileMatrixSetLimits").EnumerateArray().Select(l => int.Parse(l.GetProperty("tileMatrix").GetString()!)).ToArray();
+        Assert.Equal(Enumerable.Range(expected, 1), limits);
     }
 }
