@@ -9,6 +9,8 @@ internal static class HrefResolver
     /// <summary>An absolute URL or full local path for <paramref name="href"/> as seen from <paramref name="baseUri"/>.</summary>
     public static string Resolve(string baseUri, string href)
     {
+        if (IsHttp(href))
+            return href;
         if (href.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
             return new Uri(href).LocalPath;
         if (System.Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme.Length > 1 && !absolute.IsFile)

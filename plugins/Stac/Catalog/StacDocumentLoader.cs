@@ -10,16 +10,17 @@ namespace OgcTiler.Plugins.Stac.Catalog;
 /// <summary>
 /// Fetches STAC JSON documents from local files or HTTP(S) under the host's access policy. Every failure (refused,
 /// unreachable, HTTP error, timeout, not JSON) becomes an <see cref="UpstreamException"/> naming the URL and the reason.
+/// Documents come back as <see cref="JsonDocument"/> (pooled memory): the caller disposes them.
 /// </summary>
 internal sealed class StacDocumentLoader(IPluginHost host)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public Task<JsonObject> GetAsync(string uri, CancellationToken cancellationToken) =>
+    public Task<JsonDocument> GetAsync(string uri, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, uri, body: null, headers: null, cancellationToken);
 
-    /// <summary>Sends a GET or a POST with a JSON body and returns the response's JSON object.</summary>
-    public async Task<JsonObject> SendAsync(
+    /// <summary>Sends a GET or a POST with a JSON body and returns the response, a JSON object.</summary>
+    public async Task<JsonDocument> SendAsync(
         HttpMethod method, string uri, JsonObject? body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         host.EnsureAllowed(uri);
@@ -74,12 +75,15 @@ internal sealed class StacDocumentLoader(IPluginHost host)
         }
     }
 
-    private static JsonObject ParseObject(string uri, byte[] bytes)
+    private static JsonDocument ParseObject(string uri, byte[] bytes)
     {
         try
         {
-            return JsonNode.Parse(bytes) as JsonObject
-                ?? throw new UpstreamException($"STAC document {uri} is not a JSON object");
+            var document = JsonDocument.Parse(bytes);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+                return document;
+            document.Dispose();
+            throw new UpstreamException($"STAC document {uri} is not a JSON object");
         }
         catch (JsonException ex)
         {

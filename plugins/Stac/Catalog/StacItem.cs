@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Plugins.Stac.Catalog;
@@ -12,7 +11,6 @@ internal sealed record StacItem(
     string? Collection,
     Bounds? Bbox,
     DateTimeOffset? Datetime,
-    JsonObject Properties,
     IReadOnlyDictionary<string, StacAsset> Assets)
 {
     /// <summary>Asset names in document order, for error messages.</summary>
@@ -29,6 +27,7 @@ internal sealed record StacItem(
 /// <param name="Href">Absolute path or URL (relative hrefs already resolved).</param>
 /// <param name="Projection">The asset's <c>proj:*</c> fields, falling back to the item's properties.</param>
 /// <param name="Bands">From <c>raster:bands</c> (STAC 1.0) or <c>bands</c> (STAC 1.1); may be empty.</param>
+/// <param name="BandCount">How many bands the asset's band arrays (raster:bands, bands or eo:bands) list; null when none does.</param>
 internal sealed record StacAsset(
     string Name,
     string Href,
@@ -36,7 +35,8 @@ internal sealed record StacAsset(
     string? Title,
     IReadOnlyList<string> Roles,
     StacProjection Projection,
-    IReadOnlyList<StacBand> Bands)
+    IReadOnlyList<StacBand> Bands,
+    int? BandCount = null)
 {
     /// <summary>
     /// Whether the asset holds pixels the raster engine reads: a TIFF ("image/tiff", "image/tif") or JP2 media type, or (untyped) a .tif/.tiff/.jp2

@@ -1,95 +1,82 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Plugins.Stac.Catalog;
 
-/// <summary>Reads STAC 1.0 / 1.1 Items (with the projection and raster extensions) from JSON.</summary>
+/// <summary>
+/// Reads STAC 1.0 / 1.1 Items (with the projection and raster extensions) from a parsed JSON document, taking only the
+/// members the plugin uses; the document can be disposed once the item is parsed.
+/// </summary>
 internal static class StacItemParser
 {
-    public static bool IsItem(JsonObject json) => Text(json, "type") == "Feature";
+    public static bool IsItem(JsonElement json) => Text(json, "type") == "Feature";
 
     /// <summary>
     /// Parses an Item read from <paramref name="documentUri"/>. Items inside a search response or an ItemCollection
     /// (<paramref name="useSelfLink"/>) resolve relative hrefs against their own absolute self link when they have one.
     /// </summary>
-    public static StacItem Parse(JsonObject json, string documentUri, bool useSelfLink = false)
+    public static StacItem Parse(JsonElement json, string documentUri, bool useSelfLink = false)
     {
-        if (!IsItem(json))
+        if (json.ValueKind != JsonValueKind.Object || !IsItem(json))
             throw Invalid(documentUri, $"is not a STAC Item (type is '{Text(json, "type") ?? "missing"}', expected 'Feature')");
         var id = Text(json, "id") ?? throw Invalid(documentUri, "has no 'id'");
         var baseUri = useSelfLink ? SelfLink(json, documentUri) ?? documentUri : documentUri;
-        var properties = json["properties"] as JsonObject ?? [];
-        if (json["assets"] is not JsonObject assetsJson)
+        var properties = Member(json, "properties") is { ValueKind: JsonValueKind.Object } p ? p : default;
+        if (Member(json, "assets") is not { ValueKind: JsonValueKind.Object } assetsJson)
             throw Invalid(documentUri, $"item '{id}' has no 'assets' object");
-        var itemProjection = ParseProjection(properties, StacProjection.Empty, documentUri);
+        var itemProjection = properties.ValueKind == JsonValueKind.Object
+            ? StacAssetParser.ItemProjection(properties, documentUri)
+            : StacProjection.Empty;
         var assets = new Dictionary<string, StacAsset>(StringComparer.Ordinal);
-        foreach (var (name, node) in assetsJson)
-        {
-            if (node is not JsonObject asset || Text(asset, "href") is not { } href)
-                throw Invalid(documentUri, $"asset '{name}' of item '{id}' has no 'href'");
-            assets[name] = new StacAsset(
-                name,
-                HrefResolver.Resolve(baseUri, href),
-                Text(asset, "type"),
-                Text(asset, "title"),
-                asset["roles"] is JsonArray roles ? [.. roles.Select(r => r?.ToString() ?? "")] : [],
-                ParseProjection(asset, itemProjection, documentUri),
-                ParseBands(asset, documentUri));
-        }
-        return new StacItem(id, baseUri, Text(json, "collection"), ParseBbox(json["bbox"], documentUri, "bbox"),
-            ParseDatetime(properties), properties, assets);
+        foreach (var member in assetsJson.EnumerateObject())
+            assets[member.Name] = StacAssetParser.Parse(member.Name, member.Value, id, baseUri, itemProjection, documentUri);
+        return new StacItem(id, baseUri, Text(json, "collection"), ParseBbox(Member(json, "bbox"), documentUri, "bbox"),
+            ParseDatetime(properties), assets);
     }
 
     /// <summary>The absolute href of the document's <c>self</c> link, if any.</summary>
-    public static string? SelfLink(JsonObject json, string documentUri)
+    public static string? SelfLink(JsonElement json, string documentUri)
     {
-        var self = Links(json).FirstOrDefault(l => Text(l, "rel") == "self");
-        if (self is null || Text(self, "href") is not { } href)
+        var self = Link(json, "self");
+        if (self is null || Text(self.Value, "href") is not { } href)
             return null;
         var resolved = HrefResolver.Resolve(documentUri, href);
         return HrefResolver.IsHttp(resolved) || Path.IsPathRooted(resolved) ? resolved : null;
     }
 
-    public static IEnumerable<JsonObject> Links(JsonObject json) =>
-        json["links"] is JsonArray links ? links.OfType<JsonObject>() : [];
+    /// <summary>The link objects of a document's <c>links</c> array.</summary>
+    public static IEnumerable<JsonElement> Links(JsonElement json) =>
+        Member(json, "links") is { ValueKind: JsonValueKind.Array } links
+            ? links.EnumerateArray().Where(l => l.ValueKind == JsonValueKind.Object)
+            : [];
 
-    public static string? Text(JsonObject json, string key) =>
-        json[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    /// <summary>The first link with the given <c>rel</c>, or null.</summary>
+    public static JsonElement? Link(JsonElement json, string rel)
+    {
+        foreach (var link in Links(json))
+        {
+            if (Text(link, "rel") == rel)
+                return link;
+        }
+        return null;
+    }
+
+    /// <summary>A string member of an object, or null when absent or not a string.</summary>
+    public static string? Text(JsonElement json, string key) =>
+        Member(json, key) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    /// <summary>A member of an object, or null when absent (or when <paramref name="json"/> is not an object).</summary>
+    public static JsonElement? Member(JsonElement json, string key) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    /// <summary>A string value, or null when absent or not a string.</summary>
+    public static string? StringOf(JsonElement? element) => element is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     public static UpstreamException Invalid(string uri, string problem) => new($"STAC document {uri} {problem}");
 
-    private static StacProjection ParseProjection(JsonObject json, StacProjection fallback, string uri)
-    {
-        var crs = Text(json, "proj:code") ?? (Number(json["proj:epsg"], uri, "proj:epsg") is { } epsg
-            ? "EPSG:" + epsg.ToString(CultureInfo.InvariantCulture) : null);
-        (int, int)? shape = Numbers(json["proj:shape"], uri, "proj:shape") is [var rows, var cols] ? ((int)rows, (int)cols) : null;
-        var transform = Numbers(json["proj:transform"], uri, "proj:transform");
-        if (transform is { Length: < 6 })
-            throw Invalid(uri, "has a proj:transform with fewer than 6 numbers");
-        return new StacProjection(crs ?? fallback.Crs, shape ?? fallback.Shape, transform?[..6] ?? fallback.Transform,
-            ParseBbox(json["proj:bbox"], uri, "proj:bbox") ?? fallback.Bbox);
-    }
-
-    private static IReadOnlyList<StacBand> ParseBands(JsonObject asset, string uri)
-    {
-        // STAC 1.1 puts nodata/data_type/raster:scale/raster:offset on the asset, inherited by its bands.
-        var assetLevel = new StacBand(Nodata(asset["nodata"], uri), Number(asset["raster:scale"], uri, "raster:scale"),
-            Number(asset["raster:offset"], uri, "raster:offset"), DataType(Text(asset, "data_type")));
-        if (asset["raster:bands"] is JsonArray rasterBands)
-            return [.. rasterBands.OfType<JsonObject>().Select(b => new StacBand(Nodata(b["nodata"], uri),
-                Number(b["scale"], uri, "scale"), Number(b["offset"], uri, "offset"), DataType(Text(b, "data_type"))))];
-        if (asset["bands"] is JsonArray bands)
-            return [.. bands.OfType<JsonObject>().Select(b => new StacBand(Nodata(b["nodata"], uri) ?? assetLevel.Nodata,
-                Number(b["raster:scale"], uri, "raster:scale") ?? assetLevel.Scale,
-                Number(b["raster:offset"], uri, "raster:offset") ?? assetLevel.Offset,
-                DataType(Text(b, "data_type")) ?? assetLevel.DataType))];
-        return assetLevel == StacBand.Empty ? [] : [assetLevel];
-    }
-
-    private static Bounds? ParseBbox(JsonNode? node, string uri, string name) => Numbers(node, uri, name) switch
+    public static Bounds? ParseBbox(JsonElement? node, string uri, string name) => Numbers(node, uri, name) switch
     {
         null => null,
         [var x0, var y0, var x1, var y1] => new Bounds(x0, y0, x1, y1),
@@ -97,56 +84,31 @@ internal static class StacItemParser
         _ => throw Invalid(uri, $"has a '{name}' that is not 4 or 6 numbers"),
     };
 
-    private static DateTimeOffset? ParseDatetime(JsonObject properties)
+    private static DateTimeOffset? ParseDatetime(JsonElement properties)
     {
         var text = Text(properties, "datetime") ?? Text(properties, "start_datetime");
         return text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? value : null;
     }
 
-    private static double? Nodata(JsonNode? node, string uri)
+    public static double? Number(JsonElement? node, string uri, string name) => node switch
     {
-        if (node is JsonValue value && value.TryGetValue<string>(out var text))
-        {
-            return text.ToLowerInvariant() switch
-            {
-                "nan" => double.NaN,
-                "inf" => double.PositiveInfinity,
-                "-inf" => double.NegativeInfinity,
-                _ => throw Invalid(uri, $"has a nodata value '{text}' that is not a number, 'nan', 'inf' or '-inf'"),
-            };
-        }
-        return Number(node, uri, "nodata");
-    }
-
-    private static double? Number(JsonNode? node, string uri, string name)
-    {
-        if (node is null)
-            return null;
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
-            return value.GetValue<double>();
-        throw Invalid(uri, $"has a '{name}' that is not a number: {node.ToJsonString()}");
-    }
-
-    private static double[]? Numbers(JsonNode? node, string uri, string name)
-    {
-        if (node is null)
-            return null;
-        if (node is not JsonArray array)
-            throw Invalid(uri, $"has a '{name}' that is not an array");
-        return [.. array.Select(n => Number(n, uri, name) ?? throw Invalid(uri, $"has a null in '{name}'"))];
-    }
-
-    private static RasterDataType? DataType(string? name) => name switch
-    {
-        "uint8" => RasterDataType.UInt8,
-        "int8" => RasterDataType.Int8,
-        "uint16" => RasterDataType.UInt16,
-        "int16" => RasterDataType.Int16,
-        "uint32" => RasterDataType.UInt32,
-        "int32" => RasterDataType.Int32,
-        "float32" => RasterDataType.Float32,
-        "float64" => RasterDataType.Float64,
-        _ => null,
+        null => null,
+        { ValueKind: JsonValueKind.Number } value => value.GetDouble(),
+        { } other => throw Invalid(uri, $"has a '{name}' that is not a number: {other.GetRawText()}"),
     };
+
+    public static double[]? Numbers(JsonElement? node, string uri, string name)
+    {
+        if (node is not { } array)
+            return null;
+        if (array.ValueKind != JsonValueKind.Array)
+            throw Invalid(uri, $"has a '{name}' that is not an array");
+        var values = new double[array.GetArrayLength()];
+        var i = 0;
+        foreach (var element in array.EnumerateArray())
+            values[i++] = Number(element.ValueKind == JsonValueKind.Null ? null : element, uri, name) ?? throw Invalid(uri, $"has a null in '{name}'");
+        return values;
+    }
+
 }

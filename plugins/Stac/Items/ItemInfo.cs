@@ -6,15 +6,16 @@ namespace OgcTiler.Plugins.Stac.Items;
 
 /// <summary>
 /// Describes an item's default assets as a <see cref="SourceInfo"/>: from proj:* and raster:bands when they say
-/// enough, otherwise from the first asset's dataset header.
+/// enough, otherwise from the first asset's dataset header. Every band of every asset is a band of the source, as
+/// rio-tiler reads them: a single-band asset is named "B04", a multi-band one "visual_b1", "visual_b2", ….
 /// </summary>
 internal static class ItemInfo
 {
     public static async Task<SourceInfo> DescribeAsync(
         StacItem item, IReadOnlyList<StacAsset> assets, IRasterOpener rasters, CancellationToken cancellationToken)
     {
-        var names = assets.Select(a => a.Name).ToArray();
-        var bands = assets.Select(a => new BandInfo(a.Title ?? a.Name, a.Band(1).Scale ?? 1, a.Band(1).Offset ?? 0)).ToArray();
+        var counts = await BandCountsAsync(assets, rasters, cancellationToken);
+        var (names, bands) = BandNames(assets, counts);
         var first = assets[0];
         var finest = assets.Where(a => a.Projection.Resolution is not null).MinBy(a => a.Projection.Resolution!.Value);
         var projection = finest?.Projection;
@@ -33,4 +34,30 @@ internal static class ItemInfo
 
     public static Bounds Union(Bounds a, Bounds b) =>
         new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));
+
+    /// <summary>The source band name of 1-based band <paramref name="band"/> of an asset with <paramref name="count"/> bands.</summary>
+    public static string BandName(string asset, int band, int count) => count == 1 ? asset : $"{asset}_b{band}";
+
+    /// <summary>Each asset's band count from its STAC band arrays, or (when it has none) from its dataset header.</summary>
+    private static async Task<int[]> BandCountsAsync(IReadOnlyList<StacAsset> assets, IRasterOpener rasters, CancellationToken cancellationToken) =>
+        await Task.WhenAll(assets.Select(async a => a.BandCount is { } count and > 0
+            ? count
+            : (await rasters.OpenAsync(a.Href, cancellationToken)).Info.BandCount));
+
+    private static (string[] Names, BandInfo[] Bands) BandNames(IReadOnlyList<StacAsset> assets, int[] counts)
+    {
+        var names = new List<string>();
+        var bands = new List<BandInfo>();
+        for (var a = 0; a < assets.Count; a++)
+        {
+            var asset = assets[a];
+            for (var b = 1; b <= counts[a]; b++)
+            {
+                var name = BandName(asset.Name, b, counts[a]);
+                names.Add(name);
+                bands.Add(new BandInfo(counts[a] == 1 ? asset.Title ?? asset.Name : name, asset.Band(b).Scale ?? 1, asset.Band(b).Offset ?? 0));
+            }
+        }
+        return ([.. names], [.. bands]);
+    }
 }

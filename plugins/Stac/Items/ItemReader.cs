@@ -35,6 +35,8 @@ internal sealed class ItemReader(IRasterOpener rasters)
             var group = groups.Find(g => g.Asset == band.Asset);
             if (group is null)
                 groups.Add(group = new AssetGroup(band.Asset, [], []));
+            if (band.ByAssetName)
+                group.NamedAsAsset = bands[i];
             var position = group.Bands.IndexOf(band.Band);
             if (position < 0)
             {
@@ -53,6 +55,9 @@ internal sealed class ItemReader(IRasterOpener rasters)
         foreach (var band in group.Bands.Where(b => b > info.BandCount))
             throw new InvalidParameterException("bands",
                 $"asset '{group.Asset.Name}' has {info.BandCount} band(s); band {band} ('{group.Asset.Name}_b{band}') does not exist");
+        if (group.NamedAsAsset is { } name && info.BandCount > 1)
+            throw new InvalidParameterException("asset_as_band",
+                $"'{name}' names asset '{group.Asset.Name}' as one band, but it has {info.BandCount} bands; name one ('{group.Asset.Name}_b1') or choose it with asset_bidx");
         // The file's own nodata and scale win; the STAC metadata fills in what the file lacks.
         var nodata = request.Nodata ?? (info.Nodata is null ? group.Asset.Band(group.Bands[0]).Nodata : null);
         var fileScales = group.Bands.Any(b => info.Bands[b - 1].Scale != 1 || info.Bands[b - 1].Offset != 0);
@@ -93,5 +98,9 @@ internal sealed class ItemReader(IRasterOpener rasters)
 
     /// <param name="Bands">Distinct 1-based band indexes read from the asset.</param>
     /// <param name="Outputs">(index into <paramref name="Bands"/>, output band index) pairs.</param>
-    private sealed record AssetGroup(StacAsset Asset, List<int> Bands, List<(int Position, int Output)> Outputs);
+    private sealed record AssetGroup(StacAsset Asset, List<int> Bands, List<(int Position, int Output)> Outputs)
+    {
+        /// <summary>The request's name when it named the asset itself (asset_as_band), which needs a single-band asset.</summary>
+        public string? NamedAsAsset { get; set; }
+    }
 }

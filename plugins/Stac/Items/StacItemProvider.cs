@@ -29,7 +29,7 @@ internal sealed class StacItemProvider(IPluginHost host) : ISourceProvider
     public Task<StacItem> LoadItemAsync(string uri, CancellationToken cancellationToken) =>
         host.Cache.GetOrCreateAsync("stac-item:" + uri, 16 * 1024, async ct =>
         {
-            var json = await _loader.GetAsync(uri, ct);
-            return StacItemParser.Parse(json, uri);
+            using var json = await _loader.GetAsync(uri, ct);
+            return StacItemParser.Parse(json.RootElement, uri);
         }, cancellationToken);
 }

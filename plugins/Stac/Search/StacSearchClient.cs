@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Plugins;
@@ -19,11 +20,10 @@ internal sealed class StacSearchClient(IPluginHost host)
     {
         if (IsSearchEndpoint(url))
             return await SearchApiAsync(url, parameters, cancellationToken);
-        var document = await _loader.GetAsync(url, cancellationToken);
-        var searchLink = StacItemParser.Links(document).FirstOrDefault(l => StacItemParser.Text(l, "rel") == "search");
-        if (searchLink is not null && StacItemParser.Text(searchLink, "href") is { } href)
+        using var document = await _loader.GetAsync(url, cancellationToken);
+        if (StacItemParser.Link(document.RootElement, "search") is { } searchLink && StacItemParser.Text(searchLink, "href") is { } href)
             return await SearchApiAsync(HrefResolver.Resolve(url, href), parameters, cancellationToken);
-        return await new StaticCatalogReader(_loader).ReadAsync(url, document, parameters, cancellationToken);
+        return await new StaticCatalogReader(_loader).ReadAsync(url, document.RootElement, parameters, cancellationToken);
     }
 
     private static bool IsSearchEndpoint(string url) =>
@@ -39,40 +39,42 @@ internal sealed class StacSearchClient(IPluginHost host)
         var requested = new HashSet<string>();
         while (requested.Add(page.Key))
         {
-            var response = await _loader.SendAsync(page.Method, page.Url, page.Body, page.Headers, cancellationToken);
-            if (response["features"] is not JsonArray features)
+            using var document = await _loader.SendAsync(page.Method, page.Url, page.Body, page.Headers, cancellationToken);
+            var response = document.RootElement;
+            if (StacItemParser.Member(response, "features") is not { ValueKind: JsonValueKind.Array } features)
                 throw new UpstreamException($"STAC search {page.Method} {page.Url} did not return an ItemCollection (no 'features' array)");
-            foreach (var feature in features)
+            foreach (var feature in features.EnumerateArray())
             {
-                if (feature is not JsonObject json)
+                if (feature.ValueKind != JsonValueKind.Object)
                     throw new UpstreamException($"STAC search {page.Url} returned a feature that is not an object");
-                items.Add(StacItemParser.Parse(json, page.Url, useSelfLink: true));
+                items.Add(StacItemParser.Parse(feature, page.Url, useSelfLink: true));
                 if (items.Count == parameters.MaxItems)
                 {
                     host.LogInformation($"STAC search {searchUrl} stopped at max_items={parameters.MaxItems}");
                     return items;
                 }
             }
-            if (features.Count == 0 || NextPage(response, page) is not { } next)
+            if (features.GetArrayLength() == 0 || NextPage(response, page) is not { } next)
                 break;
             page = next;
         }
         return items;
     }
 
-    private static PageRequest? NextPage(JsonObject response, PageRequest current)
+    private static PageRequest? NextPage(JsonElement response, PageRequest current)
     {
-        var link = StacItemParser.Links(response).FirstOrDefault(l => StacItemParser.Text(l, "rel") == "next");
-        if (link is null || StacItemParser.Text(link, "href") is not { } href)
+        if (StacItemParser.Link(response, "next") is not { } link || StacItemParser.Text(link, "href") is not { } href)
             return null;
         var url = HrefResolver.Resolve(current.Url, href);
-        var headers = link["headers"] is JsonObject h
-            ? h.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString())
+        var headers = StacItemParser.Member(link, "headers") is { ValueKind: JsonValueKind.Object } h
+            ? h.EnumerateObject().Where(p => p.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                .ToDictionary(p => p.Name, p => p.Value.ToString())
             : null;
         if (!string.Equals(StacItemParser.Text(link, "method"), "POST", StringComparison.OrdinalIgnoreCase))
             return new PageRequest(HttpMethod.Get, url, null, headers);
-        var body = link["body"] as JsonObject;
-        var merge = link["merge"] is JsonValue m && m.TryGetValue<bool>(out var flag) && flag;
+        // The body outlives the response document, so it is copied into a mutable node.
+        var body = StacItemParser.Member(link, "body") is { ValueKind: JsonValueKind.Object } b ? JsonNode.Parse(b.GetRawText()) as JsonObject : null;
+        var merge = StacItemParser.Member(link, "merge") is { ValueKind: JsonValueKind.True };
         return new PageRequest(HttpMethod.Post, url, merge || body is null ? Merge(current.Body, body) : (JsonObject)body.DeepClone(), headers);
     }
 

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Plugins.Stac.Catalog;
@@ -13,7 +13,7 @@ internal sealed class StaticCatalogReader(StacDocumentLoader loader)
 {
     private const int MaxDocuments = 2000;
 
-    public async Task<IReadOnlyList<StacItem>> ReadAsync(string url, JsonObject document, StacSearchParameters parameters, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StacItem>> ReadAsync(string url, JsonElement document, StacSearchParameters parameters, CancellationToken cancellationToken)
     {
         if (parameters.ApiOnlyParameter is { } parameter)
             throw new InvalidParameterException(parameter, $"'{parameter}' needs a STAC API; {url} is a static catalog without a 'search' link");
@@ -23,7 +23,7 @@ internal sealed class StaticCatalogReader(StacDocumentLoader loader)
         return items;
     }
 
-    private async Task WalkAsync(string url, JsonObject document, StacSearchParameters parameters, List<StacItem> items, HashSet<string> visited, CancellationToken cancellationToken)
+    private async Task WalkAsync(string url, JsonElement document, StacSearchParameters parameters, List<StacItem> items, HashSet<string> visited, CancellationToken cancellationToken)
     {
         if (!visited.Add(url) || visited.Count > MaxDocuments)
             return;
@@ -33,9 +33,10 @@ internal sealed class StaticCatalogReader(StacDocumentLoader loader)
                 Keep(StacItemParser.Parse(document, url), parameters, items);
                 return;
             case "FeatureCollection":
-                foreach (var feature in document["features"] as JsonArray ?? [])
-                    Keep(StacItemParser.Parse(feature as JsonObject ?? throw StacItemParser.Invalid(url, "has a feature that is not an object"),
-                        url, useSelfLink: true), parameters, items);
+                if (StacItemParser.Member(document, "features") is not { ValueKind: JsonValueKind.Array } features)
+                    throw StacItemParser.Invalid(url, "is a FeatureCollection without a 'features' array");
+                foreach (var feature in features.EnumerateArray())
+                    Keep(StacItemParser.Parse(feature, url, useSelfLink: true), parameters, items);
                 return;
             case "Catalog" or "Collection":
                 foreach (var link in StacItemParser.Links(document))
@@ -45,7 +46,8 @@ internal sealed class StaticCatalogReader(StacDocumentLoader loader)
                     if (StacItemParser.Text(link, "rel") is "item" or "child" && StacItemParser.Text(link, "href") is { } href)
                     {
                         var target = HrefResolver.Resolve(url, href);
-                        await WalkAsync(target, await loader.GetAsync(target, cancellationToken), parameters, items, visited, cancellationToken);
+                        using var child = await loader.GetAsync(target, cancellationToken);
+                        await WalkAsync(target, child.RootElement, parameters, items, visited, cancellationToken);
                     }
                 }
                 return;

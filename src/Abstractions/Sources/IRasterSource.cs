@@ -4,7 +4,7 @@ namespace OgcTiler.Abstractions.Sources;
 
 /// <summary>
 /// What a layer or a request reads pixels from: one dataset, a STAC item's assets, a mosaic of a search.
-/// Bands are addressed by name: "b1".."bN" for a single dataset; for assets "B04" (the asset's first band,
+/// Bands are addressed by name: "b1".."bN" for a single dataset; for assets "B04" (a single-band asset as one band,
 /// TiTiler's asset_as_band) or "B04_b2" (band 2 of asset B04).
 /// </summary>
 public interface IRasterSource
@@ -28,8 +28,8 @@ public sealed record SourceReadRequest(
 
 /// <summary>
 /// What a source covers and offers. <see cref="NativeResolution"/> is the finest pixel size in <see cref="Crs"/> units,
-/// used to derive min/max zoom. <see cref="BandNames"/> are the names a plain read returns by default (b1..bN, or the
-/// asset names); <see cref="Bands"/> describes them.
+/// used to derive min/max zoom. <see cref="BandNames"/> are the names a plain read returns by default (b1..bN, or every
+/// band of the assets: "B04" for a single-band asset, "visual_b1".."visual_b3" for a multi-band one); <see cref="Bands"/> describes them.
 /// </summary>
 public sealed record SourceInfo(
     string Crs,

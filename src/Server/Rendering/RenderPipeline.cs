@@ -26,14 +26,39 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
     {
         var format = request.Format;
         var options = format == ImageFormat.PngRaw ? request.Options with { ReturnMask = false } : request.Options;
-        var encoder = format == ImageFormat.Npy || format == ImageFormat.GeoTiff ? null : encoders.Get(format == ImageFormat.PngRaw ? ImageFormat.Png : format);
+        var isData = format == ImageFormat.Npy || format == ImageFormat.GeoTiff;
+        var encoder = isData || format == ImageFormat.Auto ? null : encoders.Get(format == ImageFormat.PngRaw ? ImageFormat.Png : format);
         var formula = ColorFormula(options);
         var colormap = Colormap(options);
         using var data = await ReadAsync(request, cancellationToken);
-        if (encoder is null)
+        if (isData)
             return new EncodedImage(EncodeData(request, data, formula, colormap), format);
         using var image = ImageComposer.Compose(data, options, formula, colormap);
-        return new EncodedImage(encoder.Encode(image), format);
+        if (format == ImageFormat.Auto)
+        {
+            format = IsOpaque(data.Mask, image) ? ImageFormat.Jpeg : ImageFormat.Png;
+            encoder = encoders.Get(format);
+        }
+        return new EncodedImage(encoder!.Encode(image), format);
+    }
+
+    /// <summary>
+    /// TiTiler's test for its default format: every pixel valid in the data mask and, with a colormap, opaque in the
+    /// colormap's alpha (the mask counts whatever return_mask says).
+    /// </summary>
+    private static bool IsOpaque(ReadOnlySpan<byte> mask, PixelImage image)
+    {
+        if (mask.IndexOfAnyExcept((byte)255) >= 0)
+            return false;
+        if (!image.HasAlpha)
+            return true;
+        var pixels = image.Pixels;
+        for (var i = image.Channels - 1; i < pixels.Length; i += image.Channels)
+        {
+            if (pixels[i] != 255)
+                return false;
+        }
+        return true;
     }
 
     public async Task<PixelImage> RenderPixelsAsync(RenderRequest request, CancellationToken cancellationToken)

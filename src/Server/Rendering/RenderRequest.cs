@@ -15,6 +15,9 @@ public sealed record ImageFormat(string Name, string Extension, string ContentTy
     public static readonly ImageFormat Npy = new("npy", "npy", "application/x-binary");
     public static readonly ImageFormat GeoTiff = new("tif", "tif", "image/tiff; application=geotiff");
     public static readonly ImageFormat PngRaw = new("pngraw", "png", "image/png");
+
+    /// <summary>TiTiler's default when no format is given: JPEG for a fully opaque picture, PNG otherwise (chosen after rendering).</summary>
+    public static readonly ImageFormat Auto = new("auto", "", "");
 }
 
 /// <summary>Encoded output and what HTTP needs to send it.</summary>

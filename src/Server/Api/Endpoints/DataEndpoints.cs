@@ -15,7 +15,7 @@ internal static class DataEndpoints
 {
     public static async Task<IResult> StatisticsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests, IRenderPipeline pipeline)
     {
-        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, allAssetsByDefault: true);
         var query = prepared.Query;
         var parameters = StatisticsParameters.Parse(query);
         var grid = requests.Grids.Preview(prepared.Source.Info, query.String("dst_crs"), ImageSize.Parse(query, 1024));
@@ -30,14 +30,39 @@ internal static class DataEndpoints
         var parameters = StatisticsParameters.Parse(query);
         foreach (var feature in features)
         {
-            var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, feature);
-            var grid = requests.Grids.Part(prepared.Source.Info, feature.Bounds, query.String("coord_crs"), query.String("dst_crs"), ImageSize.Parse(query, null));
+            var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, feature, allAssetsByDefault: true);
+            var grid = requests.Grids.Part(prepared.Source.Info, feature.Bounds, query.String("coord_crs"), query.String("dst_crs"),
+                ImageSize.Parse(query, null), alignToSource: true);
             using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
             var properties = feature.Json["properties"] as JsonObject ?? [];
             feature.Json["properties"] = properties;
-            properties["statistics"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(PerBand(data, parameters)));
+            var weights = prepared.Coverage!.For(grid);
+            properties["statistics"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(PerBand(data, parameters, weights)));
         }
         return Results.Text(root.ToJsonString(), "application/geo+json");
+    }
+
+    /// <summary>/stac asset_statistics: per asset, statistics of its bands ("b1"…) over the preview grid, each asset with its own mask.</summary>
+    public static async Task<IResult> AssetStatisticsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests, IRenderPipeline pipeline)
+    {
+        var query = new QueryReader(context.Request.Query);
+        var parameters = StatisticsParameters.Parse(query);
+        var source = await resolver.OpenAsync(query, context.RequestAborted);
+        var grid = requests.Grids.Preview(source.Info, query.String("dst_crs"), ImageSize.Parse(query, 1024));
+        var options = RenderParameters.Parse(context.Request.Query);
+        var available = new AssetBands(source.Info.BandNames);
+        var result = new Dictionary<string, object?>();
+        foreach (var (asset, indexes) in AssetSelector.PerAssetIndexes(query, available))
+        {
+            var bands = indexes.Select(i => $"{asset}_b{i}").ToArray();
+            using var data = await pipeline.ReadAsync(new RenderRequest(source, grid, options with { Bidx = null, Expression = null, Bands = bands }, ImageFormat.Npy),
+                context.RequestAborted);
+            var perBand = new Dictionary<string, object?>();
+            for (var b = 0; b < indexes.Count; b++)
+                perBand[$"b{indexes[b]}"] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters).ToJson();
+            result[asset] = perBand;
+        }
+        return Results.Json(result);
     }
 
     public static async Task<IResult> PointAsync(ISourceResolver resolver, string coordinates, HttpContext context, TilerRequests requests, IRenderPipeline pipeline)
@@ -57,11 +82,12 @@ internal static class DataEndpoints
         });
     }
 
-    private static Dictionary<string, object?> PerBand(RasterData data, StatisticsParameters parameters)
+    /// <param name="weights">Per-pixel weights (a feature's coverage), or null for none.</param>
+    private static Dictionary<string, object?> PerBand(RasterData data, StatisticsParameters parameters, float[]? weights = null)
     {
         var result = new Dictionary<string, object?>();
         for (var b = 0; b < data.BandCount; b++)
-            result[data.BandNames[b]] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters).ToJson();
+            result[data.BandNames[b]] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters, weights).ToJson();
         return result;
     }
 

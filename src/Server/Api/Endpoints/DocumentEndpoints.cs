@@ -24,22 +24,38 @@ internal static class DocumentEndpoints
         return Results.Json(InfoDocuments.Feature(source.Info.Wgs84Bounds, info, query.String("url")!), contentType: "application/geo+json");
     }
 
+    /// <summary><c>bounds</c>: the source's footprint in <c>crs</c> (default WGS84), as TiTiler's /bounds.</summary>
+    public static async Task<IResult> BoundsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests)
+    {
+        var crsParameter = new QueryReader(context.Request.Query).String("crs");
+        var registry = requests.Grids.Crs;
+        if (crsParameter is not null && !registry.TryResolve(crsParameter, out _))
+            throw new InvalidParameterException("crs", $"crs: unknown CRS '{crsParameter}'");
+        var info = (await requests.OpenAsync(resolver, context.Request, context.RequestAborted)).Info;
+        var b = crsParameter is null ? info.Wgs84Bounds : Grids.BoundsTransform.Transform(info.NativeBounds, info.Crs, crsParameter, registry);
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["bounds"] = new[] { b.MinX, b.MinY, b.MaxX, b.MaxY },
+            ["crs"] = Grids.BoundsTransform.CrsUri(crsParameter ?? "OGC:CRS84"),
+        });
+    }
+
     public static async Task<IResult> AssetsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests)
     {
         var source = await requests.OpenAsync(resolver, context.Request, context.RequestAborted);
         return Results.Json(new AssetBands(source.Info.BandNames).Names);
     }
 
-    public static async Task<IResult> TileJsonAsync(ISourceResolver resolver, string tms, HttpContext context, TilerRequests requests, TileGrids tileGrids)
+    public static async Task<IResult> TileJsonAsync(ISourceResolver resolver, string tms, HttpContext context, TilerRequests requests, TileMatrixSetRegistry registry)
     {
         var query = new QueryReader(context.Request.Query);
         var format = query.String("tile_format") is { } f ? OutputFormats.Parse(f, "tile_format").Extension : null;
         var scale = query.Int("tile_scale", 1, 4);
         var tileSize = query.Int("tilesize", 1, 4096);
-        tileGrids.TileGrid(tms, 0, 0, 0);
+        var set = registry.Get(tms);
         var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
         var info = prepared.Source.Info;
-        var (minZoom, maxZoom) = ZoomLevels.Range(info, tms, tileGrids, requests.Grids);
+        var (minZoom, maxZoom) = ZoomLevels.Range(info, set, requests.Grids.Crs);
         minZoom = query.Int("minzoom", 0, 30) ?? minZoom;
         maxZoom = query.Int("maxzoom", 0, 30) ?? maxZoom;
         var b = info.Wgs84Bounds;
@@ -64,8 +80,7 @@ internal static class DocumentEndpoints
         var format = OutputFormats.Parse(query.String("tile_format") ?? "png", "tile_format");
         var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
         var info = prepared.Source.Info;
-        var (min, max) = set.ZoomRange(requests.Grids.Crs.Resolve(info.Crs), info.NativeBounds, info.Width, info.Height, requests.Grids.Crs);
-        var (minZoom, maxZoom) = (set.Matrices.ToList().IndexOf(min), set.Matrices.ToList().IndexOf(max));
+        var (minZoom, maxZoom) = ZoomLevels.Range(info, set, requests.Grids.Crs);
         var template = TileUrl(context.Request, resolver.Name, tms, format.Extension, null, null)
             .Replace("{z}", "{TileMatrix}").Replace("{x}", "{TileCol}").Replace("{y}", "{TileRow}");
         var xml = WmtsDocument.Build($"{resolver.Name}: {query.String("url")}", set, query.Int("minzoom", 0, 30) ?? minZoom,

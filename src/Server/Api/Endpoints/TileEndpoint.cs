@@ -25,8 +25,9 @@ internal static partial class TileEndpoint
         if (!requests.Grids.Overlaps(prepared.Source.Info, grid))
             throw new ResourceNotFoundException($"tile outside bounds: {tms}/{z}/{x}/{y} does not intersect {prepared.Source.Id}");
         var key = $"{resolver.Name}|{prepared.Source.Id}|{tms}|{z}|{x}|{tile}|{context.Request.QueryString.Value}";
+        var source = tileParameters.Padding > 0 ? new PaddedSource(prepared.Source, tileParameters.Padding) : prepared.Source;
         var rendered = await cache.GetOrRenderAsync(key, () =>
-            pipeline.RenderAsync(new RenderRequest(prepared.Source, grid, prepared.Options, format), context.RequestAborted));
+            pipeline.RenderAsync(new RenderRequest(source, grid, prepared.Options, format), context.RequestAborted));
         return ImageResults.Send(context, rendered, grid, Dialect(prepared.Dialect, tileParameters), options.Cache.Tiles.MaxAgeSeconds);
     }
 

@@ -10,7 +10,8 @@ using OgcTiler.Server.Rendering;
 namespace OgcTiler.Server.Api.Endpoints;
 
 /// <summary>A request's source with everything that shapes its pixels before rescale: bands, expression, algorithm, feature mask.</summary>
-internal sealed record PreparedSource(IRasterSource Source, RenderOptions Options, string? Dialect, QueryReader Query);
+/// <param name="Coverage">The request's feature and its pixel coverage (feature endpoints), else null.</param>
+internal sealed record PreparedSource(IRasterSource Source, RenderOptions Options, string? Dialect, QueryReader Query, FeatureCoverage? Coverage);
 
 /// <summary>The parse → resolve-source stages shared by every /cog and /stac handler.</summary>
 internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
@@ -20,22 +21,27 @@ internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
     public Task<IRasterSource> OpenAsync(ISourceResolver resolver, HttpRequest request, CancellationToken cancellationToken) =>
         resolver.OpenAsync(new QueryReader(request.Query), cancellationToken);
 
-    /// <summary>Opens the source and applies band selection, an optional feature mask and an optional algorithm.</summary>
-    public async Task<PreparedSource> PrepareAsync(ISourceResolver resolver, HttpRequest request, CancellationToken cancellationToken, GeoJsonFeature? feature = null)
+    /// <summary>
+    /// Opens the source and applies band selection, an optional feature mask and an optional algorithm; statistics
+    /// (<paramref name="allAssetsByDefault"/>) read every asset when the request names none, as TiTiler.
+    /// </summary>
+    public async Task<PreparedSource> PrepareAsync(ISourceResolver resolver, HttpRequest request, CancellationToken cancellationToken,
+        GeoJsonFeature? feature = null, bool allAssetsByDefault = false)
     {
         var query = new QueryReader(request.Query);
         var algorithm = AlgorithmParser.Parse(query);
         var source = await resolver.OpenAsync(query, cancellationToken);
-        var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source);
-        if (feature is not null)
-            source = new MaskedSource(source, feature, query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs, grids.Crs);
+        var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source, allAssetsByDefault);
+        var coverage = feature is null ? null : new FeatureCoverage(feature, query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs, grids.Crs);
+        if (coverage is not null)
+            source = new MaskedSource(source, coverage);
         if (algorithm is not null)
         {
             var expression = options.Expression is null ? null : Compiler().Compile(options.Expression);
             source = new AlgorithmSource(source, algorithm, RenderPipeline.BandNames(options, source.Info), expression);
             options = options with { Bidx = null, Expression = null, Bands = source.Info.BandNames };
         }
-        return new PreparedSource(source, options, dialect, query);
+        return new PreparedSource(source, options, dialect, query, coverage);
     }
 
     private Abstractions.Rendering.IExpressionCompiler Compiler() =>

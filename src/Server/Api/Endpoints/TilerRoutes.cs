@@ -13,15 +13,18 @@ internal static class TilerRoutes
     public static RouteGroupBuilder MapTiler(this IEndpointRouteBuilder app, ISourceResolver resolver)
     {
         var group = app.MapGroup("/" + resolver.Name);
+        group.MapGet("/bounds", (HttpContext c, TilerRequests r) => DocumentEndpoints.BoundsAsync(resolver, c, r));
         group.MapGet("/info", (Func<HttpContext, Task<IResult>>)(c => DocumentEndpoints.InfoAsync(resolver, c)));
         group.MapGet("/info.geojson", (HttpContext c, TilerRequests r) => DocumentEndpoints.InfoGeoJsonAsync(resolver, c, r));
         group.MapGet("/statistics", (HttpContext c, TilerRequests r, IRenderPipeline p) => DataEndpoints.StatisticsAsync(resolver, c, r, p));
         group.MapPost("/statistics", (HttpContext c, TilerRequests r, IRenderPipeline p) => DataEndpoints.FeatureStatisticsAsync(resolver, c, r, p));
         group.MapGet("/point/{coordinates}", (string coordinates, HttpContext c, TilerRequests r, IRenderPipeline p) =>
             DataEndpoints.PointAsync(resolver, coordinates, c, r, p));
+        group.MapGet("/tiles", (HttpContext c, TilerRequests r, TileMatrixSetRegistry t) => TileSetDocuments.ListAsync(resolver, c, r, t));
+        group.MapGet("/tiles/{tms}", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) => TileSetDocuments.TileSetAsync(resolver, tms, c, r, t));
         group.MapGet("/tiles/{tms}/{z:int}/{x:int}/{tile}", (string tms, int z, int x, string tile, HttpContext c, TilerRequests r,
             TileGrids g, IRenderPipeline p, TileCache cache, ServerOptions o) => TileEndpoint.HandleAsync(resolver, tms, z, x, tile, c, r, g, p, cache, o));
-        group.MapGet("/{tms}/tilejson.json", (string tms, HttpContext c, TilerRequests r, TileGrids g) => DocumentEndpoints.TileJsonAsync(resolver, tms, c, r, g));
+        group.MapGet("/{tms}/tilejson.json", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) => DocumentEndpoints.TileJsonAsync(resolver, tms, c, r, t));
         group.MapGet("/{tms}/WMTSCapabilities.xml", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) =>
             DocumentEndpoints.WmtsCapabilitiesAsync(resolver, tms, c, r, t));
         group.MapGet("/{tms}/map.html", (string tms, HttpContext c, TileGrids g) => DocumentEndpoints.MapViewer(resolver, tms, c, g));

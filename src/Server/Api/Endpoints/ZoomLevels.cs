@@ -1,36 +1,17 @@
 using OgcTiler.Abstractions.Sources;
-using OgcTiler.Server.Api.Grids;
-using OgcTiler.Server.Layers;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Tiling;
 
 namespace OgcTiler.Server.Api.Endpoints;
 
-/// <summary>
-/// A source's zoom range in a TileMatrixSet: maxzoom is the first level at least as fine as the source's pixels,
-/// minzoom the last level where the whole source still spans at least one tile.
-/// </summary>
+/// <summary>A source's zoom range in a TileMatrixSet, as rio-tiler's minzoom/maxzoom (the raster engine's Zoom.Range).</summary>
 internal static class ZoomLevels
 {
-    private const int Deepest = 24;
-
-    public static (int Min, int Max) Range(SourceInfo info, string tms, TileGrids tileGrids, GridBuilder grids)
+    /// <summary>The indexes of the coarsest and finest useful matrices of <paramref name="set"/>.</summary>
+    public static (int Min, int Max) Range(SourceInfo info, TileMatrixSet set, CrsRegistry crs)
     {
-        var top = tileGrids.TileGrid(tms, 0, 0, 0);
-        var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, top.Crs, grids.Crs);
-        var sourceResolution = Math.Min(full.Width / info.Width, full.Height / info.Height);
-        var extent = Math.Max(full.Width, full.Height);
-        int min = 0, max = Deepest;
-        for (var z = 0; z <= Deepest; z++)
-        {
-            var tile = tileGrids.TileGrid(tms, z, 0, 0);
-            var tileResolution = tile.ResolutionX;
-            if (tile.MaxX - tile.MinX >= extent)
-                min = z;
-            if (tileResolution <= sourceResolution)
-            {
-                max = z;
-                break;
-            }
-        }
-        return (Math.Min(min, max), max);
+        var (min, max) = set.ZoomRange(crs.Resolve(info.Crs), info.NativeBounds, info.Width, info.Height, crs);
+        var matrices = set.Matrices.ToList();
+        return (matrices.IndexOf(min), matrices.IndexOf(max));
     }
 }

@@ -27,14 +27,20 @@ internal sealed class GridBuilder(CrsRegistry crs)
         return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h);
     }
 
-    /// <summary>An area given in <paramref name="coordCrs"/>, read into <paramref name="dstCrs"/> (default coord_crs).</summary>
-    public TargetGrid Part(SourceInfo info, Bounds area, string? coordCrs, string? dstCrs, ImageSize size)
+    /// <summary>
+    /// An area given in <paramref name="coordCrs"/>, read into <paramref name="dstCrs"/> (default coord_crs). With
+    /// <paramref name="alignToSource"/> (rio-tiler's align_bounds_with_dataset, used by feature statistics) the area
+    /// grows to whole pixels of the source's grid as carried into the target CRS, so coverage fractions are per source pixel.
+    /// </summary>
+    public TargetGrid Part(SourceInfo info, Bounds area, string? coordCrs, string? dstCrs, ImageSize size, bool alignToSource = false)
     {
         if (!(area.MaxX > area.MinX && area.MaxY > area.MinY))
             throw new InvalidParameterException("bbox", $"bbox: {area.MinX},{area.MinY},{area.MaxX},{area.MaxY} is empty (give minx,miny,maxx,maxy with min < max)");
         var from = Canonical(coordCrs ?? DefaultCoordCrs, "coord_crs");
         var target = Canonical(dstCrs ?? from, "dst_crs");
         var bounds = BoundsTransform.Transform(area, from, target, crs);
+        if (alignToSource)
+            bounds = AlignToSource(info, bounds, target);
         var (nativeW, nativeH) = NativeSize(info, bounds, target);
         var (w, h) = size.Resolve(nativeW, nativeH);
         return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h);
@@ -60,6 +66,23 @@ internal sealed class GridBuilder(CrsRegistry crs)
     {
         var source = BoundsTransform.Transform(info.NativeBounds, info.Crs, grid.Crs, crs);
         return source.Intersects(new Bounds(grid.MinX, grid.MinY, grid.MaxX, grid.MaxY));
+    }
+
+    /// <summary>Bounds grown to the pixel edges of the source grid in <paramref name="target"/> (origin: its north-west corner).</summary>
+    private Bounds AlignToSource(SourceInfo info, Bounds bounds, string target)
+    {
+        var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs);
+        var (resX, resY) = (full.Width / info.Width, full.Height / info.Height);
+        if (!(resX > 0 && resY > 0))
+            return bounds;
+        // Offsets rounded to 1e-6 pixel first, as rio-tiler rounds windows, so float noise adds no pixel.
+        double Floor(double v) => Math.Floor(Math.Round(v, 6));
+        double Ceiling(double v) => Math.Ceiling(Math.Round(v, 6));
+        return new Bounds(
+            full.MinX + Floor((bounds.MinX - full.MinX) / resX) * resX,
+            full.MaxY - Ceiling((full.MaxY - bounds.MinY) / resY) * resY,
+            full.MinX + Ceiling((bounds.MaxX - full.MinX) / resX) * resX,
+            full.MaxY - Floor((full.MaxY - bounds.MaxY) / resY) * resY);
     }
 
     private string Canonical(string id, string parameter) =>

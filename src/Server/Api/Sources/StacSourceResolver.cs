@@ -15,35 +15,52 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
 
     public string Name => "stac";
 
+    /// <summary>
+    /// The item with the assets the request lists in <c>assets</c> (so only those are described: an asset without
+    /// band metadata has its COG header read for its band count), or with every raster asset when it lists none or <c>:all:</c>.
+    /// </summary>
     public Task<IRasterSource> OpenAsync(QueryReader query, CancellationToken cancellationToken)
     {
-        var url = SourceUrl.Required(query);
-        var allowed = policy.EnsureAllowed(url);
-        var provider = catalog.FindSourceProvider("stac-item")
-            ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-item') is not loaded, so /stac is not available");
-        return provider.OpenAsync(new SourceSpec(allowed, NoOptions), cancellationToken);
+        var listed = ListedAssets(query);
+        var options = listed.Count == 0 ? NoOptions : new Dictionary<string, string> { ["assets"] = string.Join(',', listed) };
+        return Provider().OpenAsync(new SourceSpec(policy.EnsureAllowed(SourceUrl.Required(query)), options), cancellationToken);
     }
 
-    /// <summary>One Info per asset, each from the item's description of that asset.</summary>
+    /// <summary>
+    /// One Info per asset (all, or those of <c>assets</c>), each from the item opened with that asset alone, so its
+    /// data type, nodata, size and bounds are the asset's own.
+    /// </summary>
     public async Task<Dictionary<string, object?>> InfoAsync(QueryReader query, CancellationToken cancellationToken)
     {
-        var info = (await OpenAsync(query, cancellationToken)).Info;
-        var requested = query.CommaList("assets");
+        var url = policy.EnsureAllowed(SourceUrl.Required(query));
+        var provider = Provider();
+        var assets = ListedAssets(query);
+        if (assets.Count == 0)
+            assets = new AssetBands((await provider.OpenAsync(new SourceSpec(url, NoOptions), cancellationToken)).Info.BandNames).Names;
         var document = new Dictionary<string, object?>();
-        for (var i = 0; i < info.BandNames.Count; i++)
+        foreach (var asset in assets)
         {
-            var asset = info.BandNames[i];
-            if (requested.Count > 0 && !requested.Contains(asset))
-                continue;
-            var band = i < info.Bands.Count ? info.Bands[i] : new Abstractions.Raster.BandInfo(asset);
-            document[asset] = InfoDocuments.FromSource(info with { BandNames = ["b1"], Bands = [band] });
+            var info = (await provider.OpenAsync(new SourceSpec(url, new Dictionary<string, string> { ["assets"] = asset }), cancellationToken)).Info;
+            document[asset] = InfoDocuments.FromSource(info with { BandNames = [.. info.BandNames.Select((_, b) => $"b{b + 1}")] });
         }
         return document;
     }
 
-    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source)
+    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source, bool allAssetsByDefault)
     {
-        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames));
+        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames), allAssetsByDefault);
         return (options with { Bidx = null, Bands = selection.Bands, Expression = selection.Expression }, selection.Dialect);
     }
+
+    /// <summary>The asset names of <c>assets</c> (1.x lists or 2.x "name|options"), empty when none or <c>:all:</c>.</summary>
+    private static IReadOnlyList<string> ListedAssets(QueryReader query)
+    {
+        var names = query.List("assets")
+            .SelectMany(v => v.Contains('|') ? [v[..v.IndexOf('|')]] : v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToArray();
+        return names.Contains(AssetSpec.All) ? [] : names;
+    }
+
+    private ISourceProvider Provider() => catalog.FindSourceProvider("stac-item")
+        ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-item') is not loaded, so /stac is not available");
 }

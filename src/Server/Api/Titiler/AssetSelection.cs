@@ -21,9 +21,12 @@ internal sealed record AssetSelection(IReadOnlyList<string>? Bands, string? Expr
 /// </summary>
 internal static partial class AssetSelector
 {
-    public static AssetSelection Resolve(QueryReader query, AssetBands available)
+    /// <param name="allByDefault">Without assets and expression, read every asset (TiTiler's statistics) instead of failing.</param>
+    public static AssetSelection Resolve(QueryReader query, AssetBands available, bool allByDefault = false)
     {
         var specs = ParseAssets(query, available, out var v2Syntax);
+        if (specs.Count == 0 && allByDefault && query.String("expression") is null)
+            specs.AddRange(available.Names.Select(n => new AssetSpec(n, null, null)));
         var assetBidx = ParsePerAsset(query, "asset_bidx", text => AssetSpec.ParseIndexes("asset_bidx", text));
         var assetExpression = ParsePerAsset(query, "asset_expression", text => text);
         var asBand = query.Bool("asset_as_band") ?? false;
@@ -56,6 +59,22 @@ internal static partial class AssetSelector
             throw new InvalidParameterException("expression", "expression: cannot be combined with per-asset expressions (assets=…|expression= or asset_expression)");
         var stacked = perAsset.SelectMany(p => p.Bands).ToArray();
         return new AssetSelection(null, RewritePositional(expression, stacked), "2.x (positional b1…bN over the listed assets)");
+    }
+
+    /// <summary>
+    /// The 1-based band indexes to read of each requested asset (every asset when none is named): options in
+    /// <c>assets=</c>, else <c>asset_bidx</c>, else <c>bidx</c>, else all its bands (TiTiler's asset_statistics).
+    /// </summary>
+    public static IReadOnlyList<(string Asset, IReadOnlyList<int> Indexes)> PerAssetIndexes(QueryReader query, AssetBands available)
+    {
+        var specs = ParseAssets(query, available, out _);
+        if (specs.Count == 0)
+            specs.AddRange(available.Names.Select(n => new AssetSpec(n, null, null)));
+        var assetBidx = ParsePerAsset(query, "asset_bidx", text => AssetSpec.ParseIndexes("asset_bidx", text));
+        var bidx = query.CommaList("bidx") is { Count: > 0 } b ? b.Select(v => QueryReader.ParseInt("bidx", v, 1)).ToArray() : null;
+        return [.. specs.Select(spec => available.Contains(spec.Name)
+            ? (spec.Name, spec.Indexes ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx ?? Enumerable.Range(1, available.BandCount(spec.Name)).ToArray())
+            : throw new ResourceNotFoundException($"asset '{spec.Name}' does not exist; assets: {string.Join(", ", available.Names)}"))];
     }
 
     private static List<AssetSpec> ParseAssets(QueryReader query, AssetBands available, out bool v2Syntax)
@@ -100,9 +119,13 @@ internal static partial class AssetSelector
         IReadOnlyList<int>? bidx, bool asBand, AssetBands available)
     {
         var explicitIndexes = spec.Indexes ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx;
+        var count = available.BandCount(spec.Name);
+        if (asBand && explicitIndexes is null && count > 1)
+            throw new InvalidParameterException("asset_as_band",
+                $"asset_as_band: asset '{spec.Name}' has {count} bands, so it cannot be one band; choose one with asset_bidx={spec.Name}|1 or assets={spec.Name}|indexes=1");
         IReadOnlyList<string> bands = asBand && explicitIndexes is null
             ? [spec.Name]
-            : (explicitIndexes ?? Enumerable.Range(1, available.BandCount(spec.Name)).ToArray()).Select(i => $"{spec.Name}_b{i}").ToArray();
+            : (explicitIndexes ?? Enumerable.Range(1, count).ToArray()).Select(i => $"{spec.Name}_b{i}").ToArray();
         var expression = spec.Expression ?? assetExpression.GetValueOrDefault(spec.Name);
         return (bands, expression is null ? null : PositionalToken().Replace(expression, m => $"{spec.Name}_b{m.Groups[1].Value}"));
     }

@@ -41,11 +41,10 @@ internal sealed record ImageSize(int? MaxSize, int? Width, int? Height)
     }
 }
 
-/// <summary>Tile parameters: <c>tilesize</c> (2.x), <c>@{scale}x</c> (1.x), <c>buffer</c>, <c>padding</c>.</summary>
-/// <remarks>
-/// <c>padding</c> is validated but changes nothing: TiTiler pads window reads against edge artefacts of rasterio's
-/// resampling, while our warper samples source pixels beyond the tile edge anyway.
-/// </remarks>
+/// <summary>
+/// Tile parameters: <c>tilesize</c> (2.x), <c>@{scale}x</c> (1.x), <c>buffer</c> (kept in the output),
+/// <c>padding</c> (read around the tile and cropped, see <see cref="Sources.PaddedSource"/>).
+/// </summary>
 internal sealed record TileParameters(int? TileSize, int? Scale, double Buffer, int Padding)
 {
     public static TileParameters Parse(QueryReader query, int? pathScale)

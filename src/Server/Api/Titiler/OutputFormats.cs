@@ -19,11 +19,11 @@ internal static class OutputFormats
         ["pngraw"] = ImageFormat.PngRaw,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The named format, or PNG when none is given (TiTiler picks JPEG for fully valid tiles; we keep PNG).</summary>
+    /// <summary>The named format, or <see cref="ImageFormat.Auto"/> (JPEG when fully opaque, else PNG, as TiTiler) when none is given.</summary>
     public static ImageFormat Parse(string? name, string parameter = "format")
     {
         if (string.IsNullOrEmpty(name))
-            return ImageFormat.Png;
+            return ImageFormat.Auto;
         return ByName.TryGetValue(name, out var format)
             ? format
             : throw new InvalidParameterException(parameter, $"{parameter}: '{name}' is not one of {string.Join(", ", ByName.Keys.Order(StringComparer.Ordinal))}");

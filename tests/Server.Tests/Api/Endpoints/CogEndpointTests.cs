@@ -172,25 +172,26 @@ public sealed class CogEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task FeatureStatistics_CountOnlyPixelsInsideThePolygon()
+    public async Task FeatureStatistics_CountOnlyPixelsThePolygonTouches()
     {
         // A right triangle over the left half of the area, in EPSG:3857.
         var (x0, y0, x1, y1) = (Area.MinX, Area.MinY, Area.MinX + Area.Width / 2, Area.MaxY);
         var ring = $"[[{x0},{y0}],[{x1},{y0}],[{x0},{y1}],[{x0},{y0}]]";
         var body = "{\"type\":\"Feature\",\"properties\":{\"name\":\"t\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}}";
-        var response = await _client.PostAsync($"/cog/statistics?{Url}&bidx=1&coord_crs=EPSG:3857&width=40&height=80",
+        var response = await _client.PostAsync($"/cog/statistics?{Url}&bidx=1&coord_crs=EPSG:3857&width=41&height=80",
             new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var feature = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("t", feature.GetProperty("properties").GetProperty("name").GetString());
         var stats = feature.GetProperty("properties").GetProperty("statistics").GetProperty("b1");
-        // Pixel (c, r) of the 40×80 grid is inside when its centre is below the hypotenuse u + v < 1.
+        // Pixel (c, r) of the 41×80 grid is touched (rio-tiler masks with all_touched) when its south-west corner is
+        // below the hypotenuse u + v < 1 (41 columns, so the hypotenuse meets no pixel corner exactly).
         var inside = 0;
         for (var r = 0; r < 80; r++)
-            for (var c = 0; c < 40; c++)
-                inside += (c + 0.5) / 40 + (79 - r + 0.5) / 80 < 1 ? 1 : 0;
+            for (var c = 0; c < 41; c++)
+                inside += c / 41.0 + (79 - r) / 80.0 < 1 ? 1 : 0;
         Assert.Equal(inside, stats.GetProperty("valid_pixels").GetDouble());
-        Assert.Equal(40 * 80 - inside, stats.GetProperty("masked_pixels").GetDouble());
+        Assert.Equal(41 * 80 - inside, stats.GetProperty("masked_pixels").GetDouble());
     }
 
     [Fact]

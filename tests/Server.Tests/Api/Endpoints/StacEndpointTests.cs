@@ -112,7 +112,9 @@ public sealed class StacEndpointTests : IDisposable
     {
         var response = await GetAsync($"/stac/tiles/WebMercatorQuad/1/0/0.png?{Url}&assets=B99");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("assets: B04, B08", await response.Content.ReadAsStringAsync());
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("no asset 'B99'", problem);
+        Assert.Contains("B04, B08", problem);
     }
 
     [Fact]

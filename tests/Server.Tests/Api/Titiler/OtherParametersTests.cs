@@ -93,7 +93,7 @@ public class OtherParametersTests
     }
 
     [Theory]
-    [InlineData(null, "png")]
+    [InlineData(null, "auto")]
     [InlineData("png", "png")]
     [InlineData("jpg", "jpeg")]
     [InlineData("JPEG", "jpeg")]
@@ -108,7 +108,7 @@ public class OtherParametersTests
     {
         var error = Assert.Throws<InvalidParameterException>(() => OutputFormats.Parse("gif"));
         Assert.Equal("format: 'gif' is not one of jpeg, jpg, npy, png, pngraw, tif, tiff, webp", error.Message);
-        Assert.Same(ImageFormat.Png, OutputFormats.Parse(""));
+        Assert.Same(ImageFormat.Auto, OutputFormats.Parse(""));
     }
 
     [Fact]

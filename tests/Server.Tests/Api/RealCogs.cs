@@ -1,0 +1,50 @@
+using System.Text.Json;
+using OgcTiler.Raster;
+using OgcTiler.Server.Tests.TestHost;
+using OgcTiler.TestSupport;
+
+namespace OgcTiler.Server.Tests.Api;
+
+/// <summary>
+/// The GDAL-made COGs of tests/data/api/cogs (make_real_cogs.py) served through <see cref="ServerFactory"/>: the files
+/// are copied into the server's data folder and opened by the real raster engine, whose datasets the factory's opener
+/// hands out. Also the pixels and facts GDAL reported for them.
+/// </summary>
+internal sealed class RealCogs : IDisposable
+{
+    public const int Width = 128, Height = 96;
+    public const double X0 = 500000, Y0 = 5000000, Resolution = 10;
+
+    private readonly RasterOpener _engine = new(() => new HttpClient(), 16);
+
+    public static JsonElement Reference { get; } = JsonDocument.Parse(File.ReadAllText(Path("reference.json"))).RootElement;
+
+    public static string Path(string name) => RepoPaths.Data("api", "cogs", name);
+
+    /// <summary>Copies the files into the server's data folder; the .tif files are opened by the real engine.</summary>
+    public async Task AddToAsync(ServerFactory server, params string[] files)
+    {
+        foreach (var file in files)
+        {
+            var target = server.DataPath(file);
+            File.Copy(Path(file), target, overwrite: true);
+            if (file.EndsWith(".tif", StringComparison.Ordinal))
+                server.Opener.Add(await _engine.OpenAsync(target, default));
+        }
+    }
+
+    /// <summary>visual.tif's band (0-based) as GDAL read it, row-major.</summary>
+    public static float[] Visual(int band) => Bytes("visual.u8").Skip(band * Width * Height).Take(Width * Height).Select(v => (float)v).ToArray();
+
+    /// <summary>b08.tif as GDAL read it (0 is nodata), row-major.</summary>
+    public static float[] B08()
+    {
+        var raw = Bytes("b08.u16");
+        return Enumerable.Range(0, raw.Length / 2).Select(i => (float)BitConverter.ToUInt16(raw, 2 * i)).ToArray();
+    }
+
+    /// <summary>A gdalwarp reference tile (tile-inside.u8, tile-edge.u8: RGB + alpha, band-sequential).</summary>
+    public static byte[] Bytes(string name) => File.ReadAllBytes(Path(name));
+
+    public void Dispose() => _engine.Dispose();
+}
