@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Rendering;
@@ -6,30 +7,78 @@ using OgcTiler.Abstractions.Rendering;
 namespace OgcTiler.Server.Rendering;
 
 /// <summary>
-/// Pixels → 8-bit picture: rescale, color formula, colormap, mask as alpha. One band gives grey, three give RGB,
-/// a colormap gives RGBA; the alpha channel is added only when some pixel is masked.
+/// Pixels → picture: rescale, color formula, colormap, mask as alpha. One band gives grey, three give RGB,
+/// a colormap gives RGBA; the alpha channel is added only when some pixel is masked. Without rescale, values of
+/// a data type other than uint8 are stretched from the type's range, as rio-tiler does for 8-bit formats.
 /// </summary>
 internal static class ImageComposer
 {
-    public static PixelImage Compose(RasterData data, RenderOptions options, IColorOperation? formula, IColormap? colormap)
+    public static PixelImage Compose(RasterData data, RenderOptions options, IColorOperation? formula, IColormap? colormap, RasterDataType valueType)
     {
         if (colormap is not null)
             return ComposeColormap(data, options, colormap);
-        if (data.BandCount is not (1 or 3))
-            throw new InvalidParameterException("bidx", $"{data.BandCount} bands cannot be drawn as a picture: choose 1 (grey) or 3 (RGB) with bidx or expression");
+        RequireGreyOrRgb(data);
         var alpha = options.ReturnMask && HasMaskedPixel(data.Mask);
         var colours = formula is null ? data.BandCount : 3;
         var image = new PixelImage(data.Width, data.Height, colours + (alpha ? 1 : 0));
+        var stretch = options.Rescale is null or { Count: 0 } && valueType != RasterDataType.UInt8 ? DataTypeStretch(valueType, formula) : (ValueRange?)null;
         for (var c = 0; c < colours; c++)
         {
             var band = Math.Min(c, data.BandCount - 1);
-            Rescaler.ToBytes(data.Band(band), Rescaler.RangeFor(options.Rescale, band, data.BandCount), image.Pixels[c..], image.Channels);
+            if (stretch is { } range)
+                Rescaler.DataTypeToBytes(data.Band(band), range, image.Pixels[c..], image.Channels);
+            else
+                Rescaler.ToBytes(data.Band(band), Rescaler.RangeFor(options.Rescale, band, data.BandCount), image.Pixels[c..], image.Channels);
         }
         if (formula is not null)
             ApplyFormula(image, formula);
         if (alpha)
             CopyMask(data.Mask, image.Pixels[colours..], image.Channels);
         return image;
+    }
+
+    /// <summary>
+    /// uint16 values kept as they are in a 16-bit picture (rio-tiler's PNG of uint16 data), the mask as alpha 0 or
+    /// 65535; for requests without rescale, color formula or colormap.
+    /// </summary>
+    public static PixelImage ComposeUInt16(RasterData data, RenderOptions options)
+    {
+        RequireGreyOrRgb(data);
+        var alpha = options.ReturnMask && HasMaskedPixel(data.Mask);
+        var image = new PixelImage(data.Width, data.Height, data.BandCount + (alpha ? 1 : 0), 16);
+        var pixels = image.Pixels;
+        for (var b = 0; b < data.BandCount; b++)
+        {
+            var values = data.Band(b);
+            for (int i = 0, o = 2 * b; i < values.Length; i++, o += image.PixelSize)
+                BinaryPrimitives.WriteUInt16BigEndian(pixels[o..], ToUInt16(values[i]));
+        }
+        if (alpha)
+        {
+            var mask = data.Mask;
+            for (int i = 0, o = 2 * data.BandCount; i < mask.Length; i++, o += image.PixelSize)
+                pixels[o] = pixels[o + 1] = mask[i]; // 255 → 0xFFFF, 0 → 0
+        }
+        return image;
+    }
+
+    private static ushort ToUInt16(float value) =>
+        value >= ushort.MaxValue ? ushort.MaxValue : value > 0 ? (ushort)MathF.Round(value) : (ushort)0; // NaN gives 0
+
+    /// <summary>
+    /// rio-tiler stretches the type's whole range; before a color formula, rio-color divides by the type's maximum
+    /// after setting negative values to 0.
+    /// </summary>
+    private static ValueRange DataTypeStretch(RasterDataType type, IColorOperation? formula)
+    {
+        var range = DataTypeRanges.Of(type);
+        return formula is null ? range : new ValueRange(0, range.Max);
+    }
+
+    private static void RequireGreyOrRgb(RasterData data)
+    {
+        if (data.BandCount is not (1 or 3))
+            throw new InvalidParameterException("bidx", $"{data.BandCount} bands cannot be drawn as a picture: choose 1 (grey) or 3 (RGB) with bidx or expression");
     }
 
     private static PixelImage ComposeColormap(RasterData data, RenderOptions options, IColormap colormap)

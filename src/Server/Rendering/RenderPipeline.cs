@@ -33,7 +33,16 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         using var data = await ReadAsync(request, cancellationToken);
         if (isData)
             return new EncodedImage(EncodeData(request, data, formula, colormap), format);
-        using var image = ImageComposer.Compose(data, options, formula, colormap);
+        if (format == ImageFormat.Auto && colormap is null)
+        {
+            // without a colormap the picture is opaque exactly when the mask is; the format decides the bit depth
+            format = data.Mask.IndexOfAnyExcept((byte)255) < 0 ? ImageFormat.Jpeg : ImageFormat.Png;
+            encoder = encoders.Get(format);
+        }
+        var valueType = ValueType(request);
+        using var image = KeepsUInt16(format, valueType, options, formula, colormap)
+            ? ImageComposer.ComposeUInt16(data, options)
+            : ImageComposer.Compose(data, options, formula, colormap, valueType);
         if (format == ImageFormat.Auto)
         {
             format = IsOpaque(data.Mask, image) ? ImageFormat.Jpeg : ImageFormat.Png;
@@ -41,6 +50,21 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         }
         return new EncodedImage(encoder!.Encode(image), format);
     }
+
+    /// <summary>
+    /// The data type of the values drawn: the source's; float32 after unscale (rio-tiler casts before scaling).
+    /// Expression outputs are drawn as before, as 0..255 values: rio-tiler's follow numexpr's types (int32 for
+    /// integer arithmetic, float64 after a division), which would turn even uint8 band math into flat grey or black.
+    /// </summary>
+    internal static RasterDataType ValueType(RenderRequest request) =>
+        request.Options.Expression is not null ? RasterDataType.UInt8
+        : request.Options.Unscale ? RasterDataType.Float32
+        : request.Source.Info.DataType;
+
+    /// <summary>rio-tiler writes uint16 values as they are to PNG when nothing turned them into colours.</summary>
+    private static bool KeepsUInt16(ImageFormat format, RasterDataType valueType, RenderOptions options, IColorOperation? formula, IColormap? colormap) =>
+        (format == ImageFormat.Png || format == ImageFormat.PngRaw) && valueType == RasterDataType.UInt16
+        && options.Rescale is null or { Count: 0 } && formula is null && colormap is null;
 
     /// <summary>
     /// TiTiler's test for its default format: every pixel valid in the data mask and, with a colormap, opaque in the
@@ -66,7 +90,7 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         var formula = ColorFormula(request.Options);
         var colormap = Colormap(request.Options);
         using var data = await ReadAsync(request, cancellationToken);
-        return ImageComposer.Compose(data, request.Options, formula, colormap);
+        return ImageComposer.Compose(data, request.Options, formula, colormap, ValueType(request));
     }
 
     /// <summary>npy and GeoTIFF: the values as read, or the 8-bit picture when rescale, a formula or a colormap is asked for.</summary>
@@ -80,7 +104,7 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         }
         else
         {
-            using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap);
+            using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap, ValueType(request));
             bands = DataBands.FromPicture(image, data.Mask);
         }
         return request.Format == ImageFormat.Npy ? NpyWriter.Write(bands) : GeoTiffWriter.Write(bands, request.Grid, encoders.GeoTiffDeflate);

@@ -6,7 +6,7 @@ using OgcTiler.Server.Configuration;
 namespace OgcTiler.Server.Rendering.Encoders;
 
 /// <summary>
-/// A small PNG writer (8-bit grey, grey+alpha, RGB, RGBA). Written by hand because SkiaSharp cannot write a
+/// A small PNG writer (grey, grey+alpha, RGB, RGBA at 8 or 16 bits per sample). Written by hand because SkiaSharp cannot write a
 /// 2-channel grey+alpha PNG (half the bytes of RGBA for grey tiles) and to choose the filter and zlib level freely.
 /// </summary>
 internal sealed class PngEncoder(PngOptions options) : IImageEncoder
@@ -44,7 +44,7 @@ internal sealed class PngEncoder(PngOptions options) : IImageEncoder
         {
             var row = pixels.Slice(y * stride, stride);
             var previous = y == 0 ? ReadOnlySpan<byte>.Empty : pixels.Slice((y - 1) * stride, stride);
-            PngFilters.Apply(options.Filter, row, previous, image.Channels, filtered.AsSpan(y * (stride + 1), stride + 1));
+            PngFilters.Apply(options.Filter, row, previous, image.PixelSize, filtered.AsSpan(y * (stride + 1), stride + 1));
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed class PngEncoder(PngOptions options) : IImageEncoder
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, image.Width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], image.Height);
-        header[8] = 8;
+        header[8] = (byte)image.BitDepth;
         header[9] = image.Channels switch { 1 => 0, 2 => 4, 3 => 2, _ => 6 };
         header[10] = 0; // deflate
         header[11] = 0; // adaptive filtering (per-row filter bytes)

@@ -9,6 +9,7 @@ internal sealed class JpegEncoder(int quality) : IImageEncoder
 
     public byte[] Encode(PixelImage image)
     {
+        SkiaPixels.RequireEightBits(image);
         var options = new SKJpegEncoderOptions(quality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore);
         if (image.Channels <= 2)
         {
@@ -27,6 +28,7 @@ internal sealed class WebpEncoder(int quality) : IImageEncoder
 
     public byte[] Encode(PixelImage image)
     {
+        SkiaPixels.RequireEightBits(image);
         var options = new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, quality);
         using var rgba = SkiaPixels.ToRgba(image);
         return SkiaPixels.Encode(rgba, SKColorType.Rgba8888, SKAlphaType.Unpremul, p => p.Encode(options));
@@ -35,6 +37,13 @@ internal sealed class WebpEncoder(int quality) : IImageEncoder
 
 internal static class SkiaPixels
 {
+    /// <summary>The pipeline stretches other data types to 8 bits for these formats (see <see cref="DataTypeRanges"/>).</summary>
+    public static void RequireEightBits(PixelImage image)
+    {
+        if (image.BitDepth != 8)
+            throw new InvalidOperationException($"JPEG and WebP take 8-bit pictures, not {image.BitDepth}-bit");
+    }
+
     public static unsafe byte[] Encode(PixelImage image, SKColorType colorType, SKAlphaType alphaType, Func<SKPixmap, SKData?> encode)
     {
         var info = new SKImageInfo(image.Width, image.Height, colorType, alphaType);
