@@ -50,6 +50,25 @@ public sealed class PngEncoderTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Encode_16Bit_DecodesBackToTheSameSamples(PngFilter filter, int channels, int zlibLevel)
+    {
+        using var image = new PixelImage(67, 45, channels, 16);
+        var random = new Random(5);
+        var expected = new ushort[67 * 45 * channels];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            expected[i] = (ushort)(i * 977 + random.Next(300));
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(image.Pixels[(2 * i)..], expected[i]);
+        }
+
+        var png = PngSamples.Decode(new PngEncoder(new PngOptions(filter, zlibLevel)).Encode(image));
+
+        Assert.Equal((16, channels switch { 1 => 0, 2 => 4, 3 => 2, _ => 6 }), (png.BitDepth, png.ColourType));
+        Assert.Equal(expected, png.Samples);
+    }
+
     [Fact]
     public void Encode_GreyTile_UsesOneByteChannelsAndColourType0()
     {

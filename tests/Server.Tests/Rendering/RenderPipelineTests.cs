@@ -107,7 +107,7 @@ public sealed class RenderPipelineTests
         SKBitmap.Decode(image.Bytes, new SKImageInfo(16, 16, SKColorType.Rgba8888, SKAlphaType.Unpremul));
 
     /// <summary>Compiles only "bX-bY".</summary>
-    private sealed class DifferenceCompiler : IExpressionCompiler
+    internal sealed class DifferenceCompiler : IExpressionCompiler
     {
         public ICompiledExpression Compile(string expression) => new Difference(expression, expression.Split('-'));
 

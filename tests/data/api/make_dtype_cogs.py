@@ -1,0 +1,34 @@
+#!/usr/bin/python3
+"""Writes tests/data/api/cogs/i16.tif and i16.i16: a COG of signed 16-bit values for the tests of how non-uint8 data
+is drawn without rescale (rio-tiler stretches the int16 range to 0..255). Same grid as make_real_cogs.py. Deterministic.
+Run with Debian's /usr/bin/python3 (python3-gdal, numpy):  /usr/bin/python3 tests/data/api/make_dtype_cogs.py
+
+  i16.tif   128x96 1-band int16 COG (DEFLATE, 64x64 blocks, no nodata), EPSG:32631, 10 m pixels: a west-east ramp
+            from -30000 to 30000 with a little noise, so every 8-bit level of the stretch is crossed
+  i16.i16   i16.tif's pixels as GDAL reads them (little-endian int16, row-major)
+"""
+import os
+
+import numpy
+from osgeo import gdal, osr
+
+gdal.UseExceptions()
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cogs")
+W, H = 128, 96
+rng = numpy.random.default_rng(11)
+rows, cols = numpy.mgrid[0:H, 0:W]
+values = (-30000 + cols * 60000 // (W - 1) + 5 * rows + rng.integers(-50, 50, (H, W))).clip(-32768, 32767).astype(numpy.int16)
+
+srs = osr.SpatialReference()
+srs.ImportFromEPSG(32631)
+mem = gdal.GetDriverByName("MEM").Create("", W, H, 1, gdal.GDT_Int16)
+mem.SetGeoTransform((500000.0, 10.0, 0.0, 5000000.0, 0.0, -10.0))
+mem.SetProjection(srs.ExportToWkt())
+mem.GetRasterBand(1).WriteArray(values)
+path = os.path.join(HERE, "i16.tif")
+gdal.PushErrorHandler("CPLQuietErrorHandler")  # BLOCKSIZE=64 warns (< 128) but is honoured
+gdal.Translate(path, mem, format="COG", creationOptions=["COMPRESS=DEFLATE", "BLOCKSIZE=64", "OVERVIEWS=NONE"])
+gdal.PopErrorHandler()
+gdal.Open(path).ReadAsArray().astype("<i2").tofile(os.path.join(HERE, "i16.i16"))
+if os.path.exists(path + ".aux.xml"):
+    os.remove(path + ".aux.xml")
