@@ -43,6 +43,13 @@ internal sealed class RealCogs : IDisposable
         return Enumerable.Range(0, raw.Length / 2).Select(i => (float)BitConverter.ToUInt16(raw, 2 * i)).ToArray();
     }
 
+    /// <summary>i16.tif (make_dtype_cogs.py) as GDAL read it, row-major.</summary>
+    public static float[] I16()
+    {
+        var raw = Bytes("i16.i16");
+        return Enumerable.Range(0, raw.Length / 2).Select(i => (float)BitConverter.ToInt16(raw, 2 * i)).ToArray();
+    }
+
     /// <summary>A gdalwarp reference tile (tile-inside.u8, tile-edge.u8: RGB + alpha, band-sequential).</summary>
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path(name));
 
