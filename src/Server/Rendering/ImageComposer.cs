@@ -26,7 +26,7 @@ internal static class ImageComposer
         {
             var band = Math.Min(c, data.BandCount - 1);
             if (stretch is { } range)
-                Rescaler.DataTypeToBytes(data.Band(band), range, image.Pixels[c..], image.Channels);
+                Rescaler.DataTypeToBytes(data.Band(band), data.Mask, range, image.Pixels[c..], image.Channels);
             else
                 Rescaler.ToBytes(data.Band(band), Rescaler.RangeFor(options.Rescale, band, data.BandCount), image.Pixels[c..], image.Channels);
         }

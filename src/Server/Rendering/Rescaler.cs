@@ -24,15 +24,15 @@ internal static class Rescaler
 
     /// <summary>
     /// <see cref="ToBytes"/> in double precision, for the whole range of a data type (float32's span overflows a
-    /// float; float64's is infinite and gives 0, as in numpy).
+    /// float; float64's is infinite and gives 0, as in numpy). Masked pixels give 0, as in titiler's rescale_array.
     /// </summary>
-    public static void DataTypeToBytes(ReadOnlySpan<float> values, ValueRange range, Span<byte> output, int step)
+    public static void DataTypeToBytes(ReadOnlySpan<float> values, ReadOnlySpan<byte> mask, ValueRange range, Span<byte> output, int step)
     {
         var span = range.Max - range.Min;
         var o = 0;
         for (var i = 0; i < values.Length; i++, o += step)
         {
-            var v = (Math.Clamp(values[i], range.Min, range.Max) - range.Min) / span * 255;
+            var v = mask[i] == 0 ? 0 : (Math.Clamp(values[i], range.Min, range.Max) - range.Min) / span * 255;
             output[o] = v >= 255 ? (byte)255 : v > 0 ? (byte)v : (byte)0; // NaN fails both tests and gives 0
         }
     }

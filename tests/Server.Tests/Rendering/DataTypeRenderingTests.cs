@@ -83,6 +83,16 @@ public sealed class DataTypeRenderingTests
     }
 
     [Fact]
+    public async Task Stretch_MaskedPixels_AreBlack_NotTheStretchOfTheirFillValue()
+    {
+        var png = PngSamples.Decode((await RenderAsync(RasterDataType.Int16, new RenderOptions { Bidx = [2], ReturnMask = false }, ImageFormat.Png)).Bytes);
+
+        Assert.Equal(0, png.ColourType);
+        Assert.Equal(Math.Floor((Value(2, 7, 3) + 32768.0) / 65535 * 255), png.At(7, 3, 0));
+        Assert.Equal(0, png.At(8, 3, 0)); // read as 0, which the int16 stretch would draw as 127
+    }
+
+    [Fact]
     public async Task Float64_StretchesToBlack_AsNumpyDividingByAnInfiniteSpan()
     {
         var png = PngSamples.Decode((await RenderAsync(RasterDataType.Float64, new RenderOptions { Bidx = [2] }, ImageFormat.Png)).Bytes);
