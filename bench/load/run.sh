@@ -39,7 +39,7 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/layers"; do sleep 0.5; done
 
-export PATH_TEMPLATE=${PATH_TEMPLATE:-/layers/b04/tiles/WebMercatorQuad/{z}/{x}/{y}.png}
+export PATH_TEMPLATE=${PATH_TEMPLATE:-'/layers/b04/tiles/WebMercatorQuad/{z}/{x}/{y}.png'}
 tile_url() { local u=${PATH_TEMPLATE//\{z\}/$1}; u=${u//\{x\}/$2}; u=${u//\{y\}/$3}; echo "http://127.0.0.1:$PORT${u//\{bbox\}/$4,$5,$6,$7}"; }
 # PNG sizes over the list (also the warm-up: every block the list needs gets decoded once)
 while read -r z x y minx miny maxx maxy; do

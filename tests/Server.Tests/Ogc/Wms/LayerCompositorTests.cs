@@ -38,6 +38,32 @@ public sealed class LayerCompositorTests
         Assert.Equal(new byte[] { r, g, b, a, 7, 8, 9, 33 }, result.Pixels.ToArray());
     }
 
+    [Fact]
+    public void Composite_GreyLayersOverAGreyBackground_StayGrey()
+    {
+        using var lower = Image(1, [40, 90]);
+        using var upper = Image(2, [200, 128, 7, 0]);
+
+        using var opaque = LayerCompositor.Composite([lower, upper], 2, 1, 0xFF808080);
+        using var transparent = LayerCompositor.Composite([upper], 2, 1, 0);
+
+        Assert.Equal(1, opaque.Channels);
+        Assert.Equal(new byte[] { Over(200, 128, 40), 90 }, opaque.Pixels.ToArray());
+        Assert.Equal(2, transparent.Channels);
+        Assert.Equal(new byte[] { 200, 128, 0, 0 }, transparent.Pixels.ToArray());
+    }
+
+    [Fact]
+    public void Composite_GreyLayerOverAColouredBackground_GivesRgb()
+    {
+        using var grey = Image(2, [200, 128, 7, 0]);
+
+        using var result = LayerCompositor.Composite([grey], 2, 1, 0xFF0000FF);
+
+        Assert.Equal(3, result.Channels);
+        Assert.Equal(new byte[] { Over(200, 128, 0), Over(200, 128, 0), Over(200, 128, 255), 0, 0, 255 }, result.Pixels.ToArray());
+    }
+
     private static PixelImage Image(int channels, byte[] pixels)
     {
         var image = new PixelImage(2, 1, channels);
