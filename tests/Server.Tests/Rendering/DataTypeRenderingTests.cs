@@ -93,6 +93,19 @@ public sealed class DataTypeRenderingTests
     }
 
     [Fact]
+    public async Task ColorFormula_WithoutRescale_RunsOnValuesOverTheTypeMaximum_NegativesZero()
+    {
+        var plugins = new FakePluginCatalog { ColorOperations = new RenderPipelineTests.HalvingFormulas() };
+        var request = new RenderRequest(Source(RasterDataType.Int16), Grid, new RenderOptions { Bidx = [2], ColorFormula = "half" }, ImageFormat.Png);
+
+        var png = PngSamples.Decode((await Pipeline(plugins).RenderAsync(request, default)).Bytes);
+
+        // rio-color's to_math_type: value / 32767 for int16; column 1 row 2 holds 5002 → 38 of 255, halved → 19
+        Assert.Equal(38, Math.Floor(Value(2, 1, 2) / 32767 * 255));
+        Assert.Equal([19, 19, 19], new[] { png.At(1, 2, 0), png.At(1, 2, 1), png.At(1, 2, 2) });
+    }
+
+    [Fact]
     public async Task Float64_StretchesToBlack_AsNumpyDividingByAnInfiniteSpan()
     {
         var png = PngSamples.Decode((await RenderAsync(RasterDataType.Float64, new RenderOptions { Bidx = [2] }, ImageFormat.Png)).Bytes);

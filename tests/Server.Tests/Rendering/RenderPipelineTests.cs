@@ -153,7 +153,7 @@ public sealed class RenderPipelineTests
         }
     }
 
-    private sealed class HalvingFormulas : IColorOperationProvider, IColorOperation
+    internal sealed class HalvingFormulas : IColorOperationProvider, IColorOperation
     {
         public IColorOperation Parse(string formula) => this;
 
