@@ -5,8 +5,8 @@ namespace OgcTiler.Server.Ogc.Wms;
 
 /// <summary>
 /// Renders a GetMap through the one pipeline. A single transparent layer is the pipeline's picture as it is (so it
-/// equals the WMTS tile of the same grid); otherwise the layers' pictures are composited in order over the
-/// background, before encoding.
+/// equals the WMTS tile of the same grid), and so is a single opaque picture; otherwise the layers' pictures are
+/// composited in order over the background, before encoding.
 /// </summary>
 internal sealed class WmsMapRenderer(IRenderPipeline pipeline, ImageEncoders encoders)
 {
@@ -18,9 +18,11 @@ internal sealed class WmsMapRenderer(IRenderPipeline pipeline, ImageEncoders enc
         try
         {
             var layers = await Task.WhenAll(renders);
+            if (layers is [{ HasAlpha: false } opaque])
+                return Encode(opaque, map.Format); // covers the background: nothing to composite
             var transparent = map.Transparent && map.Format != ImageFormat.Jpeg;
             using var composite = LayerCompositor.Composite(layers, map.Grid.Width, map.Grid.Height, transparent ? 0 : 0xFF000000 | map.Background);
-            return new EncodedImage(encoders.Get(map.Format).Encode(composite), map.Format);
+            return Encode(composite, map.Format);
         }
         finally
         {
@@ -29,6 +31,8 @@ internal sealed class WmsMapRenderer(IRenderPipeline pipeline, ImageEncoders enc
                 render.Result.Dispose();
         }
     }
+
+    private EncodedImage Encode(PixelImage picture, ImageFormat format) => new(encoders.Get(format).Encode(picture), format);
 
     private static RenderRequest Request(WmsMapLayer layer, WmsMapRequest map) =>
         new(layer.Layer.Source, map.Grid, layer.Options, map.Format);
