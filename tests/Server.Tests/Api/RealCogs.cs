@@ -2,35 +2,48 @@ using System.Text.Json;
 using OgcTiler.Raster;
 using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
+using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Api;
 
 /// <summary>
-/// The GDAL-made COGs of tests/data/api/cogs (make_real_cogs.py) served through <see cref="ServerFactory"/>: the files
-/// are copied into the server's data folder and opened by the real raster engine, whose datasets the factory's opener
-/// hands out. Also the pixels and facts GDAL reported for them.
+/// A <see cref="ServerFactory"/> serving GDAL-made COGs of tests/data/api/cogs (make_real_cogs.py): the files are copied
+/// into the server's data folder and opened by the real raster engine, whose datasets the factory's opener hands out.
+/// Also the pixels and facts GDAL reported for them.
 /// </summary>
-internal sealed class RealCogs : IDisposable
+internal sealed class RealCogs
 {
     public const int Width = 128, Height = 96;
     public const double X0 = 500000, Y0 = 5000000, Resolution = 10;
 
     private readonly RasterOpener _engine = new(() => new HttpClient(), 16);
 
+    private RealCogs(bool plugins)
+    {
+        Server = new ServerFactory(ServerFactory.DemoConfig(), new FakeRasterOpener(), plugins: plugins);
+        Client = Server.CreateClient();
+    }
+
+    public ServerFactory Server { get; }
+
+    public HttpClient Client { get; }
+
     public static JsonElement Reference { get; } = JsonDocument.Parse(File.ReadAllText(Path("reference.json"))).RootElement;
 
     public static string Path(string name) => RepoPaths.Data("api", "cogs", name);
 
-    /// <summary>Copies the files into the server's data folder; the .tif files are opened by the real engine.</summary>
-    public async Task AddToAsync(ServerFactory server, params string[] files)
+    /// <summary>A server with the files in its data folder; the .tif files are opened by the real engine.</summary>
+    public static async Task<RealCogs> StartAsync(bool plugins, params string[] files)
     {
+        var cogs = new RealCogs(plugins);
         foreach (var file in files)
         {
-            var target = server.DataPath(file);
+            var target = cogs.Server.DataPath(file);
             File.Copy(Path(file), target, overwrite: true);
             if (file.EndsWith(".tif", StringComparison.Ordinal))
-                server.Opener.Add(await _engine.OpenAsync(target, default));
+                cogs.Server.Opener.Add(await cogs._engine.OpenAsync(target, default));
         }
+        return cogs;
     }
 
     /// <summary>visual.tif's band (0-based) as GDAL read it, row-major.</summary>
@@ -53,5 +66,11 @@ internal sealed class RealCogs : IDisposable
     /// <summary>A gdalwarp reference tile (tile-inside.u8, tile-edge.u8: RGB + alpha, band-sequential).</summary>
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path(name));
 
-    public void Dispose() => _engine.Dispose();
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        Server.Dispose();
+        _engine.Dispose();
+        return Task.CompletedTask;
+    }
 }

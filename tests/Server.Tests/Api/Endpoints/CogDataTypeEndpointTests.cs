@@ -1,6 +1,5 @@
 using System.Net;
 using OgcTiler.Server.Tests.Rendering;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 using SkiaSharp;
 
@@ -13,27 +12,15 @@ namespace OgcTiler.Server.Tests.Api.Endpoints;
 public sealed class CogDataTypeEndpointTests : IAsyncLifetime
 {
     private const int W = RealCogs.Width, H = RealCogs.Height;
-    private readonly ServerFactory _server = new(ServerFactory.DemoConfig(), new FakeRasterOpener());
-    private readonly RealCogs _cogs = new();
-    private HttpClient _client = null!;
+    private RealCogs _cogs = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _cogs.AddToAsync(_server, "b08.tif", "i16.tif");
-        _client = _server.CreateClient();
-    }
+    public async Task InitializeAsync() => _cogs = await RealCogs.StartAsync(plugins: false, "b08.tif", "i16.tif");
 
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        _server.Dispose();
-        _cogs.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => _cogs.DisposeAsync();
 
     private async Task<byte[]> GetAsync(string path, string contentType)
     {
-        var response = await _client.GetAsync(path);
+        var response = await _cogs.Client.GetAsync(path);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Api.Endpoints;
@@ -15,23 +14,11 @@ namespace OgcTiler.Server.Tests.Api.Endpoints;
 public sealed class CogRealEndpointTests : IAsyncLifetime
 {
     private const int W = RealCogs.Width, H = RealCogs.Height;
-    private readonly ServerFactory _server = new(ServerFactory.DemoConfig(), new FakeRasterOpener());
-    private readonly RealCogs _cogs = new();
-    private HttpClient _client = null!;
+    private RealCogs _cogs = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _cogs.AddToAsync(_server, "visual.tif", "b08.tif");
-        _client = _server.CreateClient();
-    }
+    public async Task InitializeAsync() => _cogs = await RealCogs.StartAsync(plugins: false, "visual.tif", "b08.tif");
 
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        _server.Dispose();
-        _cogs.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => _cogs.DisposeAsync();
 
     private static JsonElement Tile(string name) => RealCogs.Reference.GetProperty("tiles").GetProperty(name);
 
@@ -43,7 +30,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
 
     private async Task<NpyFile> NpyAsync(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await _cogs.Client.GetAsync(path);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
         return NpyFile.Parse(bytes);
@@ -52,7 +39,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Info_IsWhatGdalinfoSays()
     {
-        var info = await _client.GetFromJsonAsync<JsonElement>("/cog/info?url=data/visual.tif");
+        var info = await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/info?url=data/visual.tif");
 
         Assert.Equal(W, info.GetProperty("width").GetInt32());
         Assert.Equal(H, info.GetProperty("height").GetInt32());
@@ -67,7 +54,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TileJson_BoundsAreTheWgs84Footprint()
     {
-        var tileJson = await _client.GetFromJsonAsync<JsonElement>("/cog/WebMercatorQuad/tilejson.json?url=data/visual.tif");
+        var tileJson = await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/WebMercatorQuad/tilejson.json?url=data/visual.tif");
 
         var expected = RealCogs.Reference.GetProperty("wgs84Bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var bounds = tileJson.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
@@ -120,7 +107,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
             var (lon, lat) = (p.GetProperty("lon").GetDouble(), p.GetProperty("lat").GetDouble());
             foreach (var (file, key) in new[] { ("visual.tif", "visual"), ("b08.tif", "b08") })
             {
-                var point = await _client.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/cog/point/{lon:R},{lat:R}?url=data/{file}"));
+                var point = await _cogs.Client.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/cog/point/{lon:R},{lat:R}?url=data/{file}"));
                 var expected = p.GetProperty("values").GetProperty(key).EnumerateArray().Select(v => v.GetDouble()).ToArray();
                 // gdallocationinfo prints the nodata value; TiTiler gives null for a masked pixel.
                 var values = point.GetProperty("values").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? 0 : v.GetDouble());
@@ -147,7 +134,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Statistics_EqualNumpysOverTheValidGdalPixels()
     {
-        var stats = (await _client.GetFromJsonAsync<JsonElement>("/cog/statistics?url=data/b08.tif&max_size=128")).GetProperty("b1");
+        var stats = (await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/statistics?url=data/b08.tif&max_size=128")).GetProperty("b1");
 
         var valid = RealCogs.B08().Where(v => v != 0).Select(v => (double)v).Order().ToArray();
         var mean = valid.Average();
@@ -165,7 +152,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [InlineData("edge", "visual.tif", "image/png")]    // part of the tile outside the data
     public async Task Tile_WithoutFormat_IsJpegWhenOpaque_PngOtherwise(string tile, string file, string contentType)
     {
-        var response = await _client.GetAsync($"{TilePath(tile)}?url=data/{file}");
+        var response = await _cogs.Client.GetAsync($"{TilePath(tile)}?url=data/{file}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
@@ -178,7 +165,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [InlineData("/cog/preview?url=data/b08.tif&rescale=1000,3000&return_mask=false", "image/png")] // the mask decides, not return_mask
     public async Task Preview_WithoutFormat_FollowsTheMask(string path, string contentType)
     {
-        var response = await _client.GetAsync(path);
+        var response = await _cogs.Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
@@ -194,7 +181,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
         var ring = FormattableString.Invariant($"[[{X(c0)},{Y(r0)}],[{X(c1)},{Y(r0)}],[{X(c1)},{Y(r1)}],[{X(c0)},{Y(r1)}],[{X(c0)},{Y(r0)}]]");
         var body = "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}}";
 
-        var response = await _client.PostAsync("/cog/statistics?url=data/b08.tif&coord_crs=EPSG:32631&p=50,90",
+        var response = await _cogs.Client.PostAsync("/cog/statistics?url=data/b08.tif&coord_crs=EPSG:32631&p=50,90",
             new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -234,7 +221,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [InlineData("&crs=EPSG:32631", "bounds", "http://www.opengis.net/def/crs/EPSG/0/32631")]
     public async Task Bounds_AreTheFootprintInTheAskedCrs(string crs, string reference, string crsUri)
     {
-        var bounds = await _client.GetFromJsonAsync<JsonElement>($"/cog/bounds?url=data/visual.tif{crs}");
+        var bounds = await _cogs.Client.GetFromJsonAsync<JsonElement>($"/cog/bounds?url=data/visual.tif{crs}");
 
         var expected = RealCogs.Reference.GetProperty(reference).EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var actual = bounds.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
@@ -259,7 +246,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TileSets_ListEveryTileMatrixSet_WithATileTemplate()
     {
-        var list = await _client.GetFromJsonAsync<JsonElement>("/cog/tiles?url=data/visual.tif");
+        var list = await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/tiles?url=data/visual.tif");
 
         var mercator = list.GetProperty("tilesets").EnumerateArray().Single(t => t.GetProperty("title").GetString()!.Contains("WebMercatorQuad"));
         Assert.Equal("http://www.opengis.net/def/crs/EPSG/0/3857", mercator.GetProperty("crs").GetString());
@@ -270,7 +257,7 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TileSet_LimitsStartAtTheTileHoldingTheNorthWestCorner()
     {
-        var tileSet = await _client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif");
+        var tileSet = await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif");
 
         // The source's zoom range (rio-tiler's minzoom..maxzoom: 128×96 pixels fit one tile, so one level); its tiles
         // are the z17 reference tiles' ancestors.
@@ -287,8 +274,8 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TileJson_Zooms_AreRioTilers_AndTheTileSetsRange()
     {
-        var tileJson = await _client.GetFromJsonAsync<JsonElement>("/cog/WebMercatorQuad/tilejson.json?url=data/visual.tif");
-        var tileSet = await _client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif");
+        var tileJson = await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/WebMercatorQuad/tilejson.json?url=data/visual.tif");
+        var tileSet = await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif");
 
         // morecantile's zoom_for_res: 10 m pixels at latitude ~45.15° are ~14.2 m in EPSG:3857; z13 (19.1 m) is closer
         // in ratio than z14 (9.55 m). The whole source fits one 256-pixel tile, so minzoom = maxzoom.

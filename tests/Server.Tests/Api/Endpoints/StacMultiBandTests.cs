@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Api.Endpoints;
@@ -12,30 +11,18 @@ namespace OgcTiler.Server.Tests.Api.Endpoints;
 /// </summary>
 public sealed class StacMultiBandTests : IAsyncLifetime
 {
-    private readonly ServerFactory _server = new(ServerFactory.DemoConfig(), new FakeRasterOpener(), plugins: true);
-    private readonly RealCogs _cogs = new();
-    private HttpClient _client = null!;
+    private RealCogs _cogs = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _cogs.AddToAsync(_server, "visual.tif", "b08.tif", "item.json", "item-bare.json");
-        _client = _server.CreateClient();
-    }
+    public async Task InitializeAsync() => _cogs = await RealCogs.StartAsync(plugins: true, "visual.tif", "b08.tif", "item.json", "item-bare.json");
 
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        _server.Dispose();
-        _cogs.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => _cogs.DisposeAsync();
 
     private async Task<HttpResponseMessage> GetAsync(string path)
     {
         // The plugins load in a hosted service: wait until the stac-item source answers.
         for (var attempt = 0; ; attempt++)
         {
-            var response = await _client.GetAsync(path);
+            var response = await _cogs.Client.GetAsync(path);
             if (attempt >= 50 || !(await response.Content.ReadAsStringAsync()).Contains("plugin"))
                 return response;
             await Task.Delay(100);
@@ -157,7 +144,7 @@ public sealed class StacMultiBandTests : IAsyncLifetime
         var response = await GetAsync("/stac/statistics?url=data/item-bare.json&assets=B08&max_size=32");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        lock (_server.Opener.Opened)
-            Assert.DoesNotContain(_server.DataPath("visual.tif"), _server.Opener.Opened);
+        lock (_cogs.Server.Opener.Opened)
+            Assert.DoesNotContain(_cogs.Server.DataPath("visual.tif"), _cogs.Server.Opener.Opened);
     }
 }
