@@ -38,16 +38,7 @@ internal sealed class AlgorithmSource : IRasterSource
 
     public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {
-        var b = _algorithm.Buffer;
-        var buffered = b == 0 ? grid : grid with
-        {
-            MinX = grid.MinX - b * grid.ResolutionX,
-            MaxX = grid.MaxX + b * grid.ResolutionX,
-            MinY = grid.MinY - b * grid.ResolutionY,
-            MaxY = grid.MaxY + b * grid.ResolutionY,
-            Width = grid.Width + 2 * b,
-            Height = grid.Height + 2 * b,
-        };
+        var buffered = GridMargin.Grow(grid, _algorithm.Buffer);
         using var read = await _inner.ReadAsync(buffered, request with { Bands = _inputs }, cancellationToken);
         if (_expression is null)
             return _algorithm.Apply(read);

@@ -17,15 +17,7 @@ internal sealed class PaddedSource(IRasterSource inner, int padding) : IRasterSo
 
     public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {
-        var padded = grid with
-        {
-            MinX = grid.MinX - padding * grid.ResolutionX,
-            MaxX = grid.MaxX + padding * grid.ResolutionX,
-            MinY = grid.MinY - padding * grid.ResolutionY,
-            MaxY = grid.MaxY + padding * grid.ResolutionY,
-            Width = grid.Width + 2 * padding,
-            Height = grid.Height + 2 * padding,
-        };
+        var padded = GridMargin.Grow(grid, padding);
         using var read = await inner.ReadAsync(padded, request, cancellationToken);
         return Crop(read, grid.Width, grid.Height);
     }
