@@ -38,7 +38,7 @@ internal static class TileSweep
                 var t0 = ThreadCpu.Now();
                 using var data = await dataset.ReadAsync(grid, read, default);
                 var t1 = ThreadCpu.Now();
-                using var image = ImageComposer.Compose(data, options, null, null, dataset.Info.DataType);
+                using var image = ImageComposer.Compose(data, options, null, null, dataset.Info.DataType, null);
                 var t2 = ThreadCpu.Now();
                 encoder.Encode(image);
                 var t3 = ThreadCpu.Now();

@@ -7,7 +7,8 @@ namespace OgcTiler.Plugins.Stac.Items;
 /// <summary>
 /// Describes an item's default assets as a <see cref="SourceInfo"/>: from proj:* and raster:bands when they say
 /// enough, otherwise from the first asset's dataset header. Every band of every asset is a band of the source, as
-/// rio-tiler reads them: a single-band asset is named "B04", a multi-band one "visual_b1", "visual_b2", ….
+/// rio-tiler reads them: a single-band asset is named "B04", a multi-band one "visual_b1", "visual_b2", …. The data
+/// type is numpy's promotion of the assets' types, the type of rio-tiler's stacked array.
 /// </summary>
 internal static class ItemInfo
 {
@@ -20,17 +21,23 @@ internal static class ItemInfo
         var finest = assets.Where(a => a.Projection.Resolution is not null).MinBy(a => a.Projection.Resolution!.Value);
         var projection = finest?.Projection;
         if (projection is { Crs: { } crs, NativeBounds: { } bounds, Resolution: { } resolution, Shape: { } shape }
-            && item.Bbox is { } wgs84 && first.Band(1).DataType is { } dataType)
+            && item.Bbox is { } wgs84 && assets.All(a => a.Band(1).DataType is not null))
         {
+            var dataType = assets.Select(a => a.Band(1).DataType!.Value).Aggregate(DataTypePromotion.Promote);
             var union = assets.Select(a => a.Projection.NativeBounds ?? bounds).Aggregate(Union);
             return new SourceInfo(crs, union, wgs84, resolution, shape.Cols, shape.Rows, dataType, first.Band(1).Nodata, names, bands);
         }
         var dataset = await rasters.OpenAsync((finest ?? first).Href, cancellationToken);
         var info = dataset.Info;
+        var types = await Task.WhenAll(assets.Select(a => DataTypeAsync(a, rasters, cancellationToken)));
         return new SourceInfo(info.Crs, info.NativeBounds, item.Bbox ?? info.Wgs84Bounds,
             Math.Min(Math.Abs(info.GeoTransform[1]), Math.Abs(info.GeoTransform[5])), info.Width, info.Height,
-            info.DataType, info.Nodata ?? first.Band(1).Nodata, names, bands);
+            types.Aggregate(DataTypePromotion.Promote), info.Nodata ?? first.Band(1).Nodata, names, bands);
     }
+
+    /// <summary>An asset's data type from its STAC band metadata, or (when that has none) from its dataset header.</summary>
+    private static async Task<RasterDataType> DataTypeAsync(StacAsset asset, IRasterOpener rasters, CancellationToken cancellationToken) =>
+        asset.Band(1).DataType ?? (await rasters.OpenAsync(asset.Href, cancellationToken)).Info.DataType;
 
     public static Bounds Union(Bounds a, Bounds b) =>
         new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));

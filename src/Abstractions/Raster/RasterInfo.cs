@@ -1,7 +1,15 @@
 namespace OgcTiler.Abstractions.Raster;
 
-/// <summary>Description of one band of a dataset.</summary>
-public sealed record BandInfo(string? Description, double Scale = 1, double Offset = 0, string? ColorInterpretation = null);
+/// <summary>
+/// Description of one band of a dataset. <paramref name="Statistics"/> is the minimum and maximum the dataset records
+/// for the band (GDAL's STATISTICS_MINIMUM and STATISTICS_MAXIMUM), when it records both.
+/// </summary>
+public sealed record BandInfo(
+    string? Description,
+    double Scale = 1,
+    double Offset = 0,
+    string? ColorInterpretation = null,
+    (double Minimum, double Maximum)? Statistics = null);
 
 /// <summary>
 /// What a dataset is: size, georeferencing, bands. <see cref="GeoTransform"/> is GDAL's six coefficients

@@ -9,11 +9,15 @@ namespace OgcTiler.Server.Rendering;
 /// <summary>
 /// Pixels → picture: rescale, color formula, colormap, mask as alpha. One band gives grey, three give RGB,
 /// a colormap gives RGBA; the alpha channel is added only when some pixel is masked. Without rescale, values of
-/// a data type other than uint8 are stretched from the type's range, as rio-tiler does for 8-bit formats.
+/// a data type other than uint8 are stretched from the dataset's recorded statistics when every band has them,
+/// otherwise from the type's range, as rio-tiler does for 8-bit formats.
 /// </summary>
 internal static class ImageComposer
 {
-    public static PixelImage Compose(RasterData data, RenderOptions options, IColorOperation? formula, IColormap? colormap, RasterDataType valueType)
+    /// <param name="statistics">The dataset's minimum and maximum of each band of <paramref name="data"/>, or null.</param>
+    public static PixelImage Compose(
+        RasterData data, RenderOptions options, IColorOperation? formula, IColormap? colormap, RasterDataType valueType,
+        IReadOnlyList<ValueRange>? statistics)
     {
         if (colormap is not null)
             return ComposeColormap(data, options, colormap);
@@ -21,12 +25,12 @@ internal static class ImageComposer
         var alpha = options.ReturnMask && HasMaskedPixel(data.Mask);
         var colours = formula is null ? data.BandCount : 3;
         var image = new PixelImage(data.Width, data.Height, colours + (alpha ? 1 : 0));
-        var stretch = options.Rescale is null or { Count: 0 } && valueType != RasterDataType.UInt8 ? DataTypeStretch(valueType, formula) : (ValueRange?)null;
+        var stretch = options.Rescale is null or { Count: 0 } && valueType != RasterDataType.UInt8;
         for (var c = 0; c < colours; c++)
         {
             var band = Math.Min(c, data.BandCount - 1);
-            if (stretch is { } range)
-                Rescaler.DataTypeToBytes(data.Band(band), data.Mask, range, image.Pixels[c..], image.Channels);
+            if (stretch)
+                Rescaler.DataTypeToBytes(data.Band(band), data.Mask, StretchRange(valueType, formula, statistics, band), image.Pixels[c..], image.Channels);
             else
                 Rescaler.ToBytes(data.Band(band), Rescaler.RangeFor(options.Rescale, band, data.BandCount), image.Pixels[c..], image.Channels);
         }
@@ -66,13 +70,15 @@ internal static class ImageComposer
         value >= ushort.MaxValue ? ushort.MaxValue : value > 0 ? (ushort)MathF.Round(value) : (ushort)0; // NaN gives 0
 
     /// <summary>
-    /// rio-tiler stretches the type's whole range; before a color formula, rio-color divides by the type's maximum
-    /// after setting negative values to 0.
+    /// rio-tiler stretches the band's recorded statistics, else the type's whole range; before a color formula,
+    /// rio-color divides by the type's maximum after setting negative values to 0.
     /// </summary>
-    private static ValueRange DataTypeStretch(RasterDataType type, IColorOperation? formula)
+    private static ValueRange StretchRange(RasterDataType type, IColorOperation? formula, IReadOnlyList<ValueRange>? statistics, int band)
     {
         var range = DataTypeRanges.Of(type);
-        return formula is null ? range : new ValueRange(0, range.Max);
+        if (formula is not null)
+            return new ValueRange(0, range.Max);
+        return statistics is { } bands && band < bands.Count ? bands[band] : range;
     }
 
     private static void RequireGreyOrRgb(RasterData data)

@@ -42,7 +42,7 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         var valueType = ValueType(request);
         using var image = KeepsUInt16(format, valueType, options, formula, colormap)
             ? ImageComposer.ComposeUInt16(data, options)
-            : ImageComposer.Compose(data, options, formula, colormap, valueType);
+            : ImageComposer.Compose(data, options, formula, colormap, valueType, DatasetStatistics(request));
         if (format == ImageFormat.Auto)
         {
             format = IsOpaque(data.Mask, image) ? ImageFormat.Jpeg : ImageFormat.Png;
@@ -60,6 +60,38 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         request.Options.Expression is not null ? RasterDataType.UInt8
         : request.Options.Unscale ? RasterDataType.Float32
         : request.Source.Info.DataType;
+
+    /// <summary>
+    /// The minimum and maximum the dataset records for each band drawn, when it records them for every one: rio-tiler
+    /// then stretches from these instead of the data type's range (even after unscale, as it does). Expression outputs
+    /// have none (see <see cref="ValueType"/>).
+    /// </summary>
+    internal static IReadOnlyList<ValueRange>? DatasetStatistics(RenderRequest request)
+    {
+        if (request.Options.Expression is not null)
+            return null;
+        var info = request.Source.Info;
+        var names = BandNames(request.Options, info);
+        var ranges = new ValueRange[names.Count];
+        for (var i = 0; i < names.Count; i++)
+        {
+            var index = IndexOf(info.BandNames, names[i]);
+            if (index < 0 || index >= info.Bands.Count || info.Bands[index].Statistics is not { } statistics)
+                return null;
+            ranges[i] = new ValueRange(statistics.Minimum, statistics.Maximum);
+        }
+        return ranges;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+                return i;
+        }
+        return -1;
+    }
 
     /// <summary>rio-tiler writes uint16 values as they are to PNG when nothing turned them into colours.</summary>
     private static bool KeepsUInt16(ImageFormat format, RasterDataType valueType, RenderOptions options, IColorOperation? formula, IColormap? colormap) =>
@@ -90,7 +122,7 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         var formula = ColorFormula(request.Options);
         var colormap = Colormap(request.Options);
         using var data = await ReadAsync(request, cancellationToken);
-        return ImageComposer.Compose(data, request.Options, formula, colormap, ValueType(request));
+        return ImageComposer.Compose(data, request.Options, formula, colormap, ValueType(request), DatasetStatistics(request));
     }
 
     /// <summary>npy and GeoTIFF: the values as read, or the 8-bit picture when rescale, a formula or a colormap is asked for.</summary>
@@ -104,7 +136,7 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         }
         else
         {
-            using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap, ValueType(request));
+            using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap, ValueType(request), DatasetStatistics(request));
             bands = DataBands.FromPicture(image, data.Mask);
         }
         return request.Format == ImageFormat.Npy ? NpyWriter.Write(bands) : GeoTiffWriter.Write(bands, request.Grid, encoders.GeoTiffDeflate);

@@ -24,7 +24,8 @@ internal static class Rescaler
 
     /// <summary>
     /// <see cref="ToBytes"/> in double precision, for the whole range of a data type (float32's span overflows a
-    /// float; float64's is infinite and gives 0, as in numpy). Masked pixels give 0, as in titiler's rescale_array.
+    /// float; float64's is infinite and gives 0, as in numpy) or a dataset's recorded minimum and maximum. Masked
+    /// pixels give 0, as in titiler's rescale_array.
     /// </summary>
     public static void DataTypeToBytes(ReadOnlySpan<float> values, ReadOnlySpan<byte> mask, ValueRange range, Span<byte> output, int step)
     {
