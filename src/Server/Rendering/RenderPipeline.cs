@@ -53,7 +53,7 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
 
     /// <summary>
     /// The data type of the values drawn: the source's; float32 after unscale (rio-tiler casts before scaling).
-    /// Expression outputs are drawn as before, as 0..255 values: rio-tiler's follow numexpr's types (int32 for
+    /// Expression outputs are drawn as 0..255 values: rio-tiler's follow numexpr's types (int32 for
     /// integer arithmetic, float64 after a division), which would turn even uint8 band math into flat grey or black.
     /// </summary>
     internal static RasterDataType ValueType(RenderRequest request) =>
