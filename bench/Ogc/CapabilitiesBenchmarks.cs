@@ -4,6 +4,7 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Ogc.Wms;
@@ -20,7 +21,7 @@ namespace OgcTiler.Bench.Ogc;
 public class CapabilitiesBenchmarks
 {
     private const string BaseUrl = "http://localhost:5000";
-    private readonly ServiceMetadata _service = new("OgcTiler", "bench", [], "OgcTiler", null, null, null);
+    private readonly ServiceOptions _service = new("OgcTiler", "bench", [], "OgcTiler", null, null, null);
     private IReadOnlyList<OgcLayer> _layers = [];
     private WmtsLayerSets _sets = null!;
     private CapabilitiesCache _cache = null!;

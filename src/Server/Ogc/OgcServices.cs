@@ -1,3 +1,4 @@
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
@@ -9,7 +10,7 @@ public static class OgcServices
     /// <summary>Services of the WMTS and WMS endpoints (capabilities cache, parsers, renderers).</summary>
     public static IServiceCollection AddOgcServices(this IServiceCollection services)
     {
-        services.AddSingleton(sp => ReadService(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<ServerOptions>().Service);
         services.AddSingleton(sp => ReadOptions(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<OgcLayers>();
         services.AddSingleton<CapabilitiesCache>();
@@ -20,19 +21,6 @@ public static class OgcServices
         services.AddSingleton<WmtsTileResolver>();
         services.AddSingleton<WmtsService>();
         return services;
-    }
-
-    private static ServiceMetadata ReadService(IConfiguration configuration)
-    {
-        var s = configuration.GetSection("Service");
-        return new ServiceMetadata(
-            s["Title"] ?? "OgcTiler",
-            s["Abstract"],
-            s.GetSection("Keywords").GetChildren().Select(k => k.Value ?? "").Where(k => k.Length > 0).ToList(),
-            s["ProviderName"],
-            s["ProviderSite"],
-            s["ContactName"],
-            s["ContactEmail"]);
     }
 
     /// <summary>The <c>Ogc</c> section: MaxWidth and MaxHeight (1..16384); anything else is a configuration error.</summary>

@@ -1,12 +1,13 @@
 using System.Xml;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 
 namespace OgcTiler.Server.Ogc.Wms;
 
 /// <summary>Writes WMS 1.3.0 (<c>WMS_Capabilities</c>, schema) or 1.1.1 (<c>WMT_MS_Capabilities</c>, DTD) capabilities.</summary>
-internal sealed class WmsCapabilitiesWriter(WmsVersion version, ServiceMetadata service, OgcOptions options, CrsRegistry crs, string baseUrl)
+internal sealed class WmsCapabilitiesWriter(WmsVersion version, ServiceOptions service, OgcOptions options, CrsRegistry crs, string baseUrl)
 {
     public const int LegendWidth = WmsLegend.DefaultWidth;
     public const int LegendHeight = WmsLegend.DefaultHeight;

@@ -1,4 +1,5 @@
 using OgcTiler.Raster.Crs;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
@@ -14,7 +15,7 @@ internal sealed class WmsService(
     IRenderPipeline pipeline,
     IPluginCatalog plugins,
     CrsRegistry crs,
-    ServiceMetadata service,
+    ServiceOptions service,
     OgcOptions options,
     ILogger<WmsService> logger)
 {

@@ -1,13 +1,14 @@
 using System.Xml;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Ogc.Wms;
 
 namespace OgcTiler.Server.Ogc.Wmts;
 
 /// <summary>WMTS 1.0.0 capabilities: KVP and RESTful encodings, one Layer per layer, every TileMatrixSet used.</summary>
-internal sealed class WmtsCapabilitiesWriter(ServiceMetadata service, WmtsLayerSets sets, string baseUrl)
+internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSets sets, string baseUrl)
 {
     private const string Ows = OgcXml.Ows;
     private const string Wmts = OgcXml.Wmts;

@@ -15,7 +15,7 @@ internal sealed class WmtsService(
     IRenderPipeline pipeline,
     TileCache tiles,
     ServerOptions options,
-    ServiceMetadata service,
+    ServiceOptions service,
     ILogger<WmtsService> logger)
 {
     private const string Operations = "GetCapabilities, GetTile, GetFeatureInfo";
