@@ -58,16 +58,7 @@ public sealed class GeoTiffErrorTests
             {
                 var path = Path.Combine(folder.FullName, $"cut{length}.tif");
                 await File.WriteAllBytesAsync(path, source[..length]);
-                try
-                {
-                    var dataset = (Raster.Tiff.GeoTiffDataset)await new RasterOpener(new HttpClient(), 16).OpenAsync(path, CancellationToken.None);
-                    for (var level = 0; level < dataset.Levels.Count; level++)
-                        await TiffFixtures.ReadLevelAsync(dataset, level);
-                }
-                catch (RasterFormatException e)
-                {
-                    Assert.Equal(path, e.Uri);
-                }
+                await ReadsOrFailsTypedAsync(path);
             }
         }
         finally
@@ -92,21 +83,28 @@ public sealed class GeoTiffErrorTests
                     bytes[random.Next(0, 1200)] = (byte)random.Next(256);
                 var path = Path.Combine(folder.FullName, $"corrupt{i}.tif");
                 await File.WriteAllBytesAsync(path, bytes);
-                try
-                {
-                    var dataset = (Raster.Tiff.GeoTiffDataset)await new RasterOpener(new HttpClient(), 16).OpenAsync(path, CancellationToken.None);
-                    for (var level = 0; level < dataset.Levels.Count; level++)
-                        await TiffFixtures.ReadLevelAsync(dataset, level);
-                }
-                catch (RasterFormatException e)
-                {
-                    Assert.Equal(path, e.Uri);
-                }
+                await ReadsOrFailsTypedAsync(path);
             }
         }
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Opens the file and reads every level: either that works or a RasterFormatException names the file.</summary>
+    private static async Task ReadsOrFailsTypedAsync(string path)
+    {
+        try
+        {
+            using var opener = new RasterOpener(new HttpClient(), 16);
+            var dataset = (Raster.Tiff.GeoTiffDataset)await opener.OpenAsync(path, CancellationToken.None);
+            for (var level = 0; level < dataset.Levels.Count; level++)
+                await TiffFixtures.ReadLevelAsync(dataset, level);
+        }
+        catch (RasterFormatException e)
+        {
+            Assert.Equal(path, e.Uri);
         }
     }
 }
