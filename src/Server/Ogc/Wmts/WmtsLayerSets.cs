@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Ogc.Common;
@@ -18,6 +21,8 @@ internal sealed record WmtsLayerSet(TileMatrixSet Set, Bounds Box, IReadOnlyList
 /// </summary>
 internal sealed class WmtsLayerSets(TileMatrixSetRegistry registry, CrsRegistry crs)
 {
+    private readonly ConditionalWeakTable<IRasterSource, ConcurrentDictionary<string, bool>> _covering = new();
+
     public IReadOnlyList<TileMatrixSet> Describable { get; } = registry.All.Where(IsDescribable).ToList();
 
     public static bool IsDescribable(TileMatrixSet set) =>
@@ -41,11 +46,15 @@ internal sealed class WmtsLayerSets(TileMatrixSetRegistry registry, CrsRegistry 
         return result;
     }
 
-    /// <summary>True when the layer is offered in <paramref name="set"/>.</summary>
+    /// <summary>
+    /// True when the layer is offered in <paramref name="set"/>. Asked on every GetTile, so whether an unnamed set
+    /// meets the data is worked out once per opened source (a reloaded source gets a fresh entry).
+    /// </summary>
     public bool Offers(OgcLayer layer, TileMatrixSet set) =>
         layer.Definition.TileMatrixSets is { } named
             ? named.Contains(set.Id, StringComparer.OrdinalIgnoreCase)
-            : BoxIn(layer, set) is { } b && b.Intersects(set.Bounds);
+            : _covering.GetValue(layer.Source, _ => new ConcurrentDictionary<string, bool>())
+                .GetOrAdd(set.Id, _ => BoxIn(layer, set) is { } b && b.Intersects(set.Bounds));
 
     private Bounds? BoxIn(OgcLayer layer, TileMatrixSet set) =>
         crs.TryResolve(layer.Info.Crs, out var native) && native.Id == set.Crs.Id
