@@ -1,7 +1,7 @@
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Titiler;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
