@@ -15,22 +15,23 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         {
             if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
                 return;
-            var status = ErrorMapping.StatusCode(exception);
+            var status = TitilerStatus.Applies(context.Request.Path) ? TitilerStatus.StatusCode(exception) : ErrorMapping.StatusCode(exception);
             if (status >= 500)
                 logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+            var invalid = exception as InvalidParameterException;
             await WriteAsync(context, status, exception is OgcTilerException ? exception.Message : "internal error (see the server log)",
-                (exception as InvalidParameterException)?.Parameter);
+                invalid?.Parameter, invalid is null ? null : ErrorMapping.Title(StatusCodes.Status400BadRequest));
         }
     }
 
-    public static Task WriteAsync(HttpContext context, int status, string detail, string? parameter = null)
+    public static Task WriteAsync(HttpContext context, int status, string detail, string? parameter = null, string? title = null)
     {
         context.Response.Clear();
         context.Response.StatusCode = status;
         var problem = new Dictionary<string, object?>
         {
             ["type"] = "about:blank",
-            ["title"] = ErrorMapping.Title(status),
+            ["title"] = title ?? ErrorMapping.Title(status),
             ["status"] = status,
             ["detail"] = detail,
             ["instance"] = context.Request.Path.Value,

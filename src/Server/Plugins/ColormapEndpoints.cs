@@ -8,14 +8,26 @@ namespace OgcTiler.Server.Plugins;
 /// <summary>TiTiler's /colorMaps: the names, one table as JSON, or its legend as an image.</summary>
 internal static class ColormapEndpoints
 {
-    public static IResult List(IPluginCatalog catalog) =>
-        Results.Json(new { colorMaps = catalog.Colormaps?.Names.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>() });
+    /// <summary>TiTiler 2.x's ColorMapList: <c>{"colormaps": [{"id", "links": [item]}]}</c>.</summary>
+    public static IResult List(HttpRequest request, IPluginCatalog catalog) =>
+        Results.Json(new
+        {
+            colormaps = (catalog.Colormaps?.Names.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>()).Select(name => new
+            {
+                id = name,
+                links = new[]
+                {
+                    new { href = $"{request.Scheme}://{request.Host}{request.PathBase}/colorMaps/{Uri.EscapeDataString(name)}", rel = "item", type = "application/json", title = $"Definition of {name} ColorMap" },
+                },
+            }),
+        });
 
+    /// <param name="f">TiTiler's name of the output format; <paramref name="format"/> is accepted too.</param>
     public static IResult Get(
-        string name, string? format, string? orientation, string? width, string? height, IPluginCatalog catalog, ImageEncoders encoders)
+        string name, string? f, string? format, string? orientation, string? width, string? height, IPluginCatalog catalog, ImageEncoders encoders)
     {
         var colormap = Find(name, catalog);
-        if (LegendOptions.Parse(format, orientation, width, height) is not { } legend)
+        if (LegendOptions.Parse(f ?? format, orientation, width, height) is not { } legend)
             return Results.Json(Table(colormap));
         using var image = LegendImage.Render(colormap, legend);
         return Results.Bytes(encoders.Get(legend.Format).Encode(image), legend.Format.ContentType);

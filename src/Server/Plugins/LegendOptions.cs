@@ -14,15 +14,13 @@ internal sealed record LegendOptions(ImageFormat Format, bool Vertical, int Widt
     public const int Thickness = 20;
     public const int MaxSide = 2048;
 
-    /// <summary>The legend options, or null for the JSON table (no <c>format</c>, or <c>format=json</c>).</summary>
+    /// <summary>
+    /// The legend options, or null for the JSON table (no format, or <c>json</c>), which ignores the image parameters as TiTiler does.
+    /// </summary>
     public static LegendOptions? Parse(string? format, string? orientation, string? width, string? height)
     {
         if (format is null or "" or "json")
-        {
-            if (orientation is not null || width is not null || height is not null)
-                throw new InvalidParameterException("format", "orientation, width and height describe a legend image: add format=png, jpeg or webp");
             return null;
-        }
         var vertical = ParseOrientation(orientation);
         return new LegendOptions(
             ParseFormat(format),

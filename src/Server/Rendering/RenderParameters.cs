@@ -67,7 +67,7 @@ public static class RenderParameters
         return bands.Count == 0 ? null : bands;
     }
 
-    /// <summary>One <c>rescale=min,max</c> per output band.</summary>
+    /// <summary>One <c>rescale=min,max</c> per output band; brackets are dropped (<c>[0, 1]</c>, as TiTiler's validate_rescale).</summary>
     private static IReadOnlyList<ValueRange>? ParseRescale(StringValues values)
     {
         if (values.Count == 0)
@@ -75,7 +75,7 @@ public static class RenderParameters
         var ranges = new List<ValueRange>();
         foreach (var value in values)
         {
-            if (!TryParseRange((value ?? "").Split(','), out var range))
+            if (!TryParseRange((value ?? "").Replace("[", "").Replace("]", "").Split(','), out var range))
                 throw new InvalidParameterException("rescale", $"rescale: '{value}' is not 'min,max' (e.g. rescale=0,3000)");
             ranges.Add(range);
         }

@@ -26,15 +26,41 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         Assert.Equal(("needs-plugin", "no-such-type"), (missing.GetProperty("layer").GetString(), missing.GetProperty("sourceType").GetString()));
     }
 
+    /// <summary>TiTiler 2.x's ColorMapList (titiler core/tests/test_factories.py, test_colormaps).</summary>
     [Fact]
-    public async Task ColorMaps_ListsTheNames()
+    public async Task ColorMaps_ListsTheNamesWithLinks()
     {
         using var json = await GetJsonAsync("/colorMaps");
-        var names = json.RootElement.GetProperty("colorMaps").EnumerateArray().Select(n => n.GetString()).ToList();
+        var maps = json.RootElement.GetProperty("colormaps").EnumerateArray().ToList();
+        var names = maps.Select(m => m.GetProperty("id").GetString()).ToList();
 
         Assert.Equal(211, names.Count);
         Assert.Contains("rdylgn_r", names);
         Assert.Contains("cfastie", names);
+        var link = maps.Single(m => m.GetProperty("id").GetString() == "viridis").GetProperty("links")[0];
+        Assert.EndsWith("/colorMaps/viridis", link.GetProperty("href").GetString());
+        Assert.Equal("item", link.GetProperty("rel").GetString());
+    }
+
+    /// <summary>titiler core/tests/test_factories.py, test_colormaps: <c>f=png</c> and its sizes; image parameters without f give the table.</summary>
+    [Theory]
+    [InlineData("f=png", 256, 20)]
+    [InlineData("f=png&orientation=vertical", 20, 256)]
+    [InlineData("f=png&width=1000&height=100", 1000, 100)]
+    public async Task ColorMap_WithTitilersFormatParameter_IsALegend(string query, int width, int height)
+    {
+        using var bitmap = await GetPngAsync($"/colorMaps/viridis?{query}");
+        Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
+    }
+
+    [Theory]
+    [InlineData("orientation=vertical")]
+    [InlineData("width=1000&height=100")]
+    [InlineData("format=json&width=10")]
+    public async Task ColorMap_ImageParametersWithoutAnImageFormat_GiveTheTable(string query)
+    {
+        using var json = await GetJsonAsync($"/colorMaps/viridis?{query}");
+        Assert.Equal(256, json.RootElement.EnumerateObject().Count());
     }
 
     [Fact]
@@ -110,8 +136,6 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
     [InlineData("/colorMaps/viridis?format=png&height=abc", HttpStatusCode.BadRequest, "height")]
     [InlineData("/colorMaps/viridis?format=png&height=2.5", HttpStatusCode.BadRequest, "height")]
     [InlineData("/colorMaps/viridis?format=png&width=2049", HttpStatusCode.BadRequest, "width")]
-    [InlineData("/colorMaps/viridis?orientation=vertical", HttpStatusCode.BadRequest, "format")]
-    [InlineData("/colorMaps/viridis?format=json&width=10", HttpStatusCode.BadRequest, "format")]
     public async Task ColorMap_BadRequests_AreProblems(string url, HttpStatusCode status, string? parameter)
     {
         using var response = await _client.GetAsync(url);

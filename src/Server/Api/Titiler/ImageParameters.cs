@@ -9,9 +9,12 @@ internal sealed record ImageSize(int? MaxSize, int? Width, int? Height)
     public const int Limit = 10_000;
 
     /// <param name="defaultMaxSize">1024 for preview and statistics, null (native resolution) for bbox and feature.</param>
+    /// <remarks><c>max_size=0</c> reads at native resolution, as rio-tiler (a falsy max_size is no limit).</remarks>
     public static ImageSize Parse(QueryReader query, int? defaultMaxSize, int? pathWidth = null, int? pathHeight = null)
     {
-        var maxSize = query.Int("max_size", 1, Limit) ?? defaultMaxSize;
+        var maxSize = query.Int("max_size", 0, Limit) ?? defaultMaxSize;
+        if (maxSize == 0)
+            maxSize = null;
         var width = pathWidth ?? query.Int("width", 1, Limit);
         var height = pathHeight ?? query.Int("height", 1, Limit);
         return width is not null && height is not null ? new ImageSize(null, width, height) : new ImageSize(maxSize, width, height);
