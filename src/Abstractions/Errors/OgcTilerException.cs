@@ -17,11 +17,14 @@ public sealed class ResourceNotFoundException(string message) : OgcTilerExceptio
 public sealed class AccessDeniedException(string message) : OgcTilerException(message);
 
 /// <summary>A remote service or file failed (HTTP 424 for a failed dependency; <see cref="UpstreamStatus"/> when known).</summary>
-public sealed class UpstreamException(string message, int? upstreamStatus = null, Exception? inner = null)
+public class UpstreamException(string message, int? upstreamStatus = null, Exception? inner = null)
     : OgcTilerException(message, inner)
 {
     public int? UpstreamStatus { get; } = upstreamStatus;
 }
+
+/// <summary>A remote service did not connect, answer or send its body in time (HTTP 504); the message names it and the limit.</summary>
+public sealed class UpstreamTimeoutException(string message, Exception? inner = null) : UpstreamException(message, null, inner);
 
 /// <summary>A raster is corrupt, truncated or uses something unsupported; the message names the file and the problem.</summary>
 public sealed class RasterFormatException(string uri, string problem, Exception? inner = null)

@@ -37,7 +37,10 @@ public interface IPluginHost
     /// <summary>Checks a path or URL against the access policy; throws <see cref="Errors.AccessDeniedException"/>.</summary>
     void EnsureAllowed(string uri);
 
-    /// <summary>An HttpClient for upstream requests (pooled by the host).</summary>
+    /// <summary>
+    /// An HttpClient for upstream requests (pooled by the host): every redirect hop and resolved address is checked
+    /// against the access policy, and the host's timeouts and retries apply.
+    /// </summary>
     HttpClient CreateHttpClient();
 
     /// <summary>A size-limited cache private to the plugin, cleared when the plugin is reloaded.</summary>

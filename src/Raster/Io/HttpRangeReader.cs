@@ -57,7 +57,7 @@ internal sealed class HttpRangeReader(HttpClient client, string url) : IRangeRea
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new UpstreamException($"{Uri}: request timed out", null, e);
+            throw new UpstreamTimeoutException($"{Uri}: request timed out", e);
         }
     }
 
@@ -68,6 +68,8 @@ internal sealed class HttpRangeReader(HttpClient client, string url) : IRangeRea
             throw new ResourceNotFoundException($"not found: {Uri} (HTTP 404)");
         if (!response.IsSuccessStatusCode)
             throw new UpstreamException($"{Uri}: HTTP {status} {response.ReasonPhrase}", status);
+        if (response.Content.Headers.ContentType?.MediaType == "text/html")
+            throw new UpstreamException($"{Uri}: the server answered an HTML page (HTTP {status}), not the file's bytes", status);
     }
 
     private void CheckRange(HttpResponseMessage response, long offset, int length)

@@ -23,8 +23,23 @@ public sealed record ServiceOptions(
     string? ContactName,
     string? ContactEmail);
 
-/// <summary>What requests may read: absolute folders and URL prefixes.</summary>
-public sealed record SourcesOptions(IReadOnlyList<string> AllowedRoots, IReadOnlyList<string> AllowedUrlPrefixes);
+/// <summary>What requests may read: absolute folders and URL prefixes, and how upstream HTTP requests are bounded.</summary>
+/// <param name="AllowedNetworks">Non-public networks (loopback, private, link-local) upstream hosts may resolve to.</param>
+public sealed record SourcesOptions(
+    IReadOnlyList<string> AllowedRoots,
+    IReadOnlyList<string> AllowedUrlPrefixes,
+    IReadOnlyList<System.Net.IPNetwork> AllowedNetworks,
+    UpstreamOptions Upstream);
+
+/// <summary>Limits of every upstream HTTP request (COG ranges, STAC documents).</summary>
+/// <param name="FirstByteTimeout">From sending until the response headers arrive, redirects and retries included.</param>
+/// <param name="RequestTimeout">From sending until the whole body is read.</param>
+/// <param name="MinBytesPerSecond">Slowest body transfer accepted after a short grace period.</param>
+/// <param name="Retries">Retries of a transient failure (5xx, 408, 429, connection reset), with backoff and jitter.</param>
+public sealed record UpstreamOptions(TimeSpan ConnectTimeout, TimeSpan FirstByteTimeout, TimeSpan RequestTimeout, int MinBytesPerSecond, int Retries)
+{
+    public static UpstreamOptions Default { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), 1024, 2);
+}
 
 /// <summary>An absolute folder of extra TileMatrixSet JSON files, or null for the built-in sets only.</summary>
 public sealed record TileMatrixSetsOptions(string? Directory);

@@ -51,15 +51,52 @@ internal static class ServerOptionsReader
     private static SourcesOptions ReadSources(ConfigReader reader, string directory)
     {
         var s = reader.Section("Sources");
-        reader.CheckKeys(s, "AllowedRoots", "AllowedUrlPrefixes");
+        reader.CheckKeys(s, "AllowedRoots", "AllowedUrlPrefixes", "AllowedNetworks",
+            "ConnectTimeoutSeconds", "FirstByteTimeoutSeconds", "RequestTimeoutSeconds", "MinBytesPerSecond", "Retries");
         var roots = (reader.Strings(s, "AllowedRoots") ?? []).Select(r => ResolvePath(directory, r)).ToList();
         var prefixes = reader.Strings(s, "AllowedUrlPrefixes") ?? [];
         foreach (var prefix in prefixes)
         {
             if (!prefix.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !prefix.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
                 reader.Error("Sources:AllowedUrlPrefixes", $"'{prefix}' must start with http:// or https://");
+            else if (prefix.Length > prefix.IndexOf(':') + 3 && !Uri.TryCreate(prefix, UriKind.Absolute, out _))
+                reader.Error("Sources:AllowedUrlPrefixes", $"'{prefix}' is not a valid URL");
         }
-        return new SourcesOptions(roots, prefixes);
+        return new SourcesOptions(roots, prefixes, ReadNetworks(reader, s), ReadUpstream(reader, s));
+    }
+
+    private static List<System.Net.IPNetwork> ReadNetworks(ConfigReader reader, IConfigurationSection s)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var text in reader.Strings(s, "AllowedNetworks") ?? [])
+        {
+            if (System.Net.IPNetwork.TryParse(text, out var network))
+                networks.Add(network);
+            else
+                reader.Error("Sources:AllowedNetworks", $"'{text}' is not a network in CIDR notation (e.g. 10.0.0.0/8, 127.0.0.1/32, ::1/128)");
+        }
+        return networks;
+    }
+
+    private static UpstreamOptions ReadUpstream(ConfigReader reader, IConfigurationSection s)
+    {
+        var d = UpstreamOptions.Default;
+        return new UpstreamOptions(
+            Seconds(reader, s, "ConnectTimeoutSeconds", d.ConnectTimeout),
+            Seconds(reader, s, "FirstByteTimeoutSeconds", d.FirstByteTimeout),
+            Seconds(reader, s, "RequestTimeoutSeconds", d.RequestTimeout),
+            reader.Int(s, "MinBytesPerSecond", d.MinBytesPerSecond, 0, int.MaxValue),
+            reader.Int(s, "Retries", d.Retries, 0, 10));
+    }
+
+    private static TimeSpan Seconds(ConfigReader reader, IConfigurationSection s, string key, TimeSpan fallback)
+    {
+        if (reader.Double(s, key) is not { } seconds)
+            return fallback;
+        if (seconds is > 0 and <= 3600)
+            return TimeSpan.FromSeconds(seconds);
+        reader.Error($"Sources:{key}", $"{seconds} is not between 0 and 3600 seconds");
+        return fallback;
     }
 
     private static TileMatrixSetsOptions ReadTileMatrixSets(ConfigReader reader, string directory)

@@ -3,7 +3,10 @@ using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Errors;
 
-/// <summary>The one table from typed errors to HTTP statuses. OGC endpoints use it too, with their own documents.</summary>
+/// <summary>
+/// The one table from typed errors to HTTP statuses, for every door: REST answers with problem+json, the OGC
+/// services with their exception documents (they only add the exception code).
+/// </summary>
 public static class ErrorMapping
 {
     public static int StatusCode(Exception exception) => exception switch
@@ -11,6 +14,7 @@ public static class ErrorMapping
         InvalidParameterException => StatusCodes.Status400BadRequest,
         ResourceNotFoundException => StatusCodes.Status404NotFound,
         AccessDeniedException => StatusCodes.Status403Forbidden,
+        UpstreamTimeoutException => StatusCodes.Status504GatewayTimeout,
         UpstreamException { UpstreamStatus: 404 } => StatusCodes.Status404NotFound,
         UpstreamException => StatusCodes.Status424FailedDependency,
         RasterFormatException => StatusCodes.Status422UnprocessableEntity,
@@ -26,6 +30,7 @@ public static class ErrorMapping
         404 => "Not found",
         422 => "Unreadable raster",
         424 => "Upstream failure",
+        504 => "Upstream timeout",
         _ => "Internal error",
     };
 }

@@ -16,7 +16,7 @@ internal sealed class PluginHost(IServiceProvider services, ILogger logger, Plug
 
     public void EnsureAllowed(string uri) => services.GetRequiredService<IAccessPolicy>().EnsureAllowed(uri);
 
-    public HttpClient CreateHttpClient() => services.GetRequiredService<IHttpClientFactory>().CreateClient("plugins");
+    public HttpClient CreateHttpClient() => services.GetRequiredService<IHttpClientFactory>().CreateClient(UpstreamHttp.ClientName);
 
     public void LogInformation(string message) => logger.LogInformation("{Message}", message);
 

@@ -12,7 +12,7 @@ public static class SourceServices
 
     /// <summary>
     /// The access policy, the policy-checking <see cref="IRasterOpener"/> (what sources and plugins use) over the
-    /// engine registered under <see cref="EngineKey"/>, and the built-in <c>cog</c> source provider.
+    /// engine registered under <see cref="EngineKey"/>, the upstream HttpClient (<see cref="UpstreamHttp"/>) and the built-in <c>cog</c> source provider.
     /// </summary>
     public static IServiceCollection AddOgcTilerSources(this IServiceCollection services)
     {
@@ -20,11 +20,11 @@ public static class SourceServices
         services.AddSingleton<IRasterOpener>(sp => new PolicyRasterOpener(
             sp.GetRequiredService<IAccessPolicy>(), sp.GetRequiredKeyedService<IRasterOpener>(EngineKey)));
         services.AddSingleton<ISourceProvider, CogSourceProvider>();
-        services.AddHttpClient(EngineKey);
+        services.AddUpstreamHttp();
         services.AddKeyedSingleton<IRasterOpener>(EngineKey, (sp, _) =>
         {
             var http = sp.GetRequiredService<IHttpClientFactory>();
-            return new RasterOpener(() => http.CreateClient(EngineKey), sp.GetRequiredService<ServerOptions>().Cache.BlocksSizeMB);
+            return new RasterOpener(() => http.CreateClient(UpstreamHttp.ClientName), sp.GetRequiredService<ServerOptions>().Cache.BlocksSizeMB);
         });
         return services;
     }

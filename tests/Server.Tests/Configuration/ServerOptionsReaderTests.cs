@@ -56,7 +56,7 @@ public sealed class ServerOptionsReaderTests
         var error = Assert.Throws<ConfigurationException>(() => Read("""
             {
               "Servce": {},
-              "Sources": { "AllowedRoot": ["data"], "AllowedUrlPrefixes": ["ftp://x"] },
+              "Sources": { "AllowedRoot": ["data"], "AllowedUrlPrefixes": ["ftp://x"], "AllowedNetworks": ["10.0.0.0/33"], "RequestTimeoutSeconds": 0 },
               "Cache": { "Tiles": { "Enabled": "maybe" } },
               "Encoding": { "Png": { "ZlibLevel": 12, "Filter": "Diagonal" } },
               "Layers": [
@@ -70,8 +70,10 @@ public sealed class ServerOptionsReaderTests
         string[] expected =
         [
             "Servce: unknown section",
-            "Sources:AllowedRoot: unknown key (known keys: AllowedRoots, AllowedUrlPrefixes)",
+            "Sources:AllowedRoot: unknown key (known keys: AllowedRoots, AllowedUrlPrefixes, AllowedNetworks, ConnectTimeoutSeconds, FirstByteTimeoutSeconds, RequestTimeoutSeconds, MinBytesPerSecond, Retries)",
             "Sources:AllowedUrlPrefixes: 'ftp://x' must start with http:// or https://",
+            "Sources:AllowedNetworks: '10.0.0.0/33' is not a network in CIDR notation",
+            "Sources:RequestTimeoutSeconds: 0 is not between 0 and 3600 seconds",
             "Cache:Tiles:Enabled: 'maybe' is not true or false",
             "Encoding:Png:ZlibLevel: '12' is not an integer in 0..9",
             "Encoding:Png:Filter: 'Diagonal' is not one of None, Sub, Up, Average, Paeth, Adaptive",

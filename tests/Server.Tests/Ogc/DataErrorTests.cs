@@ -17,8 +17,8 @@ public sealed class DataErrorTests
     {
         { "missing", "NoApplicableCode", null, 404 },
         { "denied", "NoApplicableCode", null, 403 },
-        { "offline", "NoApplicableCode", null, 502 },
-        { "corrupt", "NoApplicableCode", null, 502 },
+        { "offline", "NoApplicableCode", null, 424 },
+        { "corrupt", "NoApplicableCode", null, 422 },
         { "needs-plugin", "InvalidParameterValue", "colormap_name", 400 },
     };
 

@@ -9,7 +9,7 @@ public sealed class AccessPolicyTests
     private static readonly AccessPolicy Policy = new(new ServerOptions(
         "/srv/config",
         new ServiceOptions("t", null, [], null, null, null, null),
-        new SourcesOptions(["/srv/data", "/mnt/cogs/"], ["https://example.com/cogs/"]),
+        new SourcesOptions(["/srv/data", "/mnt/cogs/"], ["https://example.com/cogs/"], [], UpstreamOptions.Default),
         new TileMatrixSetsOptions(null),
         [],
         new CacheOptions(new TileCacheOptions(true, 1, 0), 1),

@@ -9,26 +9,27 @@ namespace OgcTiler.Server.Tests.TestHost;
 
 /// <summary>
 /// The real server (Program) on a config file written to a temporary folder, with the raster engine replaced by
-/// <see cref="FakeRasterOpener"/> and no plugins (an empty plugin folder) unless <c>plugins</c> asks for the built ones. <see cref="DataPath"/> gives the absolute
+/// <see cref="FakeRasterOpener"/> (or the real engine when none is given) and no plugins (an empty plugin folder) unless <c>plugins</c> asks for the built ones. <see cref="DataPath"/> gives the absolute
 /// path of a file under the folder's data/.
 /// </summary>
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly bool _plugins;
+    private readonly FakeRasterOpener? _opener;
     private readonly string _folder = Directory.CreateTempSubdirectory("ogctiler-test-").FullName;
 
-    public ServerFactory(string configJson, FakeRasterOpener opener, bool plugins = false)
+    public ServerFactory(string configJson, FakeRasterOpener? opener, bool plugins = false)
     {
         _plugins = plugins;
         Directory.CreateDirectory(Path.Combine(_folder, "data"));
         ConfigPath = Path.Combine(_folder, "ogctiler.json");
         File.WriteAllText(ConfigPath, configJson);
-        Opener = opener;
+        _opener = opener;
     }
 
     public string ConfigPath { get; }
 
-    public FakeRasterOpener Opener { get; }
+    public FakeRasterOpener Opener => _opener ?? throw new InvalidOperationException("this server reads with the real raster engine");
 
     public string DataPath(string name) => Path.Combine(_folder, "data", name);
 
@@ -50,7 +51,8 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("config", ConfigPath);
         if (!_plugins)
             builder.UseSetting("Plugins:Directory", Directory.CreateDirectory(Path.Combine(_folder, "plugins")).FullName);
-        builder.ConfigureServices(services => services.AddKeyedSingleton<IRasterOpener>(SourceServices.EngineKey, Opener));
+        if (_opener is not null)
+            builder.ConfigureServices(services => services.AddKeyedSingleton<IRasterOpener>(SourceServices.EngineKey, _opener));
     }
 
     protected override void Dispose(bool disposing)
