@@ -61,10 +61,19 @@ internal sealed class FakeLayerRegistry(IReadOnlyList<(LayerDefinition Layer, IR
     /// <summary>Layers whose source fails to open, with the error the opening throws.</summary>
     public Dictionary<string, Exception> OpenErrors { get; } = [];
 
+    /// <summary>Layers whose source never finishes opening (as over a stalled upstream) until the request is cancelled.</summary>
+    public HashSet<string> Stalled { get; } = [];
+
     public Task<IRasterSource> GetSourceAsync(LayerDefinition layer, CancellationToken cancellationToken) =>
-        OpenErrors.TryGetValue(layer.Id, out var error)
-            ? Task.FromException<IRasterSource>(error)
-            : Task.FromResult(layers.First(l => l.Layer.Id == layer.Id).Source);
+        Stalled.Contains(layer.Id) ? StallAsync(cancellationToken)
+        : OpenErrors.TryGetValue(layer.Id, out var error) ? Task.FromException<IRasterSource>(error)
+        : Task.FromResult(layers.First(l => l.Layer.Id == layer.Id).Source);
+
+    private static async Task<IRasterSource> StallAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    }
 }
 
 /// <summary>

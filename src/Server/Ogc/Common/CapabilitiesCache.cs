@@ -34,13 +34,19 @@ internal sealed class CapabilitiesCache
         }
     }
 
-    public async Task<byte[]> GetAsync(string key, Func<long, CancellationToken, Task<byte[]>> build, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cached document, or one <paramref name="write"/> makes from the layers (and the sequence); a document
+    /// written while some layers were still opening is not kept, so the next request describes them.
+    /// </summary>
+    public async Task<byte[]> GetAsync(string key, Func<IReadOnlyList<OgcLayer>, long, byte[]> write, CancellationToken cancellationToken)
     {
         var sequence = UpdateSequence;
         if (_entries.TryGetValue(key, out var entry) && entry.Sequence == sequence)
             return entry.Bytes;
-        var bytes = await build(sequence, cancellationToken);
-        _entries[key] = new Entry(sequence, bytes);
+        var layers = await _layers.LoadAllAsync(cancellationToken);
+        var bytes = write(layers.Layers, sequence);
+        if (layers.Complete)
+            _entries[key] = new Entry(sequence, bytes);
         return bytes;
     }
 

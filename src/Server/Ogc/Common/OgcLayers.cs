@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Rendering;
@@ -28,26 +29,57 @@ internal sealed record OgcLayer(LayerDefinition Definition, IRasterSource Source
             : null;
 }
 
-/// <summary>Opens the configured layers' sources for the OGC services; a layer whose source fails is left out and logged.</summary>
+/// <summary>The layers of a capabilities document; <see cref="Complete"/> is false when some were still opening.</summary>
+internal sealed record OgcLayerList(IReadOnlyList<OgcLayer> Layers, bool Complete);
+
+/// <summary>
+/// Opens the configured layers' sources for the OGC services. Capabilities never wait long on them: a layer whose
+/// source fails is left out, one still opening after <see cref="CapabilitiesWait"/> is described as it was last
+/// opened (or left out if it never was), and both are logged.
+/// </summary>
 internal sealed class OgcLayers(ILayerRegistry registry, ILogger<OgcLayers> logger)
 {
+    public static readonly TimeSpan CapabilitiesWait = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<string, OgcLayer> _lastOpened = new(StringComparer.Ordinal);
+
     public IReadOnlyList<LayerDefinition> Definitions => registry.Layers;
 
-    public async Task<IReadOnlyList<OgcLayer>> LoadAllAsync(CancellationToken cancellationToken)
+    public async Task<OgcLayerList> LoadAllAsync(CancellationToken cancellationToken)
     {
-        var layers = new List<OgcLayer>(registry.Layers.Count);
-        foreach (var definition in registry.Layers)
+        var definitions = registry.Layers;
+        // Opening is shared with later requests (the registry keeps it), so it is not tied to this request's token.
+        var opening = definitions.Select(d => registry.GetSourceAsync(d, CancellationToken.None)).ToArray();
+        await Task.WhenAny(Task.WhenAll(opening), Task.Delay(CapabilitiesWait, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        var layers = new List<OgcLayer>(definitions.Count);
+        var complete = true;
+        for (var i = 0; i < definitions.Count; i++)
         {
-            try
+            var definition = definitions[i];
+            var task = opening[i];
+            if (task.IsCompletedSuccessfully)
             {
-                layers.Add(new OgcLayer(definition, await registry.GetSourceAsync(definition, cancellationToken)));
+                var layer = new OgcLayer(definition, task.Result);
+                _lastOpened[definition.Id] = layer;
+                layers.Add(layer);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            else if (task.IsCompleted)
             {
-                logger.LogWarning(e, "layer {Layer} is left out of the OGC capabilities: {Reason}", definition.Id, e.Message);
+                var error = task.Exception!.GetBaseException();
+                logger.LogWarning(error, "layer {Layer} is left out of the OGC capabilities: {Reason}", definition.Id, error.Message);
+            }
+            else
+            {
+                complete = false;
+                var last = _lastOpened.GetValueOrDefault(definition.Id);
+                if (last is not null)
+                    layers.Add(last with { Definition = definition });
+                logger.LogWarning("layer {Layer} is still opening after {Seconds} s: the OGC capabilities {What}",
+                    definition.Id, CapabilitiesWait.TotalSeconds, last is null ? "leave it out for now" : "describe it as last opened");
             }
         }
-        return layers;
+        return new OgcLayerList(layers, complete);
     }
 
     /// <summary>The layer with this id (case-sensitive), or null when there is none.</summary>

@@ -68,11 +68,8 @@ internal sealed class WmsService(
     private async Task<IResult> GetCapabilitiesAsync(OgcKvp kvp, WmsVersion version, string baseUrl, CancellationToken ct)
     {
         CheckUpdateSequence(kvp.Get("updatesequence"), cache.UpdateSequence);
-        var bytes = await cache.GetAsync($"wms/{version.Number}/{baseUrl}", async (sequence, token) =>
-        {
-            var all = await layers.LoadAllAsync(token);
-            return new WmsCapabilitiesWriter(version, service, options, crs, baseUrl).Write(all, sequence);
-        }, ct);
+        var bytes = await cache.GetAsync($"wms/{version.Number}/{baseUrl}",
+            (all, sequence) => new WmsCapabilitiesWriter(version, service, options, crs, baseUrl).Write(all, sequence), ct);
         return new BytesResult(bytes, version.CapabilitiesContentType);
     }
 

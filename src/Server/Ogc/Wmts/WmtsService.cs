@@ -8,7 +8,6 @@ namespace OgcTiler.Server.Ogc.Wmts;
 
 /// <summary>WMTS 1.0.0 operations, KVP (<c>/wmts</c>) and RESTful (<c>/wmts/1.0.0/...</c>).</summary>
 internal sealed class WmtsService(
-    OgcLayers layers,
     CapabilitiesCache cache,
     WmtsLayerSets sets,
     WmtsTileResolver resolver,
@@ -67,8 +66,7 @@ internal sealed class WmtsService(
     private async Task<IResult> CapabilitiesAsync(HttpContext http, CancellationToken ct)
     {
         var baseUrl = OgcUrls.Base(http.Request);
-        var bytes = await cache.GetAsync("wmts/" + baseUrl, async (sequence, token) =>
-            new WmtsCapabilitiesWriter(service, sets, baseUrl).Write(await layers.LoadAllAsync(token), sequence), ct);
+        var bytes = await cache.GetAsync("wmts/" + baseUrl, (all, sequence) => new WmtsCapabilitiesWriter(service, sets, baseUrl).Write(all, sequence), ct);
         return new BytesResult(bytes, "application/xml");
     }
 
