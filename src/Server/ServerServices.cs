@@ -3,6 +3,7 @@ using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Errors;
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Operations;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Sources;
@@ -32,6 +33,7 @@ public static class ServerServices
     {
         app.Services.GetRequiredService<TileGrids>(); // validates the layers' TileMatrixSets at start
         app.Use(HeadAsGet);
+        app.UseOgcTilerMetrics();
         app.UseRouting();
         app.UseCors();
         app.UseMiddleware<ProblemMiddleware>();

@@ -11,7 +11,14 @@ public sealed record ServerOptions(
     TileMatrixSetsOptions TileMatrixSets,
     IReadOnlyList<LayerDefinition> Layers,
     CacheOptions Cache,
-    EncodingOptions Encoding);
+    EncodingOptions Encoding)
+{
+    public OgcOptions Ogc { get; init; } = new();
+
+    public PluginOptions Plugins { get; init; } = new();
+
+    public HealthOptions Health { get; init; } = new();
+}
 
 /// <summary>Service metadata shown in capabilities documents.</summary>
 public sealed record ServiceOptions(
@@ -59,3 +66,16 @@ public sealed record PngOptions(PngFilter Filter, int ZlibLevel);
 
 /// <summary>PNG filter types applied to every row; <see cref="Adaptive"/> picks per row (libpng's heuristic).</summary>
 public enum PngFilter { None, Sub, Up, Average, Paeth, Adaptive }
+
+/// <summary>Section <c>Ogc</c>: the largest WMS picture (4096 × 4096 by default).</summary>
+public sealed record OgcOptions(int MaxWidth = 4096, int MaxHeight = 4096);
+
+/// <summary>Section <c>Plugins</c>: the folder holding one sub-folder per plugin.</summary>
+public sealed record PluginOptions(string Directory = "plugins")
+{
+    /// <summary>Relative paths resolve against the server binary's folder.</summary>
+    public string ResolveDirectory() => Path.GetFullPath(Directory, AppContext.BaseDirectory);
+}
+
+/// <summary>Section <c>Health</c>: whether <c>/readyz</c> answers each check's status and description as JSON.</summary>
+public sealed record HealthOptions(bool Details = false);

@@ -5,7 +5,7 @@ internal static class ServerOptionsReader
 {
     /// <summary>Top-level sections a config file may hold; sections of other areas are validated by their owners.</summary>
     public static readonly string[] KnownSections =
-        ["Service", "Sources", "TileMatrixSets", "Layers", "Cache", "Encoding", "Plugins", "Ogc", "Logging", "Kestrel", "AllowedHosts", "Urls"];
+        ["Service", "Sources", "TileMatrixSets", "Layers", "Cache", "Encoding", "Plugins", "Ogc", "Health", "Logging", "Kestrel", "AllowedHosts", "Urls"];
 
     /// <param name="configuration">The merged configuration (file, environment, command line).</param>
     /// <param name="fileKeys">Top-level keys of the config file itself, checked against <see cref="KnownSections"/>.</param>
@@ -25,7 +25,12 @@ internal static class ServerOptionsReader
             ReadTileMatrixSets(reader, directory),
             LayerConfigReader.ReadLayers(reader, directory),
             ReadCache(reader),
-            ReadEncoding(reader));
+            ReadEncoding(reader))
+        {
+            Ogc = ReadOgc(reader),
+            Plugins = ReadPlugins(reader),
+            Health = ReadHealth(reader),
+        };
         if (reader.Errors.Count > 0)
             throw new ConfigurationException(configFile, reader.Errors);
         return options;
@@ -142,5 +147,26 @@ internal static class ServerOptionsReader
             reader.Int(jpeg, "Quality", 85, 1, 100),
             reader.Int(webp, "Quality", 75, 1, 100),
             reader.Enum(geoTiff, "Compression", GeoTiffCompression.Deflate));
+    }
+
+    private static OgcOptions ReadOgc(ConfigReader reader)
+    {
+        var s = reader.Section("Ogc");
+        reader.CheckKeys(s, "MaxWidth", "MaxHeight");
+        return new OgcOptions(reader.Int(s, "MaxWidth", 4096, 1, 16384), reader.Int(s, "MaxHeight", 4096, 1, 16384));
+    }
+
+    private static PluginOptions ReadPlugins(ConfigReader reader)
+    {
+        var s = reader.Section("Plugins");
+        reader.CheckKeys(s, "Directory");
+        return reader.String(s, "Directory") is { } directory ? new PluginOptions(directory) : new PluginOptions();
+    }
+
+    private static HealthOptions ReadHealth(ConfigReader reader)
+    {
+        var s = reader.Section("Health");
+        reader.CheckKeys(s, "Details");
+        return new HealthOptions(reader.Bool(s, "Details", false));
     }
 }

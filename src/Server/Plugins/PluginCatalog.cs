@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Operations;
 
 namespace OgcTiler.Server.Plugins;
 
@@ -53,6 +54,7 @@ internal sealed class PluginCatalog : IPluginCatalog
             Swap(CatalogSnapshot.Build(plugins, failures, WarnAboutDuplicate));
         }
         replaced?.Cache.Clear();
+        ServerMetrics.PluginLoads.Add(1);
     }
 
     /// <summary>Records a failed load of a folder; a version already in service stays.</summary>
@@ -65,6 +67,7 @@ internal sealed class PluginCatalog : IPluginCatalog
                 .Append(KeyValuePair.Create(failure.Folder, failure));
             Swap(CatalogSnapshot.Build(current.Plugins, failures, WarnAboutDuplicate));
         }
+        ServerMetrics.PluginFailures.Add(1);
     }
 
     private void Swap(CatalogSnapshot snapshot)

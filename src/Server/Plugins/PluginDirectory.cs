@@ -1,3 +1,5 @@
+using OgcTiler.Server.Configuration;
+
 namespace OgcTiler.Server.Plugins;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using OgcTiler.Server.Configuration;
+
 namespace OgcTiler.Server.Plugins;
 
 /// <summary>DI registration and endpoints of the plugin host.</summary>
@@ -7,9 +9,9 @@ public static class PluginServices
     /// Registers <see cref="IPluginCatalog"/> (built-in source providers come from DI's ISourceProvider registrations)
     /// and the hosted service that loads and watches <c>Plugins:Directory</c>.
     /// </summary>
-    public static IServiceCollection AddOgcTilerPlugins(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOgcTilerPlugins(this IServiceCollection services)
     {
-        services.AddSingleton(_ => PluginOptions.Read(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<ServerOptions>().Plugins);
         services.AddHttpClient();
         services.AddSingleton<PluginCatalog>();
         services.AddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<PluginCatalog>());

@@ -3,6 +3,7 @@ using OgcTiler.Server.Api.Stac;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
+using OgcTiler.Server.Operations;
 using OgcTiler.Server.Plugins;
 
 namespace OgcTiler.Server.Routing;
@@ -18,6 +19,7 @@ public static class EndpointMap
         app.MapWmtsEndpoints();         // /wmts
         app.MapWmsEndpoints();          // /wms
         app.MapPluginEndpoints();       // /plugins, /colorMaps
+        app.MapOperationsEndpoints();   // /healthz, /readyz, /metrics, /api, /api.html
         return app;
     }
 }

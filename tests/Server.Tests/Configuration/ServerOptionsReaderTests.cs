@@ -90,6 +90,48 @@ public sealed class ServerOptionsReaderTests
     }
 
     [Fact]
+    public void Read_OgcPluginsAndHealth_AreBound()
+    {
+        var options = Read("""
+            { "Ogc": { "MaxWidth": 2048, "MaxHeight": 1024 }, "Plugins": { "Directory": "/srv/ogctiler/plugins" }, "Health": { "Details": true } }
+            """);
+
+        Assert.Equal(new OgcOptions(2048, 1024), options.Ogc);
+        Assert.Equal("/srv/ogctiler/plugins", options.Plugins.ResolveDirectory());
+        Assert.True(options.Health.Details);
+    }
+
+    [Fact]
+    public void Read_NoOgcPluginsOrHealth_GivesTheDefaults()
+    {
+        var options = Read("{}");
+
+        Assert.Equal(new OgcOptions(4096, 4096), options.Ogc);
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "plugins"), options.Plugins.ResolveDirectory());
+        Assert.False(options.Health.Details);
+    }
+
+    [Fact]
+    public void Read_BadOgcPluginsAndHealth_AreStartUpErrorsListedTogether()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Read("""
+            { "Ogc": { "MaxWidth": "abc", "MaxHeight": 0, "MaxDepth": 1 }, "Plugins": { "Folder": "x" }, "Health": { "Details": "yes" } }
+            """));
+
+        string[] expected =
+        [
+            "Ogc:MaxDepth: unknown key (known keys: MaxWidth, MaxHeight)",
+            "Ogc:MaxWidth: 'abc' is not an integer in 1..16384",
+            "Ogc:MaxHeight: '0' is not an integer in 1..16384",
+            "Plugins:Folder: unknown key (known keys: Directory)",
+            "Health:Details: 'yes' is not true or false",
+        ];
+        foreach (var text in expected)
+            Assert.Contains(error.Errors, e => e.StartsWith(text, StringComparison.Ordinal));
+        Assert.Equal(expected.Length, error.Errors.Count);
+    }
+
+    [Fact]
     public void Read_EnvironmentStyleOverride_ReplacesFileValue()
     {
         var configuration = new ConfigurationBuilder()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Plugins;
 
 namespace OgcTiler.Server.Tests.Plugins;
@@ -28,7 +29,7 @@ internal sealed class PluginDirectoryFixture : IDisposable
     {
         _directory = new PluginDirectory(
             Catalog,
-            new PluginOptions { Directory = Root },
+            new PluginOptions(Root),
             new ServiceCollection().BuildServiceProvider(),
             NullLoggerFactory.Instance,
             new ConfigurationBuilder().Build());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Rendering;
 

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using OgcTiler.TestSupport;
+
+namespace OgcTiler.Server.Tests.Configuration;
+
+/// <summary><c>--check-config</c> and start-up errors, through the real server process.</summary>
+public sealed class ConfigCheckTests
+{
+    [Fact]
+    public async Task CheckConfig_ShippedConfig_ExitsZeroWithoutServing()
+    {
+        var (exit, output, error) = await RunServerAsync("--check-config", "--config", Path.Combine(RepoPaths.Config, "ogctiler.json"));
+
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("configuration is valid: ", output);
+        Assert.DoesNotContain("Now listening", output);
+    }
+
+    [Fact]
+    public async Task CheckConfig_BadConfig_ExitsOneListingEveryError_WithoutAStackTrace()
+    {
+        var folder = Directory.CreateTempSubdirectory("ogctiler-check-").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "ogctiler.json");
+            await File.WriteAllTextAsync(config, """
+                { "Ogc": { "MaxWidth": "abc" }, "Plugins": { "Folder": "x" },
+                  "Layers": [ { "Id": "a", "Source": { "Type": "cog", "Url": "a.tif" }, "TileMatrixSets": ["Mercator"] } ] }
+                """);
+
+            var (exit, _, error) = await RunServerAsync("--check-config", "--config", config);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("Ogc:MaxWidth: 'abc' is not an integer", error);
+            Assert.Contains("Plugins:Folder: unknown key", error);
+            Assert.DoesNotContain("   at ", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task CheckConfig_UnknownTileMatrixSet_ExitsOneNamingIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("ogctiler-check-").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "ogctiler.json");
+            await File.WriteAllTextAsync(config, """
+                { "Layers": [ { "Id": "a", "Source": { "Type": "cog", "Url": "a.tif" }, "TileMatrixSets": ["Mercator"] } ] }
+                """);
+
+            var (exit, _, error) = await RunServerAsync("--check-config", "--config", config);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("Layers:0:TileMatrixSets: unknown TileMatrixSet 'Mercator'", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The server's own assembly (built beside the tests) run with <c>dotnet</c>, bounded to a minute.</summary>
+    private static async Task<(int Exit, string Output, string Error)> RunServerAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OgcTiler.Server.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.OpenApi;
+using OgcTiler.Server.Tests.TestHost;
+using OgcTiler.TestSupport;
+
+namespace OgcTiler.Server.Tests.Operations;
+
+/// <summary>/healthz, /readyz, /metrics and /api on the shipped config, demo data and built plugins.</summary>
+public sealed partial class OperationsEndpointTests : IClassFixture<OperationsEndpointTests.DemoServer>
+{
+    private readonly HttpClient _client;
+
+    public OperationsEndpointTests(DemoServer server) => _client = server.CreateClient();
+
+    public sealed class DemoServer : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.UseSetting("config", Path.Combine(RepoPaths.Config, "ogctiler.json"));
+    }
+
+    [Fact]
+    public async Task Healthz_AnswersHealthy()
+    {
+        var response = await _client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readyz_WithPluginsLoadedAndTheDemoDataReadable_IsHealthy()
+    {
+        var response = await _client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Metrics_AfterRequests_CountThemPerDoorAndStatus()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/layers/s2/tiles/WebMercatorQuad/11/1198/848.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/layers/nope")).StatusCode);
+
+        var response = await _client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(RequestCount(text, "layers", 200) >= 1, text);
+        Assert.True(RequestCount(text, "wmts", 200) >= 1, text);
+        Assert.True(RequestCount(text, "layers", 404) >= 1, text);
+        Assert.Matches(@"(?m)^ogctiler_plugin_loads_total(\{[^}]*\})? [1-9]", text);
+        Assert.Matches(@"(?m)^dotnet_gc_collections_total\{", text); // runtime instrumentation
+    }
+
+    [Fact]
+    public async Task Api_IsAValidOpenApi31Document_DescribingEveryDoor()
+    {
+        var json = await _client.GetStringAsync("/api");
+
+        var result = OpenApiDocument.Parse(json, "json");
+        Assert.Empty(result.Diagnostic!.Errors);
+        Assert.Equal(OpenApiSpecVersion.OpenApi3_1, result.Diagnostic.SpecificationVersion);
+        var paths = result.Document!.Paths.Keys;
+        foreach (var path in new[] { "/layers", "/tileMatrixSets", "/colorMaps", "/plugins", "/wmts", "/wms", "/cog/info", "/stac/info" })
+            Assert.Contains(path, paths);
+        Assert.DoesNotContain("/metrics", paths);
+    }
+
+    [Fact]
+    public async Task Api_EveryDocumentedRoute_Answers()
+    {
+        using var document = JsonDocument.Parse(await _client.GetStringAsync("/api"));
+        var failures = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var url = SampleUrl(path.Name);
+                var response = operation.Name == "post"
+                    ? await _client.PostAsync(url, new StringContent("{}", Encoding.UTF8, "application/json"))
+                    : await _client.GetAsync(url);
+                var status = (int)response.StatusCode;
+                if (status is 404 or 405 || status >= 500)
+                    failures.Add($"{operation.Name.ToUpperInvariant()} {url}: {status} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task ApiHtml_ServesTheReferencePage_WithItsScriptFromThisServer()
+    {
+        var page = await _client.GetStringAsync("/api.html/");
+
+        var script = ScriptSource().Match(page);
+        Assert.True(script.Success, page);
+        Assert.False(script.Groups[1].Value.StartsWith("http", StringComparison.Ordinal), script.Groups[1].Value);
+        var scriptUrl = new Uri(new Uri(_client.BaseAddress!, "/api.html/"), script.Groups[1].Value);
+        var body = await _client.GetByteArrayAsync(scriptUrl);
+        Assert.True(body.Length > 10_000, $"{scriptUrl}: {body.Length} bytes");
+    }
+
+    /// <summary>A concrete URL for a documented route: the demo layer, WebMercatorQuad, tile 0/0/0, and so on.</summary>
+    private static string SampleUrl(string template) => RouteParameter().Replace(template, m => m.Groups[1].Value switch
+    {
+        "id" when template.StartsWith("/layers", StringComparison.Ordinal) => "s2",
+        "layer" => "s2",
+        "style" => "default",
+        "name" => "viridis",
+        "id" or "tms" or "set" => "WebMercatorQuad",
+        "ext" when template.Contains("{i}", StringComparison.Ordinal) => "json", // GetFeatureInfo
+        "format" or "ext" => "png",
+        "tile" => "0.png",
+        "coordinates" when template.Contains("bbox", StringComparison.Ordinal) => "30.5,29.2,30.6,29.3",
+        "coordinates" => "30.5,29.2",
+        "size" => "64x64.png",
+        _ => "0",
+    });
+
+    private static long RequestCount(string metrics, string door, int status) =>
+        metrics.Split('\n')
+            .Where(l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+                && l.Contains($"ogctiler_door=\"{door}\"", StringComparison.Ordinal)
+                && l.Contains($"http_response_status_code=\"{status}\"", StringComparison.Ordinal))
+            .Sum(l => long.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex("<script[^>]+src=\"([^\"]+)\"")]
+    private static partial Regex ScriptSource();
+}
+
+/// <summary>/readyz when a layer cannot be served, with and without <c>Health:Details</c>.</summary>
+public sealed class ReadinessTests
+{
+    private static string Config(string sourceType, string details) => $$"""
+        {
+          "Sources": { "AllowedRoots": ["data"] },
+          "Health": { "Details": {{details}} },
+          "Layers": [ { "Id": "scene", "Source": { "Type": "{{sourceType}}", "Url": "data/missing.tif" } } ]
+        }
+        """;
+
+    [Fact]
+    public async Task Readyz_SourceTypeWithoutProvider_IsUnavailableNamingIt()
+    {
+        await using var server = new ServerFactory(Config("stac-item", "true"), opener: null);
+
+        var response = await server.CreateClient().GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", report.RootElement.GetProperty("status").GetString());
+        var plugins = report.RootElement.GetProperty("checks").GetProperty("plugins");
+        Assert.Equal("Unhealthy", plugins.GetProperty("status").GetString());
+        Assert.Contains("stac-item", plugins.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Readyz_SampleSourceUnreadable_IsUnavailable_WithOnlyTheStatusWordByDefault()
+    {
+        await using var server = new ServerFactory(Config("cog", "false"), opener: null);
+
+        var response = await server.CreateClient().GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await server.CreateClient().GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_Details_NameTheUnreadableLayer()
+    {
+        await using var server = new ServerFactory(Config("cog", "true"), opener: null);
+
+        using var report = JsonDocument.Parse(await (await server.CreateClient().GetAsync("/readyz")).Content.ReadAsStringAsync());
+
+        var sample = report.RootElement.GetProperty("checks").GetProperty("sample-source");
+        Assert.Equal("Unhealthy", sample.GetProperty("status").GetString());
+        Assert.Contains("layer 'scene' is not readable", sample.GetProperty("description").GetString());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("plugins").GetProperty("status").GetString());
+    }
+}
