@@ -114,7 +114,7 @@ internal static class LayerConfigReader
             if (RenderParameters.TryParseRange(parts, out var range))
                 ranges.Add(range);
             else
-                reader.Error(item.Path, "expected [min, max] with min and max numbers");
+                reader.Error(item.Path, "expected [min, max] with min and max numbers, min < max");
         }
         return ranges;
     }

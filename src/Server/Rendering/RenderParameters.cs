@@ -24,7 +24,7 @@ public static class RenderParameters
     public static bool TryParseRange(IReadOnlyList<string> parts, out ValueRange range)
     {
         range = default;
-        if (parts.Count != 2 || !TryParseNumber(parts[0], out var min) || !TryParseNumber(parts[1], out var max))
+        if (parts.Count != 2 || !TryParseNumber(parts[0], out var min) || !TryParseNumber(parts[1], out var max) || !(min < max))
             return false;
         range = new ValueRange(min, max);
         return true;
@@ -76,7 +76,7 @@ public static class RenderParameters
         foreach (var value in values)
         {
             if (!TryParseRange((value ?? "").Replace("[", "").Replace("]", "").Split(','), out var range))
-                throw new InvalidParameterException("rescale", $"rescale: '{value}' is not 'min,max' (e.g. rescale=0,3000)");
+                throw new InvalidParameterException("rescale", $"rescale: '{value}' is not 'min,max' with min < max (e.g. rescale=0,3000)");
             ranges.Add(range);
         }
         return ranges;

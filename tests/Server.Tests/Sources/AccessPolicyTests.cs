@@ -41,4 +41,15 @@ public sealed class AccessPolicyTests
     [Fact]
     public void EnsureAllowed_Empty_IsAnInvalidParameter() =>
         Assert.Equal("url", Assert.Throws<InvalidParameterException>(() => Policy.EnsureAllowed(" ")).Parameter);
+
+    [Theory]
+    [InlineData("/srv/data/a\0.tif")]
+    [InlineData("https://example.com/cogs/\u0001e.tif")]
+    [InlineData("https://example.com/cogs/e.tif\r\nHost: other")]
+    public void EnsureAllowed_ControlCharacters_AreAnInvalidParameter(string given)
+    {
+        var error = Assert.Throws<InvalidParameterException>(() => Policy.EnsureAllowed(given));
+        Assert.Equal("url", error.Parameter);
+        Assert.Contains("control characters", error.Message);
+    }
 }

@@ -142,4 +142,21 @@ public sealed class StacEndpointTests : IDisposable
         var mean = values.Average();
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
     }
+
+    // Non-ASCII and control characters in user text reach error messages, never a header (they made a 500 once).
+    [Theory]
+    [InlineData("assets=B%C3%A9", 404)]
+    [InlineData("assets=B04&expression=b1*%C3%A9", 400)]
+    [InlineData("assets=B04&color_formula=gamma%20r%20%E2%80%A8", 422)]
+    [InlineData("assets=B04&rescale=0,%E2%88%9E", 422)]
+    [InlineData("assets=B04%0D%0AX-Injected:%201", 404)]
+    public async Task Bbox_WithNonAsciiOrControlCharactersInParameters_IsAClientError(string query, int status)
+    {
+        var response = await GetAsync($"/stac/bbox/-90,10,-80,20.png?{Url}&{query}");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(response.Headers.Contains("X-Injected"));
+    }
 }
