@@ -17,7 +17,11 @@ public static class OperationsServices
             .AddRuntimeInstrumentation()
             .AddMeter(ServerMetrics.MeterName)
             .AddPrometheusExporter());
-        services.AddOpenApi(ApiDocument.Configure);
+        services.AddOpenApi(options =>
+        {
+            ApiDocument.Configure(options);
+            ApiParameters.Configure(options);
+        });
         return services;
     }
 

@@ -75,6 +75,49 @@ public sealed partial class OperationsEndpointTests : IClassFixture<OperationsEn
     }
 
     [Fact]
+    public async Task Api_DocumentsTheQueryParameters_WithTheServersOwnValues()
+    {
+        var document = OpenApiDocument.Parse(await _client.GetStringAsync("/api"), "json").Document!;
+        var tile = document.Paths["/cog/tiles/{tms}/{z}/{x}/{tile}"].Operations![HttpMethod.Get];
+        IEnumerable<string> Values(OpenApiOperation operation, string name) =>
+            operation.Parameters!.Single(p => p.Name == name).Schema!.Enum!.Select(v => v!.GetValue<string>());
+
+        var url = document.Paths["/cog/info"].Operations![HttpMethod.Get].Parameters!.Single(p => p.Name == "url");
+        Assert.Equal(ParameterLocation.Query, url.In);
+        Assert.True(url.Required);
+        var sets = JsonDocument.Parse(await _client.GetStringAsync("/tileMatrixSets")).RootElement.GetProperty("tileMatrixSets")
+            .EnumerateArray().Select(s => s.GetProperty("id").GetString()!).Order(StringComparer.Ordinal);
+        Assert.Equal(sets, Values(tile, "tms"));
+        Assert.Equal(["average", "bilinear", "cubic", "nearest"], Values(tile, "resampling"));
+        Assert.Contains("viridis", Values(tile, "colormap_name"));
+        Assert.Contains("hillshade", Values(tile, "algorithm"));
+        Assert.Equal(["jpeg", "jpg", "png", "webp"], Values(document.Paths["/layers/{id}/tiles/{tms}/{z}/{x}/{y}.{format}"].Operations![HttpMethod.Get], "format"));
+        Assert.Contains("application/problem+json", tile.Responses!["422"].Content!.Keys);
+    }
+
+    // A documented parameter the route did not read would accept any value: each must refuse a wrong one by name.
+    [Theory]
+    [InlineData("resampling")]
+    [InlineData("reproject")]
+    [InlineData("colormap_name")]
+    [InlineData("algorithm")]
+    [InlineData("rescale")]
+    [InlineData("bidx")]
+    [InlineData("tilesize")]
+    [InlineData("return_mask")]
+    public async Task Api_DocumentedTileParameter_IsReadByTheRoute(string name)
+    {
+        var document = OpenApiDocument.Parse(await _client.GetStringAsync("/api"), "json").Document!;
+        Assert.Contains(document.Paths["/cog/tiles/{tms}/{z}/{x}/{tile}"].Operations![HttpMethod.Get].Parameters!, p => p.Name == name);
+        var cog = Path.Combine(RepoPaths.Root, "data", "demo", "s2-4band.tif");
+
+        var response = await _client.GetAsync($"/cog/tiles/WebMercatorQuad/11/1198/848.png?url={Uri.EscapeDataString(cog)}&bidx=1&{name}=zzz");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(name, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Api_EveryDocumentedRoute_Answers()
     {
         using var document = JsonDocument.Parse(await _client.GetStringAsync("/api"));
