@@ -7,6 +7,8 @@ internal sealed class TestPatternSourceProvider : ISourceProvider
 {
     public string Type => "testpattern";
 
+    public IReadOnlyCollection<string> OptionKeys => [];
+
     public Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken) =>
         Task.FromResult<IRasterSource>(new TestPatternSource(spec.Url));
 }

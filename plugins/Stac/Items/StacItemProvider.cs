@@ -15,6 +15,8 @@ internal sealed class StacItemProvider(IPluginHost host) : ISourceProvider
 
     public string Type => "stac-item";
 
+    public IReadOnlyCollection<string> OptionKeys => ["assets"];
+
     public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken)
     {
         var item = await LoadItemAsync(spec.Url, cancellationToken);

@@ -21,6 +21,8 @@ internal sealed class StacSearchProvider(IPluginHost host) : ISourceProvider
 
     public string Type => "stac-search";
 
+    public IReadOnlyCollection<string> OptionKeys { get; } = [.. SearchOptionsParser.Keys, "pixel_selection", "assets"];
+
     public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken)
     {
         spec = WithUrlQueryAsOptions(spec);

@@ -11,6 +11,10 @@ namespace OgcTiler.Plugins.Stac.Search;
 /// </summary>
 internal static class SearchOptionsParser
 {
+    /// <summary>Every option key <see cref="Parse"/> reads.</summary>
+    public static readonly string[] Keys =
+        ["search", "collections", "ids", "bbox", "intersects", "datetime", "query", "filter", "filter-lang", "sortby", "fields", "limit", "method", "max_items"];
+
     private static readonly string[] GeometryTypes = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"];
 
     public static StacSearchParameters Parse(IReadOnlyDictionary<string, string> options)

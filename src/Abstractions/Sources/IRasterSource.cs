@@ -51,5 +51,12 @@ public interface ISourceProvider
 {
     string Type { get; }
 
+    /// <summary>
+    /// The option keys a layer's <c>Source</c> may give besides <c>Type</c> and <c>Url</c>, compared ignoring case,
+    /// '_' and '-'. The server refuses a layer with any other key at start (and in <c>--check-config</c>); null when
+    /// the provider does not declare its keys, and then checks them itself when opening.
+    /// </summary>
+    IReadOnlyCollection<string>? OptionKeys => null;
+
     Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken);
 }

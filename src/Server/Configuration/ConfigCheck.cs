@@ -1,4 +1,5 @@
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Plugins;
 
 namespace OgcTiler.Server.Configuration;
 
@@ -12,6 +13,17 @@ public static class ConfigCheck
     {
         var options = app.Services.GetRequiredService<ServerOptions>();
         app.Services.GetRequiredService<TileGrids>(); // the layers' TileMatrixSets
+        app.Services.GetRequiredService<PluginDirectory>().LoadOnce();
+        var layers = app.Services.GetRequiredService<LayerRegistry>();
+        var catalog = app.Services.GetRequiredService<PluginCatalog>();
+        List<string> errors =
+        [
+            .. options.Layers.Select((l, i) => (l, i)).Where(p => catalog.FindSourceProvider(p.l.Source.Type) is null)
+                .Select(p => $"Layers:{p.i}:Source:Type: no built-in provider or plugin in {options.Plugins.ResolveDirectory()} provides '{p.l.Source.Type}'"),
+            .. layers.SourceOptionErrors(),
+        ];
+        if (errors.Count > 0)
+            throw new ConfigurationException("Layers", errors);
         Console.WriteLine($"configuration is valid: {options.Layers.Count} layer(s), config folder {options.ConfigDirectory}");
         return 0;
     }

@@ -27,6 +27,9 @@ internal sealed class LayerRegistry : ILayerRegistry
 
     public IReadOnlyList<LayerDefinition> Layers { get; }
 
+    /// <summary>Unknown <c>Source</c> option keys of every layer whose provider is loaded, with their config paths.</summary>
+    public IReadOnlyList<string> SourceOptionErrors() => SourceOptionCheck.Errors(Layers, _plugins.FindSourceProvider);
+
     public LayerDefinition? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The layer with this id, or a 404 naming the layers there are.</summary>
@@ -52,6 +55,8 @@ internal sealed class LayerRegistry : ILayerRegistry
     {
         var provider = _plugins.FindSourceProvider(layer.Source.Type)
             ?? throw new ResourceNotFoundException($"layer '{layer.Id}': no source provider for Source.Type '{layer.Source.Type}' (is its plugin loaded? see /plugins)");
+        if (SourceOptionCheck.UnknownKeys(layer.Source, provider).FirstOrDefault() is { } key)
+            throw new InvalidParameterException(key, SourceOptionCheck.Message($"layer '{layer.Id}'", layer.Source, key, provider));
         return await provider.OpenAsync(new SourceSpec(layer.Source.Url, layer.Source.Options), CancellationToken.None);
     }
 }

@@ -35,7 +35,10 @@ internal static class ReadinessChecks
     }
 }
 
-/// <summary>Every configured layer's source type has a provider; plugin folders that failed to load make it degraded.</summary>
+/// <summary>
+/// Every configured layer's source type has a provider that takes its options; plugin folders that failed to load make
+/// it degraded.
+/// </summary>
 internal sealed class PluginsReadyCheck(LayerRegistry layers, PluginCatalog plugins) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -43,6 +46,9 @@ internal sealed class PluginsReadyCheck(LayerRegistry layers, PluginCatalog plug
         var missing = ((IPluginCatalog)plugins).MissingSourceTypes(layers.Layers.Select(l => l.Source.Type));
         if (missing.Count > 0)
             return Task.FromResult(HealthCheckResult.Unhealthy($"no provider for source type(s) {string.Join(", ", missing)}"));
+        var options = layers.SourceOptionErrors();
+        if (options.Count > 0)
+            return Task.FromResult(HealthCheckResult.Unhealthy(string.Join("; ", options)));
         var failures = plugins.Snapshot.Failures;
         if (failures.Count > 0)
             return Task.FromResult(HealthCheckResult.Degraded($"plugin folder(s) failed to load: {string.Join(", ", failures.Keys)}"));

@@ -1,4 +1,5 @@
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers;
 
 namespace OgcTiler.Server.Plugins;
 
@@ -30,14 +31,22 @@ internal sealed class PluginDirectory(
             _logger.LogWarning("Plugin directory {Root} does not exist; no plugins loaded", Root);
             return Task.CompletedTask;
         }
-        foreach (var folder in Directory.GetDirectories(Root).Order(StringComparer.Ordinal))
-            Load(folder);
+        LoadOnce();
         Watch();
         ReportMissingSourceTypes();
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Loads every plugin folder, without watching (also what <c>--check-config</c> does).</summary>
+    public void LoadOnce()
+    {
+        if (!Directory.Exists(Root))
+            return;
+        foreach (var folder in Directory.GetDirectories(Root).Order(StringComparer.Ordinal))
+            Load(folder);
+    }
 
     public void Dispose()
     {
@@ -138,5 +147,7 @@ internal sealed class PluginDirectory(
                     "Layer {Layer} uses Source.Type '{Type}', which no built-in provider or loaded plugin provides; the layer cannot render",
                     layer.LayerId, layer.SourceType);
         }
+        foreach (var error in services.GetService<LayerRegistry>()?.SourceOptionErrors() ?? [])
+            _logger.LogError("{Error}; the layer cannot render", error);
     }
 }

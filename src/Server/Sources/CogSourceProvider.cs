@@ -9,12 +9,10 @@ internal sealed class CogSourceProvider(IRasterOpener opener) : ISourceProvider
 {
     public string Type => "cog";
 
-    public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken)
-    {
-        foreach (var key in spec.Options.Keys)
-            throw new InvalidParameterException(key, $"source type 'cog' has no option '{key}' (it takes only Url)");
-        return new CogRasterSource(await opener.OpenAsync(spec.Url, cancellationToken));
-    }
+    public IReadOnlyCollection<string> OptionKeys => [];
+
+    public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken) =>
+        new CogRasterSource(await opener.OpenAsync(spec.Url, cancellationToken));
 }
 
 /// <summary>A single dataset as a source; bands are named "b1".."bN".</summary>

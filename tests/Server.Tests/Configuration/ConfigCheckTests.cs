@@ -12,7 +12,7 @@ public sealed class ConfigCheckTests
         var (exit, output, error) = await RunServerAsync("--check-config", "--config", Path.Combine(RepoPaths.Config, "ogctiler.json"));
 
         Assert.True(exit == 0, error);
-        Assert.StartsWith("configuration is valid: ", output);
+        Assert.StartsWith("configuration is valid: ", output.TrimEnd().Split('\n')[^1]);
         Assert.DoesNotContain("Now listening", output);
     }
 
@@ -56,6 +56,37 @@ public sealed class ConfigCheckTests
 
             Assert.Equal(1, exit);
             Assert.Contains("Layers:0:TileMatrixSets: unknown TileMatrixSet 'Mercator'", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task CheckConfig_PluginSourceOptionsAndTypes_AreCheckedAgainstTheLoadedPlugins()
+    {
+        var folder = Directory.CreateTempSubdirectory("ogctiler-check-").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "ogctiler.json");
+            await File.WriteAllTextAsync(config, """
+                { "Layers": [
+                    { "Id": "item", "Source": { "Type": "stac-item", "Url": "item.json", "Assets": "B04", "Asets": "B08" } },
+                    { "Id": "search", "Source": { "Type": "stac-search", "Url": "https://example.com/search", "max-items": "5", "pixel_selection": "first" } },
+                    { "Id": "typo", "Source": { "Type": "stac-itm", "Url": "item.json" } },
+                    { "Id": "cog", "Source": { "Type": "cog", "Url": "a.tif", "Bands": "1" } } ] }
+                """);
+
+            var (exit, _, error) = await RunServerAsync("--check-config", "--config", config);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("Layers:0:Source:Asets: source type 'stac-item' has no option 'Asets' (its options: assets)", error);
+            Assert.Contains("Layers:2:Source:Type: no built-in provider or plugin", error);
+            Assert.Contains("provides 'stac-itm'", error);
+            Assert.Contains("Layers:3:Source:Bands: source type 'cog' has no option 'Bands' (it takes only Url)", error);
+            Assert.DoesNotContain("Layers:1:", error);
+            Assert.Contains("3 configuration error(s)", error);
         }
         finally
         {

@@ -232,4 +232,23 @@ public sealed class ReadinessTests
         Assert.Contains("layer 'scene' is not readable", sample.GetProperty("description").GetString());
         Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("plugins").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Readyz_UnknownPluginSourceOption_IsUnavailableNamingIt_AndTheLayerSays400()
+    {
+        await using var server = new ServerFactory("""
+            { "Sources": { "AllowedRoots": ["data"] },
+              "Health": { "Details": true },
+              "Layers": [ { "Id": "item", "Source": { "Type": "stac-item", "Url": "data/item.json", "Asets": "B04" } } ] }
+            """, opener: null, plugins: true);
+        var client = server.CreateClient();
+
+        var report = await (await client.GetAsync("/readyz")).Content.ReadAsStringAsync();
+        var tile = await client.GetAsync("/layers/item/tiles/WebMercatorQuad/0/0/0.png");
+
+        Assert.Contains("Layers:0:Source:Asets: source type 'stac-item' has no option 'Asets' (its options: assets)", JsonDocument.Parse(report)
+            .RootElement.GetProperty("checks").GetProperty("plugins").GetProperty("description").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, tile.StatusCode);
+        Assert.Contains("layer 'item': source type 'stac-item' has no option 'Asets'", await tile.Content.ReadAsStringAsync());
+    }
 }

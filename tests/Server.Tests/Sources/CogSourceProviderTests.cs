@@ -31,12 +31,4 @@ public sealed class CogSourceProviderTests
             source.ReadAsync(new TargetGrid("EPSG:3857", 0, 0, 8, 8, 8, 8), new SourceReadRequest(["b5"]), default));
         Assert.Contains("has no band 'b5' (bands: b1, b2, b3, b4)", error.Message);
     }
-
-    [Fact]
-    public async Task Open_WithUnknownOption_IsRefused()
-    {
-        var error = await Assert.ThrowsAsync<InvalidParameterException>(() =>
-            Provider.OpenAsync(new SourceSpec("/data/x.tif", new Dictionary<string, string> { ["Assets"] = "B04" }), default));
-        Assert.Equal("Assets", error.Parameter);
-    }
 }
