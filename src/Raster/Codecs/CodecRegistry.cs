@@ -13,6 +13,7 @@ internal static class CodecRegistry
         [8] = new DeflateCodec(),
         [32946] = new DeflateCodec(),
         [32773] = new PackBitsCodec(),
+        [34887] = new LercCodec(),
         [50000] = new ZstdCodec(),
         [50001] = new WebpCodec(),
     }.ToFrozenDictionary();

@@ -12,5 +12,8 @@ internal interface ICodec
     int Decode(ReadOnlyMemory<byte> source, Span<byte> destination, in BlockFormat format);
 }
 
-/// <summary>What image codecs (JPEG, WEBP) need to know about a block: its pixel size and sample layout.</summary>
-internal readonly record struct BlockFormat(int Width, int Rows, int Samples, int Photometric, byte[]? JpegTables);
+/// <summary>
+/// What codecs need to know about a block: its pixel size and sample layout (JPEG, WEBP, LERC), and for LERC the
+/// additional compression of LercParameters.
+/// </summary>
+internal readonly record struct BlockFormat(int Width, int Rows, int Samples, int Photometric, byte[]? JpegTables, int LercWrapping = 0);

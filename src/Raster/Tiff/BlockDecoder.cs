@@ -103,7 +103,7 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
         if (stored.Length == 0)
             return false;
         var codec = CodecRegistry.Find(image.Compression)!;
-        var format = new BlockFormat(image.BlockWidth, rows, image.SamplesPerBlockPixel, image.Photometric, image.JpegTables);
+        var format = new BlockFormat(image.BlockWidth, rows, image.SamplesPerBlockPixel, image.Photometric, image.JpegTables, image.LercWrapping);
         int written;
         try
         {

@@ -45,6 +45,9 @@ internal sealed class TiffImage
 
     public required byte[]? JpegTables { get; init; }
 
+    /// <summary>The compression around LERC blobs (LercParameters' second value): 0 none, 1 DEFLATE, 2 ZSTD.</summary>
+    public int LercWrapping { get; init; }
+
     public required ulong[] Offsets { get; init; }
 
     public required ulong[] ByteCounts { get; init; }

@@ -56,6 +56,7 @@ internal static class TiffImageBuilder
             IsMask = isMask,
             AlphaSample = AlphaSample(uri, f, samples),
             JpegTables = f.TryGetValue(TiffTag.JpegTables, out var tables) ? tables.Raw : null,
+            LercWrapping = LercWrapping(uri, f),
             Offsets = offsets,
             ByteCounts = counts,
         };
@@ -93,6 +94,9 @@ internal static class TiffImageBuilder
             throw TiffErrors.Format(uri, where($"{name} has {field.Count} values, expected {expected}"));
         return field.AsIntegers(uri);
     }
+
+    private static int LercWrapping(string uri, IReadOnlyDictionary<ushort, TiffField> f) =>
+        f.TryGetValue(TiffTag.LercParameters, out var field) && field.AsIntegers(uri) is { Length: >= 2 } p ? (int)p[1] : 0;
 
     private static int AlphaSample(string uri, IReadOnlyDictionary<ushort, TiffField> f, int samples)
     {

@@ -30,6 +30,7 @@ internal static class TiffTag
     public const ushort GeoAsciiParams = 34737;
     public const ushort GdalMetadata = 42112;
     public const ushort GdalNodata = 42113;
+    public const ushort LercParameters = 50674;
 
     /// <summary>Tags whose values are loaded; others are skipped without reading their data.</summary>
     public static bool IsUsed(ushort tag) => tag switch
@@ -38,7 +39,7 @@ internal static class TiffTag
             or SamplesPerPixel or RowsPerStrip or StripByteCounts or PlanarConfiguration or Predictor or TileWidth
             or TileLength or TileOffsets or TileByteCounts or ExtraSamples or SampleFormat or JpegTables
             or ModelPixelScale or ModelTiepoint or ModelTransformation or GeoKeyDirectory or GeoDoubleParams
-            or GeoAsciiParams or GdalMetadata or GdalNodata => true,
+            or GeoAsciiParams or GdalMetadata or GdalNodata or LercParameters => true,
         _ => false,
     };
 }

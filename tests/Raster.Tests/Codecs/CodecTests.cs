@@ -19,6 +19,19 @@ public sealed class CodecTests
         Assert.Equal(expected, output);
     }
 
+    [Theory]
+    [InlineData(LercCodec.WrapNone)]
+    [InlineData(LercCodec.WrapZstd)]
+    public void Lerc_CorruptBlob_IsInvalidData(int wrapping)
+    {
+        // A LERC2 header magic followed by garbage: liblerc rejects it, the codec reports corrupt data.
+        var blob = System.Text.Encoding.ASCII.GetBytes("Lerc2 ").Concat(Enumerable.Repeat((byte)0x5A, 40)).ToArray();
+        var stored = wrapping == LercCodec.WrapZstd ? new ZstdSharp.Compressor().Wrap(blob).ToArray() : blob;
+
+        var e = Assert.Throws<InvalidDataException>(() => new LercCodec().Decode(stored, new byte[16 * 16 * 4], Format with { LercWrapping = wrapping }));
+        Assert.Contains("lerc_", e.Message);
+    }
+
     [Fact]
     public void Lzw_HandEncodedCodes_Decode()
     {

@@ -41,6 +41,13 @@ $T $STRIP -co COMPRESS=JPEG -co PHOTOMETRIC=YCBCR src/rgb.tif files/jpeg_ycbcr_s
 $T $TILED -co COMPRESS=JPEG                       src/u8.tif  files/jpeg_gray.tif
 $T $TILED -co COMPRESS=WEBP -co WEBP_LEVEL=80     src/rgb.tif files/webp_rgb.tif
 $T $TILED -co COMPRESS=WEBP -co WEBP_LOSSLESS=YES src/rgba.tif files/webp_lossless_rgba.tif
+$T $TILED -co COMPRESS=LERC                       src/f32.tif files/lerc_f32.tif
+$T $TILED -co COMPRESS=LERC_DEFLATE               src/u16.tif files/lerc_deflate_u16.tif
+$T $TILED -co COMPRESS=LERC_ZSTD -co MAX_Z_ERROR=0.5 src/f32.tif files/lerc_zstd_maxz_f32.tif
+$T $TILED -co COMPRESS=LERC_ZSTD                  src/rgb.tif files/lerc_zstd_rgb.tif
+$T $TILED -co COMPRESS=LERC -co INTERLEAVE=BAND   src/rgb16.tif files/lerc_planar_u16x3.tif
+$T $STRIP -co COMPRESS=LERC_DEFLATE               src/nan.tif files/lerc_strip_nan_f32.tif
+$T $TILED -co COMPRESS=LERC -co PIXELTYPE=SIGNEDBYTE src/i8.tif files/lerc_i8.tif
 
 # 3. The other data types (DEFLATE, tiled), signed byte via GDAL 3.6's PIXELTYPE=SIGNEDBYTE.
 # (uint16, int32, float32 and float64 are covered by the DEFLATE predictor files above.)
