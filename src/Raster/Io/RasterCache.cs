@@ -20,8 +20,12 @@ internal sealed class RasterCache : IDisposable
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeMb * 1024L * 1024L });
     }
 
-    public bool TryGetBlock(long headerId, int level, BlockIndex block, out RasterBlock? value) =>
-        _cache.TryGetValue(new BlockKey(headerId, level, block.X, block.Y), out value);
+    public bool TryGetBlock(long headerId, int level, BlockIndex block, out RasterBlock? value)
+    {
+        var found = _cache.TryGetValue(new BlockKey(headerId, level, block.X, block.Y), out value);
+        RasterMetrics.BlockLookups.Add(1, found ? RasterMetrics.Hit : RasterMetrics.Miss);
+        return found;
+    }
 
     public void SetBlock(long headerId, int level, BlockIndex block, RasterBlock value) =>
         _cache.Set(new BlockKey(headerId, level, block.X, block.Y), value, new MemoryCacheEntryOptions { Size = value.SizeInBytes });

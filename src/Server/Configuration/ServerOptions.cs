@@ -77,5 +77,8 @@ public sealed record PluginOptions(string Directory = "plugins")
     public string ResolveDirectory() => Path.GetFullPath(Directory, AppContext.BaseDirectory);
 }
 
-/// <summary>Section <c>Health</c>: whether <c>/readyz</c> answers each check's status and description as JSON.</summary>
-public sealed record HealthOptions(bool Details = false);
+/// <summary>
+/// Section <c>Health</c>: whether <c>/readyz</c> answers each check's status and description as JSON, and the duration
+/// above which a request is logged as slow (0: never).
+/// </summary>
+public sealed record HealthOptions(bool Details = false, int SlowRequestMilliseconds = 2000);

@@ -166,7 +166,7 @@ internal static class ServerOptionsReader
     private static HealthOptions ReadHealth(ConfigReader reader)
     {
         var s = reader.Section("Health");
-        reader.CheckKeys(s, "Details");
-        return new HealthOptions(reader.Bool(s, "Details", false));
+        reader.CheckKeys(s, "Details", "SlowRequestMilliseconds");
+        return new HealthOptions(reader.Bool(s, "Details", false), reader.Int(s, "SlowRequestMilliseconds", 2000, 0, int.MaxValue));
     }
 }

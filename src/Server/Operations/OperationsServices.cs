@@ -15,7 +15,7 @@ public static class OperationsServices
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddMeter(ServerMetrics.MeterName)
+            .AddMeter(ServerMetrics.MeterName, Raster.Io.RasterMetrics.MeterName, "System.Net.Http")
             .AddPrometheusExporter());
         services.AddOpenApi(options =>
         {
@@ -25,10 +25,11 @@ public static class OperationsServices
         return services;
     }
 
-    /// <summary>Tags every request's duration metric with the door it came through (before routing runs).</summary>
+    /// <summary>Tags every request's duration metric with the door it came through (before routing runs) and logs slow requests.</summary>
     public static WebApplication UseOgcTilerMetrics(this WebApplication app)
     {
         app.Use(ServerMetrics.TagDoor);
+        app.UseMiddleware<SlowRequests>();
         return app;
     }
 

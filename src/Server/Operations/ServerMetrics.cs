@@ -17,6 +17,19 @@ public static class ServerMetrics
 
     public static readonly Counter<long> PluginFailures = Meter.CreateCounter<long>("ogctiler.plugin.failures", description: "Plugin folders that failed to load");
 
+    public static readonly Counter<long> UpstreamRequests =
+        Meter.CreateCounter<long>("ogctiler.upstream.requests", description: "Requests to upstream hosts (remote COGs, STAC), by host and status code");
+
+    public static readonly Counter<long> UpstreamBytes =
+        Meter.CreateCounter<long>("ogctiler.upstream.bytes", unit: "By", description: "Response bytes announced by upstream hosts, by host");
+
+    public static readonly Histogram<double> RenderStage =
+        Meter.CreateHistogram<double>("ogctiler.render.duration", unit: "s", description: "Time of each render stage: read (read and warp), compose, encode");
+
+    /// <summary>Records the time since <paramref name="started"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) for a render stage.</summary>
+    public static void RecordStage(string stage, long started) =>
+        RenderStage.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
+
     /// <summary>The first path segment that names a door, else <c>other</c>.</summary>
     public static string DoorOf(PathString path)
     {

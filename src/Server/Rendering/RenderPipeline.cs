@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Operations;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering.Encoders;
 
@@ -30,7 +32,9 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         var encoder = isData || format == ImageFormat.Auto ? null : encoders.Get(format == ImageFormat.PngRaw ? ImageFormat.Png : format);
         var formula = ColorFormula(options);
         var colormap = Colormap(options);
+        var started = Stopwatch.GetTimestamp();
         using var data = await ReadAsync(request, cancellationToken);
+        ServerMetrics.RecordStage("read", started);
         if (isData)
             return new EncodedImage(EncodeData(request, data, formula, colormap), format);
         if (format == ImageFormat.Auto && colormap is null)
@@ -40,6 +44,7 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
             encoder = encoders.Get(format);
         }
         var valueType = ValueType(request);
+        started = Stopwatch.GetTimestamp();
         using var image = KeepsUInt16(format, valueType, options, formula, colormap)
             ? ImageComposer.ComposeUInt16(data, options)
             : ImageComposer.Compose(data, options, formula, colormap, valueType, DatasetStatistics(request));
@@ -48,7 +53,11 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
             format = IsOpaque(data.Mask, image) ? ImageFormat.Jpeg : ImageFormat.Png;
             encoder = encoders.Get(format);
         }
-        return new EncodedImage(encoder!.Encode(image), format);
+        ServerMetrics.RecordStage("compose", started);
+        started = Stopwatch.GetTimestamp();
+        var bytes = encoder!.Encode(image);
+        ServerMetrics.RecordStage("encode", started);
+        return new EncodedImage(bytes, format);
     }
 
     /// <summary>

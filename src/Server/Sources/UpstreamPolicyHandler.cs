@@ -1,6 +1,7 @@
 using System.Net;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Operations;
 
 namespace OgcTiler.Server.Sources;
 
@@ -41,6 +42,7 @@ internal sealed class UpstreamPolicyHandler(IAccessPolicy policy, UpstreamOption
         {
             policy.EnsureAllowed(current.RequestUri!.AbsoluteUri);
             var response = await base.SendAsync(current, cancellationToken);
+            CountUpstream(current.RequestUri, response);
             if (!IsRedirect(response.StatusCode))
                 return response;
             var location = response.Headers.Location;
@@ -55,6 +57,14 @@ internal sealed class UpstreamPolicyHandler(IAccessPolicy policy, UpstreamOption
                 throw new AccessDeniedException($"{current.RequestUri} redirects to '{next.OriginalString}': only http and https redirects are followed");
             current = Redirected(current, next, status);
         }
+    }
+
+    private static void CountUpstream(Uri url, HttpResponseMessage response)
+    {
+        var host = new KeyValuePair<string, object?>("server.address", url.Host);
+        ServerMetrics.UpstreamRequests.Add(1, host, new KeyValuePair<string, object?>("http.response.status_code", (int)response.StatusCode));
+        if (response.Content.Headers.ContentLength is { } bytes)
+            ServerMetrics.UpstreamBytes.Add(bytes, host);
     }
 
     private static bool IsRedirect(HttpStatusCode status) =>

@@ -49,15 +49,17 @@ public sealed partial class OperationsEndpointTests : IClassFixture<OperationsEn
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/layers/nope")).StatusCode);
 
-        var response = await _client.GetAsync("/metrics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = await response.Content.ReadAsStringAsync();
+        // A request's duration is recorded once its response has ended, just after the client has it: scrape until it shows.
+        var text = await ScrapeUntilAsync(_client, t => RequestCount(t, "layers", 404) >= 1);
 
         Assert.True(RequestCount(text, "layers", 200) >= 1, text);
         Assert.True(RequestCount(text, "wmts", 200) >= 1, text);
         Assert.True(RequestCount(text, "layers", 404) >= 1, text);
         Assert.Matches(@"(?m)^ogctiler_plugin_loads_total(\{[^}]*\})? [1-9]", text);
         Assert.Matches(@"(?m)^dotnet_gc_collections_total\{", text); // runtime instrumentation
+        foreach (var stage in new[] { "read", "compose", "encode" })
+            Assert.Matches($@"(?m)^ogctiler_render_duration_seconds_count\{{[^}}]*stage=""{stage}""[^}}]*\}} [1-9]", text);
+        Assert.Matches(@"(?m)^ogctiler_block_cache_lookups_total\{[^}]*result=""miss""[^}]*\} [1-9]", text);
     }
 
     [Fact]
@@ -167,6 +169,19 @@ public sealed partial class OperationsEndpointTests : IClassFixture<OperationsEn
         "size" => "64x64.png",
         _ => "0",
     });
+
+    internal static async Task<string> ScrapeUntilAsync(HttpClient client, Func<string, bool> shows)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await client.GetAsync("/metrics");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var text = await response.Content.ReadAsStringAsync();
+            if (shows(text) || attempt == 40)
+                return text;
+            await Task.Delay(250); // the exporter keeps a scrape for 300 ms
+        }
+    }
 
     private static long RequestCount(string metrics, string door, int status) =>
         metrics.Split('\n')

@@ -98,6 +98,19 @@ public sealed class HostileUpstreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Metrics_CountUpstreamRequestsAndBytesPerHost()
+    {
+        var (status, body, _, _) = await GetAsync($"{TilePath()}?url={Uri.EscapeDataString(_upstream.Url("ok.tif") + "?metrics")}");
+        Assert.True(status == HttpStatusCode.OK, body);
+
+        var host = new Uri(_upstream.Prefix).Host;
+        var metrics = await Operations.OperationsEndpointTests.ScrapeUntilAsync(_client, m => m.Contains("ogctiler_upstream_bytes_total", StringComparison.Ordinal));
+
+        Assert.Matches($@"(?m)^ogctiler_upstream_requests_total\{{[^}}]*http_response_status_code=""206""[^}}]*server_address=""{host}""[^}}]*\}} [1-9]", metrics);
+        Assert.Matches($@"(?m)^ogctiler_upstream_bytes_total\{{[^}}]*server_address=""{host}""[^}}]*\}} [1-9]", metrics);
+    }
+
+    [Fact]
     public async Task TransientFailures_AreRetriedABoundedNumberOfTimes()
     {
         await GetAsync($"/cog/info?url={Uri.EscapeDataString(_upstream.Url("status-503.tif"))}");
