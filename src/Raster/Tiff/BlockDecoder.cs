@@ -40,7 +40,7 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
                 return;
             var samplesPerRow = image.BlockWidth * image.SamplesPerBlockPixel;
             var type = image.DataType!.Value;
-            if (!CodecRegistry.IsImageCodec(image.Compression))
+            if (!CodecRegistry.IsImageCodec(image.Compression) && !image.Packed)
                 UndoStorage(image, data, rows, samplesPerRow);
             else
                 type = RasterDataType.UInt8;
@@ -48,7 +48,10 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
             for (var s = 0; s < planeSamples; s++)
             {
                 var band = image.Planar ? part.Plane : s;
-                SampleConverter.ToFloat(data[..(rows * image.RowBytes)], type, image.BlockWidth, rows, planeSamples, s, samples.AsSpan(band * pixels, pixels));
+                if (image.Packed)
+                    SampleConverter.UnpackBits(data[..(rows * image.RowBytes)], image.BitsPerSample, image.RowBytes, image.BlockWidth, rows, planeSamples, s, samples.AsSpan(band * pixels, pixels));
+                else
+                    SampleConverter.ToFloat(data[..(rows * image.RowBytes)], type, image.BlockWidth, rows, planeSamples, s, samples.AsSpan(band * pixels, pixels));
             }
         }
         finally

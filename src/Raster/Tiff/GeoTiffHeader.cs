@@ -97,7 +97,7 @@ internal sealed class GeoTiffHeader
         var validPredictor = image.Predictor switch
         {
             1 => true,
-            2 => image.BitsPerSample >= 8,
+            2 => !image.Packed,
             3 => image.DataType is RasterDataType.Float32 or RasterDataType.Float64,
             _ => false,
         };

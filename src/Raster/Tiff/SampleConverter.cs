@@ -50,6 +50,32 @@ internal static class SampleConverter
             output[i] = float.CreateTruncating(src[i * stride + sample]);
     }
 
+    /// <summary>
+    /// Reads sample <paramref name="sample"/> of every pixel from rows of samples packed at <paramref name="bits"/>
+    /// bits (1 to 32, most significant bit first, rows padded to a byte, as TIFF stores NBITS data).
+    /// </summary>
+    public static void UnpackBits(ReadOnlySpan<byte> data, int bits, int rowBytes, int width, int rows, int stride, int sample, Span<float> output)
+    {
+        rows = Math.Min(rows, data.Length / rowBytes);
+        for (var y = 0; y < rows; y++)
+        {
+            var row = data.Slice(y * rowBytes, rowBytes);
+            var outRow = output.Slice(y * width, width);
+            var position = (long)sample * bits;
+            for (var x = 0; x < width; x++, position += (long)stride * bits)
+                outRow[x] = ReadBits(row, position, bits);
+        }
+    }
+
+    private static uint ReadBits(ReadOnlySpan<byte> row, long position, int bits)
+    {
+        var first = (int)(position >> 3);
+        ulong chunk = 0;
+        for (var i = 0; i < 5 && first + i < row.Length; i++)
+            chunk |= (ulong)row[first + i] << (56 - 8 * i);
+        return (uint)((chunk << (int)(position & 7)) >> (64 - bits));
+    }
+
     /// <summary>Unpacks a 1-bit mask (rows padded to a byte, 1 = valid) into 255/0 bytes.</summary>
     public static void UnpackMask(ReadOnlySpan<byte> bits, int width, int rows, Span<byte> output)
     {

@@ -61,8 +61,11 @@ internal sealed class TiffImage
     /// <summary>Samples per pixel inside one stored block: all of them (chunky) or one (planar).</summary>
     public int SamplesPerBlockPixel => Planar ? 1 : SamplesPerPixel;
 
-    /// <summary>Bytes of one decoded row of a stored block (1-bit rows are padded to a byte).</summary>
-    public int RowBytes => BitsPerSample == 1 ? (BlockWidth + 7) / 8 : BlockWidth * SamplesPerBlockPixel * BytesPerSample;
+    /// <summary>True for samples packed at a depth other than 8, 16, 32 or 64 bits (NBITS, 1-bit masks).</summary>
+    public bool Packed => BitsPerSample is not (8 or 16 or 32 or 64);
+
+    /// <summary>Bytes of one decoded row of a stored block (packed rows are padded to a byte).</summary>
+    public int RowBytes => (int)(((long)BlockWidth * SamplesPerBlockPixel * BitsPerSample + 7) / 8);
 
     public int StoredBlockBytes => RowBytes * BlockHeight;
 

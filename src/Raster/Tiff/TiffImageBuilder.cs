@@ -69,16 +69,17 @@ internal static class TiffImageBuilder
         var bits = field.AsIntegers(uri);
         if (bits.Length == 0 || bits.Any(b => b != bits[0]))
             throw TiffErrors.Format(uri, where($"BitsPerSample ({string.Join(",", bits)}) differs between samples, not supported"));
-        return bits[0] is 1 or 8 or 16 or 32 or 64 ? (int)bits[0] : throw TiffErrors.Format(uri, where($"{bits[0]} bits per sample is not supported"));
+        return bits[0] is (>= 1 and <= 32) or 64 ? (int)bits[0] : throw TiffErrors.Format(uri, where($"{bits[0]} bits per sample is not supported"));
     }
 
+    /// <summary>The type samples are read as; unsigned samples of other depths (NBITS) widen to the next type up, as in GDAL.</summary>
     private static RasterDataType? DataType(int format, int bits) => (format, bits) switch
     {
-        (1, 8) => RasterDataType.UInt8,
+        (1, <= 8) => RasterDataType.UInt8,
+        (1, <= 16) => RasterDataType.UInt16,
+        (1, <= 32) => RasterDataType.UInt32,
         (2, 8) => RasterDataType.Int8,
-        (1, 16) => RasterDataType.UInt16,
         (2, 16) => RasterDataType.Int16,
-        (1, 32) => RasterDataType.UInt32,
         (2, 32) => RasterDataType.Int32,
         (3, 32) => RasterDataType.Float32,
         (3, 64) => RasterDataType.Float64,

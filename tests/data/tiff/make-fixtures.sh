@@ -49,6 +49,18 @@ $T $TILED -co COMPRESS=LERC -co INTERLEAVE=BAND   src/rgb16.tif files/lerc_plana
 $T $STRIP -co COMPRESS=LERC_DEFLATE               src/nan.tif files/lerc_strip_nan_f32.tif
 $T $TILED -co COMPRESS=LERC -co PIXELTYPE=SIGNEDBYTE src/i8.tif files/lerc_i8.tif
 
+# NBITS: samples packed below 8/16/32 bits, scaled into their domain; -srcwin 157 wide so packed rows end inside a byte.
+ODD="-srcwin 0 0 157 120"
+$T $TILED -co COMPRESS=DEFLATE -co NBITS=1 -scale 0 255 0 1        src/u8.tif  files/nbits1_u8.tif
+$T $STRIP -co COMPRESS=NONE -co NBITS=1 -scale 0 255 0 1 $ODD      src/u8.tif  files/nbits1_strip_odd_u8.tif
+$T $TILED -co COMPRESS=LZW -co NBITS=2 -scale 0 255 0 3            src/u8.tif  files/nbits2_u8.tif
+$T $STRIP -co COMPRESS=DEFLATE -co NBITS=4 -scale 0 255 0 15 $ODD  src/u8.tif  files/nbits4_strip_odd_u8.tif
+$T $STRIP -co COMPRESS=NONE -co NBITS=7 -scale 0 255 0 127 $ODD    src/rgb.tif files/nbits7_strip_odd_rgb.tif
+$T $TILED -co COMPRESS=DEFLATE -co NBITS=12 -scale 0 4100 0 4095   src/u16.tif files/nbits12_u16.tif
+$T $STRIP -co COMPRESS=ZSTD -co NBITS=12 -scale 0 4100 0 4095 $ODD src/rgb16.tif files/nbits12_strip_odd_u16x3.tif
+$T $TILED -co COMPRESS=DEFLATE -co NBITS=12 -co INTERLEAVE=BAND -co ENDIANNESS=BIG -scale 0 4100 0 4095 src/rgb16.tif files/nbits12_planar_bigendian_u16x3.tif
+$T $TILED -co COMPRESS=DEFLATE -co NBITS=20 -scale 3000000000 3000100001 0 1048575 src/u32.tif files/nbits20_u32.tif
+
 # 3. The other data types (DEFLATE, tiled), signed byte via GDAL 3.6's PIXELTYPE=SIGNEDBYTE.
 # (uint16, int32, float32 and float64 are covered by the DEFLATE predictor files above.)
 for t in u8 i16 u32; do
