@@ -1,3 +1,4 @@
+using OgcTiler.Server.Api.Algorithms;
 using OgcTiler.Server.Api.Cog;
 using OgcTiler.Server.Api.Stac;
 using OgcTiler.Server.Layers;
@@ -16,6 +17,7 @@ public static class EndpointMap
         app.MapLayerEndpoints();        // /layers, /tileMatrixSets
         app.MapCogEndpoints();          // /cog/...
         app.MapStacEndpoints();         // /stac/...
+        app.MapAlgorithmEndpoints();    // /algorithms
         app.MapWmtsEndpoints();         // /wmts
         app.MapWmsEndpoints();          // /wms
         app.MapPluginEndpoints();       // /plugins, /colorMaps

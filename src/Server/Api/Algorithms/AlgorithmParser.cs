@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Server.Api.Titiler;
 
 namespace OgcTiler.Server.Api.Algorithms;
@@ -8,29 +9,27 @@ namespace OgcTiler.Server.Api.Algorithms;
 /// <summary><c>algorithm</c> (a name) and <c>algorithm_params</c> (a JSON object of that algorithm's parameters).</summary>
 internal static class AlgorithmParser
 {
-    private delegate IRasterAlgorithm Factory(Parameters p);
+    private static readonly FrozenDictionary<string, AlgorithmDefinition> Algorithms =
+        AlgorithmDefinitions.All.ToFrozenDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, Factory> Algorithms = new Dictionary<string, Factory>
-    {
-        ["hillshade"] = p => new Hillshade(p.Number("azimuth", 45, 0, 360), p.Number("angle_altitude", 45, -90, 90), (int)p.Number("buffer", 3, 0, 99)),
-        ["normalizedIndex"] = _ => new NormalizedIndex(),
-        ["terrarium"] = _ => new Terrarium(),
-        ["terrainrgb"] = p => new TerrainRgb(p.Number("interval", 0.1, 1e-9, 1e9), p.Number("baseval", -10000, -1e9, 1e9)),
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    public static IReadOnlyCollection<string> Names => [.. AlgorithmDefinitions.All.Select(a => a.Id)];
 
-    public static IReadOnlyCollection<string> Names => Algorithms.Keys;
+    public static bool TryGet(string name, out AlgorithmDefinition definition) => Algorithms.TryGetValue(name, out definition!);
 
-    public static IRasterAlgorithm? Parse(QueryReader query)
+    public static IRasterAlgorithm? Parse(QueryReader query, IColormapProvider? colormaps)
     {
         var name = query.String("algorithm");
         if (name is null)
             return null;
-        if (!Algorithms.TryGetValue(name, out var factory))
-            throw new InvalidParameterException("algorithm", $"algorithm: '{name}' is not one of {string.Join(", ", Algorithms.Keys)}");
-        var parameters = new Parameters(ParseJson(query.String("algorithm_params")));
-        var algorithm = factory(parameters);
-        parameters.EnsureAllUsed(algorithm.Name);
-        return algorithm;
+        if (!Algorithms.TryGetValue(name, out var definition))
+            throw new InvalidParameterException("algorithm", $"algorithm: '{name}' is not one of {string.Join(", ", Names)}");
+        var values = ParseJson(query.String("algorithm_params"));
+        var unknown = values.Keys.Where(k => !definition.Parameters.Any(p => p.Name == k)).ToArray();
+        if (unknown.Length > 0)
+            throw new InvalidParameterException("algorithm_params",
+                $"algorithm_params: {string.Join(", ", unknown)} not a parameter of {definition.Id}" +
+                (definition.Parameters.Length > 0 ? $" ({string.Join(", ", definition.Parameters.Select(p => p.Name))})" : " (it takes none)"));
+        return definition.Create(new AlgorithmArguments(definition, values), colormaps);
     }
 
     private static Dictionary<string, JsonElement> ParseJson(string? json)
@@ -49,30 +48,29 @@ internal static class AlgorithmParser
             throw new InvalidParameterException("algorithm_params", $"algorithm_params: not valid JSON ({e.Message})");
         }
     }
+}
 
-    private sealed class Parameters(Dictionary<string, JsonElement> values)
+/// <summary>The values of one request's <c>algorithm_params</c>, checked against the definition's parameters.</summary>
+internal sealed class AlgorithmArguments(AlgorithmDefinition definition, Dictionary<string, JsonElement> values)
+{
+    public double Number(string name) => NullableNumber(name) ?? throw new InvalidParameterException("algorithm_params", $"algorithm_params: {name} must not be null");
+
+    public int Integer(string name) => (int)Number(name);
+
+    public double? NullableNumber(string name)
     {
-        private readonly HashSet<string> _used = [];
-
-        public double Number(string name, double fallback, double min, double max)
-        {
-            _used.Add(name);
-            if (!values.TryGetValue(name, out var element))
-                return fallback;
-            var ok = element.ValueKind == JsonValueKind.Number
-                ? element.TryGetDouble(out var v)
-                : double.TryParse(element.ValueKind == JsonValueKind.String ? element.GetString() : null, System.Globalization.CultureInfo.InvariantCulture, out v);
-            if (!ok || v < min || v > max)
-                throw new InvalidParameterException("algorithm_params", $"algorithm_params: {name} must be a number in {min}..{max}, got {element.GetRawText()}");
-            return v;
-        }
-
-        public void EnsureAllUsed(string algorithm)
-        {
-            var unknown = values.Keys.Where(k => !_used.Contains(k)).ToArray();
-            if (unknown.Length > 0)
-                throw new InvalidParameterException("algorithm_params",
-                    $"algorithm_params: {string.Join(", ", unknown)} not a parameter of {algorithm}" + (_used.Count > 0 ? $" ({string.Join(", ", _used)})" : " (it takes none)"));
-        }
+        var spec = definition.Parameters.Single(p => p.Name == name);
+        if (!values.TryGetValue(name, out var element))
+            return spec.Default;
+        if (element.ValueKind == JsonValueKind.Null && spec.Nullable)
+            return null;
+        var ok = element.ValueKind == JsonValueKind.Number
+            ? element.TryGetDouble(out var v)
+            : double.TryParse(element.ValueKind == JsonValueKind.String ? element.GetString() : null,
+                System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out v);
+        if (!ok || !double.IsFinite(v) || v < spec.Minimum || v > spec.Maximum || (spec.Integer && v != Math.Floor(v)))
+            throw new InvalidParameterException("algorithm_params",
+                $"algorithm_params: {name} of {definition.Id} must be {(spec.Integer ? "an integer" : "a number")} in {spec.Minimum}..{spec.Maximum}, got {element.GetRawText()}");
+        return v;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class NormalizedIndex : IRasterAlgorithm
 
     public IReadOnlyList<string> OutputNames(IReadOnlyList<string> n) => [$"({n[1]} - {n[0]}) / ({n[1]} + {n[0]})"];
 
-    public RasterData Apply(RasterData input)
+    public RasterData Apply(RasterData input, AlgorithmInput context)
     {
         var output = RasterData.Create(input.Width, input.Height, OutputNames(input.BandNames));
         var b1 = input.Band(0);

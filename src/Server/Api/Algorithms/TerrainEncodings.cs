@@ -2,10 +2,15 @@ using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Server.Api.Algorithms;
 
-/// <summary>Mapzen Terrarium: v + 32768 (clipped to 0..65535) split into R = v/256, G = v mod 256, B = fraction·256.</summary>
-internal sealed class Terrarium : IRasterAlgorithm
+/// <summary>
+/// Mapzen Terrarium: v + 32768 (clipped to 0..65535) split into R = v/256, G = v mod 256, B = fraction·256, as uint8;
+/// masked pixels get <see cref="NodataHeight"/> when it is set.
+/// </summary>
+internal sealed class Terrarium(double? nodataHeight = null) : IRasterAlgorithm
 {
     public string Name => "terrarium";
+
+    public double? NodataHeight { get; } = nodataHeight;
 
     public int InputBands => 1;
 
@@ -13,7 +18,7 @@ internal sealed class Terrarium : IRasterAlgorithm
 
     public IReadOnlyList<string> OutputNames(IReadOnlyList<string> inputNames) => ["red", "green", "blue"];
 
-    public RasterData Apply(RasterData input)
+    public RasterData Apply(RasterData input, AlgorithmInput context)
     {
         var output = RasterData.Create(input.Width, input.Height, ["red", "green", "blue"]);
         input.Mask.CopyTo(output.Mask);
@@ -21,17 +26,21 @@ internal sealed class Terrarium : IRasterAlgorithm
         Span<float> r = output.Band(0), g = output.Band(1), b = output.Band(2);
         for (var i = 0; i < dem.Length; i++)
         {
-            var v = Math.Clamp(dem[i] + 32768.0, 0, 65535);
-            r[i] = (byte)(v / 256);
-            g[i] = (byte)(v % 256);
-            b[i] = (byte)(v * 256 % 256);
+            var height = NodataHeight is { } fill && input.Mask[i] == 0 ? fill : dem[i];
+            var v = Math.Clamp(height + 32768.0, 0, 65535);
+            r[i] = IntegerCasts.ToUInt8(v / 256);
+            g[i] = IntegerCasts.ToUInt8(v % 256);
+            b[i] = IntegerCasts.ToUInt8(v * 256 % 256);
         }
         return output;
     }
 }
 
-/// <summary>Mapbox Terrain-RGB: (v − baseval) / interval rounded, as a 24-bit integer R·65536 + G·256 + B.</summary>
-internal sealed class TerrainRgb(double interval = 0.1, double baseval = -10000) : IRasterAlgorithm
+/// <summary>
+/// Mapbox Terrain-RGB: (v − baseval) / interval rounded, as a 24-bit integer R·65536 + G·256 + B; masked pixels get
+/// <see cref="NodataHeight"/> when it is set.
+/// </summary>
+internal sealed class TerrainRgb(double interval = 0.1, double baseval = -10000, double? nodataHeight = null) : IRasterAlgorithm
 {
     public string Name => "terrainrgb";
 
@@ -39,13 +48,15 @@ internal sealed class TerrainRgb(double interval = 0.1, double baseval = -10000)
 
     public double Baseval { get; } = baseval;
 
+    public double? NodataHeight { get; } = nodataHeight;
+
     public int InputBands => 1;
 
     public int Buffer => 0;
 
     public IReadOnlyList<string> OutputNames(IReadOnlyList<string> inputNames) => ["red", "green", "blue"];
 
-    public RasterData Apply(RasterData input)
+    public RasterData Apply(RasterData input, AlgorithmInput context)
     {
         var output = RasterData.Create(input.Width, input.Height, ["red", "green", "blue"]);
         input.Mask.CopyTo(output.Mask);
@@ -53,11 +64,67 @@ internal sealed class TerrainRgb(double interval = 0.1, double baseval = -10000)
         Span<float> r = output.Band(0), g = output.Band(1), b = output.Band(2);
         for (var i = 0; i < dem.Length; i++)
         {
-            var code = (long)Math.Clamp(Math.Round((dem[i] - Baseval) / Interval, MidpointRounding.ToEven), 0, 256 * 256 * 256 - 1);
+            var scaled = NodataHeight is { } fill && input.Mask[i] == 0
+                ? (fill - Baseval) / Interval
+                : Math.Round((dem[i] - Baseval) / Interval, MidpointRounding.ToEven);
+            var code = (long)Math.Clamp(scaled, 0, 256 * 256 * 256 - 1);
             r[i] = (code >> 16) & 0xFF;
             g[i] = (code >> 8) & 0xFF;
             b[i] = code & 0xFF;
         }
         return output;
     }
+}
+
+/// <summary>
+/// TiTiler's contours: band 1 rescaled from <see cref="MinZ"/>..<see cref="MaxZ"/> to 1..255, coloured with the
+/// "terrain" colormap, and black where v mod <see cref="Increment"/> &lt; <see cref="Thickness"/> (numpy's floored modulo).
+/// </summary>
+internal sealed class Contours(Abstractions.Rendering.IColormap terrain, int increment = 35, int thickness = 1, int minZ = -12000, int maxZ = 8000) : IRasterAlgorithm
+{
+    public string Name => "contours";
+
+    public int Increment { get; } = increment;
+
+    public int Thickness { get; } = thickness;
+
+    public int MinZ { get; } = minZ;
+
+    public int MaxZ { get; } = maxZ;
+
+    public int InputBands => 1;
+
+    public int Buffer => 0;
+
+    public IReadOnlyList<string> OutputNames(IReadOnlyList<string> inputNames) => ["contours_r", "contours_g", "contours_b"];
+
+    public RasterData Apply(RasterData input, AlgorithmInput context)
+    {
+        var output = RasterData.Create(input.Width, input.Height, ["contours_r", "contours_g", "contours_b"]);
+        input.Mask.CopyTo(output.Mask);
+        var dem = input.Band(0);
+        var n = dem.Length;
+        var levels = new float[n];
+        var rgba = new byte[n * 4];
+        var all = new byte[n];
+        all.AsSpan().Fill(255);
+        for (var i = 0; i < n; i++)
+            levels[i] = IntegerCasts.ToUInt8(Rescale(dem[i]));
+        terrain.Apply(levels, all, rgba);
+        Span<float> r = output.Band(0), g = output.Band(1), b = output.Band(2);
+        for (var i = 0; i < n; i++)
+        {
+            var onLine = FlooredModulo(dem[i], Increment) < Thickness;
+            r[i] = onLine ? 0 : rgba[4 * i];
+            g[i] = onLine ? 0 : rgba[4 * i + 1];
+            b[i] = onLine ? 0 : rgba[4 * i + 2];
+        }
+        return output;
+    }
+
+    /// <summary>rio-tiler's linear_rescale: clip to the input range, then map it linearly onto 1..255.</summary>
+    private double Rescale(double v) => MaxZ == MinZ ? 1 : (Math.Clamp(v, Math.Min(MinZ, MaxZ), Math.Max(MinZ, MaxZ)) - MinZ) / (MaxZ - MinZ) * 254 + 1;
+
+    /// <summary>numpy's %: the result takes the divisor's sign; a zero divisor gives NaN (never a line).</summary>
+    private static double FlooredModulo(double v, int d) => d == 0 ? double.NaN : v - d * Math.Floor(v / d);
 }

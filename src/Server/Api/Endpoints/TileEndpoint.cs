@@ -22,6 +22,8 @@ internal static partial class TileEndpoint
         var tileParameters = TileParameters.Parse(query, scale);
         var grid = Grid(tileGrids.TileGrid(tms, z, x, y), tileParameters);
         var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
+        if (prepared.Source is AlgorithmSource { Buffer: > 0 } algorithm)
+            grid = AlgorithmCrop(grid, algorithm.Buffer);
         if (!requests.Grids.Overlaps(prepared.Source.Info, grid))
             throw new ResourceNotFoundException($"tile outside bounds: {tms}/{z}/{x}/{y} does not intersect {prepared.Source.Id}");
         var key = $"{resolver.Name}|{prepared.Source.Id}|{tms}|{z}|{x}|{tile}|{context.Request.QueryString.Value}";
@@ -41,6 +43,13 @@ internal static partial class TileEndpoint
         return new TargetGrid(tile.Crs, tile.MinX - b * resX, tile.MinY - b * resY, tile.MaxX + b * resX, tile.MaxY + b * resY,
             parameters.WithBuffer(size), parameters.WithBuffer(size));
     }
+
+    /// <summary>
+    /// TiTiler reads the tile (with its <c>buffer</c>) and the algorithm crops its own buffer from that: the answer is
+    /// smaller by the algorithm's buffer on every side (hillshade with buffer=3 gives 256×256 again).
+    /// </summary>
+    private static TargetGrid AlgorithmCrop(TargetGrid grid, int buffer) =>
+        GridMargin.Grow(grid, -Math.Min(buffer, (Math.Min(grid.Width, grid.Height) - 1) / 2));
 
     internal static (int Y, int? Scale, ImageFormat Format) ParseTile(string tile)
     {

@@ -29,7 +29,7 @@ internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
         GeoJsonFeature? feature = null, bool allAssetsByDefault = false)
     {
         var query = new QueryReader(request.Query);
-        var algorithm = AlgorithmParser.Parse(query);
+        var algorithm = AlgorithmParser.Parse(query, catalog.Colormaps);
         var source = await resolver.OpenAsync(query, cancellationToken);
         var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source, allAssetsByDefault);
         var coverage = feature is null ? null : new FeatureCoverage(feature, query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs, grids.Crs);

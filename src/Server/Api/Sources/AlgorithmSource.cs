@@ -25,12 +25,15 @@ internal sealed class AlgorithmSource : IRasterSource
         _expression = expression;
         _inputs = expression?.Inputs ?? bands;
         var count = expression?.OutputCount ?? bands.Count;
-        if (count < algorithm.InputBands)
+        if (!algorithm.Accepts(count))
             throw new InvalidParameterException("algorithm",
-                $"algorithm: {algorithm.Name} needs {algorithm.InputBands} band(s), the request selects {count}; choose them with bidx, assets or expression");
+                $"algorithm: {algorithm.Name} cannot use the {count} band(s) the request selects (it needs {(algorithm is Bitonal ? "1 or 3" : $"at least {algorithm.InputBands}")}); choose them with bidx, assets or expression");
         var outputNames = algorithm.OutputNames(expression is null ? bands : expression.Expression.Split(';'));
         Info = inner.Info with { BandNames = outputNames, Bands = outputNames.Select(n => new BandInfo(n)).ToArray() };
     }
+
+    /// <summary>Pixels the algorithm crops from every side of what it reads.</summary>
+    public int Buffer => _algorithm.Buffer;
 
     public string Id => $"{_inner.Id}|algorithm:{_algorithm.Name}";
 
@@ -40,9 +43,10 @@ internal sealed class AlgorithmSource : IRasterSource
     {
         var buffered = GridMargin.Grow(grid, _algorithm.Buffer);
         using var read = await _inner.ReadAsync(buffered, request with { Bands = _inputs }, cancellationToken);
+        var context = new AlgorithmInput(buffered, _expression is null ? _inner.Info.DataType : RasterDataType.Float32);
         if (_expression is null)
-            return _algorithm.Apply(read);
+            return _algorithm.Apply(read, context);
         using var evaluated = _expression.Evaluate(read);
-        return _algorithm.Apply(evaluated);
+        return _algorithm.Apply(evaluated, context);
     }
 }

@@ -114,23 +114,25 @@ public class OtherParametersTests
     [Fact]
     public void Algorithm_WithParameters()
     {
-        var algorithm = Assert.IsType<Hillshade>(AlgorithmParser.Parse(Reader("algorithm=hillshade&algorithm_params={\"azimuth\":315,\"angle_altitude\":30,\"buffer\":2}")));
+        var algorithm = Assert.IsType<Hillshade>(AlgorithmParser.Parse(Reader("algorithm=hillshade&algorithm_params={\"azimuth\":315,\"angle_altitude\":30,\"buffer\":2}"), null));
         Assert.Equal(315, algorithm.Azimuth);
         Assert.Equal(30, algorithm.AngleAltitude);
         Assert.Equal(2, algorithm.Buffer);
-        Assert.IsType<TerrainRgb>(AlgorithmParser.Parse(Reader("algorithm=terrainrgb")));
-        Assert.IsType<Terrarium>(AlgorithmParser.Parse(Reader("algorithm=terrarium")));
-        Assert.IsType<NormalizedIndex>(AlgorithmParser.Parse(Reader("algorithm=normalizedIndex")));
-        Assert.Null(AlgorithmParser.Parse(Reader("")));
+        Assert.IsType<TerrainRgb>(AlgorithmParser.Parse(Reader("algorithm=terrainrgb"), null));
+        Assert.IsType<Terrarium>(AlgorithmParser.Parse(Reader("algorithm=terrarium"), null));
+        Assert.IsType<NormalizedIndex>(AlgorithmParser.Parse(Reader("algorithm=normalizedIndex"), null));
+        Assert.Null(AlgorithmParser.Parse(Reader(""), null));
     }
 
     [Theory]
-    [InlineData("algorithm=contours", "algorithm: 'contours' is not one of hillshade, normalizedIndex, terrarium, terrainrgb")]
+    [InlineData("algorithm=contour", "algorithm: 'contour' is not one of hillshade, slope, contours, normalizedIndex")]
     [InlineData("algorithm=hillshade&algorithm_params={bad", "algorithm_params: not valid JSON")]
     [InlineData("algorithm=hillshade&algorithm_params=[1]", "algorithm_params: must be a JSON object")]
-    [InlineData("algorithm=hillshade&algorithm_params={\"azimuth\":400}", "algorithm_params: azimuth must be a number in 0..360, got 400")]
+    [InlineData("algorithm=hillshade&algorithm_params={\"azimuth\":400}", "algorithm_params: azimuth of hillshade must be an integer in 0..360, got 400")]
     [InlineData("algorithm=hillshade&algorithm_params={\"zfactor\":2}", "algorithm_params: zfactor not a parameter of hillshade")]
-    [InlineData("algorithm=terrarium&algorithm_params={\"x\":1}", "algorithm_params: x not a parameter of terrarium (it takes none)")]
+    [InlineData("algorithm=terrarium&algorithm_params={\"x\":1}", "algorithm_params: x not a parameter of terrarium (nodata_height)")]
+    [InlineData("algorithm=sum&algorithm_params={\"x\":1}", "algorithm_params: x not a parameter of sum (it takes none)")]
+    [InlineData("algorithm=hillshade&algorithm_params={\"azimuth\":45.5}", "algorithm_params: azimuth of hillshade must be an integer")]
     public void Algorithm_Errors(string query, string message) =>
-        Assert.StartsWith(message, Assert.Throws<InvalidParameterException>(() => AlgorithmParser.Parse(Reader(query))).Message);
+        Assert.StartsWith(message, Assert.Throws<InvalidParameterException>(() => AlgorithmParser.Parse(Reader(query), null)).Message);
 }
