@@ -17,6 +17,7 @@ public sealed class CrsRegistry
 
     private readonly ConcurrentDictionary<(string, string), CoordinateTransform> _transforms = new();
     private readonly ConcurrentDictionary<int, CrsDefinition> _definitions = new();
+    private readonly ConcurrentDictionary<string, CrsDefinition> _userDefined = new();
     private readonly EpsgTable _table;
     private readonly Lazy<IReadOnlyList<CrsDefinition>> _all;
 
@@ -45,7 +46,8 @@ public sealed class CrsRegistry
 
     public bool TryResolve(string identifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs)
     {
-        crs = null;
+        if (_userDefined.TryGetValue(identifier, out crs))
+            return true;
         if (!CrsIdentifier.TryParse(identifier, out var epsg))
             return false;
         crs = epsg is { } code ? Get(code) : Crs84;
@@ -75,6 +77,28 @@ public sealed class CrsRegistry
             source.Id == target.Id
                 ? new CoordinateTransform(source, target, [])
                 : new CoordinateTransform(source, target, TransformBuilder.Build(source.CoordinateSystem, target.CoordinateSystem)));
+
+    /// <summary>
+    /// A Transverse Mercator CRS (metres) on a geographic EPSG CRS, as GeoTIFF user-defined keys describe it. It is
+    /// resolvable afterwards by its <see cref="CrsDefinition.Id"/> ("USER:TM(...)" naming base and parameters), so
+    /// equal definitions share one entry.
+    /// </summary>
+    public CrsDefinition RegisterTransverseMercator(CrsDefinition geographic, double latitudeOfOrigin, double centralMeridian, double scale, double falseEasting, double falseNorthing)
+    {
+        if (geographic.CoordinateSystem is not GeographicCoordinateSystem gcs)
+            throw new ArgumentException($"{geographic.Id} is not geographic", nameof(geographic));
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var id = string.Create(inv, $"USER:TM({geographic.Id},{latitudeOfOrigin:R},{centralMeridian:R},{scale:R},{falseEasting:R},{falseNorthing:R})");
+        return _userDefined.GetOrAdd(id, _ =>
+        {
+            var wkt = string.Create(inv, $"PROJCS[\"{geographic.Name} / Transverse Mercator\",{gcs.WKT},PROJECTION[\"Transverse_Mercator\"],"
+                + $"PARAMETER[\"latitude_of_origin\",{latitudeOfOrigin:R}],PARAMETER[\"central_meridian\",{centralMeridian:R}],"
+                + $"PARAMETER[\"scale_factor\",{scale:R}],PARAMETER[\"false_easting\",{falseEasting:R}],"
+                + $"PARAMETER[\"false_northing\",{falseNorthing:R}],UNIT[\"metre\",1],AXIS[\"Easting\",EAST],AXIS[\"Northing\",NORTH]]");
+            var cs = new CoordinateSystemFactory().CreateFromWkt(ProjectionSetup.UseOwnProjections(wkt));
+            return new CrsDefinition(id, null, cs.Name, false, false, cs);
+        });
+    }
 
     private CrsDefinition? Get(int code)
     {

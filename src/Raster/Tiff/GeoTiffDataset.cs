@@ -34,10 +34,15 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
 
     public string Uri => _header.Uri;
 
-    private static CrsDefinition ResolveCrs(GeoTiffHeader header, CrsRegistry crs) =>
-        crs.TryResolve($"EPSG:{header.Epsg}", out var definition)
-            ? definition
-            : throw TiffErrors.Format(header.Uri, $"CRS EPSG:{header.Epsg} is not supported");
+    private static CrsDefinition ResolveCrs(GeoTiffHeader header, CrsRegistry crs)
+    {
+        var code = header.Projection?.GeographicEpsg ?? header.Epsg;
+        if (!crs.TryResolve($"EPSG:{code}", out var definition))
+            throw TiffErrors.Format(header.Uri, $"CRS EPSG:{code} is not supported");
+        return header.Projection is { } p
+            ? crs.RegisterTransverseMercator(definition, p.LatitudeOfOrigin, p.CentralMeridian, p.ScaleFactor, p.FalseEasting, p.FalseNorthing)
+            : definition;
+    }
 
     public RasterInfo Info { get; }
 

@@ -28,7 +28,10 @@ internal sealed class GeoTiffHeader
 
     public required GeoTransform Transform { get; init; }
 
-    public required int Epsg { get; init; }
+    /// <summary>The EPSG code of the CRS, or null when <see cref="Projection"/> defines it.</summary>
+    public required int? Epsg { get; init; }
+
+    public required UserProjection? Projection { get; init; }
 
     public required double? Nodata { get; init; }
 
@@ -60,6 +63,8 @@ internal sealed class GeoTiffHeader
         var masks = levels.Select(level => FindMask(uri, images, level)).ToList();
         var fields = set.Ifds[0];
         var keys = GeoKeys.Parse(uri, fields);
+        if (keys.Epsg is null && keys.Projection is null)
+            throw TiffErrors.Format(uri, "no CRS (GeoKeys name no EPSG code)");
         return new GeoTiffHeader
         {
             Uri = uri,
@@ -67,7 +72,8 @@ internal sealed class GeoTiffHeader
             Levels = levels,
             Masks = masks,
             Transform = GeoReference.Read(uri, fields, keys.PixelIsPoint),
-            Epsg = keys.Epsg ?? throw TiffErrors.Format(uri, "no CRS (GeoKeys name no EPSG code)"),
+            Epsg = keys.Epsg,
+            Projection = keys.Projection,
             Nodata = GdalMetadata.Nodata(fields),
             Bands = GdalMetadata.Bands(uri, fields, full.SamplesPerPixel, b => ColorInterpretation(full, b)),
         };
