@@ -23,7 +23,7 @@ public static class ServerServices
         services.AddSingleton(sp => sp.GetRequiredService<TileGrids>().Registry); // the one registry WMTS, WMS and /cog share
         services.AddSingleton(sp => new ImageEncoders(sp.GetRequiredService<ServerOptions>().Encoding));
         services.AddSingleton<IRenderPipeline, RenderPipeline>();
-        services.AddSingleton<TileCache>();
+        services.AddOgcTilerTileCache();
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD", "POST", "OPTIONS").WithExposedHeaders("ETag", "Content-Bbox", "Content-Crs")));
         return services;
     }

@@ -53,7 +53,10 @@ public sealed record TileMatrixSetsOptions(string? Directory);
 
 /// <param name="Tiles">Rendered-tile cache.</param>
 /// <param name="BlocksSizeMB">Decoded block and parsed header cache of the raster engine.</param>
-public sealed record CacheOptions(TileCacheOptions Tiles, int BlocksSizeMB);
+public sealed record CacheOptions(TileCacheOptions Tiles, int BlocksSizeMB, RedisCacheOptions? Redis);
+
+/// <summary><c>Cache:Redis</c>: the shared second-level tile cache (StackExchange.Redis connection string).</summary>
+public sealed record RedisCacheOptions(string Configuration, string InstanceName);
 
 public sealed record TileCacheOptions(bool Enabled, int SizeMB, int MaxAgeSeconds);
 

@@ -117,7 +117,9 @@ internal static class ServerOptionsReader
     private static CacheOptions ReadCache(ConfigReader reader)
     {
         var s = reader.Section("Cache");
-        reader.CheckKeys(s, "Tiles", "Blocks");
+        reader.CheckKeys(s, "Tiles", "Blocks", "Redis");
+        var redis = s.GetSection("Redis");
+        reader.CheckKeys(redis, "Configuration", "InstanceName");
         var tiles = s.GetSection("Tiles");
         reader.CheckKeys(tiles, "Enabled", "SizeMB", "MaxAgeSeconds");
         var blocks = s.GetSection("Blocks");
@@ -127,7 +129,24 @@ internal static class ServerOptionsReader
                 reader.Bool(tiles, "Enabled", true),
                 reader.Int(tiles, "SizeMB", 256, 1, 1 << 20),
                 reader.Int(tiles, "MaxAgeSeconds", 3600, 0, int.MaxValue)),
-            reader.Int(blocks, "SizeMB", 256, 1, 1 << 20));
+            reader.Int(blocks, "SizeMB", 256, 1, 1 << 20),
+            ReadRedis(reader, redis));
+    }
+
+    private static RedisCacheOptions? ReadRedis(ConfigReader reader, IConfigurationSection redis)
+    {
+        var instance = reader.String(redis, "InstanceName") ?? "ogctiler:";
+        if (reader.String(redis, "Configuration") is not { } configuration)
+            return null;
+        try
+        {
+            StackExchange.Redis.ConfigurationOptions.Parse(configuration);
+        }
+        catch (ArgumentException e)
+        {
+            reader.Error("Cache:Redis:Configuration", e.Message);
+        }
+        return new RedisCacheOptions(configuration, instance);
     }
 
     private static EncodingOptions ReadEncoding(ConfigReader reader)

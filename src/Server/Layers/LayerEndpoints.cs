@@ -41,12 +41,12 @@ public static class LayerEndpoints
         EnsureOffered(layer, tms, grids);
         var grid = grids.TileGrid(tms, z, x, y);
         var key = LayerTileKey.For(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, ParametersBesidesStyle(context.Request.Query));
-        var tile = await cache.GetOrRenderAsync(key, async () =>
+        var (tile, origin) = await cache.GetOrRenderAsync(key, async () =>
         {
             var source = await layers.GetSourceAsync(layer, context.RequestAborted);
             return await pipeline.RenderAsync(new RenderRequest(source, grid, renderOptions, imageFormat), context.RequestAborted);
         });
-        return TileResults.Send(context, tile, options.Cache.Tiles.MaxAgeSeconds);
+        return TileResults.Send(context, tile, origin, options.Cache.Tiles.MaxAgeSeconds);
     }
 
     private static string ParametersBesidesStyle(IQueryCollection query) =>

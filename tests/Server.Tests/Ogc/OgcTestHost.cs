@@ -95,7 +95,7 @@ internal sealed class OgcTestHost : IAsyncDisposable
         var options = ServerOptionsReader.Read(builder.Configuration, Path.Combine(AppContext.BaseDirectory, "ogctiler.json"), []);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new ImageEncoders(options.Encoding));
-        builder.Services.AddSingleton<TileCache>();
+        builder.Services.AddOgcTilerTileCache();
         builder.Services.AddOgcServices();
         var app = builder.Build();
         app.MapWmsEndpoints();

@@ -12,15 +12,15 @@ internal static class ImageResults
     public const string DialectHeader = "OgcTiler-Titiler-Dialect";
 
     public static IResult Send(HttpContext context, EncodedImage image, TargetGrid grid, string? dialect, int maxAgeSeconds) =>
-        Send(context, new CachedTile(image.Bytes, image.Format.ContentType, TileCache.ETagOf(image.Bytes)), grid, dialect, maxAgeSeconds);
+        Send(context, new CachedTile(image.Bytes, image.Format.ContentType, TileCache.ETagOf(image.Bytes)), null, grid, dialect, maxAgeSeconds);
 
-    public static IResult Send(HttpContext context, CachedTile tile, TargetGrid grid, string? dialect, int maxAgeSeconds)
+    public static IResult Send(HttpContext context, CachedTile tile, TileOrigin? origin, TargetGrid grid, string? dialect, int maxAgeSeconds)
     {
         var headers = context.Response.Headers;
         headers["Content-Bbox"] = string.Join(',', new[] { grid.MinX, grid.MinY, grid.MaxX, grid.MaxY }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
         headers["Content-Crs"] = $"<{BoundsTransform.CrsUri(grid.Crs)}>";
         if (dialect is not null)
             headers[DialectHeader] = dialect;
-        return TileResults.Send(context, tile, maxAgeSeconds);
+        return TileResults.Send(context, tile, origin, maxAgeSeconds);
     }
 }

@@ -28,9 +28,9 @@ internal static partial class TileEndpoint
             throw new ResourceNotFoundException($"tile outside bounds: {tms}/{z}/{x}/{y} does not intersect {prepared.Source.Id}");
         var key = $"{resolver.Name}|{prepared.Source.Id}|{tms}|{z}|{x}|{tile}|{context.Request.QueryString.Value}";
         var source = tileParameters.Padding > 0 ? new PaddedSource(prepared.Source, tileParameters.Padding) : prepared.Source;
-        var rendered = await cache.GetOrRenderAsync(key, () =>
-            pipeline.RenderAsync(new RenderRequest(source, grid, prepared.Options, format), context.RequestAborted));
-        return ImageResults.Send(context, rendered, grid, Dialect(prepared.Dialect, tileParameters), options.Cache.Tiles.MaxAgeSeconds);
+        var (rendered, origin) = await cache.GetOrRenderAsync(key, () =>
+            pipeline.RenderAsync(new RenderRequest(source, grid, prepared.Options, format), context.RequestAborted), context.RequestAborted);
+        return ImageResults.Send(context, rendered, origin, grid, Dialect(prepared.Dialect, tileParameters), options.Cache.Tiles.MaxAgeSeconds);
     }
 
     /// <summary>The tile's grid at the requested size, grown by the buffer (TiTiler: tilesize + 2·buffer pixels).</summary>

@@ -74,8 +74,8 @@ internal sealed class WmtsService(
     private async Task<IResult> TileAsync(HttpContext http, WmtsTile tile, ImageFormat format, CancellationToken ct)
     {
         var key = LayerTileKey.For(tile.Layer.Id, tile.Set.Id, tile.Matrix.Id, tile.Col, tile.Row, format, tile.Style, "");
-        var cached = await tiles.GetOrRenderAsync(key, () => pipeline.RenderAsync(new RenderRequest(tile.Layer.Source, tile.Grid, tile.Options, format), ct));
-        return TileResults.Send(http, cached, options.Cache.Tiles.MaxAgeSeconds);
+        var (cached, origin) = await tiles.GetOrRenderAsync(key, () => pipeline.RenderAsync(new RenderRequest(tile.Layer.Source, tile.Grid, tile.Options, format), ct), ct);
+        return TileResults.Send(http, cached, origin, options.Cache.Tiles.MaxAgeSeconds);
     }
 
     private async Task<IResult> FeatureInfoAsync(WmtsTile tile, string i, string j, InfoFormat format, CancellationToken ct)

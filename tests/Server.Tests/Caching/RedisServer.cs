@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OgcTiler.Server.Tests.Caching;
+
+/// <summary>
+/// A real Debian redis-server on a free loopback port, without persistence, for the tests of one class. It can be
+/// stopped and started again on the same port.
+/// </summary>
+public sealed class RedisServer : IDisposable
+{
+    private Process? _process;
+
+    public RedisServer()
+    {
+        Port = FreePort();
+        Start();
+    }
+
+    public int Port { get; }
+
+    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500,connectRetry=0";
+
+    public void Start()
+    {
+        _process = Process.Start(new ProcessStartInfo("/usr/bin/redis-server",
+            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("redis-server did not start");
+        _process.BeginOutputReadLine();
+        WaitUntilListening();
+    }
+
+    public void Stop()
+    {
+        if (_process is null)
+            return;
+        _process.Kill();
+        _process.WaitForExit();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public void Dispose() => Stop();
+
+    private void WaitUntilListening()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+        throw new InvalidOperationException($"redis-server is not listening on port {Port}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
