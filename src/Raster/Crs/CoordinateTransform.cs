@@ -10,6 +10,7 @@ public sealed class CoordinateTransform
 {
     private readonly MathTransform[] _steps;
     private readonly double? _targetCentralMeridian;
+    private readonly double? _outputCentre;
 
     internal CoordinateTransform(CrsDefinition source, CrsDefinition target, MathTransform[] steps)
     {
@@ -19,11 +20,20 @@ public sealed class CoordinateTransform
         _targetCentralMeridian = steps.Length > 0 ? CentralMeridian(target.CoordinateSystem) : null;
     }
 
+    private CoordinateTransform(CoordinateTransform inner, double outputCentre)
+        : this(inner.Source, inner.Target, inner._steps) => _outputCentre = outputCentre;
+
     public CrsDefinition Source { get; }
 
     public CrsDefinition Target { get; }
 
-    public bool IsIdentity => _steps.Length == 0;
+    public bool IsIdentity => _steps.Length == 0 && _outputCentre is null;
+
+    /// <summary>
+    /// This transform with output longitudes wrapped into ±180° of <paramref name="longitude"/> (GDAL's CENTER_LONG), so a
+    /// geographic raster stored at 0..360° is reached from targets that speak −180..180°.
+    /// </summary>
+    public CoordinateTransform WrappedAround(double longitude) => new(this, longitude);
 
     /// <summary>Points that cannot be transformed become NaN or infinity.</summary>
     public void Transform(Span<double> xs, Span<double> ys)
@@ -34,11 +44,13 @@ public sealed class CoordinateTransform
                 WrapLongitudes(xs, centre);
             _steps[i].Transform(xs, ys);
         }
+        if (_outputCentre is { } outputCentre)
+            WrapLongitudes(xs, outputCentre);
     }
 
     /// <summary>
     /// The extent, in the target CRS, of <paramref name="bounds"/>' edges densified to <paramref name="pointsPerEdge"/>
-    /// points each (GDAL's way of transforming a box); null when no edge point transforms.
+    /// points each (GDAL's way of transforming a box), from the points that transform; null when none does.
     /// </summary>
     public Bounds? TransformEdges(Bounds bounds, int pointsPerEdge = 21)
     {
@@ -54,7 +66,7 @@ public sealed class CoordinateTransform
             (xs[2 * pointsPerEdge + i], ys[2 * pointsPerEdge + i]) = (bounds.MinX, y);
             (xs[3 * pointsPerEdge + i], ys[3 * pointsPerEdge + i]) = (bounds.MaxX, y);
         }
-        Transform(xs, ys);
+        Warp.SafeTransform.Apply(this, xs, ys); // a whole-world box touches the poles, where Mercator fails
         return Envelope.Of(xs, ys);
     }
 

@@ -14,7 +14,7 @@ internal static class Warper
         var bands = SelectBands(raster, options);
         var targetCrs = crs.Resolve(grid.Crs);
         var target = new GeoTransform(grid.MinX, grid.ResolutionX, 0, grid.MaxY, 0, -grid.ResolutionY);
-        var toSource = crs.CreateTransform(targetCrs, raster.Crs);
+        var toSource = AroundSourceCentre(crs.CreateTransform(targetCrs, raster.Crs), raster.Levels[0], raster.Crs);
         var levelIndex = WarpGeometry.ChooseLevel(raster.Levels, crs.CreateTransform(raster.Crs, targetCrs), target.Inverse());
         var level = raster.Levels[levelIndex];
         var levelInverse = level.Transform.Inverse();
@@ -38,6 +38,20 @@ internal static class Warper
         if (options.Unscale)
             Unscale(raster, bands, result);
         return result;
+    }
+
+    /// <summary>
+    /// GDAL's CENTER_LONG: a geographic raster that reaches past ±180° (e.g. stored at 0..360°) is addressed with
+    /// longitudes wrapped around its own centre, so targets in −180..180° find all of it.
+    /// </summary>
+    private static CoordinateTransform AroundSourceCentre(CoordinateTransform toSource, RasterLevel full, CrsDefinition sourceCrs)
+    {
+        if (!sourceCrs.IsGeographic)
+            return toSource;
+        var (left, _) = full.Transform.PixelToWorld(0, 0);
+        var (right, _) = full.Transform.PixelToWorld(full.Width, full.Height);
+        var (west, east) = (Math.Min(left, right), Math.Max(left, right));
+        return west >= -180 && east <= 180 ? toSource : toSource.WrappedAround((west + east) / 2);
     }
 
     /// <summary>The warp kernel, or the decimation kernel when the target is coarser than the chosen level.</summary>

@@ -64,8 +64,27 @@ internal sealed class GridBuilder(CrsRegistry crs)
     /// <summary>Whether the grid's area overlaps the source's data.</summary>
     public bool Overlaps(SourceInfo info, TargetGrid grid)
     {
-        var source = BoundsTransform.Transform(info.NativeBounds, info.Crs, grid.Crs, crs);
-        return source.Intersects(new Bounds(grid.MinX, grid.MinY, grid.MaxX, grid.MaxY));
+        var area = new Bounds(grid.MinX, grid.MinY, grid.MaxX, grid.MaxY);
+        foreach (var piece in LongitudePieces(info))
+        {
+            if (BoundsTransform.Transform(piece, info.Crs, grid.Crs, crs).Intersects(area))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The source's native bounds, split at 180° when a geographic source reaches past it (0..360°): the part beyond is
+    /// the same ground one turn west, where the warper finds it (GDAL's CENTER_LONG).
+    /// </summary>
+    private IEnumerable<Bounds> LongitudePieces(SourceInfo info)
+    {
+        var b = info.NativeBounds;
+        if (b.MaxX <= 180 || !crs.Resolve(info.Crs).IsGeographic)
+            return [b];
+        if (b.MinX >= 180)
+            return [new Bounds(b.MinX - 360, b.MinY, b.MaxX - 360, b.MaxY)];
+        return [new Bounds(b.MinX, b.MinY, 180, b.MaxY), new Bounds(-180, b.MinY, b.MaxX - 360, b.MaxY)];
     }
 
     /// <summary>Bounds grown to the pixel edges of the source grid in <paramref name="target"/> (origin: its north-west corner).</summary>
