@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Configuration;
@@ -19,101 +19,65 @@ public sealed class ConfigCheckTests
     [Fact]
     public async Task CheckConfig_BadConfig_ExitsOneListingEveryError_WithoutAStackTrace()
     {
-        var folder = Directory.CreateTempSubdirectory("ogctiler-check-").FullName;
-        try
-        {
-            var config = Path.Combine(folder, "ogctiler.json");
-            await File.WriteAllTextAsync(config, """
-                { "Ogc": { "MaxWidth": "abc" }, "Plugins": { "Folder": "x" },
-                  "Layers": [ { "Id": "a", "Source": { "Type": "cog", "Url": "a.tif" }, "TileMatrixSets": ["Mercator"] } ] }
-                """);
+        var (exit, _, error) = await CheckAsync("""
+            { "Ogc": { "MaxWidth": "abc" }, "Plugins": { "Folder": "x" },
+              "Layers": [ { "Id": "a", "Source": { "Type": "cog", "Url": "a.tif" }, "TileMatrixSets": ["Mercator"] } ] }
+            """);
 
-            var (exit, _, error) = await RunServerAsync("--check-config", "--config", config);
-
-            Assert.Equal(1, exit);
-            Assert.Contains("Ogc:MaxWidth: 'abc' is not an integer", error);
-            Assert.Contains("Plugins:Folder: unknown key", error);
-            Assert.DoesNotContain("   at ", error);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(1, exit);
+        Assert.Contains("Ogc:MaxWidth: 'abc' is not an integer", error);
+        Assert.Contains("Plugins:Folder: unknown key", error);
+        Assert.DoesNotContain("   at ", error);
     }
 
     [Fact]
     public async Task CheckConfig_UnknownTileMatrixSet_ExitsOneNamingIt()
     {
-        var folder = Directory.CreateTempSubdirectory("ogctiler-check-").FullName;
-        try
-        {
-            var config = Path.Combine(folder, "ogctiler.json");
-            await File.WriteAllTextAsync(config, """
-                { "Layers": [ { "Id": "a", "Source": { "Type": "cog", "Url": "a.tif" }, "TileMatrixSets": ["Mercator"] } ] }
-                """);
+        var (exit, _, error) = await CheckAsync("""
+            { "Layers": [ { "Id": "a", "Source": { "Type": "cog", "Url": "a.tif" }, "TileMatrixSets": ["Mercator"] } ] }
+            """);
 
-            var (exit, _, error) = await RunServerAsync("--check-config", "--config", config);
-
-            Assert.Equal(1, exit);
-            Assert.Contains("Layers:0:TileMatrixSets: unknown TileMatrixSet 'Mercator'", error);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(1, exit);
+        Assert.Contains("Layers:0:TileMatrixSets: unknown TileMatrixSet 'Mercator'", error);
     }
 
     [Fact]
     public async Task CheckConfig_PluginSourceOptionsAndTypes_AreCheckedAgainstTheLoadedPlugins()
     {
+        var (exit, _, error) = await CheckAsync("""
+            { "Layers": [
+                { "Id": "item", "Source": { "Type": "stac-item", "Url": "item.json", "Assets": "B04", "Asets": "B08" } },
+                { "Id": "search", "Source": { "Type": "stac-search", "Url": "https://example.com/search", "max-items": "5", "pixel_selection": "first" } },
+                { "Id": "typo", "Source": { "Type": "stac-itm", "Url": "item.json" } },
+                { "Id": "cog", "Source": { "Type": "cog", "Url": "a.tif", "Bands": "1" } } ] }
+            """);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Layers:0:Source:Asets: source type 'stac-item' has no option 'Asets' (its options: assets)", error);
+        Assert.Contains("Layers:2:Source:Type: no built-in provider or plugin", error);
+        Assert.Contains("provides 'stac-itm'", error);
+        Assert.Contains("Layers:3:Source:Bands: source type 'cog' has no option 'Bands' (it takes only Url)", error);
+        Assert.DoesNotContain("Layers:1:", error);
+        Assert.Contains("3 configuration error(s)", error);
+    }
+
+    /// <summary>The server's own assembly (built beside the tests) run with <c>dotnet</c>, bounded to a minute.</summary>
+    private static Task<(int Exit, string Output, string Error)> RunServerAsync(params string[] arguments) =>
+        DotnetProcess.RunAsync(null, TimeSpan.FromMinutes(1), [Path.Combine(AppContext.BaseDirectory, "OgcTiler.Server.dll"), .. arguments]);
+
+    /// <summary><c>--check-config</c> on a config file holding <paramref name="json"/>, in a temporary folder.</summary>
+    private static async Task<(int Exit, string Output, string Error)> CheckAsync(string json)
+    {
         var folder = Directory.CreateTempSubdirectory("ogctiler-check-").FullName;
         try
         {
             var config = Path.Combine(folder, "ogctiler.json");
-            await File.WriteAllTextAsync(config, """
-                { "Layers": [
-                    { "Id": "item", "Source": { "Type": "stac-item", "Url": "item.json", "Assets": "B04", "Asets": "B08" } },
-                    { "Id": "search", "Source": { "Type": "stac-search", "Url": "https://example.com/search", "max-items": "5", "pixel_selection": "first" } },
-                    { "Id": "typo", "Source": { "Type": "stac-itm", "Url": "item.json" } },
-                    { "Id": "cog", "Source": { "Type": "cog", "Url": "a.tif", "Bands": "1" } } ] }
-                """);
-
-            var (exit, _, error) = await RunServerAsync("--check-config", "--config", config);
-
-            Assert.Equal(1, exit);
-            Assert.Contains("Layers:0:Source:Asets: source type 'stac-item' has no option 'Asets' (its options: assets)", error);
-            Assert.Contains("Layers:2:Source:Type: no built-in provider or plugin", error);
-            Assert.Contains("provides 'stac-itm'", error);
-            Assert.Contains("Layers:3:Source:Bands: source type 'cog' has no option 'Bands' (it takes only Url)", error);
-            Assert.DoesNotContain("Layers:1:", error);
-            Assert.Contains("3 configuration error(s)", error);
+            await File.WriteAllTextAsync(config, json);
+            return await RunServerAsync("--check-config", "--config", config);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>The server's own assembly (built beside the tests) run with <c>dotnet</c>, bounded to a minute.</summary>
-    private static async Task<(int Exit, string Output, string Error)> RunServerAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OgcTiler.Server.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output, await error);
     }
 }

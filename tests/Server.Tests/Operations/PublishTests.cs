@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Operations;
@@ -19,9 +20,9 @@ public sealed partial class PublishTests
         {
             var app = Path.Combine(folder, "app");
             var srv = Path.Combine(folder, "srv");
-            var (exit, output) = await RunAsync(RepoPaths.Root, TimeSpan.FromMinutes(5),
+            var (exit, output, error) = await DotnetProcess.RunAsync(RepoPaths.Root, TimeSpan.FromMinutes(5),
                 "publish", Path.Combine(RepoPaths.Root, "src", "Server"), "-c", "Release", "-o", app, "-nologo", "-v", "q");
-            Assert.True(exit == 0, output);
+            Assert.True(exit == 0, output + error);
             Assert.True(Directory.Exists(Path.Combine(app, "plugins", "Stac")), "the plugins are published beside the server");
             CopyFolder(RepoPaths.Config, Path.Combine(srv, "config"));
             CopyFolder(Path.Combine(RepoPaths.Root, "data", "demo"), Path.Combine(srv, "data", "demo"));
@@ -84,27 +85,6 @@ public sealed partial class PublishTests
             }
         }
         throw new InvalidOperationException("the server ended before listening: " + await server.StandardError.ReadToEndAsync());
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string workingDirectory, TimeSpan bound, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(bound);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output + await error);
     }
 
     private static void CopyFolder(string from, string to)
