@@ -15,12 +15,12 @@ internal static class DataEndpoints
 {
     public static async Task<IResult> StatisticsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests, IRenderPipeline pipeline)
     {
-        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, allAssetsByDefault: true);
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
         var query = prepared.Query;
         var parameters = StatisticsParameters.Parse(query);
         var grid = requests.Grids.Preview(prepared.Source.Info, query.String("dst_crs"), ImageSize.Parse(query, 1024));
         using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
-        return Results.Json(PerBand(data, parameters));
+        return Results.Json(PerBand(data, BandLabels.Of(data, prepared), parameters));
     }
 
     public static async Task<IResult> FeatureStatisticsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests, IRenderPipeline pipeline)
@@ -30,14 +30,14 @@ internal static class DataEndpoints
         var parameters = StatisticsParameters.Parse(query);
         foreach (var feature in features)
         {
-            var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, feature, allAssetsByDefault: true);
+            var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted, feature);
             var grid = requests.Grids.Part(prepared.Source.Info, feature.Bounds, query.String("coord_crs"), query.String("dst_crs"),
                 ImageSize.Parse(query, null), alignToSource: true);
             using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
             var properties = feature.Json["properties"] as JsonObject ?? [];
             feature.Json["properties"] = properties;
             var weights = prepared.Coverage!.For(grid);
-            properties["statistics"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(PerBand(data, parameters, weights)));
+            properties["statistics"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(PerBand(data, BandLabels.Of(data, prepared), parameters, weights)));
         }
         return Results.Text(root.ToJsonString(), "application/geo+json");
     }
@@ -59,7 +59,7 @@ internal static class DataEndpoints
                 context.RequestAborted);
             var perBand = new Dictionary<string, object?>();
             for (var b = 0; b < indexes.Count; b++)
-                perBand[$"b{indexes[b]}"] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters).ToJson();
+                perBand[$"b{indexes[b]}"] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters).ToJson($"b{indexes[b]}");
             result[asset] = perBand;
         }
         return Results.Json(result);
@@ -73,21 +73,23 @@ internal static class DataEndpoints
             ?? throw new ResourceNotFoundException($"point outside bounds: ({lon}, {lat}) is not inside {prepared.Source.Id}");
         using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
         var valid = data.Mask[0] != 0;
+        var labels = BandLabels.Of(data, prepared);
         return Results.Json(new Dictionary<string, object?>
         {
             ["coordinates"] = new[] { lon, lat },
             ["values"] = Enumerable.Range(0, data.BandCount).Select(b => valid && float.IsFinite(data.Band(b)[0]) ? (double?)data.Band(b)[0] : null).ToArray(),
-            ["band_names"] = data.BandNames,
-            ["band_descriptions"] = data.BandNames,
+            ["band_names"] = labels.Names,
+            ["band_descriptions"] = labels.Descriptions,
         });
     }
 
+    /// <summary>Statistics keyed by band name; bands of the same name (bidx=1&amp;bidx=1) are one entry, as in TiTiler.</summary>
     /// <param name="weights">Per-pixel weights (a feature's coverage), or null for none.</param>
-    private static Dictionary<string, object?> PerBand(RasterData data, StatisticsParameters parameters, float[]? weights = null)
+    private static Dictionary<string, object?> PerBand(RasterData data, BandLabels labels, StatisticsParameters parameters, float[]? weights = null)
     {
         var result = new Dictionary<string, object?>();
         for (var b = 0; b < data.BandCount; b++)
-            result[data.BandNames[b]] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters, weights).ToJson();
+            result[labels.Names[b]] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters, weights).ToJson(labels.Descriptions[b]);
         return result;
     }
 

@@ -67,14 +67,14 @@ internal static class InfoDocuments
             ["bounds"] = new[] { bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY },
             ["crs"] = BoundsTransform.CrsUri(crs),
             ["band_metadata"] = names.Select(n => new object[] { n, new Dictionary<string, string>() }).ToArray(),
-            ["band_descriptions"] = names.Select((n, i) => new object[] { n, i < bands.Count ? bands[i].Description ?? "" : "" }).ToArray(),
+            ["band_descriptions"] = names.Select((n, i) => new object[] { n, i < bands.Count && !string.IsNullOrEmpty(bands[i].Description) ? bands[i].Description! : n }).ToArray(),
             ["dtype"] = DataTypeName(type),
             ["nodata_type"] = nodata is not null ? "Nodata" : hasMask ? "Mask" : "None",
             ["scales"] = bands.Select(b => b.Scale).ToArray(),
             ["offsets"] = bands.Select(b => b.Offset).ToArray(),
+            // null when there is none, and for NaN (not a JSON number), as TiTiler.
+            ["nodata_value"] = nodata is { } value && !double.IsNaN(value) ? value : null,
         };
-        if (nodata is { } value)
-            document["nodata_value"] = double.IsNaN(value) ? "nan" : value;
         return document;
     }
 }

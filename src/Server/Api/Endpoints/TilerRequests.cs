@@ -21,17 +21,14 @@ internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
     public Task<IRasterSource> OpenAsync(ISourceResolver resolver, HttpRequest request, CancellationToken cancellationToken) =>
         resolver.OpenAsync(new QueryReader(request.Query), cancellationToken);
 
-    /// <summary>
-    /// Opens the source and applies band selection, an optional feature mask and an optional algorithm; statistics
-    /// (<paramref name="allAssetsByDefault"/>) read every asset when the request names none, as TiTiler.
-    /// </summary>
+    /// <summary>Opens the source and applies band selection, an optional feature mask and an optional algorithm.</summary>
     public async Task<PreparedSource> PrepareAsync(ISourceResolver resolver, HttpRequest request, CancellationToken cancellationToken,
-        GeoJsonFeature? feature = null, bool allAssetsByDefault = false)
+        GeoJsonFeature? feature = null)
     {
         var query = new QueryReader(request.Query);
         var algorithm = AlgorithmParser.Parse(query, catalog.Colormaps);
         var source = await resolver.OpenAsync(query, cancellationToken);
-        var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source, allAssetsByDefault);
+        var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source);
         var coverage = feature is null ? null : new FeatureCoverage(feature, query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs, grids.Crs);
         if (coverage is not null)
             source = new MaskedSource(source, coverage);

@@ -30,7 +30,7 @@ internal sealed class CogSourceResolver(IPluginCatalog catalog, IAccessPolicy po
         return InfoDocuments.FromDataset(dataset.Info);
     }
 
-    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source, bool allAssetsByDefault) =>
+    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source) =>
         (options, null);
 }
 

@@ -15,9 +15,6 @@ internal interface ISourceResolver
     /// <summary>The <c>info</c> document: TiTiler's Info for a COG, a dictionary of Info per asset for a STAC item.</summary>
     Task<Dictionary<string, object?>> InfoAsync(QueryReader query, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Band selection of the request on top of the parsed render options, and the TiTiler dialect it used;
-    /// <paramref name="allAssetsByDefault"/> (statistics) reads every asset of a multi-asset source when none is named.
-    /// </summary>
-    (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source, bool allAssetsByDefault);
+    /// <summary>Band selection of the request on top of the parsed render options, and the TiTiler dialect it used.</summary>
+    (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source);
 }

@@ -27,14 +27,17 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
     }
 
     /// <summary>
-    /// One Info per asset (all, or those of <c>assets</c>), each from the item opened with that asset alone, so its
-    /// data type, nodata, size and bounds are the asset's own.
+    /// One Info per asset of <c>assets</c> (required, as in TiTiler 2.x; <c>:all:</c> for every asset), each from the
+    /// item opened with that asset alone, so its data type, nodata, size and bounds are the asset's own.
     /// </summary>
     public async Task<Dictionary<string, object?>> InfoAsync(QueryReader query, CancellationToken cancellationToken)
     {
         var url = policy.EnsureAllowed(SourceUrl.Required(query));
+        var named = AssetNames(query);
+        if (named.Count == 0)
+            throw new InvalidParameterException("assets", "assets: required (asset names, or :all: for every asset)");
         var provider = Provider();
-        var assets = ListedAssets(query);
+        IReadOnlyList<string> assets = named.Contains(AssetSpec.All) ? [] : named;
         if (assets.Count == 0)
             assets = new AssetBands((await provider.OpenAsync(new SourceSpec(url, NoOptions), cancellationToken)).Info.BandNames).Names;
         var document = new Dictionary<string, object?>();
@@ -46,20 +49,23 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
         return document;
     }
 
-    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source, bool allAssetsByDefault)
+    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source)
     {
-        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames), allAssetsByDefault);
+        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames));
         return (options with { Bidx = null, Bands = selection.Bands, Expression = selection.Expression }, selection.Dialect);
     }
 
     /// <summary>The asset names of <c>assets</c> (1.x lists or 2.x "name|options"), empty when none or <c>:all:</c>.</summary>
     private static IReadOnlyList<string> ListedAssets(QueryReader query)
     {
-        var names = query.List("assets")
-            .SelectMany(v => v.Contains('|') ? [v[..v.IndexOf('|')]] : v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToArray();
+        var names = AssetNames(query);
         return names.Contains(AssetSpec.All) ? [] : names;
     }
+
+    /// <summary>The names in <c>assets</c> as given, <c>:all:</c> included.</summary>
+    private static IReadOnlyList<string> AssetNames(QueryReader query) => query.List("assets")
+        .SelectMany(v => v.Contains('|') ? [v[..v.IndexOf('|')]] : v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        .Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToArray();
 
     private ISourceProvider Provider() => catalog.FindSourceProvider("stac-item")
         ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-item') is not loaded, so /stac is not available");

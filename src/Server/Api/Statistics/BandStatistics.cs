@@ -22,8 +22,8 @@ internal sealed record BandStatistics(
     double MaskedPixels,
     double ValidPercent)
 {
-    /// <summary>The JSON object TiTiler returns, keys in its order; NaN becomes null.</summary>
-    public Dictionary<string, object?> ToJson()
+    /// <summary>The JSON object TiTiler returns, keys in its order, with the band's description; NaN becomes null.</summary>
+    public Dictionary<string, object?> ToJson(string description)
     {
         var json = new Dictionary<string, object?>
         {
@@ -44,6 +44,7 @@ internal sealed record BandStatistics(
         json["valid_pixels"] = ValidPixels;
         json["masked_pixels"] = MaskedPixels;
         json["valid_percent"] = ValidPercent;
+        json["description"] = description;
         return json;
     }
 

@@ -21,12 +21,9 @@ internal sealed record AssetSelection(IReadOnlyList<string>? Bands, string? Expr
 /// </summary>
 internal static partial class AssetSelector
 {
-    /// <param name="allByDefault">Without assets and expression, read every asset (TiTiler's statistics) instead of failing.</param>
-    public static AssetSelection Resolve(QueryReader query, AssetBands available, bool allByDefault = false)
+    public static AssetSelection Resolve(QueryReader query, AssetBands available)
     {
         var specs = ParseAssets(query, available, out var v2Syntax);
-        if (specs.Count == 0 && allByDefault && query.String("expression") is null)
-            specs.AddRange(available.Names.Select(n => new AssetSpec(n, null, null)));
         var assetBidx = ParsePerAsset(query, "asset_bidx", text => AssetSpec.ParseIndexes("asset_bidx", text));
         var assetExpression = ParsePerAsset(query, "asset_expression", text => text);
         var asBand = query.Bool("asset_as_band") ?? false;

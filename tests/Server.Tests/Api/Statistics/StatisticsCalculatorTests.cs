@@ -25,7 +25,7 @@ public class StatisticsCalculatorTests
             .Where(p => p.Value.ValueKind == JsonValueKind.String).Select(p => $"{p.Name}={p.Value.GetString()}"));
         var parameters = StatisticsParameters.Parse(QueryStrings.Reader(query));
 
-        var json = StatisticsCalculator.Compute(data, mask, parameters).ToJson();
+        var json = StatisticsCalculator.Compute(data, mask, parameters).ToJson("b1");
 
         var expected = c.GetProperty("expected");
         foreach (var key in new[] { "min", "max", "median", "majority", "minority", "unique", "count", "valid_pixels", "masked_pixels", "valid_percent" })
@@ -47,7 +47,7 @@ public class StatisticsCalculatorTests
     [Fact]
     public void NoValidPixel_GivesNullsAndZeroCounts()
     {
-        var json = StatisticsCalculator.Compute(new float[4], new byte[4], StatisticsParameters.Default).ToJson();
+        var json = StatisticsCalculator.Compute(new float[4], new byte[4], StatisticsParameters.Default).ToJson("b1");
         Assert.Null(json["min"]);
         Assert.Null(json["mean"]);
         Assert.Null(json["percentile_2"]);
@@ -60,7 +60,7 @@ public class StatisticsCalculatorTests
     public void NonFiniteValues_CountAsMasked()
     {
         float[] data = [1, float.NaN, float.PositiveInfinity, 3];
-        var json = StatisticsCalculator.Compute(data, [255, 255, 255, 255], StatisticsParameters.Default).ToJson();
+        var json = StatisticsCalculator.Compute(data, [255, 255, 255, 255], StatisticsParameters.Default).ToJson("b1");
         Assert.Equal(2.0, json["valid_pixels"]);
         Assert.Equal(2.0, json["mean"]);
         Assert.Equal(50.0, json["valid_percent"]);

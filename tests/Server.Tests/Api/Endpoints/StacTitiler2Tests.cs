@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OgcTiler.Server.Tests.Api.Endpoints;
+
+/// <summary>
+/// TiTiler 2.x's /stac rules over the real item of make_real_cogs.py (3-band "visual", 1-band "B08"): cases from
+/// titiler application/tests/routes/test_stac.py (test_info, test_preview) and core/tests/test_factories.py
+/// (test_MultiBaseTilerFactory), named per case.
+/// </summary>
+public sealed class StacTitiler2Tests : IAsyncLifetime
+{
+    private const string Url = "url=data/item.json";
+    private RealCogs _cogs = null!;
+
+    public async Task InitializeAsync() => _cogs = await RealCogs.StartAsync(plugins: true, "visual.tif", "b08.tif", "item.json");
+
+    public Task DisposeAsync() => _cogs.DisposeAsync();
+
+    private async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        // The plugins load in a hosted service: wait until the stac-item source answers.
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await _cogs.Client.GetAsync(path);
+            if (attempt >= 50 || !(await response.Content.ReadAsStringAsync()).Contains("plugin"))
+                return response;
+            await Task.Delay(100);
+        }
+    }
+
+    [Theory]
+    [InlineData("/stac/info")] // test_stac.py test_info: "no assets"
+    [InlineData("/stac/statistics")] // test_factories.py test_MultiBaseTilerFactory: statistics without assets
+    [InlineData("/stac/preview.png")] // test_stac.py test_preview: "Missing Assets"
+    [InlineData("/stac/point/3.005,45.15")] // test_stac.py test_point: "Missing Assets"
+    public async Task WithoutAssets_Is422(string path)
+    {
+        var response = await GetAsync($"{path}?{Url}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{(int)response.StatusCode} {body}");
+        Assert.Equal("assets", JsonDocument.Parse(body).RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Info_WithAllAssets_DescribesEach() // test_stac.py test_info: assets=:all:
+    {
+        var response = await GetAsync($"/stac/info?{Url}&assets=:all:");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var info = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["visual", "B08"], info.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Statistics_OfARepeatedExpression_AreB1ToBN() // test_factories.py test_MultiBaseTilerFactory: assets=B01&expression=b1;b1;b1
+    {
+        var stats = await JsonAsync($"/stac/statistics?{Url}&assets=B08&expression=b1;b1;b1");
+        Assert.Equal(["b1", "b2", "b3"], stats.EnumerateObject().Select(p => p.Name));
+        Assert.All(stats.EnumerateObject(), p => Assert.Equal("B08_b1", p.Value.GetProperty("description").GetString()));
+        var valid = RealCogs.B08().Where(v => v != 0).ToArray();
+        Assert.Equal(valid.Max(), stats.GetProperty("b3").GetProperty("max").GetDouble());
+    }
+
+    [Fact]
+    public async Task Statistics_OfPositionalExpressions_AreNamedB1ToBN_DescribedByTheExpression()
+    {
+        var stats = await JsonAsync($"/stac/statistics?{Url}&assets=B08&expression=b1;b1*2;b1%2B1&max_size=32");
+        Assert.Equal(["b1", "b2", "b3"], stats.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["B08_b1", "B08_b1*2", "B08_b1+1"], stats.EnumerateObject().Select(p => p.Value.GetProperty("description").GetString()));
+        var max = stats.GetProperty("b1").GetProperty("max").GetDouble();
+        Assert.Equal(2 * max, stats.GetProperty("b2").GetProperty("max").GetDouble());
+        Assert.Equal(max + 1, stats.GetProperty("b3").GetProperty("max").GetDouble());
+    }
+
+    [Fact]
+    public async Task Statistics_OfTwoAssets_AreB1B2_DescribedByAssetBand() // test_factories.py: assets=B01&assets=B09 → b1, b2
+    {
+        var stats = await JsonAsync($"/stac/statistics?{Url}&assets=visual|indexes=2&assets=B08");
+        Assert.Equal(["b1", "b2"], stats.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["visual_b2", "B08_b1"], stats.EnumerateObject().Select(p => p.Value.GetProperty("description").GetString()));
+        Assert.Equal(RealCogs.Visual(1).Max(), stats.GetProperty("b1").GetProperty("max").GetDouble());
+    }
+
+    [Fact]
+    public async Task Point_NamesBandsB1_DescribesThemByAssetBand() // test_stac.py test_point
+    {
+        var p = RealCogs.Reference.GetProperty("points")[1];
+        var at = $"{p.GetProperty("lon").GetDouble()},{p.GetProperty("lat").GetDouble()}";
+        var point = await JsonAsync($"/stac/point/{at}?{Url}&assets=B08");
+        Assert.Equal(["b1"], point.GetProperty("band_names").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["B08_b1"], point.GetProperty("band_descriptions").EnumerateArray().Select(v => v.GetString()));
+
+        point = await JsonAsync($"/stac/point/{at}?{Url}&assets=B08&expression=b1*2");
+        Assert.Equal(["b1"], point.GetProperty("band_names").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["B08_b1*2"], point.GetProperty("band_descriptions").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    private async Task<JsonElement> JsonAsync(string path)
+    {
+        var response = await GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+}
