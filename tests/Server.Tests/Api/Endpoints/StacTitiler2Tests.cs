@@ -62,6 +62,18 @@ public sealed class StacTitiler2Tests : IAsyncLifetime
         Assert.Equal(valid.Max(), stats.GetProperty("b3").GetProperty("max").GetDouble());
     }
 
+    [Theory]
+    [InlineData("assets=B08&expression=b1;b1;b1")] // test_factories.py test_MultiBaseTilerFactory /preview.tif
+    [InlineData("assets=B08|expression=b1;b1;b1")] // same test, the expression as an asset option
+    [InlineData("assets=B08|bidx=1,1,1")] // same test
+    public async Task Preview_OfThreeCopiesOfABand_IsAThreeBandTiff(string selection)
+    {
+        var response = await GetAsync($"/stac/preview.tif?{Url}&{selection}&return_mask=false");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
+        Assert.Equal("image/tiff; application=geotiff", response.Content.Headers.ContentType?.ToString());
+    }
+
     [Fact]
     public async Task Statistics_OfPositionalExpressions_AreNamedB1ToBN_DescribedByTheExpression()
     {
