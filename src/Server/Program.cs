@@ -21,6 +21,7 @@ try
     if (checkOnly)
         return ConfigCheck.Report(app);
     app.UseOgcTilerHttp();
+    app.UseTitilerHttp();
     app.MapOgcTiler();
     app.PrintUrlsOnStart();
     app.Run();

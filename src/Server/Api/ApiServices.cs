@@ -13,6 +13,7 @@ public static class ApiServices
         services.AddSingleton<TilerRequests>();
         services.AddSingleton<CogSourceResolver>();
         services.AddSingleton<StacSourceResolver>();
+        services.AddTitilerCompression();
         return services;
     }
 }

@@ -21,6 +21,12 @@ internal static class ImageResults
         headers["Content-Crs"] = $"<{BoundsTransform.CrsUri(grid.Crs)}>";
         if (dialect is not null)
             headers[DialectHeader] = dialect;
-        return TileResults.Send(context, tile, origin, maxAgeSeconds);
+        return TileResults.Send(context, AsRequested(context.Request, tile), origin, maxAgeSeconds);
     }
+
+    /// <summary>TiTiler answers a <c>.jpg</c> path with <c>image/jpg</c> (its ImageType.jpg), <c>.jpeg</c> and its default JPEG with image/jpeg.</summary>
+    private static CachedTile AsRequested(HttpRequest request, CachedTile tile) =>
+        tile.ContentType == ImageFormat.Jpeg.ContentType && request.Path.Value?.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) == true
+            ? tile with { ContentType = "image/jpg" }
+            : tile;
 }
