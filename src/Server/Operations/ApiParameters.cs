@@ -55,13 +55,15 @@ internal static class ApiParameters
         new("padding", Kind.Integer, "pixels read around the tile and cropped off"),
     ];
 
+    private static readonly Parameter CoordCrs = new("coord_crs", Kind.String, "CRS of the coordinates in the path (default EPSG:4326)");
+
     private static readonly Parameter[] Image =
     [
         new("max_size", Kind.Integer, "longest side of the output (0: full resolution)"),
         new("width", Kind.Integer, "output width in pixels"),
         new("height", Kind.Integer, "output height in pixels"),
         new("dst_crs", Kind.String, "CRS of the output (EPSG:n or an OGC CRS URI)"),
-        new("coord_crs", Kind.String, "CRS of the coordinates in the path (default EPSG:4326)"),
+        CoordCrs,
     ];
 
     private static readonly Parameter[] Statistics =
@@ -126,7 +128,7 @@ internal static class ApiParameters
         if (path.Contains("/statistics", StringComparison.Ordinal))
             return [Url, .. stac, .. Dataset, .. Image, .. Statistics];
         if (path.Contains("/point/", StringComparison.Ordinal))
-            return [Url, .. stac, .. Dataset, Image[^1]];
+            return [Url, .. stac, .. Dataset, CoordCrs];
         if (path.Contains("/tiles/", StringComparison.Ordinal) || path.EndsWith("tilejson.json", StringComparison.Ordinal)
             || path.EndsWith("WMTSCapabilities.xml", StringComparison.Ordinal) || path.EndsWith("map.html", StringComparison.Ordinal))
             return [Url, .. stac, .. Dataset, .. Render, .. Tile];
