@@ -33,7 +33,10 @@ public sealed class TileMatrix
 
     public string Id { get; }
 
-    /// <summary>Scale denominator for the OGC standard 0.28 mm pixel.</summary>
+    /// <summary>
+    /// The scale denominator as the definition declares it (derived from the cell size at 0.28 mm pixels when it gives
+    /// none); <see cref="TileMatrixSet.StandardScaleDenominator"/> is the one at 0.28 mm pixels.
+    /// </summary>
     public double ScaleDenominator { get; }
 
     /// <summary>Pixel size in CRS units.</summary>

@@ -89,6 +89,13 @@ public sealed class TileMatrixSet
         return NorthingFirst ? (b.MaxY, b.MinX) : (b.MinX, b.MaxY);
     }
 
+    /// <summary>
+    /// The scale of <paramref name="matrix"/>'s cell size at the OGC's 0.28 mm pixels, the number WMTS clients derive
+    /// the cell size from. A TMS 2.0 definition may declare its scales for another pixel size (CanadianNAD83_LCC: 96 dpi).
+    /// </summary>
+    public double StandardScaleDenominator(TileMatrix matrix) =>
+        matrix.CellSize * Crs.MetersPerUnit / TileMatrixSetLoader.StandardPixelSize;
+
     /// <summary>The WMTS 1.0 well-known scale set URN this set conforms to (see <see cref="WellKnownScaleSets"/>), or null.</summary>
     public string? WmtsWellKnownScaleSet => WellKnownScaleSets.Match(this);
 

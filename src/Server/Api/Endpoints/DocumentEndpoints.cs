@@ -4,14 +4,19 @@ using OgcTiler.Server.Api.Sources;
 using OgcTiler.Server.Api.Titiler;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Ogc.Wmts;
 
 namespace OgcTiler.Server.Api.Endpoints;
 
 /// <summary><c>info</c>, <c>info.geojson</c>, <c>assets</c>, <c>{tms}/tilejson.json</c> and <c>{tms}/map.html</c>.</summary>
 internal static class DocumentEndpoints
 {
-    /// <summary>Query parameters that shape the tilejson itself and are not passed on to the tile URL.</summary>
-    private static readonly HashSet<string> TileJsonOnly = new(StringComparer.OrdinalIgnoreCase) { "tile_format", "tile_scale", "tilesize", "minzoom", "maxzoom" };
+    /// <summary>Query parameters that shape the tilejson or WMTS document itself and are not passed on to the tile URL.</summary>
+    private static readonly HashSet<string> TileJsonOnly = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tile_format", "tile_scale", "tilesize", "minzoom", "maxzoom", "use_epsg",
+        "service", "request", "acceptversions", "sections", "updatesequence", "acceptformats",
+    };
 
     public static async Task<IResult> InfoAsync(ISourceResolver resolver, HttpContext context) =>
         Results.Json(await resolver.InfoAsync(new QueryReader(context.Request.Query), context.RequestAborted));
@@ -72,21 +77,36 @@ internal static class DocumentEndpoints
         });
     }
 
-    /// <summary>WMTS capabilities of this request's tiles in one TileMatrixSet, zoom range from the source.</summary>
-    public static async Task<IResult> WmtsCapabilitiesAsync(ISourceResolver resolver, string tms, HttpContext context, TilerRequests requests, TileMatrixSetRegistry registry)
+    /// <summary>
+    /// <c>WMTSCapabilities.xml</c> (TiTiler 2.x): a layer per WMTS-describable set that meets the data, every such set
+    /// described; <c>{tms}/WMTSCapabilities.xml</c>: that set only. Zoom range from the source unless given.
+    /// </summary>
+    public static async Task<IResult> WmtsCapabilitiesAsync(ISourceResolver resolver, string? tms, HttpContext context, TilerRequests requests,
+        TileMatrixSetRegistry registry, WmtsLayerSets layerSets)
     {
-        var set = registry.Get(tms);
+        var sets = tms is null ? layerSets.Describable : [Describable(registry.Get(tms))];
         var query = new QueryReader(context.Request.Query);
         var format = OutputFormats.Parse(query.String("tile_format") ?? "png", "tile_format");
+        var useEpsg = query.Bool("use_epsg") ?? false;
+        var (minZoom, maxZoom) = (query.Int("minzoom", 0, 30), query.Int("maxzoom", 0, 30));
         var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
         var info = prepared.Source.Info;
-        var (minZoom, maxZoom) = ZoomLevels.Range(info, set, requests.Grids.Crs);
-        var template = TileUrl(context.Request, resolver.Name, tms, format.Extension, null, null)
-            .Replace("{z}", "{TileMatrix}").Replace("{x}", "{TileCol}").Replace("{y}", "{TileRow}");
-        var xml = WmtsDocument.Build($"{resolver.Name}: {query.String("url")}", set, query.Int("minzoom", 0, 30) ?? minZoom,
-            query.Int("maxzoom", 0, 30) ?? maxZoom, info.Wgs84Bounds, template, format.ContentType);
-        return Results.Content(xml, "application/xml");
+        var layers = layerSets.For(info, tms is null ? null : [tms]).Select(offered =>
+        {
+            var (min, max) = ZoomLevels.Range(info, offered.Set, requests.Grids.Crs);
+            var zooms = offered.Set.Matrices.Skip(minZoom ?? min).Take((maxZoom ?? max) - (minZoom ?? min) + 1).Select(m => m.Id).ToHashSet();
+            var template = TileUrl(context.Request, resolver.Name, offered.Set.Id, format.Extension, null, null)
+                .Replace("{z}", "{TileMatrix}").Replace("{x}", "{TileCol}").Replace("{y}", "{TileRow}");
+            return new WmtsDocument.SetLayer(offered, offered.Limits.Where(l => zooms.Contains(l.Matrix)).ToList(), template);
+        }).ToList();
+        var requestUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}";
+        var xml = WmtsDocument.Build(query.String("url")!, requestUrl, layers, sets, info.Wgs84Bounds, format.ContentType, useEpsg);
+        return Results.Bytes(xml, "application/xml");
     }
+
+    private static TileMatrixSet Describable(TileMatrixSet set) => WmtsLayerSets.IsDescribable(set)
+        ? set
+        : throw new ResourceNotFoundException($"TileMatrixSet '{set.Id}' has matrices of variable width or a bottom-left origin, which WMTS 1.0 cannot describe");
 
     public static IResult MapViewer(ISourceResolver resolver, string tms, HttpContext context, TileGrids tileGrids)
     {

@@ -3,6 +3,7 @@ using OgcTiler.Server.Api.Sources;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Api.Endpoints;
@@ -25,8 +26,10 @@ internal static class TilerRoutes
         group.MapGet("/tiles/{tms}/{z:int}/{x:int}/{tile}", (string tms, int z, int x, string tile, HttpContext c, TilerRequests r,
             TileGrids g, IRenderPipeline p, TileCache cache, ServerOptions o) => TileEndpoint.HandleAsync(resolver, tms, z, x, tile, c, r, g, p, cache, o));
         group.MapGet("/{tms}/tilejson.json", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) => DocumentEndpoints.TileJsonAsync(resolver, tms, c, r, t));
-        group.MapGet("/{tms}/WMTSCapabilities.xml", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t) =>
-            DocumentEndpoints.WmtsCapabilitiesAsync(resolver, tms, c, r, t));
+        group.MapGet("/{tms}/WMTSCapabilities.xml", (string tms, HttpContext c, TilerRequests r, TileMatrixSetRegistry t, WmtsLayerSets w) =>
+            DocumentEndpoints.WmtsCapabilitiesAsync(resolver, tms, c, r, t, w));
+        group.MapGet("/WMTSCapabilities.xml", (HttpContext c, TilerRequests r, TileMatrixSetRegistry t, WmtsLayerSets w) =>
+            DocumentEndpoints.WmtsCapabilitiesAsync(resolver, null, c, r, t, w));
         group.MapGet("/{tms}/map.html", (string tms, HttpContext c, TileGrids g) => DocumentEndpoints.MapViewer(resolver, tms, c, g));
         MapImages(group, resolver);
         return group;

@@ -1,63 +1,102 @@
-using System.Globalization;
-using System.Xml.Linq;
+using System.Xml;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Ogc.Common;
+using OgcTiler.Server.Ogc.Wmts;
 
 namespace OgcTiler.Server.Api.Endpoints;
 
 /// <summary>
-/// The small WMTS 1.0.0 capabilities of one /cog or /stac request: one layer, one TileMatrixSet limited to the
-/// source's zoom range, a RESTful ResourceURL template carrying the request's query.
+/// The RESTful WMTS 1.0.0 capabilities of one /cog or /stac request, as TiTiler's wmtsExtension: a layer per
+/// TileMatrixSet that holds the data, limited to the request's zoom range, whose ResourceURL carries the request's
+/// query. The sets themselves are written by <see cref="WmtsMatrixSetWriter"/>, as on /wmts.
 /// </summary>
 internal static class WmtsDocument
 {
-    private static readonly XNamespace Wmts = "http://www.opengis.net/wmts/1.0";
-    private static readonly XNamespace Ows = "http://www.opengis.net/ows/1.1";
-    private static readonly XNamespace XLink = "http://www.w3.org/1999/xlink";
+    private const string Ows = OgcXml.Ows;
+    private const string Wmts = OgcXml.Wmts;
 
-    public static string Build(string title, TileMatrixSet tms, int minZoom, int maxZoom, Bounds wgs84, string tileTemplate, string contentType)
+    /// <summary>One layer: the set it is offered in, the limits written (the zoom range's) and its tile URL template.</summary>
+    public sealed record SetLayer(WmtsLayerSet Set, IReadOnlyList<WmtsLimits> Limits, string TileTemplate);
+
+    /// <summary>
+    /// The document of <paramref name="layers"/> (named <c>{name}_{set}_default</c> as TiTiler) over
+    /// <paramref name="sets"/>; <paramref name="useEpsg"/> writes <c>EPSG:n</c> as SupportedCRS (ArcMap) instead of
+    /// the set's CRS URI.
+    /// </summary>
+    public static byte[] Build(string name, string requestUrl, IReadOnlyList<SetLayer> layers, IEnumerable<TileMatrixSet> sets,
+        Bounds wgs84, string contentType, bool useEpsg) => OgcXml.Build(w =>
     {
-        var matrices = tms.Matrices.Skip(minZoom).Take(maxZoom - minZoom + 1).ToArray();
-        var document = new XDocument(new XElement(Wmts + "Capabilities",
-            new XAttribute("version", "1.0.0"),
-            new XAttribute(XNamespace.Xmlns + "ows", Ows),
-            new XAttribute(XNamespace.Xmlns + "xlink", XLink),
-            new XElement(Ows + "ServiceIdentification",
-                new XElement(Ows + "Title", title),
-                new XElement(Ows + "ServiceType", "OGC WMTS"),
-                new XElement(Ows + "ServiceTypeVersion", "1.0.0")),
-            new XElement(Wmts + "Contents",
-                new XElement(Wmts + "Layer",
-                    new XElement(Ows + "Title", title),
-                    new XElement(Ows + "WGS84BoundingBox",
-                        new XElement(Ows + "LowerCorner", Pair(wgs84.MinX, wgs84.MinY)),
-                        new XElement(Ows + "UpperCorner", Pair(wgs84.MaxX, wgs84.MaxY))),
-                    new XElement(Ows + "Identifier", "default"),
-                    new XElement(Wmts + "Style", new XAttribute("isDefault", "true"), new XElement(Ows + "Identifier", "default")),
-                    new XElement(Wmts + "Format", contentType),
-                    new XElement(Wmts + "TileMatrixSetLink", new XElement(Wmts + "TileMatrixSet", tms.Id)),
-                    new XElement(Wmts + "ResourceURL",
-                        new XAttribute("format", contentType), new XAttribute("resourceType", "tile"), new XAttribute("template", tileTemplate))),
-                new XElement(Wmts + "TileMatrixSet",
-                    new XElement(Ows + "Identifier", tms.Id),
-                    new XElement(Ows + "SupportedCRS", tms.CrsUri),
-                    matrices.Select(m => Matrix(tms, m))))));
-        return document.Declaration + Environment.NewLine + document.ToString(SaveOptions.DisableFormatting);
+        w.WriteStartDocument();
+        w.WriteStartElement("Capabilities", Wmts);
+        w.WriteAttributeString("xmlns", "ows", null, Ows);
+        w.WriteAttributeString("xmlns", "xlink", null, OgcXml.XLink);
+        w.WriteAttributeString("xmlns", "xsi", null, OgcXml.Xsi);
+        w.WriteAttributeString("xsi", "schemaLocation", OgcXml.Xsi, $"{Wmts} {OgcXml.SchemasOpenGis}/wmts/1.0/wmtsGetCapabilities_response.xsd");
+        w.WriteAttributeString("version", "1.0.0");
+        w.WriteStartElement("ServiceIdentification", Ows);
+        w.WriteElementString("Title", Ows, name);
+        w.WriteElementString("ServiceType", Ows, "OGC WMTS");
+        w.WriteElementString("ServiceTypeVersion", Ows, "1.0.0");
+        w.WriteEndElement();
+        WriteOperations(w, requestUrl);
+        w.WriteStartElement("Contents", Wmts);
+        foreach (var layer in layers)
+            WriteLayer(w, $"{name}_{layer.Set.Set.Id}_default", layer, wgs84, contentType);
+        foreach (var set in sets)
+            WmtsMatrixSetWriter.WriteTileMatrixSet(w, set, useEpsg && set.Crs.Epsg is { } epsg ? $"EPSG:{epsg}" : set.CrsUri);
+        w.WriteEndElement();
+        w.WriteStartElement("ServiceMetadataURL", Wmts);
+        w.WriteAttributeString("xlink", "href", OgcXml.XLink, requestUrl);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndDocument();
+    });
+
+    /// <summary>GetCapabilities and GetTile, RESTful only, both at this request's URL as TiTiler writes them.</summary>
+    private static void WriteOperations(XmlWriter w, string requestUrl)
+    {
+        w.WriteStartElement("OperationsMetadata", Ows);
+        foreach (var operation in new[] { "GetCapabilities", "GetTile" })
+        {
+            w.WriteStartElement("Operation", Ows);
+            w.WriteAttributeString("name", operation);
+            w.WriteStartElement("DCP", Ows);
+            w.WriteStartElement("HTTP", Ows);
+            w.WriteStartElement("Get", Ows);
+            w.WriteAttributeString("xlink", "href", OgcXml.XLink, requestUrl);
+            w.WriteStartElement("Constraint", Ows);
+            w.WriteAttributeString("name", "GetEncoding");
+            w.WriteStartElement("AllowedValues", Ows);
+            w.WriteElementString("Value", Ows, "RESTful");
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
     }
 
-    private static XElement Matrix(TileMatrixSet tms, TileMatrix m)
+    private static void WriteLayer(XmlWriter w, string id, SetLayer layer, Bounds wgs84, string contentType)
     {
-        var (first, second) = tms.TopLeftCorner(m);
-        return new XElement(Wmts + "TileMatrix",
-            new XElement(Ows + "Identifier", m.Id),
-            new XElement(Wmts + "ScaleDenominator", m.ScaleDenominator.ToString("R", CultureInfo.InvariantCulture)),
-            new XElement(Wmts + "TopLeftCorner", Pair(first, second)),
-            new XElement(Wmts + "TileWidth", m.TileWidth),
-            new XElement(Wmts + "TileHeight", m.TileHeight),
-            new XElement(Wmts + "MatrixWidth", m.MatrixWidth),
-            new XElement(Wmts + "MatrixHeight", m.MatrixHeight));
+        w.WriteStartElement("Layer", Wmts);
+        w.WriteElementString("Title", Ows, id);
+        WmtsMatrixSetWriter.WriteBox(w, "WGS84BoundingBox", null, wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY);
+        w.WriteElementString("Identifier", Ows, id);
+        WmtsMatrixSetWriter.WriteBoundingBox(w, layer.Set.Set, layer.Set.Box);
+        w.WriteStartElement("Style", Wmts);
+        w.WriteAttributeString("isDefault", "true");
+        w.WriteElementString("Identifier", Ows, "default");
+        w.WriteEndElement();
+        w.WriteElementString("Format", Wmts, contentType);
+        WmtsMatrixSetWriter.WriteLink(w, layer.Set, layer.Limits);
+        w.WriteStartElement("ResourceURL", Wmts);
+        w.WriteAttributeString("format", contentType);
+        w.WriteAttributeString("resourceType", "tile");
+        w.WriteAttributeString("template", layer.TileTemplate);
+        w.WriteEndElement();
+        w.WriteEndElement();
     }
-
-    private static string Pair(double a, double b) =>
-        a.ToString("R", CultureInfo.InvariantCulture) + " " + b.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,4 @@
 using System.Xml;
-using OgcTiler.Abstractions.Raster;
-using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Ogc.Wms;
@@ -35,7 +33,7 @@ internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSe
         foreach (var (layer, layerSets) in offered)
             WriteLayer(w, layer, layerSets);
         foreach (var set in offered.SelectMany(l => l.Sets).Select(s => s.Set).Distinct().OrderBy(s => s.Id, StringComparer.Ordinal))
-            WriteTileMatrixSet(w, set);
+            WmtsMatrixSetWriter.WriteTileMatrixSet(w, set, set.Crs.Urn);
         w.WriteEndElement();
         w.WriteStartElement("ServiceMetadataURL", Wmts);
         w.WriteAttributeString("xlink", "href", OgcXml.XLink, RestUrl + "WMTSCapabilities.xml");
@@ -126,16 +124,10 @@ internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSe
         if (layer.Definition.Abstract is { } text)
             w.WriteElementString("Abstract", Ows, text);
         var wgs84 = layer.Info.Wgs84Bounds;
-        WriteBox(w, "WGS84BoundingBox", null, wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY);
+        WmtsMatrixSetWriter.WriteBox(w, "WGS84BoundingBox", null, wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY);
         w.WriteElementString("Identifier", Ows, layer.Id);
         foreach (var s in layerSets.DistinctBy(s => s.Set.Crs.Id))
-        {
-            var b = s.Box;
-            if (s.Set.NorthingFirst)
-                WriteBox(w, "BoundingBox", s.Set.Crs.Urn, b.MinY, b.MinX, b.MaxY, b.MaxX);
-            else
-                WriteBox(w, "BoundingBox", s.Set.Crs.Urn, b.MinX, b.MinY, b.MaxX, b.MaxY);
-        }
+            WmtsMatrixSetWriter.WriteBoundingBox(w, s.Set, s.Box);
         foreach (var style in layer.StyleNames)
             WriteStyle(w, layer, style);
         foreach (var format in OgcFormats.Images)
@@ -143,7 +135,7 @@ internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSe
         foreach (var format in OgcFormats.Infos)
             w.WriteElementString("InfoFormat", Wmts, format.MimeType);
         foreach (var s in layerSets)
-            WriteLink(w, s);
+            WmtsMatrixSetWriter.WriteLink(w, s);
         var path = $"{RestUrl}{Uri.EscapeDataString(layer.Id)}/{{Style}}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}";
         foreach (var format in OgcFormats.Images)
             WriteResourceUrl(w, format.ContentType, "tile", $"{path}.{format.Extension}");
@@ -169,78 +161,12 @@ internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSe
         w.WriteEndElement();
     }
 
-    private static void WriteLink(XmlWriter w, WmtsLayerSet s)
-    {
-        w.WriteStartElement("TileMatrixSetLink", Wmts);
-        w.WriteElementString("TileMatrixSet", Wmts, s.Set.Id);
-        w.WriteStartElement("TileMatrixSetLimits", Wmts);
-        foreach (var limits in s.Limits)
-        {
-            w.WriteStartElement("TileMatrixLimits", Wmts);
-            w.WriteElementString("TileMatrix", Wmts, limits.Matrix);
-            w.WriteElementString("MinTileRow", Wmts, OgcXml.Number(limits.MinRow));
-            w.WriteElementString("MaxTileRow", Wmts, OgcXml.Number(limits.MaxRow));
-            w.WriteElementString("MinTileCol", Wmts, OgcXml.Number(limits.MinCol));
-            w.WriteElementString("MaxTileCol", Wmts, OgcXml.Number(limits.MaxCol));
-            w.WriteEndElement();
-        }
-        w.WriteEndElement();
-        w.WriteEndElement();
-    }
-
     private static void WriteResourceUrl(XmlWriter w, string format, string type, string template)
     {
         w.WriteStartElement("ResourceURL", Wmts);
         w.WriteAttributeString("format", format);
         w.WriteAttributeString("resourceType", type);
         w.WriteAttributeString("template", template);
-        w.WriteEndElement();
-    }
-
-    private static void WriteTileMatrixSet(XmlWriter w, TileMatrixSet set)
-    {
-        w.WriteStartElement("TileMatrixSet", Wmts);
-        if (set.Title is { } title)
-            w.WriteElementString("Title", Ows, title);
-        w.WriteElementString("Identifier", Ows, set.Id);
-        var b = set.Bounds;
-        if (set.NorthingFirst)
-            WriteBox(w, "BoundingBox", set.Crs.Urn, b.MinY, b.MinX, b.MaxY, b.MaxX);
-        else
-            WriteBox(w, "BoundingBox", set.Crs.Urn, b.MinX, b.MinY, b.MaxX, b.MaxY);
-        w.WriteElementString("SupportedCRS", Ows, set.Crs.Urn);
-        if (set.WmtsWellKnownScaleSet is { } wkss)
-            w.WriteElementString("WellKnownScaleSet", Wmts, wkss);
-        foreach (var m in set.Matrices)
-        {
-            var (first, second) = set.TopLeftCorner(m);
-            w.WriteStartElement("TileMatrix", Wmts);
-            w.WriteElementString("Identifier", Ows, m.Id);
-            w.WriteElementString("ScaleDenominator", Wmts, OgcXml.Number(ScaleDenominator(set, m)));
-            w.WriteElementString("TopLeftCorner", Wmts, $"{OgcXml.Number(first)} {OgcXml.Number(second)}");
-            w.WriteElementString("TileWidth", Wmts, OgcXml.Number(m.TileWidth));
-            w.WriteElementString("TileHeight", Wmts, OgcXml.Number(m.TileHeight));
-            w.WriteElementString("MatrixWidth", Wmts, OgcXml.Number(m.MatrixWidth));
-            w.WriteElementString("MatrixHeight", Wmts, OgcXml.Number(m.MatrixHeight));
-            w.WriteEndElement();
-        }
-        w.WriteEndElement();
-    }
-
-    /// <summary>
-    /// The scale of the matrix's cell size at WMTS's 0.28 mm pixels. A TMS 2.0 definition may declare its scale for
-    /// another pixel size (CanadianNAD83_LCC uses 96 dpi): clients derive the cell size from this number.
-    /// </summary>
-    private static double ScaleDenominator(TileMatrixSet set, TileMatrix m) =>
-        m.CellSize * set.Crs.MetersPerUnit / TileMatrixSetLoader.StandardPixelSize;
-
-    private static void WriteBox(XmlWriter w, string name, string? crs, double x0, double y0, double x1, double y1)
-    {
-        w.WriteStartElement(name, Ows);
-        if (crs is not null)
-            w.WriteAttributeString("crs", crs);
-        w.WriteElementString("LowerCorner", Ows, $"{OgcXml.Number(x0)} {OgcXml.Number(y0)}");
-        w.WriteElementString("UpperCorner", Ows, $"{OgcXml.Number(x1)} {OgcXml.Number(y1)}");
         w.WriteEndElement();
     }
 }

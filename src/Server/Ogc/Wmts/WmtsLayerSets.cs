@@ -21,7 +21,7 @@ internal sealed record WmtsLayerSet(TileMatrixSet Set, Bounds Box, IReadOnlyList
 /// </summary>
 internal sealed class WmtsLayerSets(TileMatrixSetRegistry registry, CrsRegistry crs)
 {
-    private readonly ConditionalWeakTable<IRasterSource, ConcurrentDictionary<string, bool>> _covering = new();
+    private readonly ConditionalWeakTable<IRasterSource, ConcurrentDictionary<string, WmtsLayerSet?>> _links = new();
 
     public IReadOnlyList<TileMatrixSet> Describable { get; } = registry.All.Where(IsDescribable).ToList();
 
@@ -30,36 +30,42 @@ internal sealed class WmtsLayerSets(TileMatrixSetRegistry registry, CrsRegistry 
 
     public TileMatrixSet? Find(string id) => registry.TryGet(id, out var set) && IsDescribable(set) ? set : null;
 
-    public IReadOnlyList<WmtsLayerSet> For(OgcLayer layer)
+    public IReadOnlyList<WmtsLayerSet> For(OgcLayer layer) => For(layer.Info, layer.Definition.TileMatrixSets);
+
+    /// <summary>
+    /// The describable sets among <paramref name="named"/>, each offered even where it misses the data (limits then
+    /// cover the whole set); with no names, every describable set that meets the data.
+    /// </summary>
+    public IReadOnlyList<WmtsLayerSet> For(SourceInfo info, IReadOnlyList<string>? named)
     {
-        var named = layer.Definition.TileMatrixSets;
         var candidates = named is null ? Describable : named.Select(Find).OfType<TileMatrixSet>();
-        var result = new List<WmtsLayerSet>();
-        foreach (var set in candidates)
-        {
-            var box = BoxIn(layer, set);
-            if (box is { } b && b.Intersects(set.Bounds))
-                result.Add(new WmtsLayerSet(set, b, LimitsOf(set, b)));
-            else if (named is not null)
-                result.Add(new WmtsLayerSet(set, set.Bounds, LimitsOf(set, set.Bounds)));
-        }
-        return result;
+        return candidates.Select(set => LinkOf(info, set, named is not null)).OfType<WmtsLayerSet>().ToList();
     }
 
     /// <summary>
-    /// True when the layer is offered in <paramref name="set"/>. Asked on every GetTile, so whether an unnamed set
-    /// meets the data is worked out once per opened source (a reloaded source gets a fresh entry).
+    /// The layer's link to <paramref name="set"/> (its box and limits), or null when the layer is not offered in it.
+    /// Asked on every GetTile, so it is worked out once per opened source (a reloaded source gets a fresh entry).
     /// </summary>
-    public bool Offers(OgcLayer layer, TileMatrixSet set) =>
-        layer.Definition.TileMatrixSets is { } named
-            ? named.Contains(set.Id, StringComparer.OrdinalIgnoreCase)
-            : _covering.GetValue(layer.Source, _ => new ConcurrentDictionary<string, bool>())
-                .GetOrAdd(set.Id, _ => BoxIn(layer, set) is { } b && b.Intersects(set.Bounds));
+    public WmtsLayerSet? Link(OgcLayer layer, TileMatrixSet set)
+    {
+        var named = layer.Definition.TileMatrixSets;
+        if (named is not null && !named.Contains(set.Id, StringComparer.OrdinalIgnoreCase))
+            return null;
+        return _links.GetValue(layer.Source, _ => new ConcurrentDictionary<string, WmtsLayerSet?>())
+            .GetOrAdd(set.Id, _ => LinkOf(layer.Info, set, named is not null));
+    }
 
-    private Bounds? BoxIn(OgcLayer layer, TileMatrixSet set) =>
-        crs.TryResolve(layer.Info.Crs, out var native) && native.Id == set.Crs.Id
-            ? layer.Info.NativeBounds
-            : BoundsProjector.Project(crs, layer.Info.Wgs84Bounds, set.Crs);
+    private WmtsLayerSet? LinkOf(SourceInfo info, TileMatrixSet set, bool named)
+    {
+        if (BoxIn(info, set) is { } box && box.Intersects(set.Bounds))
+            return new WmtsLayerSet(set, box, LimitsOf(set, box));
+        return named ? new WmtsLayerSet(set, set.Bounds, LimitsOf(set, set.Bounds)) : null;
+    }
+
+    private Bounds? BoxIn(SourceInfo info, TileMatrixSet set) =>
+        crs.TryResolve(info.Crs, out var native) && native.Id == set.Crs.Id
+            ? info.NativeBounds
+            : BoundsProjector.Project(crs, info.Wgs84Bounds, set.Crs);
 
     /// <summary>
     /// Limits per matrix. The WMTS schema types MaxTileRow/MaxTileCol as positive integers, so a matrix whose range

@@ -32,15 +32,16 @@ internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets)
             ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Layer", $"layer '{layerId}' does not exist", notFoundStatus);
         var options = layer.FindStyle(style)
             ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Style", $"layer '{layer.Id}' has no style '{style}' (styles: {string.Join(", ", layer.StyleNames)})", notFoundStatus);
-        var set = sets.Find(setId) is { } s && sets.Offers(layer, s)
-            ? s
-            : throw new OgcException(OgcCodes.InvalidParameterValue, "TileMatrixSet", $"layer '{layer.Id}' is not offered in TileMatrixSet '{setId}' (offered: {string.Join(", ", sets.For(layer).Select(l => l.Set.Id))})", notFoundStatus);
+        var link = (sets.Find(setId) is { } s ? sets.Link(layer, s) : null)
+            ?? throw new OgcException(OgcCodes.InvalidParameterValue, "TileMatrixSet", $"layer '{layer.Id}' is not offered in TileMatrixSet '{setId}' (offered: {string.Join(", ", sets.For(layer).Select(l => l.Set.Id))})", notFoundStatus);
+        var set = link.Set;
         if (!set.TryGetMatrix(matrixId, out var matrix))
             throw new OgcException(OgcCodes.InvalidParameterValue, "TileMatrix", $"TileMatrixSet '{set.Id}' has no TileMatrix '{matrixId}' (valid: {set.Matrices[0].Id}..{set.Matrices[^1].Id})", notFoundStatus);
         var r = Index(row, "TileRow", matrix.MatrixHeight);
         var c = Index(col, "TileCol", matrix.MatrixWidth);
         return new WmtsTile(layer, style, options, set, matrix, r, c);
     }
+
 
     private static int Index(string text, string name, int count)
     {

@@ -224,7 +224,7 @@ public sealed class CogEndpointTests : IDisposable
         Assert.Contains("/cog/tiles/WebMercatorQuad/{TileMatrix}/{TileCol}/{TileRow}.png?url=data%2Fdemo.tif&bidx=1&rescale=0%2C300", template);
         var matrices = xml.Descendants(wmts + "TileMatrix").ToArray();
         Assert.NotEmpty(matrices);
-        Assert.Equal("WebMercatorQuad", xml.Descendants(wmts + "TileMatrixSetLink").Single().Value);
+        Assert.Equal("WebMercatorQuad", xml.Descendants(wmts + "TileMatrixSetLink").Single().Element(wmts + "TileMatrixSet")!.Value);
     }
 
     [Fact]
