@@ -31,7 +31,7 @@ internal sealed class WmtsService(
             return await CapabilitiesAsync(http, ct);
         }
         if (request is not ("GetTile" or "GetFeatureInfo"))
-            throw OgcException.NotSupported(request, Operations, "Request");
+            throw OgcException.Invalid("Request", $"request '{request}' is not a WMTS operation (valid: {Operations})"); // ets-wmts10 Server.KVP.GET.InvalidRequest
         if (kvp.Require("Version") != "1.0.0")
             throw OgcException.Invalid("Version", $"WMTS version '{kvp.Get("Version")}' is not supported (valid: 1.0.0)");
         var tile = await resolver.ResolveAsync(kvp.Require("Layer"), kvp.Require("Style"), kvp.Require("TileMatrixSet"),

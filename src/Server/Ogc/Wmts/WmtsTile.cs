@@ -22,7 +22,7 @@ internal sealed record WmtsTile(OgcLayer Layer, string Style, RenderOptions Opti
 /// <summary>
 /// Resolves the tile parameters shared by KVP and RESTful requests. An unknown layer, style, set or matrix is
 /// InvalidParameterValue with <paramref name="notFoundStatus"/> (400 for KVP, 404 for a REST path); a row or column
-/// outside the matrix is TileOutOfRange.
+/// outside the matrix or the layer's TileMatrixLimits is TileOutOfRange (400).
 /// </summary>
 internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets)
 {
@@ -39,9 +39,20 @@ internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets)
             throw new OgcException(OgcCodes.InvalidParameterValue, "TileMatrix", $"TileMatrixSet '{set.Id}' has no TileMatrix '{matrixId}' (valid: {set.Matrices[0].Id}..{set.Matrices[^1].Id})", notFoundStatus);
         var r = Index(row, "TileRow", matrix.MatrixHeight);
         var c = Index(col, "TileCol", matrix.MatrixWidth);
+        if (link.Limits.FirstOrDefault(l => l.Matrix == matrix.Id) is { Matrix: not null } limits)
+        {
+            WithinLimits(r, "TileRow", limits.MinRow, limits.MaxRow, matrix.Id);
+            WithinLimits(c, "TileCol", limits.MinCol, limits.MaxCol, matrix.Id);
+        }
         return new WmtsTile(layer, style, options, set, matrix, r, c);
     }
 
+    /// <summary>A tile past the layer's TileMatrixLimits is TileOutOfRange, as one past the matrix (ets-wmts10).</summary>
+    private static void WithinLimits(int value, string name, int min, int max, string matrix)
+    {
+        if (value < min || value > max)
+            throw new OgcException(OgcCodes.TileOutOfRange, name, $"{name} {value} is outside the layer's limits in TileMatrix {matrix} ({min}..{max})");
+    }
 
     private static int Index(string text, string name, int count)
     {

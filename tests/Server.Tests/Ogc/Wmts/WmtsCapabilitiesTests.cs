@@ -79,7 +79,11 @@ public sealed class WmtsCapabilitiesTests
 
         string[] global = ["WGS1984Quad", "WebMercatorQuad", "WorldCRS84Quad", "WorldMercatorWGS84Quad"];
         Assert.Equal(global.Concat(regional.Split(',', StringSplitOptions.RemoveEmptyEntries)).Order(StringComparer.Ordinal), links);
-        var far = await host.Client.GetAsync("/wmts/1.0.0/here/default/UTM31WGS84Quad/5/10/10.png");
+        // A tile within the layer's limits in UTM31WGS84Quad when offered (any tile of the set otherwise).
+        var limits = doc.Descendants(Wmts + "TileMatrixSetLink").FirstOrDefault(l => l.Element(Wmts + "TileMatrixSet")!.Value == "UTM31WGS84Quad")
+            ?.Descendants(Wmts + "TileMatrixLimits").First();
+        var tile = limits is null ? "5/10/10" : $"{limits.Element(Wmts + "TileMatrix")!.Value}/{limits.Element(Wmts + "MinTileRow")!.Value}/{limits.Element(Wmts + "MinTileCol")!.Value}";
+        var far = await host.Client.GetAsync($"/wmts/1.0.0/here/default/UTM31WGS84Quad/{tile}.png");
         Assert.Equal(regional.Contains("UTM31") ? 200 : 404, (int)far.StatusCode);
     }
 

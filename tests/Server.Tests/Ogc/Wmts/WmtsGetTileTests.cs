@@ -47,11 +47,15 @@ public sealed class WmtsGetTileTests
         Assert.Contains(picture.Pixels, p => p.Alpha == 255);
     }
 
+    /// <summary>
+    /// Matrix 1 holds the data in row 0, which MaxTileRow cannot express, so it has no TileMatrixLimits: its tile at
+    /// row 1, column 0 (south-west, no data) is inside what the document allows and answers a transparent tile.
+    /// </summary>
     [Fact]
     public async Task GetTile_OutsideTheDataButInsideTheMatrix_IsATransparentTile()
     {
         await using var host = await OgcTestHost.StartAsync();
-        using var picture = SkiaSharp.SKBitmap.Decode(await host.Client.GetByteArrayAsync("/wmts/1.0.0/utm/default/WebMercatorQuad/3/0/0.png"));
+        using var picture = SkiaSharp.SKBitmap.Decode(await host.Client.GetByteArrayAsync("/wmts/1.0.0/utm/default/WebMercatorQuad/1/1/0.png"));
         Assert.All(picture.Pixels, p => Assert.Equal(0, p.Alpha));
     }
 
@@ -75,7 +79,8 @@ public sealed class WmtsGetTileTests
         { "/wmts?REQUEST=GetCapabilities", "MissingParameterValue", "Service", 400 },
         { "/wmts?SERVICE=WMS&REQUEST=GetCapabilities", "InvalidParameterValue", "Service", 400 },
         { "/wmts?SERVICE=WMTS", "MissingParameterValue", "Request", 400 },
-        { "/wmts?SERVICE=WMTS&REQUEST=GetLegend", "OperationNotSupported", "Request", 501 },
+        // ets-wmts10 wmtsServerCommonOperationsTests.xml Server.KVP.GET.InvalidRequest: REQUEST=GetBOGUS.
+        { "/wmts?SERVICE=WMTS&REQUEST=GetBOGUS&VERSION=1.0.0", "InvalidParameterValue", "Request", 400 },
         { "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities&ACCEPTVERSIONS=2.0.0", "VersionNegotiationFailed", "AcceptVersions", 400 },
         { Tile().Replace("&VERSION=1.0.0", ""), "MissingParameterValue", "Version", 400 },
         { Tile().Replace("VERSION=1.0.0", "VERSION=2.0.0"), "InvalidParameterValue", "Version", 400 },
@@ -92,7 +97,19 @@ public sealed class WmtsGetTileTests
         { Tile().Replace("TILECOL=517", "TILECOL=5000"), "TileOutOfRange", "TileCol", 400 },
         { Tile().Replace("TILECOL=517", "TILECOL=-1"), "InvalidParameterValue", "TileCol", 400 },
         { Tile().Replace("TILEROW=372", "TILEROW=x"), "InvalidParameterValue", "TileRow", 400 },
+        // ets-wmts10 wmtsServerGetTileTests.xml Server.KVP.GET.GetTile.Invalid.Tile.{Row,Col}.TileMatrixSetLimits: one past
+        // the layer's TileMatrixLimits (zoom 10: rows 370..374, columns 516..519), inside the matrix.
+        { Tile().Replace("TILECOL=517", "TILECOL=520"), "TileOutOfRange", "TileCol", 400 },
+        { Tile().Replace("TILECOL=517", "TILECOL=515"), "TileOutOfRange", "TileCol", 400 },
+        { Tile().Replace("TILEROW=372", "TILEROW=375"), "TileOutOfRange", "TileRow", 400 },
+        { Tile().Replace("TILEROW=372", "TILEROW=369"), "TileOutOfRange", "TileRow", 400 },
+        { "/wmts/1.0.0/utm/default/WebMercatorQuad/10/372/520.png", "TileOutOfRange", "TileCol", 400 },
+        { "/wmts/1.0.0/utm/default/WebMercatorQuad/10/375/517.png", "TileOutOfRange", "TileRow", 400 },
+        // ets-wmts10 wmtsServerGetFeatureInfoTests.xml Server.KVP.GET.GetFeatureInfo.Invalid.Tile.Col.TileMatrixSetLimits.
+        { Info().Replace("TILECOL=517", "TILECOL=520"), "TileOutOfRange", "TileCol", 400 },
         { Info().Replace("I=10", "I=256"), "PointIJOutOfRange", "I", 400 },
+        // ets-wmts10 wmtsServerGetFeatureInfoTests.xml Server.KVP.GET.GetFeatureInfo.Missing: I, then J, left out.
+        { Info().Replace("&I=10", ""), "MissingParameterValue", "I", 400 },
         { Info().Replace("&J=20", ""), "MissingParameterValue", "J", 400 },
         { Info().Replace("&INFOFORMAT=application/json", ""), "MissingParameterValue", "InfoFormat", 400 },
         { Info().Replace("INFOFORMAT=application/json", "INFOFORMAT=image/png"), "InvalidParameterValue", "InfoFormat", 400 },
