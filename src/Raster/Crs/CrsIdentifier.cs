@@ -39,7 +39,8 @@ internal static class CrsIdentifier
         || id.Equals("OGC:CRS84", StringComparison.OrdinalIgnoreCase)
         || id.Equals("urn:ogc:def:crs:OGC:1.3:CRS84", StringComparison.OrdinalIgnoreCase)
         || id.Equals("urn:ogc:def:crs:OGC::CRS84", StringComparison.OrdinalIgnoreCase)
-        || (StripScheme(id) is { } path && path.Equals("www.opengis.net/def/crs/OGC/1.3/CRS84", StringComparison.OrdinalIgnoreCase));
+        || (StripScheme(id) is { } path && (path.Equals("www.opengis.net/def/crs/OGC/1.3/CRS84", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("www.opengis.net/def/crs/OGC/0/CRS84", StringComparison.OrdinalIgnoreCase))); // version 0: OGC API - Maps' bbox-crs
 
     private static string? StripScheme(string id) =>
         id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? id[7..]

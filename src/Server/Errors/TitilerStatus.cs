@@ -10,7 +10,7 @@ namespace OgcTiler.Server.Errors;
 /// </summary>
 public static class TitilerStatus
 {
-    private static readonly string[] Prefixes = ["/cog", "/stac", "/searches", "/algorithms"];
+    private static readonly string[] Prefixes = ["/cog", "/stac", "/searches", "/algorithms", "/conformance"];
 
     /// <summary>Parameters whose errors TiTiler raises after FastAPI's validation (rio-tiler's InvalidExpression, MissingBands; the colormap dependency's own 400).</summary>
     private static readonly FrozenSet<string> CheckedAfterValidation =

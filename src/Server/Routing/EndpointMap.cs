@@ -1,5 +1,6 @@
 using OgcTiler.Server.Api.Algorithms;
 using OgcTiler.Server.Api.Cog;
+using OgcTiler.Server.Api.Conformance;
 using OgcTiler.Server.Api.Stac;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Wms;
@@ -18,6 +19,7 @@ public static class EndpointMap
         app.MapCogEndpoints();          // /cog/...
         app.MapStacEndpoints();         // /stac/...
         app.MapAlgorithmEndpoints();    // /algorithms
+        app.MapConformanceEndpoints();  // /conformance
         app.MapWmtsEndpoints();         // /wmts
         app.MapWmsEndpoints();          // /wms
         app.MapPluginEndpoints();       // /plugins, /colorMaps

@@ -9,7 +9,7 @@ using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Api.Endpoints;
 
-/// <summary><c>preview</c>, <c>bbox/{minx},{miny},{maxx},{maxy}[/{w}x{h}].{format}</c> and POST <c>feature</c>.</summary>
+/// <summary><c>preview</c>, <c>bbox/{minx},{miny},{maxx},{maxy}[/{w}x{h}].{format}</c>, POST <c>feature</c> and <c>map</c>.</summary>
 internal static partial class ImageEndpoints
 {
     public static async Task<IResult> PreviewAsync(ISourceResolver resolver, string? format, string? size, HttpContext context,
@@ -42,6 +42,58 @@ internal static partial class ImageEndpoints
         var query = prepared.Query;
         var grid = requests.Grids.Part(prepared.Source.Info, feature.Bounds, query.String("coord_crs"), query.String("dst_crs"), ImageSize.Parse(query, null, width, height));
         return await RenderAsync(context, pipeline, prepared, grid, OutputFormats.Parse(format ?? sizeFormat), options);
+    }
+
+    /// <summary>
+    /// OGC API - Maps <c>map</c>, as TiTiler 2.x: the whole source (preview, longer side 1024 unless <c>width</c> or
+    /// <c>height</c>) or a <c>bbox</c> in <c>bbox-crs</c> (default CRS84), drawn in <c>crs</c> (default the source's);
+    /// the format from <c>f</c>, else the Accept header, else PNG.
+    /// </summary>
+    public static async Task<IResult> MapAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests, IRenderPipeline pipeline, ServerOptions options)
+    {
+        var query = new QueryReader(context.Request.Query);
+        var crs = MapCrs(query, "crs", requests.Grids);
+        var bboxCrs = MapCrs(query, "bbox-crs", requests.Grids);
+        var bbox = query.String("bbox") is { } text ? ParseMapBbox(text) : (Bounds?)null;
+        var format = MapFormat(query.String("f"), context.Request);
+        var size = ImageSize.Parse(query, 1024);
+        var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
+        var info = prepared.Source.Info;
+        var grid = bbox is { } area
+            ? requests.Grids.Part(info, area, bboxCrs ?? "OGC:CRS84", crs ?? info.Crs, size)
+            : requests.Grids.Preview(info, crs, size);
+        return await RenderAsync(context, pipeline, prepared, grid, format, options);
+    }
+
+    /// <summary>A CRS as a URI, code or safe CURIE (<c>[EPSG:3857]</c>), checked here so the error names the parameter.</summary>
+    private static string? MapCrs(QueryReader query, string parameter, GridBuilder grids)
+    {
+        if (query.String(parameter) is not { } text)
+            return null;
+        var id = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
+        return grids.Crs.TryResolve(id, out var crs) ? crs.Id : throw new InvalidParameterException(parameter, $"{parameter}: unknown CRS '{text}'");
+    }
+
+    /// <summary>Four numbers, or six (minx,miny,minz,maxx,maxy,maxz) whose heights are dropped.</summary>
+    private static Bounds ParseMapBbox(string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length is not (4 or 6))
+            throw new InvalidParameterException("bbox", $"bbox: '{text}' is not four or six comma-separated numbers");
+        var v = parts.Select(p => QueryReader.ParseDouble("bbox", p)).ToArray();
+        return v.Length == 4 ? new Bounds(v[0], v[1], v[2], v[3]) : new Bounds(v[0], v[1], v[3], v[4]);
+    }
+
+    private static ImageFormat MapFormat(string? f, HttpRequest request)
+    {
+        if (f is not null)
+            return OutputFormats.Parse(f, "f");
+        var accepted = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var list)
+            ? list.OrderByDescending(m => m.Quality ?? 1).Select(m => m.MediaType.Value)
+            : [];
+        return accepted.Select(type => OutputFormats.ByName.Values.FirstOrDefault(v => v.ContentType.StartsWith(type + ";", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(v.ContentType, type, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(v => v is not null) ?? ImageFormat.Png;
     }
 
     private static async Task<IResult> RenderAsync(HttpContext context, IRenderPipeline pipeline, PreparedSource prepared, TargetGrid grid, ImageFormat format, ServerOptions options)

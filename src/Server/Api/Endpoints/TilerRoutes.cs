@@ -37,6 +37,7 @@ internal static class TilerRoutes
 
     private static void MapImages(RouteGroupBuilder group, ISourceResolver resolver)
     {
+        group.MapGet("/map", (HttpContext c, TilerRequests r, IRenderPipeline p, ServerOptions o) => ImageEndpoints.MapAsync(resolver, c, r, p, o));
         group.MapGet("/preview", (HttpContext c, TilerRequests r, IRenderPipeline p, ServerOptions o) => ImageEndpoints.PreviewAsync(resolver, null, null, c, r, p, o));
         group.MapGet("/preview.{format}", (string format, HttpContext c, TilerRequests r, IRenderPipeline p, ServerOptions o) =>
             ImageEndpoints.PreviewAsync(resolver, format, null, c, r, p, o));
