@@ -8,6 +8,9 @@ public interface IRasterDataset
 
     RasterInfo Info { get; }
 
+    /// <summary>The file's version as read with its header: modification time and size, or the remote ETag or Last-Modified; "" when unknown.</summary>
+    string Version => "";
+
     /// <summary>Reads the requested bands warped into <paramref name="grid"/>; pixels outside the data are masked.</summary>
     Task<RasterData> ReadAsync(TargetGrid grid, ReadOptions options, CancellationToken cancellationToken);
 }

@@ -14,6 +14,12 @@ public interface IRasterSource
 
     SourceInfo Info { get; }
 
+    /// <summary>
+    /// Changes whenever the data may have changed (a file's modification time and size, a remote file's ETag or
+    /// Last-Modified); "" when the source cannot tell. Part of tile cache keys and entity tags.
+    /// </summary>
+    string Version => "";
+
     /// <summary>Reads the named bands into <paramref name="grid"/>, in the order given.</summary>
     Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken);
 }

@@ -13,11 +13,14 @@ internal sealed class FileRangeReader : IRangeReader, IDisposable
         Uri = path;
         _handle = handle;
         Length = length;
+        Version = $"{File.GetLastWriteTimeUtc(handle).Ticks:x}-{length:x}";
     }
 
     public string Uri { get; }
 
     public long? Length { get; }
+
+    public string Version { get; }
 
     public static FileRangeReader Open(string path)
     {

@@ -12,12 +12,15 @@ internal sealed class HttpRangeReader(HttpClient client, string url) : IRangeRea
 {
     private long? _length;
     private string? _etag;
+    private DateTimeOffset? _lastModified;
 
     public string Uri { get; } = url;
 
     public long? Length => _length;
 
     public string? ETag => _etag;
+
+    public string Version => _etag ?? _lastModified?.UtcTicks.ToString("x") ?? _length?.ToString("x") ?? "";
 
     public async ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
@@ -91,6 +94,7 @@ internal sealed class HttpRangeReader(HttpClient client, string url) : IRangeRea
 
     private void CheckETag(HttpResponseMessage response)
     {
+        _lastModified ??= response.Content.Headers.LastModified;
         var etag = response.Headers.ETag?.Tag;
         if (etag is null)
             return;

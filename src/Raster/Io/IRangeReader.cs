@@ -9,6 +9,9 @@ internal interface IRangeReader
     /// <summary>The file's length once known (after the first read for HTTP); null before.</summary>
     long? Length { get; }
 
+    /// <summary>The file's version: modification time and length of a local file, the ETag (else Last-Modified, else length) of a remote one.</summary>
+    string Version { get; }
+
     /// <summary>
     /// Reads <c>destination.Length</c> bytes starting at <paramref name="offset"/> and returns how many were read:
     /// fewer only when the file ends first.

@@ -17,11 +17,13 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
     private readonly RasterCache _cache;
     private readonly CrsRegistry _crs;
     private readonly Action _onSourceChanged;
+    private readonly IRangeReader _reader;
 
     public GeoTiffDataset(GeoTiffHeader header, IRangeReader reader, RasterCache cache, CrsRegistry crs, Action onSourceChanged)
     {
         _header = header;
         _blocks = new BlockReader(reader, header);
+        _reader = reader;
         _cache = cache;
         _crs = crs;
         _onSourceChanged = onSourceChanged;
@@ -33,6 +35,8 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
     }
 
     public string Uri => _header.Uri;
+
+    public string Version => _reader.Version;
 
     private static CrsDefinition ResolveCrs(GeoTiffHeader header, CrsRegistry crs)
     {

@@ -13,19 +13,17 @@ public static class CachingServices
         {
             SizeLimit = (long)sp.GetRequiredService<ServerOptions>().Cache.Tiles.SizeMB << 20,
         }));
-        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(sp =>
-            sp.GetRequiredService<ServerOptions>().Cache.Redis is { } redis
-                ? new Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache(new Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions
-                {
-                    Configuration = redis.Configuration,
-                    InstanceName = redis.InstanceName,
-                })
-                : null!); // none: HybridCache is memory only
+        // HybridCache is the L1 only: the L2 is TileStore, which also holds the render lock and tells where a tile came from.
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(_ => null!);
         services.AddHybridCache(o =>
         {
             o.MaximumPayloadBytes = 64 << 20;
             o.MaximumKeyLength = 4096;
-        }).AddSerializer<CachedTile, CachedTileSerializer>();
+        });
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<TileStore>();
+        services.AddSingleton<CacheGeneration>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheGeneration>());
         services.AddSingleton<TileCache>();
         return services;
     }

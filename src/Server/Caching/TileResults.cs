@@ -10,22 +10,42 @@ public static class TileResults
 {
     public const string CacheStatusHeader = "Cache-Status";
 
+    /// <summary>304 when If-None-Match names the tile's entity tag (known before rendering), else null.</summary>
+    public static IResult? NotModified(HttpContext context, TileLookup lookup, int maxAgeSeconds)
+    {
+        if (!Matches(context.Request.Headers.IfNoneMatch, lookup.ETag))
+            return null;
+        CacheMetrics.Lookups.Add(1, new KeyValuePair<string, object?>("origin", nameof(TileOrigin.NotModified)));
+        SetHeaders(context, lookup.ETag, TileOrigin.NotModified, maxAgeSeconds);
+        return Results.StatusCode(StatusCodes.Status304NotModified);
+    }
+
     public static IResult Send(HttpContext context, CachedTile tile, TileOrigin? origin, int maxAgeSeconds)
     {
-        var headers = context.Response.Headers;
-        if (origin is { } o)
-            headers[CacheStatusHeader] = CacheStatus(o);
-        headers.ETag = tile.ETag;
-        headers.CacheControl = $"public, max-age={maxAgeSeconds}";
+        SetHeaders(context, tile.ETag, origin, maxAgeSeconds);
         if (Matches(context.Request.Headers.IfNoneMatch, tile.ETag))
             return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Bytes(tile.Bytes, tile.ContentType);
     }
 
-    private static string CacheStatus(TileOrigin origin) => origin switch
+    private static void SetHeaders(HttpContext context, string etag, TileOrigin? origin, int maxAgeSeconds)
     {
-        TileOrigin.Hit => "OgcTiler; hit",
+        var headers = context.Response.Headers;
+        if (origin is { } o)
+            headers[CacheStatusHeader] = CacheStatus(o);
+        headers.ETag = etag;
+        headers.CacheControl = $"public, max-age={maxAgeSeconds}";
+    }
+
+    internal static string CacheStatus(TileOrigin origin) => origin switch
+    {
+        TileOrigin.Memory => "OgcTiler; hit",
+        TileOrigin.Redis => "OgcTiler; hit; detail=redis",
+        TileOrigin.NotModified => "OgcTiler; hit; detail=etag",
+        TileOrigin.Peer => "OgcTiler; fwd=miss; collapsed; detail=redis",
+        TileOrigin.Collapsed => "OgcTiler; fwd=miss; collapsed",
         TileOrigin.Rendered => "OgcTiler; fwd=miss; stored",
+        TileOrigin.RenderedRedisUnavailable => "OgcTiler; fwd=miss; stored; detail=redis-unavailable",
         _ => "OgcTiler; fwd=bypass",
     };
 

@@ -55,8 +55,11 @@ public sealed record TileMatrixSetsOptions(string? Directory);
 /// <param name="BlocksSizeMB">Decoded block and parsed header cache of the raster engine.</param>
 public sealed record CacheOptions(TileCacheOptions Tiles, int BlocksSizeMB, RedisCacheOptions? Redis);
 
-/// <summary><c>Cache:Redis</c>: the shared second-level tile cache (StackExchange.Redis connection string).</summary>
-public sealed record RedisCacheOptions(string Configuration, string InstanceName);
+/// <summary>
+/// <c>Cache:Redis</c>: the shared second-level tile cache (StackExchange.Redis connection string), the prefix of its
+/// keys and how long a tile stays in Redis.
+/// </summary>
+public sealed record RedisCacheOptions(string Configuration, string InstanceName, int ExpirationSeconds);
 
 public sealed record TileCacheOptions(bool Enabled, int SizeMB, int MaxAgeSeconds);
 

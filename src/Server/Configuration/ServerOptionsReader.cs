@@ -119,7 +119,7 @@ internal static class ServerOptionsReader
         var s = reader.Section("Cache");
         reader.CheckKeys(s, "Tiles", "Blocks", "Redis");
         var redis = s.GetSection("Redis");
-        reader.CheckKeys(redis, "Configuration", "InstanceName");
+        reader.CheckKeys(redis, "Configuration", "InstanceName", "ExpirationSeconds");
         var tiles = s.GetSection("Tiles");
         reader.CheckKeys(tiles, "Enabled", "SizeMB", "MaxAgeSeconds");
         var blocks = s.GetSection("Blocks");
@@ -136,6 +136,7 @@ internal static class ServerOptionsReader
     private static RedisCacheOptions? ReadRedis(ConfigReader reader, IConfigurationSection redis)
     {
         var instance = reader.String(redis, "InstanceName") ?? "ogctiler:";
+        var expiration = reader.Int(redis, "ExpirationSeconds", 86400, 1, int.MaxValue);
         if (reader.String(redis, "Configuration") is not { } configuration)
             return null;
         try
@@ -146,7 +147,7 @@ internal static class ServerOptionsReader
         {
             reader.Error("Cache:Redis:Configuration", e.Message);
         }
-        return new RedisCacheOptions(configuration, instance);
+        return new RedisCacheOptions(configuration, instance, expiration);
     }
 
     private static EncodingOptions ReadEncoding(ConfigReader reader)

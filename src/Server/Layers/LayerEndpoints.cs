@@ -40,12 +40,13 @@ public static class LayerEndpoints
         var renderOptions = LayerStyles.Resolve(layer, style).With(RenderParameters.Parse(context.Request.Query));
         EnsureOffered(layer, tms, grids);
         var grid = grids.TileGrid(tms, z, x, y);
+        var source = await layers.GetSourceAsync(layer, context.RequestAborted);
         var key = LayerTileKey.For(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, ParametersBesidesStyle(context.Request.Query));
-        var (tile, origin) = await cache.GetOrRenderAsync(key, async () =>
-        {
-            var source = await layers.GetSourceAsync(layer, context.RequestAborted);
-            return await pipeline.RenderAsync(new RenderRequest(source, grid, renderOptions, imageFormat), context.RequestAborted);
-        });
+        var lookup = cache.Lookup(key, source.Version);
+        if (TileResults.NotModified(context, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
+            return notModified;
+        var (tile, origin) = await cache.GetOrRenderAsync(lookup,
+            ct => pipeline.RenderAsync(new RenderRequest(source, grid, renderOptions, imageFormat), ct), context.RequestAborted);
         return TileResults.Send(context, tile, origin, options.Cache.Tiles.MaxAgeSeconds);
     }
 

@@ -34,6 +34,8 @@ internal sealed class CogRasterSource : IRasterSource
 
     public SourceInfo Info { get; }
 
+    public string Version => _dataset.Version;
+
     public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {
         var options = new ReadOptions(BandIndexes(request.Bands), request.Resampling, request.Reproject, request.Nodata, request.Unscale);

@@ -2,6 +2,7 @@ using System.Net;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
+using StackExchange.Redis;
 
 namespace OgcTiler.Server.Tests.Caching;
 
@@ -9,9 +10,11 @@ namespace OgcTiler.Server.Tests.Caching;
 public sealed class SharedTileCacheTests : IDisposable
 {
     private const string LayerTile = "/layers/demo/tiles/WebMercatorQuad/1/0/0.png";
+    private const string Stored = "OgcTiler; fwd=miss; stored";
     private static readonly Bounds Area = new(-20037508.342789244, 0, 0, 20037508.342789244);
 
     private readonly RedisServer _redis = new();
+    private readonly List<ServerFactory> _servers = [];
     private readonly (ServerFactory Server, FakeRasterDataset Dataset) _a;
     private readonly (ServerFactory Server, FakeRasterDataset Dataset) _b;
 
@@ -23,21 +26,23 @@ public sealed class SharedTileCacheTests : IDisposable
 
     public void Dispose()
     {
-        _a.Server.Dispose();
-        _b.Server.Dispose();
+        foreach (var server in _servers)
+            server.Dispose();
         _redis.Dispose();
     }
 
     [Fact]
-    public async Task Tile_RenderedByOneInstance_IsAHitOnTheOtherWithTheSameBytes()
+    public async Task Tile_RenderedByOneInstance_IsARedisHitOnTheOtherWithTheSameBytes()
     {
         var first = await _a.Server.CreateClient().GetAsync(LayerTile);
         var second = await _b.Server.CreateClient().GetAsync(LayerTile);
+        var third = await _b.Server.CreateClient().GetAsync(LayerTile);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal("OgcTiler; fwd=miss; stored", CacheStatus(first));
-        Assert.Equal("OgcTiler; hit", CacheStatus(second));
+        Assert.Equal(Stored, CacheStatus(first));
+        Assert.Equal("OgcTiler; hit; detail=redis", CacheStatus(second));
+        Assert.Equal("OgcTiler; hit", CacheStatus(third));
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.Equal(1, _a.Dataset.Reads);
@@ -45,14 +50,67 @@ public sealed class SharedTileCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task ConcurrentColdRequests_OnOneInstance_RenderTheTileOnce()
+    public async Task ConcurrentColdRequests_OnOneInstance_RenderTheTileOnce_AndTheWaitersSaySo()
     {
         var client = _a.Server.CreateClient();
         var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.GetAsync(LayerTile)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(1, _a.Dataset.Reads);
-        Assert.Single(responses, r => CacheStatus(r) == "OgcTiler; fwd=miss; stored");
+        Assert.Single(responses, r => CacheStatus(r) == Stored);
+        Assert.All(responses.Where(r => CacheStatus(r) != Stored),
+            r => Assert.Contains(CacheStatus(r), new[] { "OgcTiler; fwd=miss; collapsed", "OgcTiler; hit" }));
+    }
+
+    [Fact]
+    public async Task ConcurrentColdRequests_AcrossBothInstances_RenderTheTileOnce()
+    {
+        var a = _a.Server.CreateClient();
+        var b = _b.Server.CreateClient();
+        for (var tile = 0; tile < 2; tile++)
+        {
+            var path = $"/layers/demo/tiles/WebMercatorQuad/1/{tile}/0.png";
+            var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => (i % 2 == 0 ? a : b).GetAsync(path)));
+
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Single(responses, r => CacheStatus(r) == Stored);
+        }
+        Assert.Equal(2, _a.Dataset.Reads + _b.Dataset.Reads);
+    }
+
+    [Fact]
+    public async Task ConfigurationChange_OnAnotherInstance_InvalidatesTheTilesOfBoth()
+    {
+        await _a.Server.CreateClient().GetAsync(LayerTile);
+        Assert.Equal("OgcTiler; hit; detail=redis", CacheStatus(await _b.Server.CreateClient().GetAsync(LayerTile)));
+
+        var changed = Instance("""{ "Bidx": [1], "Rescale": [[0, 2000]] }""");
+        var fromChanged = await changed.Server.CreateClient().GetAsync(LayerTile);
+
+        Assert.Equal(Stored, CacheStatus(fromChanged));
+        var b = await RetryUntil(_b.Server.CreateClient(), LayerTile, Stored);
+        Assert.Equal(1, _b.Dataset.Reads);
+        Assert.NotEqual(fromChanged.Headers.ETag, b.Headers.ETag);
+        Assert.NotEqual(await fromChanged.Content.ReadAsByteArrayAsync(), await b.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task ForeignValueInRedis_IsIgnoredAndOverwritten()
+    {
+        var first = await _a.Server.CreateClient().GetAsync(LayerTile);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        var server = redis.GetServer(redis.GetEndPoints().Single());
+        var keys = server.Keys(pattern: "ogctiler:tile|*").ToList();
+        Assert.Single(keys);
+        await redis.GetDatabase().StringSetAsync(keys[0], "not a tile");
+
+        var second = await _b.Server.CreateClient().GetAsync(LayerTile);
+        var third = await Instance().Server.CreateClient().GetAsync(LayerTile);
+
+        Assert.Equal(Stored, CacheStatus(second));
+        Assert.Equal(1, _b.Dataset.Reads);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal("OgcTiler; hit; detail=redis", CacheStatus(third));
     }
 
     [Fact]
@@ -61,40 +119,50 @@ public sealed class SharedTileCacheTests : IDisposable
         _redis.Stop();
         var whileDown = await _a.Server.CreateClient().GetAsync(LayerTile);
         Assert.Equal(HttpStatusCode.OK, whileDown.StatusCode);
-        Assert.Equal("OgcTiler; fwd=miss; stored", CacheStatus(whileDown));
+        Assert.Equal("OgcTiler; fwd=miss; stored; detail=redis-unavailable", CacheStatus(whileDown));
         var fromMemory = await _a.Server.CreateClient().GetAsync(LayerTile);
         Assert.Equal("OgcTiler; hit", CacheStatus(fromMemory));
 
         _redis.Start();
-        const string other = "/layers/demo/tiles/WebMercatorQuad/1/1/0.png";
-        var rendered = await RetryUntilStored(_a.Server.CreateClient(), other);
-        var shared = await _b.Server.CreateClient().GetAsync(other);
+        var stored = await StoredAfterReconnect(_a.Server.CreateClient());
+        var shared = await _b.Server.CreateClient().GetAsync(stored);
 
-        Assert.Equal(HttpStatusCode.OK, rendered.StatusCode);
-        Assert.Equal("OgcTiler; hit", CacheStatus(shared));
+        Assert.Equal("OgcTiler; hit; detail=redis", CacheStatus(shared));
     }
 
-    /// <summary>The client reconnects in the background: ask for fresh tiles (a new style parameter each) until one reaches Redis.</summary>
-    private async Task<HttpResponseMessage> RetryUntilStored(HttpClient client, string path)
+    /// <summary>The client reconnects in the background: asks for fresh tiles (a new render parameter each) until one is stored in Redis again.</summary>
+    private static async Task<string> StoredAfterReconnect(HttpClient client)
     {
-        var b = _b.Server.CreateClient();
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 100; i++)
         {
-            var probe = $"/layers/demo/tiles/WebMercatorQuad/1/0/0.png?rescale=0,{1000 + i}";
-            await client.GetAsync(probe);
-            if (CacheStatus(await b.GetAsync(probe)) == "OgcTiler; hit")
-                return await client.GetAsync(path);
-            await Task.Delay(100);
+            var path = $"/layers/demo/tiles/WebMercatorQuad/1/1/0.png?rescale=0,{1000 + i}";
+            if (CacheStatus(await client.GetAsync(path)) == Stored)
+                return path;
+            await Task.Delay(50);
         }
         throw new TimeoutException("the shared cache did not come back after redis-server restarted");
     }
 
-    private (ServerFactory, FakeRasterDataset) Instance()
+    /// <summary>Asks until the answer has the given Cache-Status (subscribers hear of a new generation in the background).</summary>
+    private static async Task<HttpResponseMessage> RetryUntil(HttpClient client, string path, string status)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var response = await client.GetAsync(path);
+            if (CacheStatus(response) == status)
+                return response;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"{path} never answered Cache-Status: {status}");
+    }
+
+    private (ServerFactory Server, FakeRasterDataset Dataset) Instance(string layerRender = """{ "Bidx": [1], "Rescale": [[0, 3000]] }""")
     {
         var opener = new FakeRasterOpener();
-        var server = new ServerFactory(ServerFactory.DemoConfig(extra: $$""", "Cache": { "Redis": { "Configuration": "{{_redis.Configuration}}" } }"""), opener);
+        var server = new ServerFactory(ServerFactory.DemoConfig(layerRender, $$""", "Cache": { "Redis": { "Configuration": "{{_redis.Configuration}}" } }"""), opener);
         var dataset = FakeRasterDataset.Constant(server.DataPath("demo.tif"), Area, 3);
         opener.Add(dataset);
+        _servers.Add(server);
         return (server, dataset);
     }
 

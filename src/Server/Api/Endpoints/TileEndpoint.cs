@@ -28,8 +28,11 @@ internal static partial class TileEndpoint
             throw new ResourceNotFoundException($"tile outside bounds: {tms}/{z}/{x}/{y} does not intersect {prepared.Source.Id}");
         var key = $"{resolver.Name}|{prepared.Source.Id}|{tms}|{z}|{x}|{tile}|{context.Request.QueryString.Value}";
         var source = tileParameters.Padding > 0 ? new PaddedSource(prepared.Source, tileParameters.Padding) : prepared.Source;
-        var (rendered, origin) = await cache.GetOrRenderAsync(key, () =>
-            pipeline.RenderAsync(new RenderRequest(source, grid, prepared.Options, format), context.RequestAborted), context.RequestAborted);
+        var lookup = cache.Lookup(key, prepared.Source.Version);
+        if (TileResults.NotModified(context, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
+            return notModified;
+        var (rendered, origin) = await cache.GetOrRenderAsync(lookup,
+            ct => pipeline.RenderAsync(new RenderRequest(source, grid, prepared.Options, format), ct), context.RequestAborted);
         return ImageResults.Send(context, rendered, origin, grid, Dialect(prepared.Dialect, tileParameters), options.Cache.Tiles.MaxAgeSeconds);
     }
 

@@ -39,6 +39,8 @@ internal sealed class AlgorithmSource : IRasterSource
 
     public SourceInfo Info { get; }
 
+    public string Version => _inner.Version;
+
     public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {
         var buffered = GridMargin.Grow(grid, _algorithm.Buffer);

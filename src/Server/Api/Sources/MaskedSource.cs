@@ -14,6 +14,8 @@ internal sealed class MaskedSource(IRasterSource inner, FeatureCoverage coverage
 
     public SourceInfo Info => inner.Info;
 
+    public string Version => inner.Version;
+
     public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {
         var data = await inner.ReadAsync(grid, request, cancellationToken);

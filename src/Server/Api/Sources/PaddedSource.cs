@@ -15,6 +15,8 @@ internal sealed class PaddedSource(IRasterSource inner, int padding) : IRasterSo
 
     public SourceInfo Info => inner.Info;
 
+    public string Version => inner.Version;
+
     public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {
         var padded = GridMargin.Grow(grid, padding);

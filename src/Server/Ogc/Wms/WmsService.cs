@@ -1,4 +1,5 @@
 using OgcTiler.Raster.Crs;
+using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Plugins;
@@ -13,6 +14,8 @@ internal sealed class WmsService(
     WmsMapParser parser,
     WmsMapRenderer renderer,
     IRenderPipeline pipeline,
+    TileCache tiles,
+    ServerOptions server,
     IPluginCatalog plugins,
     CrsRegistry crs,
     ServiceOptions service,
@@ -43,8 +46,7 @@ internal sealed class WmsService(
                 case "GetMap":
                     picture = WmsErrorContext.From(kvp, version);
                     var map = await parser.ParseAsync(kvp, version, requireFormat: true, ct);
-                    var image = await renderer.RenderAsync(map, ct);
-                    return new BytesResult(image.Bytes, image.Format.ContentType);
+                    return await MapAsync(http, map, ct);
                 case "GetFeatureInfo":
                     return await GetFeatureInfoAsync(kvp, version, ct);
                 case "GetLegendGraphic":
@@ -63,6 +65,20 @@ internal sealed class WmsService(
                 ? ErrorPicture(error, p, format)
                 : WmsExceptions.ToXmlResult(version, error);
         }
+    }
+
+    /// <summary>Through the tile cache, keyed by every parameter of the request and the versions of its layers' sources.</summary>
+    private async Task<IResult> MapAsync(HttpContext http, WmsMapRequest map, CancellationToken ct)
+    {
+        var key = "wms|" + string.Join('&', http.Request.Query
+            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(p => $"{p.Key.ToUpperInvariant()}={p.Value}"));
+        var lookup = tiles.Lookup(key, string.Join(',', map.Layers.Select(l => l.Layer.Source.Version)));
+        var maxAge = server.Cache.Tiles.MaxAgeSeconds;
+        if (TileResults.NotModified(http, lookup, maxAge) is { } notModified)
+            return notModified;
+        var (image, origin) = await tiles.GetOrRenderAsync(lookup, c => renderer.RenderAsync(map, c), ct);
+        return TileResults.Send(http, image, origin, maxAge);
     }
 
     private async Task<IResult> GetCapabilitiesAsync(OgcKvp kvp, WmsVersion version, string baseUrl, CancellationToken ct)

@@ -74,7 +74,11 @@ internal sealed class WmtsService(
     private async Task<IResult> TileAsync(HttpContext http, WmtsTile tile, ImageFormat format, CancellationToken ct)
     {
         var key = LayerTileKey.For(tile.Layer.Id, tile.Set.Id, tile.Matrix.Id, tile.Col, tile.Row, format, tile.Style, "");
-        var (cached, origin) = await tiles.GetOrRenderAsync(key, () => pipeline.RenderAsync(new RenderRequest(tile.Layer.Source, tile.Grid, tile.Options, format), ct), ct);
+        var lookup = tiles.Lookup(key, tile.Layer.Source.Version);
+        if (TileResults.NotModified(http, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
+            return notModified;
+        var (cached, origin) = await tiles.GetOrRenderAsync(lookup,
+            c => pipeline.RenderAsync(new RenderRequest(tile.Layer.Source, tile.Grid, tile.Options, format), c), ct);
         return TileResults.Send(http, cached, origin, options.Cache.Tiles.MaxAgeSeconds);
     }
 

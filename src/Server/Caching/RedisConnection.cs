@@ -1,0 +1,73 @@
+using OgcTiler.Server.Configuration;
+using StackExchange.Redis;
+
+namespace OgcTiler.Server.Caching;
+
+/// <summary>
+/// The one Redis connection of the tile cache (<c>Cache:Redis</c>), or none. While Redis is down the cache does not
+/// wait for it (<see cref="Database"/> is null, commands fail fast instead of queueing); the client reconnects by
+/// itself. Failures are logged once per <see cref="LogInterval"/>, with the count of the ones not logged.
+/// </summary>
+public sealed class RedisConnection : IDisposable
+{
+    public static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(30);
+
+    private readonly ConnectionMultiplexer? _multiplexer;
+    private readonly ILogger<RedisConnection> _logger;
+    private readonly Lock _logLock = new();
+    private long _lastLogged = long.MinValue;
+    private int _notLogged;
+
+    public RedisConnection(ServerOptions options, ILogger<RedisConnection> logger)
+    {
+        _logger = logger;
+        if (options.Cache.Redis is not { } redis)
+            return;
+        Prefix = redis.InstanceName;
+        var configuration = ConfigurationOptions.Parse(redis.Configuration);
+        configuration.AbortOnConnectFail = false;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        _multiplexer = ConnectionMultiplexer.Connect(configuration);
+        _multiplexer.ConnectionFailed += (_, e) => Failed(e.Exception ?? new RedisConnectionException(e.FailureType, "connection lost"));
+        _multiplexer.ConnectionRestored += (_, _) =>
+        {
+            _logger.LogInformation("Redis tile cache connection restored");
+            Restored?.Invoke();
+        };
+    }
+
+    /// <summary>Whether <c>Cache:Redis</c> is configured at all.</summary>
+    public bool Enabled => _multiplexer is not null;
+
+    /// <summary>The prefix of every key (<c>Cache:Redis:InstanceName</c>).</summary>
+    public string Prefix { get; } = "";
+
+    /// <summary>The database while connected, else null.</summary>
+    public IDatabase? Database => _multiplexer is { IsConnected: true } m ? m.GetDatabase() : null;
+
+    public ISubscriber? Subscriber => _multiplexer?.GetSubscriber();
+
+    /// <summary>Raised when the connection comes back after a failure.</summary>
+    public event Action? Restored;
+
+    /// <summary>Logs a failed Redis command or connection, at most once per <see cref="LogInterval"/>.</summary>
+    public void Failed(Exception error)
+    {
+        var now = Environment.TickCount64;
+        int skipped;
+        lock (_logLock)
+        {
+            if (now - _lastLogged < (long)LogInterval.TotalMilliseconds)
+            {
+                _notLogged++;
+                return;
+            }
+            _lastLogged = now;
+            skipped = _notLogged;
+            _notLogged = 0;
+        }
+        _logger.LogError(error, "Redis tile cache unavailable ({Skipped} more failures since the last report); tiles are served from memory: {Message}", skipped, error.Message);
+    }
+
+    public void Dispose() => _multiplexer?.Dispose();
+}
