@@ -6,6 +6,8 @@ using OgcTiler.Server.Operations;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Routing;
 
+if (args is ["seed", .. var seedArgs])
+    return await OgcTiler.Server.Seeding.SeedCommand.RunAsync(seedArgs);
 var checkOnly = args.Contains(ConfigCheck.Flag);
 args = [.. args.Where(a => a != ConfigCheck.Flag)];
 try

@@ -32,6 +32,7 @@ internal sealed class CacheGeneration : IHostedLifecycleService
     private readonly ILogger<CacheGeneration> _logger;
     private long _current;
     private volatile bool _started;
+    private int _subscribed;
 
     public CacheGeneration(IConfiguration configuration, IPluginCatalog plugins, RedisConnection redis, ILogger<CacheGeneration> logger, PluginCatalog? catalog = null)
     {
@@ -42,7 +43,11 @@ internal sealed class CacheGeneration : IHostedLifecycleService
         _logger = logger;
         Fingerprint = ComputeFingerprint();
         _plugins.Changed += OnPluginsChanged;
-        _redis.Restored += () => _ = SyncAsync();
+        _redis.Restored += () =>
+        {
+            if (_started)
+                _ = SyncAsync();
+        };
     }
 
     /// <summary>16 hex digits of the SHA-256 of this instance's drawing configuration.</summary>
@@ -55,21 +60,6 @@ internal sealed class CacheGeneration : IHostedLifecycleService
 
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (_redis.Subscriber is { } subscriber)
-        {
-            try
-            {
-                await subscriber.SubscribeAsync(Channel, (_, value) =>
-                {
-                    if (value.TryParse(out long generation))
-                        Interlocked.Exchange(ref _current, generation);
-                });
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException)
-            {
-                _redis.Failed(e);
-            }
-        }
         _started = true;
         await SyncAsync();
     }
@@ -93,12 +83,15 @@ internal sealed class CacheGeneration : IHostedLifecycleService
             _ = SyncAsync();
     }
 
+    /// <summary>Subscribes to the generation channel (once it works) and takes the shared generation, incrementing it when the fingerprint changed.</summary>
     private async Task SyncAsync()
     {
         if (_redis.Database is not { } db)
             return;
         try
         {
+            if (Interlocked.Exchange(ref _subscribed, 1) == 0)
+                await SubscribeAsync();
             var result = await db.ScriptEvaluateAsync(SyncScript,
                 [_redis.Prefix + "fingerprint", _redis.Prefix + "generation"], [Fingerprint]);
             var generation = (long)result;
@@ -108,6 +101,23 @@ internal sealed class CacheGeneration : IHostedLifecycleService
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             _redis.Failed(e);
+        }
+    }
+
+    private async Task SubscribeAsync()
+    {
+        try
+        {
+            await _redis.Subscriber!.SubscribeAsync(Channel, (_, value) =>
+            {
+                if (value.TryParse(out long generation))
+                    Interlocked.Exchange(ref _current, generation);
+            });
+        }
+        catch
+        {
+            Interlocked.Exchange(ref _subscribed, 0);
+            throw;
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class RedisConnection : IDisposable
     private readonly Lock _logLock = new();
     private long _lastLogged = long.MinValue;
     private int _notLogged;
+    private int _down = 1;
 
     public RedisConnection(ServerOptions options, ILogger<RedisConnection> logger)
     {
@@ -28,11 +29,10 @@ public sealed class RedisConnection : IDisposable
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         _multiplexer = ConnectionMultiplexer.Connect(configuration);
-        _multiplexer.ConnectionFailed += (_, e) => Failed(e.Exception ?? new RedisConnectionException(e.FailureType, "connection lost"));
-        _multiplexer.ConnectionRestored += (_, _) =>
+        _multiplexer.ConnectionFailed += (_, e) =>
         {
-            _logger.LogInformation("Redis tile cache connection restored");
-            Restored?.Invoke();
+            Volatile.Write(ref _down, 1);
+            Failed(e.Exception ?? new RedisConnectionException(e.FailureType, "connection lost"));
         };
     }
 
@@ -42,12 +42,25 @@ public sealed class RedisConnection : IDisposable
     /// <summary>The prefix of every key (<c>Cache:Redis:InstanceName</c>).</summary>
     public string Prefix { get; } = "";
 
-    /// <summary>The database while connected, else null.</summary>
-    public IDatabase? Database => _multiplexer is { IsConnected: true } m ? m.GetDatabase() : null;
+    /// <summary>The database while connected, else null. The first use after a failure (or a failed start) raises <see cref="Restored"/>.</summary>
+    public IDatabase? Database
+    {
+        get
+        {
+            if (_multiplexer is not { IsConnected: true } m)
+                return null;
+            if (Interlocked.Exchange(ref _down, 0) == 1)
+            {
+                _logger.LogInformation("Redis tile cache connected");
+                Restored?.Invoke();
+            }
+            return m.GetDatabase();
+        }
+    }
 
     public ISubscriber? Subscriber => _multiplexer?.GetSubscriber();
 
-    /// <summary>Raised when the connection comes back after a failure.</summary>
+    /// <summary>Raised when Redis is usable again after a failure, and when it first is.</summary>
     public event Action? Restored;
 
     /// <summary>Logs a failed Redis command or connection, at most once per <see cref="LogInterval"/>.</summary>

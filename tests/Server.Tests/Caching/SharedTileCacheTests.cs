@@ -124,20 +124,24 @@ public sealed class SharedTileCacheTests : IDisposable
         Assert.Equal("OgcTiler; hit", CacheStatus(fromMemory));
 
         _redis.Start();
-        var stored = await StoredAfterReconnect(_a.Server.CreateClient());
-        var shared = await _b.Server.CreateClient().GetAsync(stored);
+        var shared = await SharedAfterReconnect(_a.Server.CreateClient(), _b.Server.CreateClient());
 
         Assert.Equal("OgcTiler; hit; detail=redis", CacheStatus(shared));
     }
 
-    /// <summary>The client reconnects in the background: asks for fresh tiles (a new render parameter each) until one is stored in Redis again.</summary>
-    private static async Task<string> StoredAfterReconnect(HttpClient client)
+    /// <summary>
+    /// The clients reconnect (and take the shared generation again) in the background: asks A for fresh tiles (a new
+    /// render parameter each) until B finds one in Redis.
+    /// </summary>
+    private static async Task<HttpResponseMessage> SharedAfterReconnect(HttpClient a, HttpClient b)
     {
         for (var i = 0; i < 100; i++)
         {
             var path = $"/layers/demo/tiles/WebMercatorQuad/1/1/0.png?rescale=0,{1000 + i}";
-            if (CacheStatus(await client.GetAsync(path)) == Stored)
-                return path;
+            await a.GetAsync(path);
+            var response = await b.GetAsync(path);
+            if (CacheStatus(response) == "OgcTiler; hit; detail=redis")
+                return response;
             await Task.Delay(50);
         }
         throw new TimeoutException("the shared cache did not come back after redis-server restarted");

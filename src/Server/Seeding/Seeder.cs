@@ -1,0 +1,120 @@
+using System.Globalization;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Caching;
+using OgcTiler.Server.Layers;
+using OgcTiler.Server.Ogc.Common;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Seeding;
+
+/// <summary>What to seed (the options of the <c>seed</c> command, parsed).</summary>
+internal sealed record SeedJob(
+    string Layer, string? Style, string TileMatrixSet, int MinZoom, int MaxZoom, Bounds? Wgs84Box, string Format,
+    int Concurrency, bool SkipExisting, string? OutputDirectory);
+
+/// <summary>Counts of a seed run so far.</summary>
+internal sealed class SeedCounts
+{
+    private long _rendered, _cached, _skipped, _errors;
+
+    public long Rendered => Interlocked.Read(ref _rendered);
+    public long Cached => Interlocked.Read(ref _cached);
+    public long Skipped => Interlocked.Read(ref _skipped);
+    public long Errors => Interlocked.Read(ref _errors);
+    public long Done => Rendered + Cached + Skipped + Errors;
+
+    public void Add(TileOrigin? origin)
+    {
+        if (origin is null)
+            Interlocked.Increment(ref _skipped);
+        else if (origin is TileOrigin.Rendered or TileOrigin.RenderedRedisUnavailable or TileOrigin.NotCached)
+            Interlocked.Increment(ref _rendered);
+        else
+            Interlocked.Increment(ref _cached);
+    }
+
+    public void Failed() => Interlocked.Increment(ref _errors);
+}
+
+/// <summary>
+/// Renders the tiles of a <see cref="SeedJob"/> through the tile cache (so into Redis when configured) under the keys
+/// the layer tile endpoint and WMTS use, and optionally writes them as a <c>z/x/y.ext</c> tree.
+/// </summary>
+internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry crs, IRenderPipeline pipeline, TileCache cache, TileStore store)
+{
+    public async Task<(LayerDefinition Layer, IRasterSource Source, TileMatrixSet Set, IReadOnlyList<SeedRange> Ranges)> PlanAsync(SeedJob job, CancellationToken cancellation)
+    {
+        var layer = layers.Get(job.Layer);
+        var set = grids.Registry.Get(job.TileMatrixSet);
+        if ((layer.TileMatrixSets ?? grids.Ids).All(id => !string.Equals(id, set.Id, StringComparison.OrdinalIgnoreCase)))
+            throw new ArgumentException($"layer '{layer.Id}' is not offered in {set.Id} (offered: {string.Join(", ", layer.TileMatrixSets ?? grids.Ids)})");
+        if (set.Matrices.Any(m => m.VariableMatrixWidths.Count > 0 || m.CornerOfOrigin != CornerOfOrigin.TopLeft))
+            throw new ArgumentException($"{set.Id} has variable matrix widths or a bottom-left origin: seeding needs a regular top-left grid");
+        var source = await layers.GetSourceAsync(layer, cancellation);
+        var area = AreaOf(source.Info, set, job.Wgs84Box);
+        return (layer, source, set, area is { } a ? SeedPlan.For(set, a, job.MinZoom, job.MaxZoom) : []);
+    }
+
+    public async Task RunAsync(SeedJob job, LayerDefinition layer, IRasterSource source, TileMatrixSet set, IReadOnlyList<SeedRange> ranges,
+        SeedCounts counts, Action<string> reportError, CancellationToken cancellation)
+    {
+        var format = ImageFormats.ParseTileFormat(job.Format);
+        var options = LayerStyles.Resolve(layer, job.Style);
+        var tiles = ranges.SelectMany(r => r.Tiles().Select(t => (r.Matrix, t.Col, t.Row)));
+        await Parallel.ForEachAsync(tiles, new ParallelOptions { MaxDegreeOfParallelism = job.Concurrency, CancellationToken = cancellation }, async (tile, ct) =>
+        {
+            try
+            {
+                counts.Add(await SeedTileAsync(job, layer, source, set, tile.Matrix, tile.Col, tile.Row, format, options, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                counts.Failed();
+                reportError($"{tile.Matrix.Id}/{tile.Col}/{tile.Row}: {e.Message}");
+            }
+        });
+    }
+
+    /// <returns>where the tile came from, or null when skipped (<c>--skip-existing</c>).</returns>
+    private async Task<TileOrigin?> SeedTileAsync(SeedJob job, LayerDefinition layer, IRasterSource source, TileMatrixSet set, TileMatrix matrix,
+        int col, int row, ImageFormat format, RenderOptions options, CancellationToken cancellation)
+    {
+        var key = LayerTileKey.For(layer.Id, set.Id, matrix.Id, col, row, format, job.Style, "");
+        var lookup = cache.Lookup(key, source.Version);
+        var file = job.OutputDirectory is { } dir ? Path.Combine(dir, matrix.Id, col.ToString(CultureInfo.InvariantCulture), $"{row}.{format.Name}") : null;
+        if (job.SkipExisting && await ExistsAsync(lookup, file))
+            return null;
+        var grid = set.TileGrid(int.Parse(matrix.Id, CultureInfo.InvariantCulture), col, row);
+        var (tile, origin) = await cache.GetOrRenderAsync(lookup, c => pipeline.RenderAsync(new RenderRequest(source, grid, options, format), c), cancellation);
+        if (file is not null)
+            await WriteAsync(file, tile.Bytes, cancellation);
+        return origin;
+    }
+
+    /// <summary>Stored wherever this run writes: in Redis when configured, and as a file when <c>--output</c> is given.</summary>
+    private async Task<bool> ExistsAsync(TileLookup lookup, string? file) =>
+        (!store.Enabled || await store.ExistsAsync(lookup.Key) == true) && (file is null || File.Exists(file)) && (store.Enabled || file is not null);
+
+    private static async Task WriteAsync(string file, byte[] bytes, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var partial = file + ".partial";
+        await File.WriteAllBytesAsync(partial, bytes, cancellation);
+        File.Move(partial, file, overwrite: true);
+    }
+
+    private Bounds? AreaOf(SourceInfo info, TileMatrixSet set, Bounds? wgs84Box)
+    {
+        var layerBox = crs.TryResolve(info.Crs, out var native) && native.Id == set.Crs.Id
+            ? info.NativeBounds
+            : BoundsProjector.Project(crs, info.Wgs84Bounds, set.Crs);
+        if (layerBox is not { } box)
+            return null;
+        if (wgs84Box is not { } requested)
+            return box;
+        return BoundsProjector.Project(crs, requested, set.Crs) is { } cut ? SeedPlan.Intersect(box, cut) : null;
+    }
+}
