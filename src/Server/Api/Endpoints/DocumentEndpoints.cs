@@ -114,8 +114,8 @@ internal static class DocumentEndpoints
             throw new ResourceNotFoundException($"map.html shows WebMercatorQuad only (got '{tms}')");
         tileGrids.TileGrid(tms, 0, 0, 0);
         var query = context.Request.QueryString.Value ?? "";
-        var separator = query.Length == 0 ? "?" : "&";
-        var tileJson = $"{context.Request.PathBase}/{resolver.Name}/{tms}/tilejson.json{query}{separator}tilesize=256";
+        var tileSize = context.Request.Query.ContainsKey("tilesize") ? "" : (query.Length == 0 ? "?" : "&") + "tilesize=256"; // TiTiler's default unless given
+        var tileJson = $"{context.Request.PathBase}/{resolver.Name}/{tms}/tilejson.json{query}{tileSize}";
         return Results.Content(MapPage.Html(tileJson), "text/html; charset=utf-8");
     }
 

@@ -36,8 +36,10 @@ internal sealed class WmtsService(
             throw OgcException.Invalid("Version", $"WMTS version '{kvp.Get("Version")}' is not supported (valid: 1.0.0)");
         var tile = await resolver.ResolveAsync(kvp.Require("Layer"), kvp.Require("Style"), kvp.Require("TileMatrixSet"),
             kvp.Require("TileMatrix"), kvp.Require("TileRow"), kvp.Require("TileCol"), StatusCodes.Status400BadRequest, ct);
+        // GetFeatureInfo carries GetTile's parameters, Format included (WMTS 1.0.0 Table 26; ets-wmts10 GetFeatureInfo.Missing).
+        var imageFormat = ParseFormat(kvp.Require("Format"), "Format");
         if (request == "GetTile")
-            return await TileAsync(http, tile, ParseFormat(kvp.Require("Format"), "Format"), ct);
+            return await TileAsync(http, tile, imageFormat, ct);
         var info = kvp.Require("InfoFormat");
         var format = OgcFormats.FindInfo(info) ?? throw OgcException.Invalid("InfoFormat", $"InfoFormat '{info}' is not supported (valid: {OgcFormats.InfoNames})");
         return await FeatureInfoAsync(tile, kvp.Require("I"), kvp.Require("J"), format, ct);

@@ -234,6 +234,14 @@ public sealed class CogEndpointTests : IDisposable
         Assert.Contains("/cog/WebMercatorQuad/tilejson.json?url=data/demo.tif\\u0026bidx=1\\u0026tilesize=256", html);
     }
 
+    // titiler core/factory.py map_viewer: tilesize is added only when the request has none.
+    [Fact]
+    public async Task MapHtml_KeepsTheRequestsTileSize()
+    {
+        var html = await _client.GetStringAsync($"/cog/WebMercatorQuad/map.html?{Url}&tilesize=512");
+        Assert.Contains("/cog/WebMercatorQuad/tilejson.json?url=data/demo.tif\\u0026tilesize=512\"", html);
+    }
+
     [Fact]
     public async Task Hillshade_IsAGreyTile()
     {

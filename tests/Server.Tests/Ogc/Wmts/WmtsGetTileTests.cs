@@ -60,12 +60,12 @@ public sealed class WmtsGetTileTests
     }
 
     [Fact]
-    public async Task GetFeatureInfo_KvpWithoutFormat_AndRest_ReturnThePixelValues()
+    public async Task GetFeatureInfo_KvpAndRest_ReturnThePixelValues()
     {
         await using var host = await OgcTestHost.StartAsync();
         var m = Sets.Get("WorldCRS84Quad").GetMatrix("9");
         var b = m.TileBounds(517, 130);
-        var kvp = await host.Client.GetStringAsync("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=utm&STYLE=default&TILEMATRIXSET=WorldCRS84Quad&TILEMATRIX=9&TILEROW=130&TILECOL=517&I=10&J=20&INFOFORMAT=application/json");
+        var kvp = await host.Client.GetStringAsync("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=utm&STYLE=default&TILEMATRIXSET=WorldCRS84Quad&TILEMATRIX=9&TILEROW=130&TILECOL=517&FORMAT=image/png&I=10&J=20&INFOFORMAT=application/json");
         var rest = await host.Client.GetStringAsync("/wmts/1.0.0/utm/default/WorldCRS84Quad/9/130/517/20/10.json");
         Assert.Equal(kvp, rest);
         var properties = JsonDocument.Parse(rest).RootElement.GetProperty("features")[0].GetProperty("properties");
@@ -110,6 +110,8 @@ public sealed class WmtsGetTileTests
         { Info().Replace("I=10", "I=256"), "PointIJOutOfRange", "I", 400 },
         // ets-wmts10 wmtsServerGetFeatureInfoTests.xml Server.KVP.GET.GetFeatureInfo.Missing: I, then J, left out.
         { Info().Replace("&I=10", ""), "MissingParameterValue", "I", 400 },
+        { Info().Replace("&FORMAT=image/png", ""), "MissingParameterValue", "Format", 400 },
+        { Info().Replace("FORMAT=image/png", "FORMAT=image/gif"), "InvalidParameterValue", "Format", 400 },
         { Info().Replace("&J=20", ""), "MissingParameterValue", "J", 400 },
         { Info().Replace("&INFOFORMAT=application/json", ""), "MissingParameterValue", "InfoFormat", 400 },
         { Info().Replace("INFOFORMAT=application/json", "INFOFORMAT=image/png"), "InvalidParameterValue", "InfoFormat", 400 },
