@@ -19,6 +19,15 @@ public sealed record CrsDefinition(string Id, int? Epsg, string Name, bool IsGeo
     /// </summary>
     public Bounds? AreaOfUse { get; init; }
 
+    /// <summary>The WKT1 of a user-defined CRS (from GeoTIFF keys that match no EPSG CRS); null otherwise.</summary>
+    public string? Wkt { get; init; }
+
+    /// <summary>
+    /// The EPSG CRS a user-defined CRS is identified as (same method, parameters, ellipsoid and unit), as GDAL reports
+    /// it; the math stays the user-defined CRS's, as gdalwarp's does.
+    /// </summary>
+    public int? IdentifiedAs { get; init; }
+
     /// <summary>The OGC http URI: http://www.opengis.net/def/crs/EPSG/0/n or .../OGC/1.3/CRS84.</summary>
     public string Uri => Epsg is { } code ? $"http://www.opengis.net/def/crs/EPSG/0/{code}" : "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 

@@ -18,6 +18,7 @@ public sealed class CrsRegistry
     private readonly ConcurrentDictionary<(string, string), CoordinateTransform> _transforms = new();
     private readonly ConcurrentDictionary<int, CrsDefinition> _definitions = new();
     private readonly ConcurrentDictionary<string, CrsDefinition> _userDefined = new();
+    private readonly ConcurrentDictionary<string, CrsDefinition> _userDefinedByWkt = new();
     private readonly EpsgTable _table;
     private readonly Lazy<IReadOnlyList<CrsDefinition>> _all;
 
@@ -79,25 +80,30 @@ public sealed class CrsRegistry
                 : new CoordinateTransform(source, target, TransformBuilder.Build(source.CoordinateSystem, target.CoordinateSystem)));
 
     /// <summary>
-    /// A Transverse Mercator CRS (metres) on a geographic EPSG CRS, as GeoTIFF user-defined keys describe it. It is
-    /// resolvable afterwards by its <see cref="CrsDefinition.Id"/> ("USER:TM(...)" naming base and parameters), so
-    /// equal definitions share one entry.
+    /// The CRS a WKT1 (built from GeoTIFF user-defined keys) describes, with the EPSG code it is identified as, if any.
+    /// It is resolvable afterwards by its <see cref="CrsDefinition.Id"/> ("USER:" and a hash of the WKT), so equal
+    /// definitions share one entry. Throws <see cref="ArgumentException"/> when ProjNET cannot parse it.
     /// </summary>
-    public CrsDefinition RegisterTransverseMercator(CrsDefinition geographic, double latitudeOfOrigin, double centralMeridian, double scale, double falseEasting, double falseNorthing)
+    public CrsDefinition RegisterUserDefined(string wkt) => _userDefinedByWkt.GetOrAdd(wkt, CreateUserDefined);
+
+    /// <summary>The WKT1 of an EPSG geographic CRS of the table, or null.</summary>
+    internal string? GeographicWkt(int code) => _table.TryGet(code, out var row) && row.IsGeographic ? row.Wkt : null;
+
+    private CrsDefinition CreateUserDefined(string wkt)
     {
-        if (geographic.CoordinateSystem is not GeographicCoordinateSystem gcs)
-            throw new ArgumentException($"{geographic.Id} is not geographic", nameof(geographic));
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var id = string.Create(inv, $"USER:TM({geographic.Id},{latitudeOfOrigin:R},{centralMeridian:R},{scale:R},{falseEasting:R},{falseNorthing:R})");
-        return _userDefined.GetOrAdd(id, _ =>
+        CoordinateSystem cs;
+        try
         {
-            var wkt = string.Create(inv, $"PROJCS[\"{geographic.Name} / Transverse Mercator\",{gcs.WKT},PROJECTION[\"Transverse_Mercator\"],"
-                + $"PARAMETER[\"latitude_of_origin\",{latitudeOfOrigin:R}],PARAMETER[\"central_meridian\",{centralMeridian:R}],"
-                + $"PARAMETER[\"scale_factor\",{scale:R}],PARAMETER[\"false_easting\",{falseEasting:R}],"
-                + $"PARAMETER[\"false_northing\",{falseNorthing:R}],UNIT[\"metre\",1],AXIS[\"Easting\",EAST],AXIS[\"Northing\",NORTH]]");
-            var cs = new CoordinateSystemFactory().CreateFromWkt(ProjectionSetup.UseOwnProjections(wkt));
-            return new CrsDefinition(id, null, cs.Name, false, false, cs);
-        });
+            cs = new CoordinateSystemFactory().CreateFromWkt(ProjectionSetup.UseOwnProjections(wkt));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ArgumentException($"the CRS cannot be built ({e.Message})", nameof(wkt), e);
+        }
+        var id = "USER:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(wkt)))[..16];
+        var definition = new CrsDefinition(id, null, cs.Name, cs is GeographicCoordinateSystem, false, cs) { Wkt = wkt, IdentifiedAs = EpsgMatcher.Find(_table, wkt) };
+        _userDefined[id] = definition;
+        return definition;
     }
 
     private CrsDefinition? Get(int code)

@@ -1,82 +1,117 @@
 namespace OgcTiler.Raster.Tiff;
 
 /// <summary>
-/// What the reader needs from a GeoTIFF's GeoKeyDirectory: the EPSG code, or a user-defined projection on an EPSG
-/// geographic CRS, and whether pixels are points.
+/// What the reader needs from a GeoTIFF's GeoKeyDirectory: the EPSG code of the CRS, or the keys of a user-defined
+/// one (ProjectedCSTypeGeoKey or GeographicTypeGeoKey = 32767, built by <see cref="GeoKeyCrs"/>), and whether pixels
+/// are points.
 /// </summary>
-internal sealed record GeoKeys(int? Epsg, UserProjection? Projection, bool PixelIsPoint)
+internal sealed record GeoKeys(int? Epsg, GeoKeyDirectory? UserDefined, bool PixelIsPoint)
 {
-    private const int ModelType = 1024;
-    private const int RasterType = 1025;
-    private const int GeographicType = 2048;
-    private const int ProjectedType = 3072;
-    private const int ProjCoordTrans = 3075;
-    private const int ProjLinearUnits = 3076;
-    private const int UserDefined = 32767;
-    private const int TransverseMercator = 1;
-    private const int Metre = 9001;
-
     public static GeoKeys Parse(string uri, IReadOnlyDictionary<ushort, TiffField> fields)
     {
         if (!fields.TryGetValue(TiffTag.GeoKeyDirectory, out var field))
             return new GeoKeys(null, null, false);
-        var doubles = fields.TryGetValue(TiffTag.GeoDoubleParams, out var d) ? d.AsDoubles(uri) : [];
-        var (keys, values) = Read(uri, field.AsIntegers(uri), doubles);
-        keys.TryGetValue(ModelType, out var model);
-        var pixelIsPoint = keys.TryGetValue(RasterType, out var raster) && raster == 2;
-        keys.TryGetValue(GeographicType, out var geographic);
-        if (keys.TryGetValue(ProjectedType, out var projected) && model != 2)
-            return projected == UserDefined
-                ? new GeoKeys(null, UserProjected(uri, keys, values, geographic), pixelIsPoint)
-                : new GeoKeys(projected, null, pixelIsPoint);
-        if (geographic != 0)
-            return new GeoKeys(Code(uri, geographic, "GeographicTypeGeoKey"), null, pixelIsPoint);
+        var directory = GeoKeyDirectory.Read(uri, field.AsIntegers(uri),
+            fields.TryGetValue(TiffTag.GeoDoubleParams, out var d) ? d.AsDoubles(uri) : [],
+            fields.TryGetValue(TiffTag.GeoAsciiParams, out var a) ? a.AsString() : "");
+        var model = directory.Short(GeoKey.ModelType);
+        var pixelIsPoint = directory.Short(GeoKey.RasterType) == 2;
+        var projected = directory.Short(GeoKey.ProjectedType);
+        var geographic = directory.Short(GeoKey.GeographicType);
+        if (projected is { } p && p != 0 && model != GeoKey.ModelGeographic)
+            return p == GeoKey.UserDefined ? new GeoKeys(null, directory, pixelIsPoint) : new GeoKeys(p, null, pixelIsPoint);
+        if (geographic is { } g && g != 0)
+            return g == GeoKey.UserDefined ? new GeoKeys(null, directory, pixelIsPoint) : new GeoKeys(g, null, pixelIsPoint);
+        // no CRS code, but a projection method or datum: user-defined as well (libgeotiff reads it the same way)
+        if (directory.Short(GeoKey.ProjCoordTrans) is not null || directory.Short(GeoKey.GeogGeodeticDatum) is not null
+            || directory.Double(GeoKey.GeogSemiMajorAxis) is not null)
+            return new GeoKeys(null, directory, pixelIsPoint);
         return new GeoKeys(null, null, pixelIsPoint);
-    }
-
-    /// <summary>A user-defined projected CRS: supported for Transverse Mercator in metres on an EPSG geographic CRS.</summary>
-    private static UserProjection UserProjected(string uri, Dictionary<int, int> keys, Dictionary<int, double> values, int geographic)
-    {
-        var baseCode = Code(uri, geographic, "GeographicTypeGeoKey of a user-defined projected CRS");
-        if (baseCode == 0)
-            throw TiffErrors.Format(uri, "user-defined projected CRS without GeographicTypeGeoKey is not supported");
-        if (!keys.TryGetValue(ProjCoordTrans, out var method) || method != TransverseMercator)
-            throw TiffErrors.Format(uri, $"user-defined projected CRS with ProjCoordTransGeoKey = {method} is not supported: only Transverse Mercator (1) is");
-        if (keys.TryGetValue(ProjLinearUnits, out var unit) && unit != Metre)
-            throw TiffErrors.Format(uri, $"user-defined projected CRS with ProjLinearUnitsGeoKey = {unit} is not supported: only metre (9001) is");
-        // libgeotiff reads the natural-origin keys and falls back to the centre keys
-        double Value(int key, int fallback) => values.TryGetValue(key, out var v) ? v : values.GetValueOrDefault(fallback);
-        return new UserProjection(baseCode,
-            LatitudeOfOrigin: Value(3081, 3089),
-            CentralMeridian: Value(3080, 3088),
-            ScaleFactor: values.GetValueOrDefault(3092, 1),
-            FalseEasting: Value(3082, 3090),
-            FalseNorthing: Value(3083, 3091));
-    }
-
-    private static int Code(string uri, int code, string key) => code == UserDefined
-        ? throw TiffErrors.Format(uri, $"user-defined CRS ({key} = 32767) is not supported: only EPSG codes are")
-        : code;
-
-    /// <summary>Short keys stored inline (TIFFTagLocation 0) and double keys stored in GeoDoubleParams; ASCII keys are not needed.</summary>
-    private static (Dictionary<int, int>, Dictionary<int, double>) Read(string uri, ulong[] directory, double[] doubles)
-    {
-        if (directory.Length < 4)
-            throw TiffErrors.Format(uri, "GeoKeyDirectory is too short");
-        var count = (int)Math.Min(directory[3], (ulong)(directory.Length - 4) / 4);
-        var keys = new Dictionary<int, int>();
-        var values = new Dictionary<int, double>();
-        for (var i = 0; i < count; i++)
-        {
-            var entry = directory.AsSpan(4 + i * 4, 4);
-            if (entry[1] == 0)
-                keys[(int)entry[0]] = (int)entry[3];
-            else if (entry[1] == TiffTag.GeoDoubleParams && entry[2] == 1 && entry[3] < (ulong)doubles.Length)
-                values[(int)entry[0]] = doubles[(int)entry[3]];
-        }
-        return (keys, values);
     }
 }
 
-/// <summary>A Transverse Mercator projection (degrees and metres) on the EPSG geographic CRS <see cref="GeographicEpsg"/>.</summary>
-internal sealed record UserProjection(int GeographicEpsg, double LatitudeOfOrigin, double CentralMeridian, double ScaleFactor, double FalseEasting, double FalseNorthing);
+/// <summary>The keys of a GeoKeyDirectory: SHORT values, DOUBLE values (one or more) and ASCII values.</summary>
+internal sealed class GeoKeyDirectory
+{
+    private readonly Dictionary<int, int> _shorts = [];
+    private readonly Dictionary<int, double[]> _doubles = [];
+    private readonly Dictionary<int, string> _ascii = [];
+
+    public string Uri { get; private init; } = "";
+
+    public static GeoKeyDirectory Read(string uri, ulong[] directory, double[] doubles, string ascii)
+    {
+        if (directory.Length < 4)
+            throw TiffErrors.Format(uri, "GeoKeyDirectory is too short");
+        var keys = new GeoKeyDirectory { Uri = uri };
+        var count = (int)Math.Min(directory[3], (ulong)(directory.Length - 4) / 4);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = directory.AsSpan(4 + i * 4, 4);
+            var (key, location, n, value) = ((int)entry[0], entry[1], entry[2], entry[3]);
+            if (location == 0)
+                keys._shorts[key] = (int)value;
+            else if (location == TiffTag.GeoDoubleParams && n >= 1 && value + n <= (ulong)doubles.Length)
+                keys._doubles[key] = doubles.AsSpan((int)value, (int)n).ToArray();
+            else if (location == TiffTag.GeoAsciiParams && value + n <= (ulong)ascii.Length)
+                keys._ascii[key] = ascii.Substring((int)value, (int)n).TrimEnd('|', '\0');
+        }
+        return keys;
+    }
+
+    public int? Short(int key) => _shorts.TryGetValue(key, out var v) ? v : null;
+
+    public double? Double(int key) => _doubles.TryGetValue(key, out var v) ? v[0] : null;
+
+    public double[]? Doubles(int key) => _doubles.GetValueOrDefault(key);
+
+    public string? Ascii(int key) => _ascii.GetValueOrDefault(key);
+}
+
+/// <summary>GeoKey numbers (GeoTIFF 1.1, OGC 19-008r4) and the codes the reader handles.</summary>
+internal static class GeoKey
+{
+    public const int UserDefined = 32767;
+    public const int ModelGeographic = 2;
+
+    public const int ModelType = 1024;
+    public const int RasterType = 1025;
+    public const int Citation = 1026;
+    public const int GeographicType = 2048;
+    public const int GeogCitation = 2049;
+    public const int GeogGeodeticDatum = 2050;
+    public const int GeogPrimeMeridian = 2051;
+    public const int GeogAngularUnits = 2054;
+    public const int GeogAngularUnitSize = 2055;
+    public const int GeogEllipsoid = 2056;
+    public const int GeogSemiMajorAxis = 2057;
+    public const int GeogSemiMinorAxis = 2058;
+    public const int GeogInvFlattening = 2059;
+    public const int GeogPrimeMeridianLong = 2061;
+    public const int GeogTowgs84 = 2062;
+    public const int ProjectedType = 3072;
+    public const int PcsCitation = 3073;
+    public const int Projection = 3074;
+    public const int ProjCoordTrans = 3075;
+    public const int ProjLinearUnits = 3076;
+    public const int ProjLinearUnitSize = 3077;
+    public const int ProjStdParallel1 = 3078;
+    public const int ProjStdParallel2 = 3079;
+    public const int ProjNatOriginLong = 3080;
+    public const int ProjNatOriginLat = 3081;
+    public const int ProjFalseEasting = 3082;
+    public const int ProjFalseNorthing = 3083;
+    public const int ProjFalseOriginLong = 3084;
+    public const int ProjFalseOriginLat = 3085;
+    public const int ProjFalseOriginEasting = 3086;
+    public const int ProjFalseOriginNorthing = 3087;
+    public const int ProjCenterLong = 3088;
+    public const int ProjCenterLat = 3089;
+    public const int ProjCenterEasting = 3090;
+    public const int ProjCenterNorthing = 3091;
+    public const int ProjScaleAtNatOrigin = 3092;
+    public const int ProjScaleAtCenter = 3093;
+    public const int ProjAzimuthAngle = 3094;
+    public const int ProjStraightVertPoleLong = 3095;
+    public const int ProjRectifiedGridAngle = 3096;
+}

@@ -40,12 +40,19 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
 
     private static CrsDefinition ResolveCrs(GeoTiffHeader header, CrsRegistry crs)
     {
-        var code = header.Projection?.GeographicEpsg ?? header.Epsg;
-        if (!crs.TryResolve($"EPSG:{code}", out var definition))
-            throw TiffErrors.Format(header.Uri, $"CRS EPSG:{code} is not supported");
-        return header.Projection is { } p
-            ? crs.RegisterTransverseMercator(definition, p.LatitudeOfOrigin, p.CentralMeridian, p.ScaleFactor, p.FalseEasting, p.FalseNorthing)
-            : definition;
+        if (header.UserDefinedCrs is not { } keys)
+            return crs.TryResolve($"EPSG:{header.Epsg}", out var definition)
+                ? definition
+                : throw TiffErrors.Format(header.Uri, $"CRS EPSG:{header.Epsg} is not supported");
+        var wkt = GeoKeyCrs.BuildWkt(keys, crs);
+        try
+        {
+            return crs.RegisterUserDefined(wkt);
+        }
+        catch (ArgumentException e)
+        {
+            throw TiffErrors.Format(header.Uri, $"user-defined CRS {wkt}: {e.Message}");
+        }
     }
 
     public RasterInfo Info { get; }

@@ -28,10 +28,11 @@ internal sealed class GeoTiffHeader
 
     public required GeoTransform Transform { get; init; }
 
-    /// <summary>The EPSG code of the CRS, or null when <see cref="Projection"/> defines it.</summary>
+    /// <summary>The EPSG code of the CRS, or null when <see cref="UserDefinedCrs"/> defines it.</summary>
     public required int? Epsg { get; init; }
 
-    public required UserProjection? Projection { get; init; }
+    /// <summary>The GeoKeys of a user-defined CRS (see <see cref="GeoKeyCrs"/>).</summary>
+    public required GeoKeyDirectory? UserDefinedCrs { get; init; }
 
     public required double? Nodata { get; init; }
 
@@ -63,7 +64,7 @@ internal sealed class GeoTiffHeader
         var masks = levels.Select(level => FindMask(uri, images, level)).ToList();
         var fields = set.Ifds[0];
         var keys = GeoKeys.Parse(uri, fields);
-        if (keys.Epsg is null && keys.Projection is null)
+        if (keys.Epsg is null && keys.UserDefined is null)
             throw TiffErrors.Format(uri, "no CRS (GeoKeys name no EPSG code)");
         return new GeoTiffHeader
         {
@@ -73,7 +74,7 @@ internal sealed class GeoTiffHeader
             Masks = masks,
             Transform = GeoReference.Read(uri, fields, keys.PixelIsPoint),
             Epsg = keys.Epsg,
-            Projection = keys.Projection,
+            UserDefinedCrs = keys.UserDefined,
             Nodata = GdalMetadata.Nodata(fields),
             Bands = GdalMetadata.Bands(uri, fields, full.SamplesPerPixel, b => ColorInterpretation(full, b)),
         };

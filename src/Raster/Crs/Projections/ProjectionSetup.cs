@@ -3,9 +3,10 @@ using ProjNet.CoordinateSystems.Projections;
 namespace OgcTiler.Raster.Crs.Projections;
 
 /// <summary>
-/// Adds OgcTiler's projections to ProjNET's process-wide projection registry, once. Polar Stereographic and Lambert
-/// Conic Conformal (1SP) are missing from ProjNET 2.0.0; Transverse Mercator replaces ProjNET's less accurate one,
-/// which keeps the registry name "transverse_mercator", so WKT is pointed at ours before parsing.
+/// Adds OgcTiler's projections to ProjNET's process-wide projection registry, once. Polar Stereographic, Lambert
+/// Conic Conformal (1SP), Equirectangular and Cylindrical Equal Area are missing from ProjNET 2.0.0; Transverse
+/// Mercator replaces ProjNET's less accurate one, which keeps the registry name "transverse_mercator", so WKT is
+/// pointed at ours before parsing.
 /// </summary>
 internal static class ProjectionSetup
 {
@@ -24,6 +25,8 @@ internal static class ProjectionSetup
         ProjectionsRegistry.Register("polar_stereographic", typeof(PolarStereographic));
         ProjectionsRegistry.Register("lambert_conformal_conic_1sp", typeof(LambertConformalConic1SP));
         ProjectionsRegistry.Register(OwnTransverseMercator, typeof(TransverseMercator));
+        ProjectionsRegistry.Register("equirectangular", typeof(Equirectangular));
+        ProjectionsRegistry.Register("cylindrical_equal_area", typeof(CylindricalEqualArea));
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Raster.Crs;
 using OgcTiler.Server.Api.Grids;
 
 namespace OgcTiler.Server.Api.Endpoints;
@@ -57,6 +58,15 @@ internal static class InfoDocuments
         };
     }
 
+    /// <summary>
+    /// rio-tiler's Info crs: the OGC URI of the EPSG code, also the one a user-defined CRS is identified as (as
+    /// rasterio's CRS.to_epsg()), else the CRS's WKT.
+    /// </summary>
+    private static string InfoCrs(string crs) =>
+        crs.StartsWith("USER:", StringComparison.Ordinal) && CrsRegistry.Default.TryResolve(crs, out var user)
+            ? user.IdentifiedAs is { } code ? $"http://www.opengis.net/def/crs/EPSG/0/{code}" : user.Wkt ?? crs
+            : BoundsTransform.CrsUri(crs);
+
     public static string DataTypeName(RasterDataType type) => type.ToString().ToLowerInvariant();
 
     private static Dictionary<string, object?> Common(
@@ -65,7 +75,7 @@ internal static class InfoDocuments
         var document = new Dictionary<string, object?>
         {
             ["bounds"] = new[] { bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY },
-            ["crs"] = BoundsTransform.CrsUri(crs),
+            ["crs"] = InfoCrs(crs),
             ["band_metadata"] = names.Select(n => new object[] { n, new Dictionary<string, string>() }).ToArray(),
             ["band_descriptions"] = names.Select((n, i) => new object[] { n, i < bands.Count && !string.IsNullOrEmpty(bands[i].Description) ? bands[i].Description! : n }).ToArray(),
             ["dtype"] = DataTypeName(type),

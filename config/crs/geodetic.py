@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+"""Regenerates config/crs/geodetic.tsv from the PROJ database (/usr/share/proj/proj.db, Debian proj-data).
+
+The EPSG objects GeoTIFF keys name besides CRSs, one per line, tab-separated:
+    E <code> <semi-major metres> <inverse flattening, 0 for a sphere> <name>      ellipsoid (GeogEllipsoidGeoKey)
+    P <code> <longitude degrees> <name>                                          prime meridian (GeogPrimeMeridianGeoKey)
+    D <code> <geographic CRS code> <name>                                        datum (GeogGeodeticDatumGeoKey): the
+                                                                                 lowest geographic 2D CRS code on it
+    U <code> <metres or radians per unit> <name>                                 linear and angular units
+Usage: /usr/bin/python3 config/crs/geodetic.py
+"""
+import math
+import os
+import sqlite3
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+db = sqlite3.connect("/usr/share/proj/proj.db")
+lines = []
+units = {code: (factor, kind) for code, factor, kind in db.execute(
+    "SELECT code, conv_factor, type FROM unit_of_measure WHERE auth_name = 'EPSG' AND conv_factor IS NOT NULL")}
+for code, name, a, uom, rf, b in db.execute(
+        "SELECT code, name, semi_major_axis, uom_code, inv_flattening, semi_minor_axis FROM ellipsoid "
+        "WHERE auth_name = 'EPSG' AND deprecated = 0 ORDER BY CAST(code AS INTEGER)"):
+    metres = units[uom][0]
+    a *= metres
+    if rf is None:
+        rf = 0.0 if b is None or b == a / metres else a / (a - b * metres)
+    lines.append(f"E\t{code}\t{a!r}\t{rf!r}\t{name}")
+for code, name, lon, uom in db.execute(
+        "SELECT code, name, longitude, uom_code FROM prime_meridian WHERE auth_name = 'EPSG' ORDER BY CAST(code AS INTEGER)"):
+    if str(uom) == "9110":  # sexagesimal DMS: ddd.mmss
+        sign, v = math.copysign(1, lon), abs(lon)
+        d = int(v)
+        m = int(round((v - d) * 100, 6))
+        s = ((v - d) * 100 - m) * 100
+        degrees = sign * (d + m / 60 + s / 3600)
+    else:
+        degrees = math.degrees(lon * units[uom][0])
+    lines.append(f"P\t{code}\t{degrees!r}\t{name}")
+for code, gcs, name in db.execute(
+        "SELECT d.code, MIN(CAST(c.code AS INTEGER)), d.name FROM geodetic_datum d JOIN geodetic_crs c "
+        "ON c.datum_auth_name = d.auth_name AND c.datum_code = d.code AND c.auth_name = 'EPSG' AND c.type = 'geographic 2D' "
+        "AND c.deprecated = 0 WHERE d.auth_name = 'EPSG' GROUP BY d.code ORDER BY CAST(d.code AS INTEGER)"):
+    lines.append(f"D\t{code}\t{gcs}\t{name}")
+for code, name, factor, kind in db.execute(
+        "SELECT code, name, conv_factor, type FROM unit_of_measure WHERE auth_name = 'EPSG' AND type IN ('length', 'angle') "
+        "AND conv_factor IS NOT NULL ORDER BY CAST(code AS INTEGER)"):
+    lines.append(f"U\t{code}\t{factor!r}\t{name}")
+with open(os.path.join(HERE, "geodetic.tsv"), "w") as f:
+    f.write("\n".join(lines) + "\n")
+print(f"{len(lines)} rows written")

@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.Text;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Raster.Crs;
+
+namespace OgcTiler.Raster.Tiff;
+
+/// <summary>
+/// Builds the WKT1 of a user-defined CRS from its GeoKeys as libgeotiff reads them: the geographic part from an EPSG
+/// geographic CRS or datum, or from the ellipsoid, prime meridian and TOWGS84 keys; the projection from
+/// ProjCoordTransGeoKey and its parameter keys (each with libgeotiff's fallback keys), angles converted from the
+/// angular unit to degrees, lengths kept in the linear unit.
+/// </summary>
+internal static class GeoKeyCrs
+{
+    private const double Degree = Math.PI / 180;
+
+    public static string BuildWkt(GeoKeyDirectory keys, CrsRegistry registry)
+    {
+        var toDegrees = AngularUnit(keys) / Degree;
+        var geographic = Geographic(keys, registry, toDegrees);
+        var meridian = PrimeMeridianDegrees(geographic);
+        var projected = keys.Short(GeoKey.ProjectedType);
+        if (projected is null || keys.Short(GeoKey.ModelType) == GeoKey.ModelGeographic)
+        {
+            if (Math.Abs(toDegrees - 1) > 1e-12)
+                throw Unsupported(keys, $"a geographic CRS in GeogAngularUnitsGeoKey = {keys.Short(GeoKey.GeogAngularUnits)} is not supported: only degrees are");
+            if (meridian != 0)
+                throw Unsupported(keys, $"a geographic CRS on prime meridian {meridian}° is not supported: only Greenwich is");
+            return geographic;
+        }
+        var (method, parameters) = Projection(keys, toDegrees);
+        if (method == "Mercator_2SP")
+            (method, parameters) = ("Mercator_1SP", MercatorScaleFromParallel(parameters, geographic));
+        if (method is "Lambert_Azimuthal_Equal_Area" or "Albers_Conic_Equal_Area" && InverseFlattening(geographic) == 0)
+        {
+            // ProjNET's forward equal-area formulas divide by the eccentricity: an ellipsoid 6 µm from the sphere instead
+            var spheroid = SpheroidNode(geographic);
+            geographic = geographic.Replace(spheroid, spheroid[..spheroid.LastIndexOf(',')] + ",1000000000000]", StringComparison.Ordinal);
+        }
+        if (meridian != 0)
+        {
+            // longitudes of the projection count from the prime meridian: the same CRS on Greenwich
+            geographic = geographic.Replace(PrimeMeridianNode(geographic), "PRIMEM[\"Greenwich\",0]", StringComparison.Ordinal);
+            parameters = [.. parameters.Select(p => p.Item1 is "central_meridian" or "longitude_of_center" ? (p.Item1, p.Item2 + meridian) : p)];
+        }
+        var (unitName, metres) = LinearUnit(keys);
+        var wkt = new StringBuilder();
+        wkt.Append(CultureInfo.InvariantCulture, $"PROJCS[\"{Name(keys.Ascii(GeoKey.PcsCitation), "unknown")}\",{geographic},PROJECTION[\"{method}\"]");
+        foreach (var (name, value) in parameters)
+            wkt.Append(CultureInfo.InvariantCulture, $",PARAMETER[\"{name}\",{value:R}]");
+        wkt.Append(CultureInfo.InvariantCulture, $",UNIT[\"{unitName}\",{metres:R}]]");
+        return wkt.ToString();
+    }
+
+    /// <summary>
+    /// Mercator (variant B) as variant A: k0 = cos φ1 / √(1 − e² sin² φ1) (IOGP 7-2), since ProjNET's Mercator_2SP
+    /// does not take standard_parallel_1.
+    /// </summary>
+    private static List<(string, double)> MercatorScaleFromParallel(List<(string, double)> parameters, string geographic)
+    {
+        var rf = InverseFlattening(geographic);
+        var f = rf == 0 ? 0 : 1 / rf;
+        var es = 2 * f - f * f;
+        var phi1 = parameters.First(p => p.Item1 == "standard_parallel_1").Item2 * Degree;
+        var k0 = Math.Cos(phi1) / Math.Sqrt(1 - es * Math.Sin(phi1) * Math.Sin(phi1));
+        return [("latitude_of_origin", 0), .. parameters.Where(p => p.Item1 != "standard_parallel_1"), ("scale_factor", k0)];
+    }
+
+    private static string SpheroidNode(string geographic)
+    {
+        var start = geographic.IndexOf("SPHEROID[", StringComparison.Ordinal);
+        return geographic[start..(geographic.IndexOf(']', start) + 1)];
+    }
+
+    private static double InverseFlattening(string geographic)
+    {
+        var node = SpheroidNode(geographic);
+        return double.Parse(node[(node.LastIndexOf(',') + 1)..^1], CultureInfo.InvariantCulture);
+    }
+
+    private static string PrimeMeridianNode(string geographic)
+    {
+        var start = geographic.IndexOf("PRIMEM[", StringComparison.Ordinal);
+        return geographic[start..(geographic.IndexOf(']', start) + 1)];
+    }
+
+    private static double PrimeMeridianDegrees(string geographic)
+    {
+        var node = PrimeMeridianNode(geographic);
+        return double.Parse(node[(node.LastIndexOf(',') + 1)..^1], CultureInfo.InvariantCulture);
+    }
+
+    private static string Geographic(GeoKeyDirectory keys, CrsRegistry registry, double toDegrees)
+    {
+        var towgs84 = keys.Doubles(GeoKey.GeogTowgs84);
+        if (towgs84 is not null && towgs84.Length is not (3 or 7))
+            throw Unsupported(keys, $"GeogTOWGS84GeoKey has {towgs84.Length} values; 3 or 7 are expected");
+        var code = keys.Short(GeoKey.GeographicType);
+        if (code is null or GeoKey.UserDefined && keys.Short(GeoKey.GeogGeodeticDatum) is { } datum and not GeoKey.UserDefined)
+        {
+            if (!GeodeticTable.Embedded.TryDatum(datum, out var datumCrs))
+                throw Unsupported(keys, $"GeogGeodeticDatumGeoKey = {datum} is not an EPSG datum of a geographic CRS");
+            code = datumCrs;
+        }
+        if (code is { } epsg and not GeoKey.UserDefined)
+        {
+            var wkt = registry.GeographicWkt(epsg)
+                ?? throw Unsupported(keys, $"GeographicTypeGeoKey = {epsg} is not a supported EPSG geographic CRS");
+            return towgs84 is null ? wkt : WithTowgs84(wkt, towgs84);
+        }
+        var (ellipsoidName, a, rf) = Ellipsoid(keys);
+        var (meridianName, meridian) = PrimeMeridian(keys, toDegrees);
+        var name = Name(keys.Ascii(GeoKey.GeogCitation), "unknown");
+        var shift = towgs84 is null ? "" : ",TOWGS84[" + string.Join(",", Pad7(towgs84).Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"GEOGCS[\"{name}\",DATUM[\"unknown\",SPHEROID[\"{ellipsoidName}\",{a:R},{rf:R}]{shift}],PRIMEM[\"{meridianName}\",{meridian:R}],UNIT[\"degree\",0.0174532925199433]]");
+    }
+
+    private static (string Name, double SemiMajor, double InverseFlattening) Ellipsoid(GeoKeyDirectory keys)
+    {
+        if (keys.Short(GeoKey.GeogEllipsoid) is { } code and not GeoKey.UserDefined)
+            return GeodeticTable.Embedded.TryEllipsoid(code, out var known)
+                ? known
+                : throw Unsupported(keys, $"GeogEllipsoidGeoKey = {code} is not an EPSG ellipsoid");
+        var a = keys.Double(GeoKey.GeogSemiMajorAxis)
+            ?? throw Unsupported(keys, "a user-defined ellipsoid without GeogSemiMajorAxisGeoKey");
+        var rf = keys.Double(GeoKey.GeogInvFlattening)
+            ?? (keys.Double(GeoKey.GeogSemiMinorAxis) is { } b ? (b == a ? 0 : a / (a - b)) : (double?)null)
+            ?? throw Unsupported(keys, "a user-defined ellipsoid without GeogInvFlatteningGeoKey or GeogSemiMinorAxisGeoKey");
+        if (!(a > 0) || !double.IsFinite(rf) || rf is < 0 or > 0 and < 1)
+            throw Unsupported(keys, $"a user-defined ellipsoid with semi-major axis {a} and inverse flattening {rf}");
+        return ("unknown", a, rf);
+    }
+
+    private static (string Name, double Degrees) PrimeMeridian(GeoKeyDirectory keys, double toDegrees)
+    {
+        if (keys.Short(GeoKey.GeogPrimeMeridian) is { } code and not GeoKey.UserDefined)
+            return GeodeticTable.Embedded.TryPrimeMeridian(code, out var known)
+                ? known
+                : throw Unsupported(keys, $"GeogPrimeMeridianGeoKey = {code} is not an EPSG prime meridian");
+        var longitude = keys.Double(GeoKey.GeogPrimeMeridianLong) ?? 0;
+        return (longitude == 0 ? "Greenwich" : "unknown", longitude * toDegrees);
+    }
+
+    private static (string Method, List<(string, double)> Parameters) Projection(GeoKeyDirectory keys, double toDegrees)
+    {
+        var method = keys.Short(GeoKey.ProjCoordTrans);
+        if (method is null && keys.Short(GeoKey.Projection) is { } conversion)
+            return Utm(keys, conversion);
+        if (method is null)
+            throw Unsupported(keys, "a user-defined projected CRS without ProjCoordTransGeoKey");
+        double Angle(params int[] chain) => First(keys, chain) * toDegrees;
+        double Length(params int[] chain) => First(keys, chain);
+        double Scale() => keys.Double(GeoKey.ProjScaleAtNatOrigin) ?? keys.Double(GeoKey.ProjScaleAtCenter) ?? 1;
+        var natLat = () => Angle(GeoKey.ProjNatOriginLat, GeoKey.ProjFalseOriginLat, GeoKey.ProjCenterLat);
+        var natLong = () => Angle(GeoKey.ProjNatOriginLong, GeoKey.ProjFalseOriginLong, GeoKey.ProjCenterLong);
+        var centerLat = () => Angle(GeoKey.ProjCenterLat, GeoKey.ProjNatOriginLat, GeoKey.ProjFalseOriginLat);
+        var centerLong = () => Angle(GeoKey.ProjCenterLong, GeoKey.ProjNatOriginLong, GeoKey.ProjFalseOriginLong);
+        var fe = Length(GeoKey.ProjFalseEasting, GeoKey.ProjFalseOriginEasting, GeoKey.ProjCenterEasting);
+        var fn = Length(GeoKey.ProjFalseNorthing, GeoKey.ProjFalseOriginNorthing, GeoKey.ProjCenterNorthing);
+        List<(string, double)> p = method switch
+        {
+            1 or 9 or 16 or 15 or 18 or 22 =>
+            [
+                ("latitude_of_origin", natLat()),
+                ("central_meridian", method == 15 ? Angle(GeoKey.ProjStraightVertPoleLong, GeoKey.ProjNatOriginLong, GeoKey.ProjFalseOriginLong) : natLong()),
+                .. method is 18 or 22 ? Array.Empty<(string, double)>() : [("scale_factor", Scale())],
+            ],
+            7 when keys.Double(GeoKey.ProjStdParallel1) is not null => [("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("central_meridian", natLong())],
+            7 => [("latitude_of_origin", natLat()), ("central_meridian", natLong()), ("scale_factor", Scale())],
+            8 =>
+            [
+                ("latitude_of_origin", Angle(GeoKey.ProjFalseOriginLat, GeoKey.ProjNatOriginLat, GeoKey.ProjCenterLat)),
+                ("central_meridian", Angle(GeoKey.ProjFalseOriginLong, GeoKey.ProjNatOriginLong, GeoKey.ProjCenterLong)),
+                ("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("standard_parallel_2", Angle(GeoKey.ProjStdParallel2)),
+            ],
+            11 =>
+            [
+                ("latitude_of_center", natLat()), ("longitude_of_center", natLong()),
+                ("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("standard_parallel_2", Angle(GeoKey.ProjStdParallel2)),
+            ],
+            10 => [("latitude_of_center", centerLat()), ("longitude_of_center", centerLong())],
+            9815 =>
+            [
+                ("latitude_of_center", centerLat()), ("longitude_of_center", centerLong()),
+                ("azimuth", Angle(GeoKey.ProjAzimuthAngle)),
+                ("rectified_grid_angle", keys.Double(GeoKey.ProjRectifiedGridAngle) is { } g ? g * toDegrees : Angle(GeoKey.ProjAzimuthAngle)),
+                ("scale_factor", keys.Double(GeoKey.ProjScaleAtCenter) ?? keys.Double(GeoKey.ProjScaleAtNatOrigin) ?? 1),
+            ],
+            17 =>
+            [
+                ("standard_parallel_1", Angle(GeoKey.ProjStdParallel1, GeoKey.ProjNatOriginLat)),
+                ("central_meridian", centerLong()),
+                ("latitude_of_origin", keys.Double(GeoKey.ProjStdParallel1) is null ? 0 : centerLat()),
+            ],
+            28 => [("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("central_meridian", natLong())],
+            _ => throw Unsupported(keys, $"ProjCoordTransGeoKey = {method} ({MethodName(method.Value)}) is not supported"),
+        };
+        p.Add(("false_easting", fe));
+        p.Add(("false_northing", fn));
+        return (WktMethod(method.Value, keys), p);
+    }
+
+    private static string WktMethod(int method, GeoKeyDirectory keys) => method switch
+    {
+        1 => "Transverse_Mercator",
+        7 => keys.Double(GeoKey.ProjStdParallel1) is not null ? "Mercator_2SP" : "Mercator_1SP",
+        8 => "Lambert_Conformal_Conic_2SP",
+        9 => "Lambert_Conformal_Conic_1SP",
+        10 => "Lambert_Azimuthal_Equal_Area",
+        11 => "Albers_Conic_Equal_Area",
+        15 => "Polar_Stereographic",
+        16 => "Oblique_Stereographic",
+        17 => "Equirectangular",
+        18 => "Cassini_Soldner",
+        22 => "Polyconic",
+        28 => "Cylindrical_Equal_Area",
+        _ => "Hotine_Oblique_Mercator_Azimuth_Center",
+    };
+
+    /// <summary>libgeotiff's names for the CT codes OgcTiler does not draw, for the refusal.</summary>
+    private static string MethodName(int method) => method switch
+    {
+        2 => "Transverse Mercator (modified Alaska)",
+        3 => "Hotine Oblique Mercator variant A",
+        4 => "Laborde Oblique Mercator",
+        5 => "Rosenmund Oblique Mercator",
+        6 => "spherical Oblique Mercator",
+        12 => "Azimuthal Equidistant",
+        13 => "Equidistant Conic",
+        14 => "Stereographic",
+        19 => "Gnomonic",
+        20 => "Miller Cylindrical",
+        21 => "Orthographic",
+        23 => "Robinson",
+        24 => "Sinusoidal",
+        25 => "Van der Grinten",
+        26 => "New Zealand Map Grid",
+        27 => "Transverse Mercator (South Orientated)",
+        _ => "unknown",
+    };
+
+    /// <summary>ProjectionGeoKey naming an EPSG UTM conversion (16001–16060 north, 16101–16160 south).</summary>
+    private static (string, List<(string, double)>) Utm(GeoKeyDirectory keys, int conversion)
+    {
+        var south = conversion is >= 16101 and <= 16160;
+        if (!south && conversion is not (>= 16001 and <= 16060))
+            throw Unsupported(keys, $"ProjectionGeoKey = {conversion} is not supported: only the EPSG UTM conversions (16001–16060, 16101–16160) are");
+        var zone = conversion % 100;
+        return ("Transverse_Mercator",
+        [
+            ("latitude_of_origin", 0), ("central_meridian", zone * 6 - 183), ("scale_factor", 0.9996),
+            ("false_easting", 500000), ("false_northing", south ? 10000000 : 0),
+        ]);
+    }
+
+    private static double First(GeoKeyDirectory keys, int[] chain)
+    {
+        foreach (var key in chain)
+        {
+            if (keys.Double(key) is { } v)
+                return v;
+        }
+        return 0;
+    }
+
+    private static double AngularUnit(GeoKeyDirectory keys)
+    {
+        var code = keys.Short(GeoKey.GeogAngularUnits) ?? 9102;
+        if (code == GeoKey.UserDefined)
+            return keys.Double(GeoKey.GeogAngularUnitSize) is { } size and > 0
+                ? size
+                : throw Unsupported(keys, "GeogAngularUnitsGeoKey = 32767 without GeogAngularUnitSizeGeoKey");
+        return GeodeticTable.Embedded.TryUnit(code, out var unit) && unit.Angular
+            ? unit.Factor
+            : throw Unsupported(keys, $"GeogAngularUnitsGeoKey = {code} is not an EPSG angular unit");
+    }
+
+    private static (string Name, double Metres) LinearUnit(GeoKeyDirectory keys)
+    {
+        var code = keys.Short(GeoKey.ProjLinearUnits) ?? 9001;
+        if (code == GeoKey.UserDefined)
+            return keys.Double(GeoKey.ProjLinearUnitSize) is { } size and > 0
+                ? ("unknown", size)
+                : throw Unsupported(keys, "ProjLinearUnitsGeoKey = 32767 without ProjLinearUnitSizeGeoKey");
+        return GeodeticTable.Embedded.TryUnit(code, out var unit) && !unit.Angular
+            ? (unit.Name, unit.Factor)
+            : throw Unsupported(keys, $"ProjLinearUnitsGeoKey = {code} is not an EPSG linear unit");
+    }
+
+    private static string WithTowgs84(string geogcs, double[] towgs84)
+    {
+        var values = "TOWGS84[" + string.Join(",", Pad7(towgs84).Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]";
+        var start = geogcs.IndexOf(",TOWGS84[", StringComparison.Ordinal);
+        if (start >= 0)
+            return string.Concat(geogcs.AsSpan(0, start + 1), values, geogcs.AsSpan(geogcs.IndexOf(']', start) + 1));
+        var spheroidEnd = geogcs.IndexOf(']', geogcs.IndexOf("SPHEROID[", StringComparison.Ordinal));
+        return string.Concat(geogcs.AsSpan(0, spheroidEnd + 1), ",", values, geogcs.AsSpan(spheroidEnd + 1));
+    }
+
+    private static double[] Pad7(double[] towgs84) => towgs84.Length == 7 ? towgs84 : [.. towgs84, 0, 0, 0, 0];
+
+    /// <summary>The name in a citation as GDAL writes it ("GCS Name = x|Datum = ..."), or the whole citation.</summary>
+    private static string Name(string? citation, string fallback)
+    {
+        if (string.IsNullOrWhiteSpace(citation))
+            return fallback;
+        var text = citation.StartsWith("GCS Name = ", StringComparison.Ordinal) ? citation[11..] : citation;
+        var bar = text.IndexOf('|');
+        var name = (bar >= 0 ? text[..bar] : text).Replace('"', '\'').Trim();
+        return name.Length == 0 ? fallback : name;
+    }
+
+    private static RasterFormatException Unsupported(GeoKeyDirectory keys, string what) =>
+        TiffErrors.Format(keys.Uri, $"user-defined CRS: {what}");
+}
