@@ -42,6 +42,8 @@ cass_user|+proj=cass +lat_0=31.7340969444444 +lon_0=35.2120805555556 +x_0=170251
 poly_user|+proj=poly +lat_0=0 +lon_0=-54 +x_0=5000000 +y_0=10000000 +ellps=aust_SA +units=m|-54 -10|10000
 sterea_bessel|+proj=sterea +lat_0=52.1561605555556 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m|5.5 52|2000
 longlat_intl_towgs84|+proj=longlat +ellps=intl +towgs84=-87,-98,-121,0,0,0,0 +no_defs|10 50|0.05
+geos_sweep_y|+proj=geos +h=35785831 +lon_0=0 +sweep=y +x_0=0 +y_0=0 +ellps=WGS84 +units=m|10 45|20000
+geos_sweep_x|+proj=geos +h=35786023 +lon_0=-75 +sweep=x +x_0=0 +y_0=0 +ellps=GRS80 +units=m|-80 30|20000
 longlat_user_ellps|+proj=longlat +a=6378000 +rf=300 +no_defs|-30 20|0.05
 """
 

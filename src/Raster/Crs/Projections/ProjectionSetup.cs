@@ -4,9 +4,9 @@ namespace OgcTiler.Raster.Crs.Projections;
 
 /// <summary>
 /// Adds OgcTiler's projections to ProjNET's process-wide projection registry, once. Polar Stereographic, Lambert
-/// Conic Conformal (1SP), Equirectangular and Cylindrical Equal Area are missing from ProjNET 2.0.0; Transverse
-/// Mercator replaces ProjNET's less accurate one, which keeps the registry name "transverse_mercator", so WKT is
-/// pointed at ours before parsing.
+/// Conic Conformal (1SP), Equirectangular, Cylindrical Equal Area and Geostationary are missing from ProjNET 2.0.0;
+/// Transverse Mercator replaces ProjNET's less accurate one, which keeps the registry name "transverse_mercator", so
+/// WKT is pointed at ours before parsing.
 /// </summary>
 internal static class ProjectionSetup
 {
@@ -27,6 +27,7 @@ internal static class ProjectionSetup
         ProjectionsRegistry.Register(OwnTransverseMercator, typeof(TransverseMercator));
         ProjectionsRegistry.Register("equirectangular", typeof(Equirectangular));
         ProjectionsRegistry.Register("cylindrical_equal_area", typeof(CylindricalEqualArea));
+        ProjectionsRegistry.Register("geostationary_satellite", typeof(Geostationary));
         return true;
     }
 }
