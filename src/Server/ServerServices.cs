@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Errors;
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Operations;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
@@ -17,6 +19,8 @@ public static class ServerServices
     {
         services.AddOgcTilerSources();
         services.AddSingleton<LayerRegistry>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LayerTimes>();
         services.AddSingleton<ILayerRegistry>(sp => sp.GetRequiredService<LayerRegistry>());
         services.AddSingleton<TileGrids>();
         services.AddSingleton(CrsRegistry.Default);

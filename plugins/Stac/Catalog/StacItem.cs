@@ -1,4 +1,5 @@
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Sources;
 
 namespace OgcTiler.Plugins.Stac.Catalog;
 
@@ -13,6 +14,12 @@ internal sealed record StacItem(
     DateTimeOffset? Datetime,
     IReadOnlyDictionary<string, StacAsset> Assets)
 {
+    /// <summary>
+    /// When the item was acquired: <c>start_datetime</c>..<c>end_datetime</c> when given, else the <c>datetime</c>
+    /// instant; null when the item has neither.
+    /// </summary>
+    public TimeRange? Time { get; init; }
+
     /// <summary>Asset names in document order, for error messages.</summary>
     public string AssetList => string.Join(", ", Assets.Keys);
 

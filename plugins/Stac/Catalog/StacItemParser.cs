@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Sources;
 
 namespace OgcTiler.Plugins.Stac.Catalog;
 
@@ -33,7 +34,10 @@ internal static class StacItemParser
         foreach (var member in assetsJson.EnumerateObject())
             assets[member.Name] = StacAssetParser.Parse(member.Name, member.Value, id, baseUri, itemProjection, documentUri);
         return new StacItem(id, baseUri, Text(json, "collection"), ParseBbox(Member(json, "bbox"), documentUri, "bbox"),
-            ParseDatetime(properties), assets);
+            ParseDatetime(properties), assets)
+        {
+            Time = ParseTime(properties),
+        };
     }
 
     /// <summary>The absolute href of the document's <c>self</c> link, if any.</summary>
@@ -90,6 +94,18 @@ internal static class StacItemParser
         return text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? value : null;
     }
+
+    private static TimeRange? ParseTime(JsonElement properties)
+    {
+        var instant = Instant(properties, "datetime");
+        var start = Instant(properties, "start_datetime") ?? instant;
+        var end = Instant(properties, "end_datetime") ?? instant ?? start;
+        return start is { } s && end is { } e && s <= e ? new TimeRange(s, e) : null;
+    }
+
+    private static DateTimeOffset? Instant(JsonElement properties, string name) =>
+        Text(properties, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.ToUniversalTime() : null;
 
     public static double? Number(JsonElement? node, string uri, string name) => node switch
     {

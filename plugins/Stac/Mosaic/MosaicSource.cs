@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Plugins.Stac.Catalog;
@@ -8,10 +10,12 @@ namespace OgcTiler.Plugins.Stac.Mosaic;
 /// <summary>
 /// The items of a search as one source: a read takes the items whose footprint meets the grid, reads them in search
 /// order (batches of <see cref="Parallelism"/>; one at a time for <c>first</c>, which stops once every pixel is
-/// filled) and combines them with the pixel selection method.
+/// filled) and combines them with the pixel selection method. The items' dates make it a <see cref="ITimedSource"/>.
 /// </summary>
-internal sealed class MosaicSource(string id, IReadOnlyList<StacItem> items, SourceInfo info, string pixelSelection, ItemReader reader)
-    : IRasterSource
+internal sealed class MosaicSource(
+    string id, IReadOnlyList<StacItem> items, SourceInfo info, string pixelSelection, ItemReader reader,
+    Func<CancellationToken, Task<ITimedSource>> reopen)
+    : ITimedSource
 {
     private const int Parallelism = 4;
 
@@ -20,6 +24,22 @@ internal sealed class MosaicSource(string id, IReadOnlyList<StacItem> items, Sou
     public SourceInfo Info { get; } = info;
 
     public IReadOnlyList<StacItem> Items { get; } = items;
+
+    /// <summary>Changes with the items (a refreshed search or another time selection finds others).</summary>
+    public string Version { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', items.Select(i => i.Uri)))), 0, 8);
+
+    public IReadOnlyList<PartTime> Times { get; } = [.. items.Where(i => i.Time is not null).Select(i => new PartTime(i.Id, i.Time!.Value))];
+
+    public IRasterSource? During(IReadOnlyList<TimeRange> ranges)
+    {
+        var kept = Items.Where(i => i.Time is { } time && ranges.Any(time.Meets)).ToList();
+        if (kept.Count == 0)
+            return null;
+        var label = string.Join(',', ranges.Select(r => $"{r.Start:O}/{r.End:O}"));
+        return new MosaicSource($"{Id} time={label}", kept, Info, pixelSelection, reader, reopen);
+    }
+
+    public Task<ITimedSource> ReopenAsync(CancellationToken cancellationToken) => reopen(cancellationToken);
 
     public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {

@@ -23,21 +23,29 @@ internal sealed class StacSearchProvider(IPluginHost host) : ISourceProvider
 
     public IReadOnlyCollection<string> OptionKeys { get; } = [.. SearchOptionsParser.Keys, "pixel_selection", "assets"];
 
-    public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken)
+    public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken) =>
+        await OpenAsync(spec, fromCache: true, cancellationToken);
+
+    /// <param name="fromCache">false runs the search again (a time-enabled layer's refresh) and keeps its result.</param>
+    private async Task<MosaicSource> OpenAsync(SourceSpec spec, bool fromCache, CancellationToken cancellationToken)
     {
+        var original = spec;
         spec = WithUrlQueryAsOptions(spec);
         var parameters = SearchOptionsParser.Parse(spec.Options);
         var pixelSelection = PixelSelection.Validate(SourceOptions.Get(spec.Options, "pixel_selection") ?? "first");
         var assetNames = SourceOptions.List(spec.Options, "assets");
         var search = $"{parameters.Method} {SearchEncoding.PostBody(parameters, parameters.Limit ?? 0).ToJsonString()} max_items={parameters.MaxItems}";
-        var items = await host.Cache.GetOrCreateAsync($"stac-search:{spec.Url} {search}", 8192L * parameters.MaxItems,
-            ct => _client.SearchAsync(spec.Url, parameters, ct), cancellationToken);
+        var items = fromCache
+            ? await host.Cache.GetOrCreateAsync($"stac-search:{spec.Url} {search}", 8192L * parameters.MaxItems,
+                ct => _client.SearchAsync(spec.Url, parameters, ct), cancellationToken)
+            : await _client.SearchAsync(spec.Url, parameters, cancellationToken);
         if (items.Count == 0)
             throw new ResourceNotFoundException($"STAC search {spec.Url} returned no items for {search}");
         var assets = AssetBand.DefaultAssets(items[0], assetNames);
         var info = Combine(items, await ItemInfo.DescribeAsync(items[0], assets, host.Rasters, cancellationToken));
         var id = $"{spec.Url} {search} pixel_selection={pixelSelection} assets={string.Join(',', assets.Select(a => a.Name))}";
-        return new MosaicSource(id, items, info, pixelSelection, _reader);
+        return new MosaicSource(id, items, info, pixelSelection, _reader,
+            async ct => await OpenAsync(original, fromCache: false, ct));
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class LayerConfigReader
 
     private static LayerDefinition ReadLayer(ConfigReader reader, IConfigurationSection s, string directory)
     {
-        reader.CheckKeys(s, "Id", "Title", "Abstract", "Source", "Render", "Styles", "TileMatrixSets");
+        reader.CheckKeys(s, "Id", "Title", "Abstract", "Source", "Render", "Styles", "TileMatrixSets", "Time");
         var id = reader.RequiredString(s, "Id");
         if (id.Length > 0 && !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             reader.Error(s.GetSection("Id").Path, $"'{id}' may only hold letters, digits, '-', '_' and '.' (it is part of URLs)");
@@ -42,6 +42,7 @@ internal static class LayerConfigReader
             Render = ReadRender(reader, s.GetSection("Render")),
             Styles = styles,
             TileMatrixSets = reader.Strings(s, "TileMatrixSets"),
+            Time = s.GetSection("Time").Exists() ? TimeConfigReader.Read(reader, s.GetSection("Time")) : null,
         };
     }
 

@@ -1,3 +1,4 @@
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Layers;
@@ -21,6 +22,9 @@ public sealed record LayerDefinition
 
     /// <summary>TileMatrixSet ids offered; null means every set that covers the layer.</summary>
     public IReadOnlyList<string>? TileMatrixSets { get; init; }
+
+    /// <summary>The time dimension built from the source's item dates; null when the layer has none.</summary>
+    public TimeOptions? Time { get; init; }
 }
 
 /// <summary><c>Type</c> names a source provider ("cog" built in); <c>Url</c> a path or URL; the other keys go to the provider.</summary>

@@ -50,6 +50,10 @@ internal sealed class LayerRegistry : ILayerRegistry
         }
     }
 
+    /// <summary>Serves <paramref name="source"/> for the layer from now on (a refreshed search).</summary>
+    public void Replace(LayerDefinition layer, IRasterSource source) =>
+        _sources[layer.Id] = new Lazy<Task<IRasterSource>>(Task.FromResult(source));
+
     // Not tied to one request's cancellation: the opened source is shared by every later request.
     private async Task<IRasterSource> OpenAsync(LayerDefinition layer)
     {

@@ -1,3 +1,5 @@
+using OgcTiler.TestSupport.Stac;
+
 namespace OgcTiler.Plugins.Stac.Tests.Fakes;
 
 /// <summary>One loopback STAC API shared by the test classes of the "stac-api" collection.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Plugins.Stac.Search;
 using OgcTiler.Plugins.Stac.Tests.Fakes;
+using OgcTiler.TestSupport.Stac;
 
 namespace OgcTiler.Plugins.Stac.Tests.Search;
 

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Plugins;
 
 namespace OgcTiler.Server.Ogc.Common;
 
 /// <summary>
 /// Built capabilities documents as bytes, by kind and base URL. They go stale when plugins change or when the layer
-/// registry holds another layer list (a config reload swaps it); <see cref="UpdateSequence"/> then increases.
+/// registry holds another layer list (a config reload swaps it) or a layer's time values change; <see cref="UpdateSequence"/> then increases.
 /// </summary>
 internal sealed class CapabilitiesCache
 {
@@ -13,12 +14,15 @@ internal sealed class CapabilitiesCache
     private readonly OgcLayers _layers;
     private volatile State _state;
 
-    public CapabilitiesCache(OgcLayers layers, IPluginCatalog plugins)
+    public CapabilitiesCache(OgcLayers layers, IPluginCatalog plugins, LayerTimes times)
     {
         _layers = layers;
         _state = new State(layers.Definitions, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        plugins.Changed += () => _state = new State(_state.Layers, _state.Sequence + 1);
+        plugins.Changed += Invalidate;
+        times.Changed += Invalidate;
     }
+
+    private void Invalidate() => _state = new State(_state.Layers, _state.Sequence + 1);
 
     /// <summary>The documents' version (WMS and WMTS <c>updateSequence</c>).</summary>
     public long UpdateSequence

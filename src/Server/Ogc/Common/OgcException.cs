@@ -43,4 +43,6 @@ internal static class OgcCodes
     public const string StyleNotDefined = nameof(StyleNotDefined);
     public const string InvalidPoint = nameof(InvalidPoint);
     public const string CurrentUpdateSequence = nameof(CurrentUpdateSequence);
+    public const string MissingDimensionValue = nameof(MissingDimensionValue);
+    public const string InvalidDimensionValue = nameof(InvalidDimensionValue);
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Ogc.Common;
@@ -15,6 +17,9 @@ internal sealed record OgcLayer(LayerDefinition Definition, IRasterSource Source
     public string Title => Definition.Title ?? Definition.Id;
 
     public SourceInfo Info => Source.Info;
+
+    /// <summary>The layer's time dimension, when it declares <c>Time</c>.</summary>
+    public TimeDimension? Time { get; init; }
 
     /// <summary>"default" first, then the layer's other named styles.</summary>
     public IEnumerable<string> StyleNames => LayerStyles.Names(Definition);
@@ -37,7 +42,7 @@ internal sealed record OgcLayerList(IReadOnlyList<OgcLayer> Layers, bool Complet
 /// source fails is left out, one still opening after <see cref="CapabilitiesWait"/> is described as it was last
 /// opened (or left out if it never was), and both are logged.
 /// </summary>
-internal sealed class OgcLayers(ILayerRegistry registry, ILogger<OgcLayers> logger)
+internal sealed class OgcLayers(ILayerRegistry registry, LayerTimes times, ILogger<OgcLayers> logger)
 {
     public static readonly TimeSpan CapabilitiesWait = TimeSpan.FromSeconds(2);
 
@@ -60,9 +65,11 @@ internal sealed class OgcLayers(ILayerRegistry registry, ILogger<OgcLayers> logg
             var task = opening[i];
             if (task.IsCompletedSuccessfully)
             {
-                var layer = new OgcLayer(definition, task.Result);
-                _lastOpened[definition.Id] = layer;
-                layers.Add(layer);
+                if (TryDescribe(definition, task.Result, out var layer))
+                {
+                    _lastOpened[definition.Id] = layer;
+                    layers.Add(layer);
+                }
             }
             else if (task.IsCompleted)
             {
@@ -83,8 +90,26 @@ internal sealed class OgcLayers(ILayerRegistry registry, ILogger<OgcLayers> logg
     }
 
     /// <summary>The layer with this id (case-sensitive), or null when there is none.</summary>
-    public async Task<OgcLayer?> FindAsync(string id, CancellationToken cancellationToken) =>
-        registry.Find(id) is { } definition
-            ? new OgcLayer(definition, await registry.GetSourceAsync(definition, cancellationToken))
-            : null;
+    public async Task<OgcLayer?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (registry.Find(id) is not { } definition)
+            return null;
+        var source = await registry.GetSourceAsync(definition, cancellationToken);
+        return new OgcLayer(definition, source) { Time = times.For(definition, source) };
+    }
+
+    private bool TryDescribe(LayerDefinition definition, IRasterSource source, out OgcLayer layer)
+    {
+        try
+        {
+            layer = new OgcLayer(definition, source) { Time = times.For(definition, source) };
+            return true;
+        }
+        catch (OgcTilerException e)
+        {
+            logger.LogWarning(e, "layer {Layer} is left out of the OGC capabilities: {Reason}", definition.Id, e.Message);
+            layer = null!;
+            return false;
+        }
+    }
 }

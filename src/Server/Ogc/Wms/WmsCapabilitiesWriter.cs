@@ -2,6 +2,7 @@ using System.Xml;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;
 
 namespace OgcTiler.Server.Ogc.Wms;
@@ -161,9 +162,47 @@ internal sealed class WmsCapabilitiesWriter(WmsVersion version, ServiceOptions s
         WriteGeographicBox(w, layer.Info.Wgs84Bounds);
         foreach (var box in boxes)
             WriteBoundingBox(w, box);
+        if (layer.Time is { } time)
+            WriteTimeDimension(w, time);
         foreach (var style in layer.StyleNames)
             WriteStyle(w, layer, style);
         w.WriteEndElement();
+    }
+
+    /// <summary>
+    /// WMS 1.3.0: one <c>Dimension</c> with the values; 1.1.1: <c>Dimension</c> declares it, <c>Extent</c> lists them.
+    /// Lists of values are accepted (multipleValues) and the keyword <c>current</c> too; current="1" says the layer's
+    /// search is run again as new items arrive.
+    /// </summary>
+    private void WriteTimeDimension(XmlWriter w, TimeDimension time)
+    {
+        var values = string.Join(',', time.Steps.Select(s => s.Label));
+        w.WriteStartElement("Dimension", Ns);
+        w.WriteAttributeString("name", "time");
+        w.WriteAttributeString("units", "ISO8601");
+        if (version.Is130)
+        {
+            WriteTimeDefault(w, time);
+            w.WriteAttributeString("multipleValues", "1");
+            w.WriteAttributeString("nearestValue", time.Options.NearestValue ? "1" : "0");
+            w.WriteAttributeString("current", time.Options.RefreshSeconds > 0 || time.Options.Default == TimeOptions.Current ? "1" : "0");
+            w.WriteString(values);
+            w.WriteEndElement();
+            return;
+        }
+        w.WriteEndElement();
+        w.WriteStartElement("Extent");
+        w.WriteAttributeString("name", "time");
+        WriteTimeDefault(w, time);
+        w.WriteAttributeString("nearestValue", time.Options.NearestValue ? "1" : "0");
+        w.WriteString(values);
+        w.WriteEndElement();
+    }
+
+    private static void WriteTimeDefault(XmlWriter w, TimeDimension time)
+    {
+        if (time.DefaultValue is { } value)
+            w.WriteAttributeString("default", value);
     }
 
     private void WriteCrsCode(XmlWriter w, string code)

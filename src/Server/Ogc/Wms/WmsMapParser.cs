@@ -2,13 +2,14 @@ using System.Globalization;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Ogc.Wms;
 
-/// <summary>Parses the GetMap parameters (LAYERS, STYLES, CRS/SRS, BBOX, WIDTH, HEIGHT, FORMAT, TRANSPARENT, BGCOLOR).</summary>
-internal sealed class WmsMapParser(OgcLayers layers, CrsRegistry crs, OgcOptions options)
+/// <summary>Parses the GetMap parameters (LAYERS, STYLES, CRS/SRS, BBOX, WIDTH, HEIGHT, FORMAT, TRANSPARENT, BGCOLOR, TIME).</summary>
+internal sealed class WmsMapParser(OgcLayers layers, CrsRegistry crs, OgcOptions options, LayerTimes times)
 {
     public const uint White = 0xFFFFFF;
 
@@ -39,7 +40,8 @@ internal sealed class WmsMapParser(OgcLayers layers, CrsRegistry crs, OgcOptions
                 ?? throw new OgcException(OgcCodes.LayerNotDefined, "layers", $"layer '{names[i]}' is not defined");
             var style = layer.FindStyle(styles[i])
                 ?? throw new OgcException(OgcCodes.StyleNotDefined, "styles", $"layer '{layer.Id}' has no style '{styles[i]}' (styles: {string.Join(", ", layer.StyleNames)})");
-            result.Add(new WmsMapLayer(layer, style));
+            var (timed, selection) = OgcTime.Select(layer, kvp.Get("time"), times.Now);
+            result.Add(new WmsMapLayer(timed, style, selection));
         }
         return result;
     }

@@ -1,11 +1,12 @@
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Ogc.Wms;
 
-/// <summary>A layer of a GetMap with the render options of its style.</summary>
-internal sealed record WmsMapLayer(OgcLayer Layer, RenderOptions Options);
+/// <summary>A layer of a GetMap with the render options of its style and, for a time-enabled layer, the time read.</summary>
+internal sealed record WmsMapLayer(OgcLayer Layer, RenderOptions Options, TimeSelection? Time = null);
 
 /// <summary>A parsed GetMap (or the map part of a GetFeatureInfo). <see cref="Background"/> is 0xRRGGBB.</summary>
 internal sealed record WmsMapRequest(
@@ -14,7 +15,11 @@ internal sealed record WmsMapRequest(
     TargetGrid Grid,
     ImageFormat Format,
     bool Transparent,
-    uint Background);
+    uint Background)
+{
+    /// <summary>The HTTP Warning to send when a nearest time stood in for the asked one.</summary>
+    public string? Warning => OgcTime.NearestValueWarning(Layers.Select(l => l.Time));
+}
 
 /// <summary>What an error response of a GetMap needs to know even when the rest of the request is bad.</summary>
 internal sealed record WmsErrorContext(WmsVersion Version, WmsExceptionMode Mode, ImageFormat? Format, int Width, int Height, bool Transparent, uint Background)

@@ -78,6 +78,8 @@ internal sealed class WmsService(
         if (TileResults.NotModified(http, lookup, maxAge) is { } notModified)
             return notModified;
         var (image, origin) = await tiles.GetOrRenderAsync(lookup, c => renderer.RenderAsync(map, c), ct);
+        if (map.Warning is { } warning)
+            http.Response.Headers.Warning = warning;
         return TileResults.Send(http, image, origin, maxAge);
     }
 

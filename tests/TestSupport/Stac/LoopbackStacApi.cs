@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using OgcTiler.TestSupport;
 
-namespace OgcTiler.Plugins.Stac.Tests.Fakes;
+namespace OgcTiler.TestSupport.Stac;
 
 /// <summary>
 /// A STAC API on Kestrel at 127.0.0.1 (free port) over the fixture items of tests/data/stac/items: landing page,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace OgcTiler.Plugins.Stac.Tests.Fakes;
+namespace OgcTiler.TestSupport.Stac;
 
 /// <summary>
 /// The loopback API's own, independent search evaluation: ids, collections, bbox, intersects (by the geometry's
