@@ -6,6 +6,7 @@ using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
@@ -43,7 +44,8 @@ public class CapabilitiesBenchmarks
         var source = new BenchSource();
         _layers = definitions.Select(d => new OgcLayer(d, source)).ToList();
         var layerRegistry = new BenchRegistry(definitions, source);
-        _cache = new CapabilitiesCache(new OgcLayers(layerRegistry, NullLogger<OgcLayers>.Instance), new BenchPlugins());
+        var times = new LayerTimes(null!, TimeProvider.System, NullLogger<LayerTimes>.Instance); // no layer declares Time
+        _cache = new CapabilitiesCache(new OgcLayers(layerRegistry, times, NullLogger<OgcLayers>.Instance), new BenchPlugins(), times);
         _cache.GetAsync("wmts", WriteWmts, CancellationToken.None).GetAwaiter().GetResult();
     }
 
