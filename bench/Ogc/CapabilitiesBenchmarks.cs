@@ -44,7 +44,7 @@ public class CapabilitiesBenchmarks
         var source = new BenchSource();
         _layers = definitions.Select(d => new OgcLayer(d, source)).ToList();
         var layerRegistry = new BenchRegistry(definitions, source);
-        var times = new LayerTimes(null!, TimeProvider.System, NullLogger<LayerTimes>.Instance); // no layer declares Time
+        var times = new LayerTimes(layerRegistry, TimeProvider.System, NullLogger<LayerTimes>.Instance);
         _cache = new CapabilitiesCache(new OgcLayers(layerRegistry, times, NullLogger<OgcLayers>.Instance), new BenchPlugins(), times);
         _cache.GetAsync("wmts", WriteWmts, CancellationToken.None).GetAwaiter().GetResult();
     }
@@ -78,6 +78,8 @@ public class CapabilitiesBenchmarks
         public LayerDefinition? Find(string id) => layers.FirstOrDefault(l => l.Id == id);
 
         public Task<IRasterSource> GetSourceAsync(LayerDefinition layer, CancellationToken cancellationToken) => Task.FromResult(source);
+
+        public void Replace(LayerDefinition layer, IRasterSource source) => throw new NotSupportedException("no bench layer declares Time");
     }
 
     private sealed class BenchPlugins : OgcTiler.Server.Plugins.IPluginCatalog

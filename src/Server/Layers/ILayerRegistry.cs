@@ -11,4 +11,7 @@ public interface ILayerRegistry
 
     /// <summary>The layer's source (opened once and cached; reopened after a plugin reload).</summary>
     Task<IRasterSource> GetSourceAsync(LayerDefinition layer, CancellationToken cancellationToken);
+
+    /// <summary>Serves <paramref name="source"/> for the layer from now on (a time-enabled layer's refreshed search).</summary>
+    void Replace(LayerDefinition layer, IRasterSource source);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Layers;
@@ -32,7 +33,7 @@ public static class LayerEndpoints
 
     private static async Task<IResult> GetTileAsync(
         string id, string tms, int z, int x, int y, string format, HttpContext context,
-        LayerRegistry layers, TileGrids grids, IRenderPipeline pipeline, TileCache cache, ServerOptions options)
+        LayerRegistry layers, LayerTimes times, TileGrids grids, IRenderPipeline pipeline, TileCache cache, ServerOptions options)
     {
         var layer = layers.Get(id);
         var imageFormat = ImageFormats.ParseTileFormat(format);
@@ -41,12 +42,13 @@ public static class LayerEndpoints
         EnsureOffered(layer, tms, grids);
         var grid = grids.TileGrid(tms, z, x, y);
         var source = await layers.GetSourceAsync(layer, context.RequestAborted);
-        var key = LayerTileKey.For(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, ParametersBesidesStyle(context.Request.Query));
-        var lookup = cache.Lookup(key, source.Version);
+        var (read, timeKey) = times.ForRequest(layer, source, context.Request.Query["time"].LastOrDefault());
+        var key = LayerTileKey.For(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, ParametersBesidesStyle(context.Request.Query) + timeKey);
+        var lookup = cache.Lookup(key, read.Version);
         if (TileResults.NotModified(context, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
             return notModified;
         var (tile, origin) = await cache.GetOrRenderAsync(lookup,
-            ct => pipeline.RenderAsync(new RenderRequest(source, grid, renderOptions, imageFormat), ct), context.RequestAborted);
+            ct => pipeline.RenderAsync(new RenderRequest(read, grid, renderOptions, imageFormat), ct), context.RequestAborted);
         return TileResults.Send(context, tile, origin, options.Cache.Tiles.MaxAgeSeconds);
     }
 

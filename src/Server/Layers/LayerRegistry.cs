@@ -50,7 +50,6 @@ internal sealed class LayerRegistry : ILayerRegistry
         }
     }
 
-    /// <summary>Serves <paramref name="source"/> for the layer from now on (a refreshed search).</summary>
     public void Replace(LayerDefinition layer, IRasterSource source) =>
         _sources[layer.Id] = new Lazy<Task<IRasterSource>>(Task.FromResult(source));
 

@@ -69,6 +69,8 @@ internal sealed class FakeLayerRegistry(IReadOnlyList<(LayerDefinition Layer, IR
         : OpenErrors.TryGetValue(layer.Id, out var error) ? Task.FromException<IRasterSource>(error)
         : Task.FromResult(layers.First(l => l.Layer.Id == layer.Id).Source);
 
+    public void Replace(LayerDefinition layer, IRasterSource source) => throw new NotSupportedException("no fake layer declares Time");
+
     private static async Task<IRasterSource> StallAsync(CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -12,6 +12,7 @@ using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc;
 using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
@@ -88,6 +89,8 @@ internal sealed class OgcTestHost : IAsyncDisposable
         var pipeline = new GridPipeline();
         var plugins = new FakePluginCatalog();
         builder.Services.AddSingleton<ILayerRegistry>(registry);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LayerTimes>();
         builder.Services.AddSingleton<IRenderPipeline>(pipeline);
         builder.Services.AddSingleton<IPluginCatalog>(plugins);
         builder.Services.AddSingleton(CrsRegistry.Default);

@@ -9,7 +9,7 @@ namespace OgcTiler.Server.Layers.Time;
 /// <c>RefreshSeconds</c> is reopened in the background when its source is older than that (the request that notices
 /// it is served from the current one); a changed set of item times raises <see cref="Changed"/> (capabilities are rebuilt).
 /// </summary>
-internal sealed class LayerTimes(LayerRegistry registry, TimeProvider clock, ILogger<LayerTimes> logger)
+internal sealed class LayerTimes(ILayerRegistry registry, TimeProvider clock, ILogger<LayerTimes> logger)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -30,6 +30,19 @@ internal sealed class LayerTimes(LayerRegistry registry, TimeProvider clock, ILo
         if (options.RefreshSeconds > 0 && clock.GetUtcNow() - entry.Opened >= TimeSpan.FromSeconds(options.RefreshSeconds))
             StartRefresh(layer, entry);
         return entry.Dimension;
+    }
+
+    /// <summary>
+    /// The source to read for a REST request's <c>time</c> and what the tile-cache key adds for it ("" for a layer
+    /// without <c>Time</c>); an absent time is the default's. Errors are <see cref="InvalidParameterException"/> (400).
+    /// </summary>
+    public (IRasterSource Source, string CacheParameters) ForRequest(LayerDefinition layer, IRasterSource source, string? time)
+    {
+        if (For(layer, source) is not { } dimension)
+            return (source, "");
+        var selection = dimension.Select(time, Now)
+            ?? throw new InvalidParameterException("time", $"layer '{layer.Id}' has no default time: give time (values: {dimension.Describe()})");
+        return (Read(layer, source, selection), $"time={selection.Key}@{dimension.Version}");
     }
 
     /// <summary>The source to read for a selection of the layer's dimension.</summary>

@@ -40,7 +40,7 @@ internal sealed class WmsMapParser(OgcLayers layers, CrsRegistry crs, OgcOptions
                 ?? throw new OgcException(OgcCodes.LayerNotDefined, "layers", $"layer '{names[i]}' is not defined");
             var style = layer.FindStyle(styles[i])
                 ?? throw new OgcException(OgcCodes.StyleNotDefined, "styles", $"layer '{layer.Id}' has no style '{styles[i]}' (styles: {string.Join(", ", layer.StyleNames)})");
-            var (timed, selection) = OgcTime.Select(layer, kvp.Get("time"), times.Now);
+            var (timed, selection) = OgcTime.Select(layer, kvp.Get("time"), times.Now, OgcTime.Wms);
             result.Add(new WmsMapLayer(timed, style, selection));
         }
         return result;

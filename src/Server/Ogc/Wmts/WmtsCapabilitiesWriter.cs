@@ -134,9 +134,11 @@ internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSe
             w.WriteElementString("Format", Wmts, format.ContentType);
         foreach (var format in OgcFormats.Infos)
             w.WriteElementString("InfoFormat", Wmts, format.MimeType);
+        if (layer.Time is { } time)
+            WmtsTimeDimension.Write(w, time);
         foreach (var s in layerSets)
             WmtsMatrixSetWriter.WriteLink(w, s);
-        var path = $"{RestUrl}{Uri.EscapeDataString(layer.Id)}/{{Style}}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}";
+        var path = $"{RestUrl}{Uri.EscapeDataString(layer.Id)}/{{Style}}{WmtsTimeDimension.TemplateSegment(layer)}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}";
         foreach (var format in OgcFormats.Images)
             WriteResourceUrl(w, format.ContentType, "tile", $"{path}.{format.Extension}");
         foreach (var format in OgcFormats.Infos)

@@ -35,7 +35,7 @@ internal sealed class WmtsService(
         if (kvp.Require("Version") != "1.0.0")
             throw OgcException.Invalid("Version", $"WMTS version '{kvp.Get("Version")}' is not supported (valid: 1.0.0)");
         var tile = await resolver.ResolveAsync(kvp.Require("Layer"), kvp.Require("Style"), kvp.Require("TileMatrixSet"),
-            kvp.Require("TileMatrix"), kvp.Require("TileRow"), kvp.Require("TileCol"), StatusCodes.Status400BadRequest, ct);
+            kvp.Require("TileMatrix"), kvp.Require("TileRow"), kvp.Require("TileCol"), kvp.Get("Time"), StatusCodes.Status400BadRequest, ct);
         // GetFeatureInfo carries GetTile's parameters, Format included (WMTS 1.0.0 Table 26; ets-wmts10 GetFeatureInfo.Missing).
         var imageFormat = ParseFormat(kvp.Require("Format"), "Format");
         if (request == "GetTile")
@@ -47,21 +47,22 @@ internal sealed class WmtsService(
 
     public Task<IResult> HandleCapabilitiesAsync(HttpContext http) => ReportErrors(http, ct => CapabilitiesAsync(http, ct));
 
-    public Task<IResult> HandleRestTileAsync(HttpContext http, string layer, string style, string set, string matrix, string row, string col, string extension) =>
+    /// <param name="time">the <c>{Time}</c> segment of a time-enabled layer's template, or null.</param>
+    public Task<IResult> HandleRestTileAsync(HttpContext http, string layer, string style, string? time, string set, string matrix, string row, string col, string extension) =>
         ReportErrors(http, async ct =>
         {
             var format = OgcFormats.FindImageByExtension(extension)
                 ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Format", $"tile extension '{extension}' is not supported (valid: png, jpg, webp)", StatusCodes.Status404NotFound);
-            var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, StatusCodes.Status404NotFound, ct);
+            var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, time, StatusCodes.Status404NotFound, ct);
             return await TileAsync(http, tile, format, ct);
         });
 
-    public Task<IResult> HandleRestFeatureInfoAsync(HttpContext http, string layer, string style, string set, string matrix, string row, string col, string j, string i, string extension) =>
+    public Task<IResult> HandleRestFeatureInfoAsync(HttpContext http, string layer, string style, string? time, string set, string matrix, string row, string col, string j, string i, string extension) =>
         ReportErrors(http, async ct =>
         {
             var format = OgcFormats.FindInfoByExtension(extension)
                 ?? throw new OgcException(OgcCodes.InvalidParameterValue, "InfoFormat", $"feature info extension '{extension}' is not supported (valid: json, txt, html, xml)", StatusCodes.Status404NotFound);
-            var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, StatusCodes.Status404NotFound, ct);
+            var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, time, StatusCodes.Status404NotFound, ct);
             return await FeatureInfoAsync(tile, i, j, format, ct);
         });
 
@@ -75,7 +76,7 @@ internal sealed class WmtsService(
     /// <summary>Through the tile cache, under the key the layer tile endpoint uses for the same picture.</summary>
     private async Task<IResult> TileAsync(HttpContext http, WmtsTile tile, ImageFormat format, CancellationToken ct)
     {
-        var key = LayerTileKey.For(tile.Layer.Id, tile.Set.Id, tile.Matrix.Id, tile.Col, tile.Row, format, tile.Style, "");
+        var key = LayerTileKey.For(tile.Layer.Id, tile.Set.Id, tile.Matrix.Id, tile.Col, tile.Row, format, tile.Style, tile.CacheParameters);
         var lookup = tiles.Lookup(key, tile.Layer.Source.Version);
         if (TileResults.NotModified(http, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
             return notModified;

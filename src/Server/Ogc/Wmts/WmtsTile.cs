@@ -1,13 +1,17 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Ogc.Wmts;
 
-/// <summary>A resolved GetTile (or the tile of a GetFeatureInfo).</summary>
-internal sealed record WmtsTile(OgcLayer Layer, string Style, RenderOptions Options, TileMatrixSet Set, TileMatrix Matrix, int Row, int Col)
+/// <summary>A resolved GetTile (or the tile of a GetFeatureInfo); <see cref="Time"/> for a time-enabled layer.</summary>
+internal sealed record WmtsTile(OgcLayer Layer, string Style, RenderOptions Options, TileMatrixSet Set, TileMatrix Matrix, int Row, int Col, TimeSelection? Time)
 {
+    /// <summary>What the tile-cache key adds besides the style: the time read and the version of the layer's times.</summary>
+    public string CacheParameters => Time is { } time ? $"time={time.Key}@{Layer.Time!.Version}" : "";
+
     /// <summary>The tile's pixel grid: the one every door (WMTS, WMS, layer tiles) renders for these bounds.</summary>
     public TargetGrid Grid
     {
@@ -22,14 +26,19 @@ internal sealed record WmtsTile(OgcLayer Layer, string Style, RenderOptions Opti
 /// <summary>
 /// Resolves the tile parameters shared by KVP and RESTful requests. An unknown layer, style, set or matrix is
 /// InvalidParameterValue with <paramref name="notFoundStatus"/> (400 for KVP, 404 for a REST path); a row or column
-/// outside the matrix or the layer's TileMatrixLimits is TileOutOfRange (400).
+/// outside the matrix or the layer's TileMatrixLimits is TileOutOfRange (400). <paramref name="time"/> selects the items of a
+/// time-enabled layer.
 /// </summary>
-internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets)
+internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets, LayerTimes times)
 {
-    public async Task<WmtsTile> ResolveAsync(string layerId, string style, string setId, string matrixId, string row, string col, int notFoundStatus, CancellationToken ct)
+    public async Task<WmtsTile> ResolveAsync(string layerId, string style, string setId, string matrixId, string row, string col, string? time, int notFoundStatus, CancellationToken ct)
     {
-        var layer = await layers.FindAsync(layerId, ct)
+        var found = await layers.FindAsync(layerId, ct)
             ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Layer", $"layer '{layerId}' does not exist", notFoundStatus);
+        var rest = notFoundStatus == StatusCodes.Status404NotFound;
+        if (rest && time is not null && found.Time is null)
+            throw new OgcException(OgcCodes.InvalidParameterValue, "Time", $"layer '{layerId}' has no Time dimension (its tiles have no {{Time}} segment)", notFoundStatus);
+        var (layer, selection) = OgcTime.Select(found, time, times.Now, rest ? OgcTime.WmtsRest : OgcTime.WmtsKvp);
         var options = layer.FindStyle(style)
             ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Style", $"layer '{layer.Id}' has no style '{style}' (styles: {string.Join(", ", layer.StyleNames)})", notFoundStatus);
         var link = (sets.Find(setId) is { } s ? sets.Link(layer, s) : null)
@@ -44,7 +53,7 @@ internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets)
             WithinLimits(r, "TileRow", limits.MinRow, limits.MaxRow, matrix.Id);
             WithinLimits(c, "TileCol", limits.MinCol, limits.MaxCol, matrix.Id);
         }
-        return new WmtsTile(layer, style, options, set, matrix, r, c);
+        return new WmtsTile(layer, style, options, set, matrix, r, c, selection);
     }
 
     /// <summary>A tile past the layer's TileMatrixLimits is TileOutOfRange, as one past the matrix (ets-wmts10).</summary>

@@ -1,3 +1,8 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 using OgcTiler.TestSupport.Stac;
@@ -7,7 +12,8 @@ namespace OgcTiler.Server.Tests.Layers.Time;
 /// <summary>
 /// The real server with the built plugins and the real raster engine, over the loopback STAC API's three fixture
 /// items (item-a 2024-01-15, item-b 2024-04-14, item-c 2024-07-23; band B04): layer "s2" by day (default latest),
-/// "s2-monthly" by month with nearest values, "s2-nodefault" without a default time.
+/// "s2-monthly" by month with nearest values, "s2-nodefault" without a default time. It listens on a loopback port
+/// so that external clients (OWSLib) can use it too.
 /// </summary>
 public sealed class TimeLayerServer : IAsyncLifetime
 {
@@ -20,11 +26,17 @@ public sealed class TimeLayerServer : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The server's URL, without a trailing slash.</summary>
+    public string BaseUrl { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         Api = await LoopbackStacApi.StartAsync();
         Server = new ServerFactory(Config(Api.BaseUrl), opener: null, plugins: true);
-        Client = Server.CreateClient();
+        Server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Server.StartServer();
+        BaseUrl = Server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
     }
 
     public static string Config(string api) => $$"""
