@@ -37,7 +37,7 @@ internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets, Lay
             ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Layer", $"layer '{layerId}' does not exist", notFoundStatus);
         var rest = notFoundStatus == StatusCodes.Status404NotFound;
         if (rest && time is not null && found.Time is null)
-            throw new OgcException(OgcCodes.InvalidParameterValue, "Time", $"layer '{layerId}' has no Time dimension (its tiles have no {{Time}} segment)", notFoundStatus);
+            throw OgcException.Invalid("Time", $"layer '{layerId}' has no Time dimension (its tiles have no {{Time}} segment)");
         var (layer, selection) = OgcTime.Select(found, time, times.Now, rest ? OgcTime.WmtsRest : OgcTime.WmtsKvp);
         var options = layer.FindStyle(style)
             ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Style", $"layer '{layer.Id}' has no style '{style}' (styles: {string.Join(", ", layer.StyleNames)})", notFoundStatus);
