@@ -8,7 +8,7 @@ namespace OgcTiler.Raster;
 
 /// <summary>
 /// Opens GeoTIFFs and COGs from local paths or HTTP(S) URLs. Parsed headers are cached by path (and modification
-/// time) or URL, and decoded blocks are cached, both in one memory cache of <c>cacheSizeMb</c> megabytes.
+/// time) or URL, and decoded blocks are cached, both in one LRU cache of <c>cacheSizeMb</c> megabytes.
 /// </summary>
 public sealed class RasterOpener : IRasterOpener, IDisposable
 {
@@ -36,7 +36,8 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
     internal RasterOpener(Func<HttpClient> httpClientFactory, int cacheSizeMb, CrsRegistry crs, int headerPrefetch)
     {
         _httpClient = httpClientFactory;
-        _cache = new RasterCache(cacheSizeMb);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cacheSizeMb);
+        _cache = new RasterCache(cacheSizeMb * 1024L * 1024L);
         _crs = crs;
         _headerPrefetch = headerPrefetch;
     }
@@ -45,17 +46,17 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
     {
         var remote = IsHttp(uri);
         var key = remote ? uri : LocalKey(uri);
-        if (!_cache.TryGetHeader<OpenedFile>(key, out var file))
+        var file = await _cache.GetOrOpenHeaderAsync(key, remote, async ct =>
         {
             IRangeReader reader = remote ? new HttpRangeReader(_httpClient(), uri) : FileRangeReader.Open(uri);
-            var header = await GeoTiffHeader.ReadAsync(reader, _headerPrefetch, cancellationToken);
-            file = new OpenedFile(reader, header);
-            _cache.SetHeader(key, file, header.SizeInBytes, remote);
-        }
-        return new GeoTiffDataset(file!.Header, file.Reader, _cache, _crs, () => _cache.RemoveHeader(key));
+            var header = await GeoTiffHeader.ReadAsync(reader, _headerPrefetch, ct);
+            return (new OpenedFile(reader, header), header.SizeInBytes);
+        }, cancellationToken);
+        return new GeoTiffDataset(file.Header, file.Reader, _cache, _crs, () => _cache.RemoveHeader(key));
     }
 
-    public void Dispose() => _cache.Dispose();
+    /// <summary>Drops every cached header and block.</summary>
+    public void Dispose() => _cache.Clear();
 
     private static bool IsHttp(string uri) =>
         uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Codecs;
 using OgcTiler.Raster.Io;
@@ -6,14 +7,39 @@ using OgcTiler.Raster.Warp;
 
 namespace OgcTiler.Raster.Tiff;
 
-/// <summary>Turns the stored parts of one block into a <see cref="RasterBlock"/>: decompress, fix byte order, undo the predictor, convert to float32.</summary>
+/// <summary>
+/// Turns the stored parts of one block into a <see cref="RasterBlock"/> in the file's sample type: decompress, fix byte
+/// order, undo the predictor, split interleaved samples into bands.
+/// </summary>
 internal sealed class BlockDecoder(GeoTiffHeader header, int level)
 {
-    public RasterBlock Decode(BlockIndex block, List<StoredPart> parts, Func<ByteRange, ReadOnlyMemory<byte>> bytes)
+    public RasterBlock Decode(BlockIndex block, List<StoredPart> parts, Func<ByteRange, ReadOnlyMemory<byte>> bytes) =>
+        StorageType(header.Levels[level]) switch
+        {
+            RasterDataType.UInt8 => Decode<byte>(block, parts, bytes),
+            RasterDataType.Int8 => Decode<sbyte>(block, parts, bytes),
+            RasterDataType.UInt16 => Decode<ushort>(block, parts, bytes),
+            RasterDataType.Int16 => Decode<short>(block, parts, bytes),
+            RasterDataType.UInt32 => Decode<uint>(block, parts, bytes),
+            RasterDataType.Int32 => Decode<int>(block, parts, bytes),
+            _ => Decode<float>(block, parts, bytes),
+        };
+
+    /// <summary>
+    /// The type a decoded block is held in: the stored sample type, bytes for image codecs (JPEG, WebP), and float32 for
+    /// float64 (every read converts to float32, so nothing is lost by converting once).
+    /// </summary>
+    public static RasterDataType StorageType(TiffImage image) =>
+        CodecRegistry.IsImageCodec(image.Compression) ? RasterDataType.UInt8
+        : image.DataType is RasterDataType.Float64 ? RasterDataType.Float32
+        : image.DataType!.Value;
+
+    private RasterBlock<T> Decode<T>(BlockIndex block, List<StoredPart> parts, Func<ByteRange, ReadOnlyMemory<byte>> bytes)
+        where T : unmanaged, INumberBase<T>
     {
         var image = header.Levels[level];
         var pixels = image.BlockWidth * image.BlockHeight;
-        var samples = new float[pixels * image.SamplesPerPixel];
+        var samples = new T[pixels * image.SamplesPerPixel];
         byte[]? mask = null;
         foreach (var part in parts)
         {
@@ -23,11 +49,12 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
                 DecodeSamples(block, part, bytes(part.Range), samples);
         }
         if (mask is null && image.AlphaSample >= 0)
-            mask = MaskFromAlpha(samples.AsSpan(image.AlphaSample * pixels, pixels));
-        return new RasterBlock(image.BlockWidth, image.BlockHeight, image.SamplesPerPixel, samples, mask);
+            mask = MaskFromAlpha<T>(samples.AsSpan(image.AlphaSample * pixels, pixels));
+        return new RasterBlock<T>(image.BlockWidth, image.BlockHeight, image.SamplesPerPixel, samples, mask);
     }
 
-    private void DecodeSamples(BlockIndex block, StoredPart part, ReadOnlyMemory<byte> stored, float[] samples)
+    private void DecodeSamples<T>(BlockIndex block, StoredPart part, ReadOnlyMemory<byte> stored, T[] samples)
+        where T : unmanaged, INumberBase<T>
     {
         var image = part.Image;
         var rows = image.RowsInBlock(block.Y);
@@ -48,10 +75,11 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
             for (var s = 0; s < planeSamples; s++)
             {
                 var band = image.Planar ? part.Plane : s;
+                var output = samples.AsSpan(band * pixels, pixels);
                 if (image.Packed)
-                    SampleConverter.UnpackBits(data[..(rows * image.RowBytes)], image.BitsPerSample, image.RowBytes, image.BlockWidth, rows, planeSamples, s, samples.AsSpan(band * pixels, pixels));
+                    SampleConverter.UnpackBits(data[..(rows * image.RowBytes)], image.BitsPerSample, image.RowBytes, image.BlockWidth, rows, planeSamples, s, output);
                 else
-                    SampleConverter.ToFloat(data[..(rows * image.RowBytes)], type, image.BlockWidth, rows, planeSamples, s, samples.AsSpan(band * pixels, pixels));
+                    SampleConverter.Deinterleave(data[..(rows * image.RowBytes)], type, image.BlockWidth, rows, planeSamples, s, output);
             }
         }
         finally
@@ -122,11 +150,11 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
         return true;
     }
 
-    private static byte[] MaskFromAlpha(ReadOnlySpan<float> alpha)
+    private static byte[] MaskFromAlpha<T>(ReadOnlySpan<T> alpha) where T : unmanaged, INumberBase<T>
     {
         var mask = new byte[alpha.Length];
         for (var i = 0; i < alpha.Length; i++)
-            mask[i] = alpha[i] != 0 ? (byte)255 : (byte)0;
+            mask[i] = T.IsZero(alpha[i]) ? (byte)0 : (byte)255;
         return mask;
     }
 }

@@ -7,7 +7,7 @@ using OgcTiler.Raster.Warp;
 namespace OgcTiler.Raster.Tiff;
 
 /// <summary>
-/// An opened GeoTIFF or COG: its description, and its blocks decoded to float32 through the shared block cache.
+/// An opened GeoTIFF or COG: its description, and its blocks decoded in their sample type through the shared block cache.
 /// Reads into a target grid are done by the warper.
 /// </summary>
 internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
@@ -74,32 +74,19 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
     {
         if ((uint)level >= (uint)Levels.Count)
             throw new ArgumentOutOfRangeException(nameof(level), $"level {level} is outside 0..{Levels.Count - 1}");
-        var result = new RasterBlock[blocks.Count];
-        var missing = new List<int>();
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (_cache.TryGetBlock(_header.Id, level, blocks[i], out var cached))
-                result[i] = cached!;
-            else
-                missing.Add(i);
-        }
-        if (missing.Count == 0)
-            return result;
-        var wanted = missing.Select(i => blocks[i]).Distinct().ToList();
-        RasterBlock[] decoded;
+        return await _cache.GetOrReadBlocksAsync(_header.Id, level, blocks, (missing, ct) => ReadStoredAsync(level, missing, ct), cancellationToken);
+    }
+
+    private async Task<RasterBlock[]> ReadStoredAsync(int level, IReadOnlyList<BlockIndex> blocks, CancellationToken cancellationToken)
+    {
         try
         {
-            decoded = await _blocks.ReadAsync(level, wanted, cancellationToken);
+            return await _blocks.ReadAsync(level, blocks, cancellationToken);
         }
         catch (UpstreamException e) when (e.UpstreamStatus == 412)
         {
             _onSourceChanged();
             throw;
         }
-        for (var i = 0; i < wanted.Count; i++)
-            _cache.SetBlock(_header.Id, level, wanted[i], decoded[i]);
-        foreach (var i in missing)
-            result[i] = decoded[wanted.IndexOf(blocks[i])];
-        return result;
     }
 }

@@ -5,7 +5,7 @@ using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Raster.Tiff;
 
-/// <summary>Byte order fixes and conversion of decoded samples to float32 planes.</summary>
+/// <summary>Byte order fixes and splitting of decoded samples into planes of their type.</summary>
 internal static class SampleConverter
 {
     public static void SwapToNative(Span<byte> data, int bytesPerSample)
@@ -20,41 +20,38 @@ internal static class SampleConverter
 
     /// <summary>
     /// Copies sample <paramref name="sample"/> of every pixel (interleaved <paramref name="stride"/> per pixel) from
-    /// rows of <paramref name="rowSamples"/> native samples into <paramref name="output"/> (width × rows).
+    /// rows of native samples of <paramref name="type"/> into <paramref name="output"/> (width × rows). The output type
+    /// is the stored type, or float32 for float64 samples.
     /// </summary>
-    public static void ToFloat(ReadOnlySpan<byte> data, RasterDataType type, int width, int rows, int stride, int sample, Span<float> output)
+    public static void Deinterleave<T>(ReadOnlySpan<byte> data, RasterDataType type, int width, int rows, int stride, int sample, Span<T> output)
+        where T : unmanaged, INumberBase<T>
     {
-        switch (type)
-        {
-            case RasterDataType.UInt8: Copy(data, width, rows, stride, sample, output); break;
-            case RasterDataType.Int8: Copy(MemoryMarshal.Cast<byte, sbyte>(data), width, rows, stride, sample, output); break;
-            case RasterDataType.UInt16: Copy(MemoryMarshal.Cast<byte, ushort>(data), width, rows, stride, sample, output); break;
-            case RasterDataType.Int16: Copy(MemoryMarshal.Cast<byte, short>(data), width, rows, stride, sample, output); break;
-            case RasterDataType.UInt32: Copy(MemoryMarshal.Cast<byte, uint>(data), width, rows, stride, sample, output); break;
-            case RasterDataType.Int32: Copy(MemoryMarshal.Cast<byte, int>(data), width, rows, stride, sample, output); break;
-            case RasterDataType.Float32: Copy(MemoryMarshal.Cast<byte, float>(data), width, rows, stride, sample, output); break;
-            case RasterDataType.Float64: Copy(MemoryMarshal.Cast<byte, double>(data), width, rows, stride, sample, output); break;
-        }
+        if (type == RasterDataType.Float64 && typeof(T) != typeof(double))
+            Copy(MemoryMarshal.Cast<byte, double>(data), width, rows, stride, sample, output);
+        else
+            Copy(MemoryMarshal.Cast<byte, T>(data), width, rows, stride, sample, output);
     }
 
-    private static void Copy<T>(ReadOnlySpan<T> src, int width, int rows, int stride, int sample, Span<float> output) where T : unmanaged, INumberBase<T>
+    private static void Copy<TFrom, T>(ReadOnlySpan<TFrom> src, int width, int rows, int stride, int sample, Span<T> output)
+        where TFrom : unmanaged, INumberBase<TFrom>
+        where T : unmanaged, INumberBase<T>
     {
         var count = Math.Min(width * rows, (src.Length - sample + stride - 1) / stride);
-        if (stride == 1)
+        if (stride == 1 && typeof(TFrom) == typeof(T))
         {
-            for (var i = 0; i < count; i++)
-                output[i] = float.CreateTruncating(src[i]);
+            MemoryMarshal.Cast<TFrom, T>(src[..count]).CopyTo(output);
             return;
         }
         for (var i = 0; i < count; i++)
-            output[i] = float.CreateTruncating(src[i * stride + sample]);
+            output[i] = T.CreateTruncating(src[i * stride + sample]);
     }
 
     /// <summary>
     /// Reads sample <paramref name="sample"/> of every pixel from rows of samples packed at <paramref name="bits"/>
     /// bits (1 to 32, most significant bit first, rows padded to a byte, as TIFF stores NBITS data).
     /// </summary>
-    public static void UnpackBits(ReadOnlySpan<byte> data, int bits, int rowBytes, int width, int rows, int stride, int sample, Span<float> output)
+    public static void UnpackBits<T>(ReadOnlySpan<byte> data, int bits, int rowBytes, int width, int rows, int stride, int sample, Span<T> output)
+        where T : unmanaged, INumberBase<T>
     {
         rows = Math.Min(rows, data.Length / rowBytes);
         for (var y = 0; y < rows; y++)
@@ -63,7 +60,7 @@ internal static class SampleConverter
             var outRow = output.Slice(y * width, width);
             var position = (long)sample * bits;
             for (var x = 0; x < width; x++, position += (long)stride * bits)
-                outRow[x] = ReadBits(row, position, bits);
+                outRow[x] = T.CreateTruncating(ReadBits(row, position, bits));
         }
     }
 

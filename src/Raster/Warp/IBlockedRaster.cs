@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Geometry;
 
@@ -34,12 +36,12 @@ internal sealed record RasterLevel(int Width, int Height, int BlockWidth, int Bl
 }
 
 /// <summary>
-/// One decoded block: every band as float32, band-sequential, BlockWidth×BlockHeight each (edge blocks keep the full
-/// block size; pixels past the raster edge are undefined). <see cref="Mask"/> comes from an internal mask or alpha band
-/// (255 valid); null when the file has neither. Nodata is applied by the warper, not here. Instances are shared via the
+/// One decoded block: every band band-sequential, BlockWidth×BlockHeight each (edge blocks keep the full block size;
+/// pixels past the raster edge are undefined). <see cref="Mask"/> comes from an internal mask or alpha band (255
+/// valid); null when the file has neither. Nodata is applied by the warper, not here. Instances are shared via the
 /// block cache: never modify them.
 /// </summary>
-internal sealed class RasterBlock(int width, int height, int bandCount, float[] samples, byte[]? mask)
+internal abstract class RasterBlock(int width, int height, int bandCount, byte[]? mask)
 {
     public int Width { get; } = width;
 
@@ -47,11 +49,28 @@ internal sealed class RasterBlock(int width, int height, int bandCount, float[] 
 
     public int BandCount { get; } = bandCount;
 
-    public float[] Samples { get; } = samples;
-
     public byte[]? Mask { get; } = mask;
 
-    public long SizeInBytes => Samples.Length * sizeof(float) + (Mask?.Length ?? 0) + 64;
+    public abstract long SizeInBytes { get; }
 
-    public ReadOnlySpan<float> Band(int band) => Samples.AsSpan(band * Width * Height, Width * Height);
+    /// <summary>Converts <paramref name="target"/>.Length samples of a band, from pixel <paramref name="start"/> on, to float32.</summary>
+    public abstract void CopyTo(int band, int start, Span<float> target);
+}
+
+/// <summary>
+/// A block held in the sample type it is stored in (byte, ushort, short…), so the cache holds 2–4× more blocks than as
+/// float32; the warp converts the rows it needs. Float64 blocks are held as float32: every read converts to float32.
+/// </summary>
+internal sealed class RasterBlock<T>(int width, int height, int bandCount, T[] samples, byte[]? mask)
+    : RasterBlock(width, height, bandCount, mask)
+    where T : unmanaged, INumberBase<T>
+{
+    public T[] Samples { get; } = samples;
+
+    public override long SizeInBytes => (long)Samples.Length * Unsafe.SizeOf<T>() + (Mask?.Length ?? 0) + 64;
+
+    public ReadOnlySpan<T> Band(int band) => Samples.AsSpan(band * Width * Height, Width * Height);
+
+    public override void CopyTo(int band, int start, Span<float> target) =>
+        SampleRows.ToFloat(Samples.AsSpan(band * Width * Height + start, target.Length), target);
 }

@@ -3,9 +3,9 @@ using System.Buffers;
 namespace OgcTiler.Raster.Warp;
 
 /// <summary>
-/// The selected bands of a source window copied out of its blocks into one pooled buffer (band-sequential), with a
-/// validity byte per pixel (1 valid) that folds in the block mask, nodata and NaN. A pixel is valid when any selected
-/// band holds data (GDAL's unified source nodata). Dispose to return the buffers.
+/// The selected bands of a source window, converted to float32 row by row out of its blocks into one pooled buffer
+/// (band-sequential), with a validity byte per pixel (1 valid) that folds in the block mask, nodata and NaN. A pixel is
+/// valid when any selected band holds data (GDAL's unified source nodata). Dispose to return the buffers.
 /// </summary>
 internal sealed class SourcePixels : IDisposable
 {
@@ -61,13 +61,9 @@ internal sealed class SourcePixels : IDisposable
             return;
         for (var b = 0; b < bands.Count; b++)
         {
-            var source = block.Band(bands[b]);
             var target = Samples.AsSpan(BandOffset(b), Window.Width * Window.Height);
             for (var y = y0; y < y1; y++)
-            {
-                source.Slice((y - by) * block.Width + (x0 - bx), count)
-                    .CopyTo(target.Slice((y - Window.Y) * Window.Width + (x0 - Window.X), count));
-            }
+                block.CopyTo(bands[b], (y - by) * block.Width + (x0 - bx), target.Slice((y - Window.Y) * Window.Width + (x0 - Window.X), count));
         }
         for (var y = y0; y < y1; y++)
         {

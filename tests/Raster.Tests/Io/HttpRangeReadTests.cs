@@ -57,7 +57,7 @@ public sealed class HttpRangeReadTests : IDisposable
         var expected = await local.ReadBlocksAsync(0, [new BlockIndex(1, 1), new BlockIndex(2, 1)], CancellationToken.None);
         for (var i = 0; i < 2; i++)
         {
-            Assert.Equal(expected[i].Samples, blocks[i].Samples);
+            Assert.Equal(((RasterBlock<ushort>)expected[i]).Samples, ((RasterBlock<ushort>)blocks[i]).Samples);
             Assert.Equal(expected[i].Mask, blocks[i].Mask);
         }
     }

@@ -36,10 +36,7 @@ internal static class TiffFixtures
     /// <summary>GDAL's samples of a reference file as float32 (the reader's block type), band-sequential.</summary>
     public static float[] Reference(string refName)
     {
-        using var gz = new GZipStream(File.OpenRead(RepoPaths.Data("tiff", "refs", refName)), CompressionMode.Decompress);
-        using var ms = new MemoryStream();
-        gz.CopyTo(ms);
-        var raw = Unshuffle(ms.ToArray(), SampleSize(refName));
+        var raw = ReferenceBytes(refName);
         return refName.Split('.')[1] switch
         {
             "uint8" => raw.Select(b => (float)b).ToArray(),
@@ -52,6 +49,15 @@ internal static class TiffFixtures
             "float64" => Cast<double>(raw, v => (float)v),
             var t => throw new InvalidOperationException("unknown reference type " + t),
         };
+    }
+
+    /// <summary>GDAL's samples of a reference file in their own type (little-endian bytes), band-sequential.</summary>
+    public static byte[] ReferenceBytes(string refName)
+    {
+        using var gz = new GZipStream(File.OpenRead(RepoPaths.Data("tiff", "refs", refName)), CompressionMode.Decompress);
+        using var ms = new MemoryStream();
+        gz.CopyTo(ms);
+        return Unshuffle(ms.ToArray(), SampleSize(refName));
     }
 
     /// <summary>Reads every block of a level and assembles bands (band-sequential) and the mask of the whole level.</summary>
@@ -73,7 +79,7 @@ internal static class TiffFixtures
             {
                 var w = Math.Min(l.BlockWidth, l.Width - bx);
                 for (var b = 0; b < raster.BandCount; b++)
-                    block.Band(b).Slice(y * l.BlockWidth, w).CopyTo(samples.AsSpan(b * l.Width * l.Height + (by + y) * l.Width + bx));
+                    block.CopyTo(b, y * l.BlockWidth, samples.AsSpan(b * l.Width * l.Height + (by + y) * l.Width + bx, w));
                 block.Mask?.AsSpan(y * l.BlockWidth, w).CopyTo(mask.AsSpan((by + y) * l.Width + bx));
             }
         }

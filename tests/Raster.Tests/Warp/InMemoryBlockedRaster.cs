@@ -71,6 +71,6 @@ internal sealed class InMemoryBlockedRaster(string uri, CrsDefinition crs, int b
             }
             source.Mask?.AsSpan((y0 + y) * level.Width + x0, count).CopyTo(mask.AsSpan(y * bw, count));
         }
-        return new RasterBlock(bw, bh, bandCount, samples, mask);
+        return new RasterBlock<float>(bw, bh, bandCount, samples, mask);
     }
 }
