@@ -11,6 +11,12 @@ public static class BenchProgram
             case ["png-sweep", var folder]:
                 PngSweep.Run(folder);
                 return;
+            case ["cache-sweep", var cog, var tiles, .. var sizes]:
+                await CacheSweep.RunAsync(cog, tiles, sizes.Select(int.Parse));
+                return;
+            case ["deflate-sweep"]:
+                Rendering.PngDeflateBenchmarks.Sweep();
+                return;
             case ["tile-sweep", var cog, var tiles]:
                 await TileSweep.RunAsync(cog, tiles);
                 return;

@@ -13,15 +13,21 @@ namespace OgcTiler.Bench;
 /// </summary>
 internal static class TileSweep
 {
-    public static async Task RunAsync(string cog, string tileList)
+    /// <summary>The 256×256 EPSG:3857 grids of the tiles of a tiles.py list (z x y … per line).</summary>
+    public static List<TargetGrid> Grids(string tileList)
     {
         const double half = 20037508.342789244;
-        var grids = File.ReadLines(tileList).Select(l => l.Split(' ')).Select(p =>
+        return File.ReadLines(tileList).Select(l => l.Split(' ')).Select(p =>
         {
             int z = int.Parse(p[0]), x = int.Parse(p[1]), y = int.Parse(p[2]);
             var size = 2 * half / (1 << z);
             return new TargetGrid("EPSG:3857", -half + x * size, half - (y + 1) * size, -half + (x + 1) * size, half - y * size, 256, 256);
         }).ToList();
+    }
+
+    public static async Task RunAsync(string cog, string tileList)
+    {
+        var grids = Grids(tileList);
         using var opener = new RasterOpener(new HttpClient(), 1024);
         var dataset = await opener.OpenAsync(cog, default);
         var options = new RenderOptions { Bidx = [1], Rescale = [new ValueRange(0, 6000)] };

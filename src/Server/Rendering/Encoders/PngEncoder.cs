@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Compression;
 using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Rendering.Encoders;
@@ -65,8 +64,7 @@ internal sealed class PngEncoder(PngOptions options) : IImageEncoder
     {
         var start = output.Position;
         output.Write(stackalloc byte[8]); // length and type, filled in below
-        using (var zlib = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = options.ZlibLevel }, leaveOpen: true))
-            zlib.Write(filtered);
+        ZlibDeflate.Compress(filtered, options.ZlibLevel, output);
         var end = output.Position;
         var buffer = output.GetBuffer().AsSpan((int)start, (int)(end - start));
         BinaryPrimitives.WriteInt32BigEndian(buffer, (int)(end - start - 8));
