@@ -79,7 +79,7 @@ internal sealed class RasterCache
         {
             foreach (var (key, _, claim) in claims)
                 _loads.Fail(key, claim, e, cancellationToken.IsCancellationRequested);
-            return;
+            throw;
         }
         for (var i = 0; i < claims.Count; i++)
         {
@@ -154,6 +154,7 @@ internal sealed class RasterCache
         catch (Exception e)
         {
             _loads.Fail(key, claim, e, cancellationToken.IsCancellationRequested);
+            throw;
         }
     }
 
