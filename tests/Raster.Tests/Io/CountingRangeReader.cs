@@ -11,6 +11,8 @@ internal sealed class CountingRangeReader(IRangeReader inner) : IRangeReader
 
     public long? Length => inner.Length;
 
+    public string Version => inner.Version;
+
     /// <summary>When set, reads wait for it (or their cancellation) before reading.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
