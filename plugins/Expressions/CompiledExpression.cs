@@ -12,12 +12,14 @@ internal sealed unsafe class CompiledExpression : ICompiledExpression
     private readonly Kernel _kernel;
     private readonly string[] _outputNames;
 
-    public CompiledExpression(string expression, IReadOnlyList<OutputExpression> outputs, IReadOnlyList<string> inputs)
+    public CompiledExpression(string expression, IReadOnlyList<OutputExpression> outputs, IReadOnlyList<string> inputs, RasterDataType inputType)
     {
         Expression = expression;
         Inputs = inputs;
         _outputNames = [.. outputs.Select(o => o.Text)];
-        _kernel = KernelCompiler.Compile(outputs, inputs);
+        var input = ValueKinds.OfInput(inputType);
+        _kernel = KernelCompiler.Compile(outputs, inputs, input);
+        OutputType = ValueKinds.DataType(outputs.Select(o => ValueKinds.Of(o.Root, input)).Max());
     }
 
     public string Expression { get; }
@@ -25,6 +27,8 @@ internal sealed unsafe class CompiledExpression : ICompiledExpression
     public IReadOnlyList<string> Inputs { get; }
 
     public int OutputCount => _outputNames.Length;
+
+    public RasterDataType OutputType { get; }
 
     public RasterData Evaluate(RasterData inputs)
     {
@@ -82,12 +86,24 @@ internal sealed unsafe class CompiledExpression : ICompiledExpression
         new ReadOnlySpan<byte>(maskLanes, count).CopyTo(new Span<byte>(mask + start, count));
     }
 
+    /// <summary>The exact name, else one differing in case only: rio-tiler lowers expressions, so "B1" is band b1.</summary>
+    private static int IndexIgnoringCase(RasterData inputs, string name)
+    {
+        var index = inputs.IndexOf(name);
+        for (var i = 0; index < 0 && i < inputs.BandCount; i++)
+        {
+            if (string.Equals(inputs.BandNames[i], name, StringComparison.OrdinalIgnoreCase))
+                index = i;
+        }
+        return index;
+    }
+
     private int[] ResolveInputs(RasterData inputs)
     {
         var indexes = new int[Inputs.Count];
         for (var k = 0; k < indexes.Length; k++)
         {
-            indexes[k] = inputs.IndexOf(Inputs[k]);
+            indexes[k] = IndexIgnoringCase(inputs, Inputs[k]);
             if (indexes[k] < 0)
                 throw ExpressionError.General(
                     $"band '{Inputs[k]}' is not in the data read (available: {string.Join(", ", inputs.BandNames)})");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Plugins.Expressions.Syntax;
 
@@ -8,25 +9,25 @@ namespace OgcTiler.Plugins.Expressions;
 internal sealed class ExpressionCompiler : IExpressionCompiler
 {
     private const int CacheCapacity = 512;
-    private readonly ConcurrentDictionary<string, CompiledExpression> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, RasterDataType), CompiledExpression> _cache = new();
 
-    public ICompiledExpression Compile(string expression)
+    public ICompiledExpression Compile(string expression, RasterDataType inputType)
     {
-        if (_cache.TryGetValue(expression, out var cached))
+        if (_cache.TryGetValue((expression, inputType), out var cached))
             return cached;
-        var compiled = Build(expression);
+        var compiled = Build(expression, inputType);
         if (_cache.Count >= CacheCapacity)
             _cache.Clear();
-        return _cache.GetOrAdd(expression, compiled);
+        return _cache.GetOrAdd((expression, inputType), compiled);
     }
 
-    internal static CompiledExpression Build(string expression)
+    internal static CompiledExpression Build(string expression, RasterDataType inputType = RasterDataType.Float32)
     {
         var outputs = Parser.Parse(expression);
         var inputs = new List<string>();
         foreach (var output in outputs)
             CollectBands(output.Root, inputs);
-        return new CompiledExpression(expression, outputs, inputs);
+        return new CompiledExpression(expression, outputs, inputs, inputType);
     }
 
     private static void CollectBands(Node node, List<string> bands)

@@ -1,3 +1,5 @@
+using OgcTiler.Abstractions.Raster;
+
 namespace OgcTiler.Plugins.Expressions.Tests;
 
 public sealed class CompiledExpressionTests
@@ -183,8 +185,9 @@ public sealed class CompiledExpressionTests
     public void Compile_SameText_ReturnsTheCachedInstance()
     {
         var compiler = new ExpressionCompiler();
-        Assert.Same(compiler.Compile("b1*2"), compiler.Compile("b1*2"));
-        Assert.NotSame(compiler.Compile("b1*2"), compiler.Compile("b1*3"));
+        Assert.Same(compiler.Compile("b1*2", RasterDataType.UInt16), compiler.Compile("b1*2", RasterDataType.UInt16));
+        Assert.NotSame(compiler.Compile("b1*2", RasterDataType.UInt16), compiler.Compile("b1*3", RasterDataType.UInt16));
+        Assert.NotSame(compiler.Compile("b1*2", RasterDataType.UInt16), compiler.Compile("b1*2", RasterDataType.Float32));
     }
 
     private static Abstractions.Raster.RasterData RasterData_512(out float[] nir, out float[] red)

@@ -20,12 +20,13 @@ internal sealed class KernelCompiler
     private readonly Dictionary<string, ParameterExpression> _bandValues = [];
     private readonly Dictionary<float, ParameterExpression> _constants = [];
 
-    private KernelCompiler()
-    {
-    }
+    private readonly ValueKind _input;
 
-    public static Kernel Compile(IReadOnlyList<OutputExpression> outputs, IReadOnlyList<string> inputs) =>
-        new KernelCompiler().Build(outputs, inputs).Compile();
+    private KernelCompiler(ValueKind input) => _input = input;
+
+    /// <param name="input">The kind of every input band, for numexpr's integer semantics.</param>
+    public static Kernel Compile(IReadOnlyList<OutputExpression> outputs, IReadOnlyList<string> inputs, ValueKind input) =>
+        new KernelCompiler(input).Build(outputs, inputs).Compile();
 
     private Expression<Kernel> Build(IReadOnlyList<OutputExpression> outputs, IReadOnlyList<string> inputs)
     {
@@ -69,7 +70,7 @@ internal sealed class KernelCompiler
         NumberNode number => Constant((float)number.Value),
         BandNode band => _bandValues[band.Name],
         UnaryNode { Operator: TokenKind.Minus } unary => Expression.Negate(Emit(unary.Operand)),
-        UnaryNode unary => Call(VectorOps.Not, Emit(unary.Operand)),
+        UnaryNode unary => Call(IsInteger(unary.Operand) ? VectorOps.BitwiseNot : VectorOps.Not, Emit(unary.Operand)),
         BinaryNode binary => EmitBinary(binary),
         CallNode call => EmitCall(call),
         _ => throw new InvalidOperationException($"unhandled node {node.GetType().Name}"),
@@ -86,13 +87,15 @@ internal sealed class KernelCompiler
         }
         var left = Emit(node.Left);
         var right = Emit(node.Right);
+        var integer = IsInteger(node.Left) && IsInteger(node.Right);
         return node.Operator switch
         {
             TokenKind.Plus => Expression.Add(left, right),
             TokenKind.Minus => Expression.Subtract(left, right),
             TokenKind.Star => Expression.Multiply(left, right),
             TokenKind.Slash => Expression.Divide(left, right),
-            TokenKind.Percent => Call(VectorOps.Modulo, left, right),
+            TokenKind.Percent => Call(integer ? VectorOps.IntegerRemainder : VectorOps.Modulo, left, right),
+            TokenKind.FloorSlash => Call(integer ? VectorOps.IntegerFloorDivide : VectorOps.FloorDivide, left, right),
             TokenKind.Power => Call(VectorOps.Power, left, right),
             TokenKind.Less => Call(VectorOps.Less, left, right),
             TokenKind.LessEqual => Call(VectorOps.LessEqual, left, right),
@@ -114,8 +117,11 @@ internal sealed class KernelCompiler
             Function.Abs => Call(VectorFunctions.Abs, args),
             Function.Sqrt => Call(VectorFunctions.Sqrt, args),
             Function.Exp => Call(VectorFunctions.Exp, args),
+            Function.Expm1 => Call(VectorOps.Expm1, args),
             Function.Log => Call(VectorFunctions.Log, args),
+            Function.Log1p => Call(VectorOps.Log1p, args),
             Function.Log10 => Call(VectorOps.Log10, args),
+            Function.Log2 => Call(VectorFunctions.Log2, args),
             Function.Sin => Call(VectorFunctions.Sin, args),
             Function.Cos => Call(VectorFunctions.Cos, args),
             Function.Tan => Call(VectorOps.Tan, args),
@@ -123,16 +129,28 @@ internal sealed class KernelCompiler
             Function.Arccos => Call(VectorOps.Arccos, args),
             Function.Arctan => Call(VectorOps.Arctan, args),
             Function.Arctan2 => Call(VectorOps.Arctan2, args),
+            Function.Sinh => Call(VectorOps.Sinh, args),
+            Function.Cosh => Call(VectorOps.Cosh, args),
+            Function.Tanh => Call(VectorOps.Tanh, args),
+            Function.Arcsinh => Call(VectorOps.Arcsinh, args),
+            Function.Arccosh => Call(VectorOps.Arccosh, args),
+            Function.Arctanh => Call(VectorOps.Arctanh, args),
+            Function.Fmod => Call(VectorOps.Fmod, args),
             Function.Minimum => Call(VectorFunctions.Minimum, args),
             Function.Maximum => Call(VectorFunctions.Maximum, args),
             Function.Clip => Call(VectorOps.Clip, args),
             Function.Floor => Call(VectorFunctions.Floor, args),
             Function.Ceil => Call(VectorFunctions.Ceil, args),
             Function.Round => Call(VectorFunctions.Round, args),
+            Function.Sign => Call(VectorOps.Sign, args),
             Function.Where => Call(VectorOps.Where, args),
+            Function.Real or Function.Conj => args[0],
+            Function.Imag => Constant(0f),
             _ => throw new InvalidOperationException($"unhandled function {node.Function}"),
         };
     }
+
+    private bool IsInteger(Node node) => ValueKinds.IsInteger(ValueKinds.Of(node, _input));
 
     private ParameterExpression Constant(float value)
     {

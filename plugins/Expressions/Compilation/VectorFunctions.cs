@@ -13,6 +13,8 @@ internal static class VectorFunctions
 
     public static Vector256<float> Log(Vector256<float> a) => Vector256.Log(a);
 
+    public static Vector256<float> Log2(Vector256<float> a) => Vector256.Log2(a);
+
     public static Vector256<float> Sin(Vector256<float> a) => Vector256.Sin(a);
 
     public static Vector256<float> Cos(Vector256<float> a) => Vector256.Cos(a);

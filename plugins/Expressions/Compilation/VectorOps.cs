@@ -70,6 +70,28 @@ internal static unsafe class VectorOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Modulo(Vector256<float> a, Vector256<float> b) => a - Vector256.Floor(a / b) * b;
 
+    /// <summary>numexpr's integer '%': C's remainder (the sign of the dividend), 0 where the divisor is 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> IntegerRemainder(Vector256<float> a, Vector256<float> b) =>
+        Vector256.ConditionalSelect(Vector256.Equals(b, Vector256<float>.Zero), Vector256<float>.Zero, a - Vector256.Truncate(a / b) * b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> FloorDivide(Vector256<float> a, Vector256<float> b) => Vector256.Floor(a / b);
+
+    /// <summary>Integer '//': Python's floor division, 0 where the divisor is 0 (numexpr's integer division rule).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> IntegerFloorDivide(Vector256<float> a, Vector256<float> b) =>
+        Vector256.ConditionalSelect(Vector256.Equals(b, Vector256<float>.Zero), Vector256<float>.Zero, Vector256.Floor(a / b));
+
+    /// <summary>'~' on integers: two's complement, -a - 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> BitwiseNot(Vector256<float> a) => -a - One;
+
+    /// <summary>-1, 0 or 1 (NaN stays NaN, so it is masked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sign(Vector256<float> a) =>
+        (Vector256.GreaterThan(a, Vector256<float>.Zero) & One) - (Vector256.LessThan(a, Vector256<float>.Zero) & One) + (a - a);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Square(Vector256<float> a) => a * a;
 
@@ -91,6 +113,42 @@ internal static unsafe class VectorOps
     public static Vector256<float> Arctan(Vector256<float> a) => PerLane(a, MathF.Atan);
 
     public static Vector256<float> Arctan2(Vector256<float> y, Vector256<float> x) => PerLane(y, x, MathF.Atan2);
+
+    public static Vector256<float> Sinh(Vector256<float> a) => PerLane(a, MathF.Sinh);
+
+    public static Vector256<float> Cosh(Vector256<float> a) => PerLane(a, MathF.Cosh);
+
+    public static Vector256<float> Tanh(Vector256<float> a) => PerLane(a, MathF.Tanh);
+
+    public static Vector256<float> Arcsinh(Vector256<float> a) => PerLane(a, MathF.Asinh);
+
+    public static Vector256<float> Arccosh(Vector256<float> a) => PerLane(a, MathF.Acosh);
+
+    public static Vector256<float> Arctanh(Vector256<float> a) => PerLane(a, MathF.Atanh);
+
+    /// <summary>C's fmod: the remainder with the sign of the dividend (C#'s float '%').</summary>
+    public static Vector256<float> Fmod(Vector256<float> a, Vector256<float> b) => PerLane(a, b, static (x, y) => x % y);
+
+    public static Vector256<float> Log1p(Vector256<float> a) => PerLane(a, Log1p);
+
+    public static Vector256<float> Expm1(Vector256<float> a) => PerLane(a, Expm1);
+
+    /// <summary>log(1 + x) without losing small x: in double, corrected by the rounding of 1 + x (Goldberg's method).</summary>
+    private static float Log1p(float x)
+    {
+        var u = 1.0 + x;
+        return u == 1.0 ? x : (float)(Math.Log(u) * x / (u - 1.0));
+    }
+
+    /// <summary>exp(x) - 1 without losing small x, by the same correction.</summary>
+    private static float Expm1(float x)
+    {
+        var u = Math.Exp(x);
+        if (u == 1.0)
+            return x;
+        var um1 = u - 1.0;
+        return um1 == -1.0 ? -1f : (float)(um1 * x / Math.Log(u));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> IsTrue(Vector256<float> a) => ~Vector256.Equals(a, Vector256<float>.Zero);

@@ -65,6 +65,7 @@ internal static class Lexer
         var (kind, length) = (text[i], next) switch
         {
             ('*', '*') => (TokenKind.Power, 2),
+            ('/', '/') => (TokenKind.FloorSlash, 2),
             ('<', '=') => (TokenKind.LessEqual, 2),
             ('>', '=') => (TokenKind.GreaterEqual, 2),
             ('=', '=') => (TokenKind.Equal, 2),

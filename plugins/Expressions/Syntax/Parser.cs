@@ -2,7 +2,7 @@ namespace OgcTiler.Plugins.Expressions.Syntax;
 
 /// <summary>
 /// Recursive-descent parser for rio-tiler band math with Python's operator precedence (lowest first): comparison,
-/// <c>|</c>, <c>&amp;</c>, <c>+ -</c>, <c>* / %</c>, unary <c>- + ~</c>, <c>**</c> (right-associative).
+/// <c>|</c>, <c>&amp;</c>, <c>+ -</c>, <c>* / // %</c>, unary <c>- + ~</c>, <c>**</c> (right-associative).
 /// </summary>
 internal sealed class Parser
 {
@@ -67,7 +67,7 @@ internal sealed class Parser
 
     private Node ParseAdditive() => ParseLeftAssociative(ParseTerm, TokenKind.Plus, TokenKind.Minus);
 
-    private Node ParseTerm() => ParseLeftAssociative(ParseUnary, TokenKind.Star, TokenKind.Slash, TokenKind.Percent);
+    private Node ParseTerm() => ParseLeftAssociative(ParseUnary, TokenKind.Star, TokenKind.Slash, TokenKind.FloorSlash, TokenKind.Percent);
 
     private Node ParseLeftAssociative(Func<Node> operand, params ReadOnlySpan<TokenKind> operators)
     {
@@ -104,7 +104,7 @@ internal sealed class Parser
         switch (token.Kind)
         {
             case TokenKind.Number:
-                return Count(new NumberNode(token.Number, token.Column));
+                return Count(new NumberNode(token.Number, token.Text.AsSpan().IndexOfAny('.', 'e', 'E') < 0, token.Column));
             case TokenKind.Name when Current.Kind == TokenKind.LeftParen:
                 return ParseCall(token);
             case TokenKind.Name when Functions.TryFind(token.Text, out _, out _):

@@ -2,7 +2,7 @@ namespace OgcTiler.Plugins.Expressions.Syntax;
 
 internal enum TokenKind
 {
-    Number, Name, Plus, Minus, Star, Slash, Percent, Power, Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual,
+    Number, Name, Plus, Minus, Star, Slash, FloorSlash, Percent, Power, Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual,
     And, Or, Not, LeftParen, RightParen, Comma, Semicolon, End,
 }
 

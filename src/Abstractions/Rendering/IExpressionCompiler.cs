@@ -6,7 +6,8 @@ namespace OgcTiler.Abstractions.Rendering;
 public interface IExpressionCompiler
 {
     /// <summary>Throws <see cref="Errors.InvalidParameterException"/> (parameter "expression") with the position of a syntax error.</summary>
-    ICompiledExpression Compile(string expression);
+    /// <param name="inputType">The data type of the bands read, which decides integer semantics as numexpr's.</param>
+    ICompiledExpression Compile(string expression, RasterDataType inputType);
 }
 
 public interface ICompiledExpression
@@ -18,6 +19,9 @@ public interface ICompiledExpression
 
     /// <summary>Number of outputs (expressions separated by ';').</summary>
     int OutputCount { get; }
+
+    /// <summary>The data type numexpr gives the outputs (int32 for integer arithmetic, float64 after a division...).</summary>
+    RasterDataType OutputType { get; }
 
     /// <summary>
     /// Evaluates over every pixel of <paramref name="inputs"/> (which holds at least <see cref="Inputs"/> by name).

@@ -19,10 +19,20 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
             return await ReadBandsAsync(request.Source, request.Grid, BandNames(options, request.Source.Info), options, cancellationToken);
         var compiler = plugins.ExpressionCompiler
             ?? throw new InvalidParameterException("expression", "expression: the Expressions plugin is not loaded, so band math is not available");
-        var expression = compiler.Compile(options.Expression);
+        var expression = compiler.Compile(options.Expression, InputType(request));
         using var inputs = await ReadBandsAsync(request.Source, request.Grid, expression.Inputs, options, cancellationToken);
         return expression.Evaluate(inputs);
     }
+
+    /// <summary>The data type of the values read, which an expression sees: float32 after unscale, else the source's.</summary>
+    private static RasterDataType InputType(RenderRequest request) =>
+        request.Options.Unscale ? RasterDataType.Float32 : request.Source.Info.DataType;
+
+    /// <summary>The data type of the values <see cref="ReadAsync"/> gives, as rio-tiler's: numexpr's for an expression.</summary>
+    private RasterDataType ReadType(RenderRequest request) =>
+        request.Options.Expression is { } expression && plugins.ExpressionCompiler is { } compiler
+            ? compiler.Compile(expression, InputType(request)).OutputType
+            : InputType(request);
 
     public async Task<EncodedImage> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
     {
@@ -134,19 +144,22 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         return ImageComposer.Compose(data, request.Options, formula, colormap, ValueType(request), DatasetStatistics(request));
     }
 
-    /// <summary>npy and GeoTIFF: the values as read, or the 8-bit picture when rescale, a formula or a colormap is asked for.</summary>
+    /// <summary>
+    /// npy and GeoTIFF: the values as read in their data type, or the 8-bit picture when rescale, a formula or a
+    /// colormap is asked for; then the mask as one more band unless return_mask=false (rio-tiler's render).
+    /// </summary>
     private byte[] EncodeData(RenderRequest request, RasterData data, IColorOperation? formula, IColormap? colormap)
     {
         var options = request.Options;
         DataBands bands;
         if (options.Rescale is null && formula is null && colormap is null)
         {
-            bands = DataBands.FromValues(data);
+            bands = DataBands.FromValues(data, ReadType(request), options.ReturnMask);
         }
         else
         {
             using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap, ValueType(request), DatasetStatistics(request));
-            bands = DataBands.FromPicture(image, data.Mask);
+            bands = DataBands.FromPicture(image, data.Mask, options.ReturnMask);
         }
         return request.Format == ImageFormat.Npy ? NpyWriter.Write(bands) : GeoTiffWriter.Write(bands, request.Grid, encoders.GeoTiffDeflate);
     }

@@ -20,7 +20,7 @@ public sealed class DataFormatTests
         "/d.tif", "EPSG:32631", new Bounds(500000, 3300000, 500030, 3300020), 2, (b, x, _) => b == 1 ? (float)(x - 500000) : 5f));
 
     [Fact]
-    public async Task Npy_Values_AreFloat32BandsThenTheMask()
+    public async Task Npy_Values_AreBandsOfTheSourceTypeThenTheMask()
     {
         var npy = (await Render(new RenderOptions(), ImageFormat.Npy)).Bytes;
 
@@ -28,12 +28,12 @@ public sealed class DataFormatTests
         var headerLength = npy[8] | npy[9] << 8;
         Assert.Equal(0, (10 + headerLength) % 64);
         var header = Encoding.ASCII.GetString(npy, 10, headerLength);
-        Assert.StartsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2, 4), }", header);
-        var values = new float[24];
-        Buffer.BlockCopy(npy, 10 + headerLength, values, 0, 96);
-        Assert.Equal([5f, 15f, 25f, 0f], values[..4]);         // b1, first row (the 4th pixel is outside the data)
-        Assert.Equal([5f, 5f, 5f, 0f], values[8..12]);          // b2
-        Assert.Equal([255f, 255f, 255f, 0f], values[16..20]);   // mask
+        Assert.StartsWith("{'descr': '<u2', 'fortran_order': False, 'shape': (3, 2, 4), }", header);  // the source is uint16
+        var values = new ushort[24];
+        Buffer.BlockCopy(npy, 10 + headerLength, values, 0, 48);
+        Assert.Equal([5, 15, 25, 0], values[..4]);         // b1, first row (the 4th pixel is outside the data)
+        Assert.Equal([5, 5, 5, 0], values[8..12]);          // b2
+        Assert.Equal([255, 255, 255, 0], values[16..20]);   // mask, in the data type as numpy.concatenate gives it
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class DataFormatTests
     [InlineData(GeoTiffCompression.Deflate)]
     public async Task GeoTiff_IsGeoreferencedAndReadableByGdal(GeoTiffCompression compression)
     {
-        var tif = (await Render(new RenderOptions(), ImageFormat.GeoTiff, compression)).Bytes;
+        var tif = (await Render(new RenderOptions { Unscale = true }, ImageFormat.GeoTiff, compression)).Bytes;  // float32 values
         var path = Path.Combine(Path.GetTempPath(), $"ogctiler-{Guid.NewGuid():N}.tif");
         await File.WriteAllBytesAsync(path, tif);
         try
@@ -66,6 +66,8 @@ public sealed class DataFormatTests
             Assert.Equal(5.0, band1.GetProperty("minimum").GetDouble());
             Assert.Equal(25.0, band1.GetProperty("maximum").GetDouble());
             Assert.Equal(15.0, band1.GetProperty("mean").GetDouble());  // the masked column is nodata (NaN)
+            Assert.Equal(3, root.GetProperty("bands").GetArrayLength());  // b1, b2 and the mask as alpha, as rio-tiler writes it
+            Assert.Equal("Alpha", root.GetProperty("bands")[2].GetProperty("colorInterpretation").GetString());
         }
         finally
         {

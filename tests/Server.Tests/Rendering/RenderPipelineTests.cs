@@ -109,11 +109,13 @@ public sealed class RenderPipelineTests
     /// <summary>Compiles only "bX-bY".</summary>
     internal sealed class DifferenceCompiler : IExpressionCompiler
     {
-        public ICompiledExpression Compile(string expression) => new Difference(expression, expression.Split('-'));
+        public ICompiledExpression Compile(string expression, RasterDataType inputType) => new Difference(expression, expression.Split('-'));
 
         private sealed record Difference(string Expression, IReadOnlyList<string> Inputs) : ICompiledExpression
         {
             public int OutputCount => 1;
+
+            public RasterDataType OutputType => RasterDataType.Float32;
 
             public RasterData Evaluate(RasterData inputs)
             {

@@ -1,4 +1,5 @@
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Rendering;
 
 namespace OgcTiler.Server.Api.Algorithms;
@@ -51,6 +52,18 @@ internal static class AlgorithmDefinitions
         new("bitonal", "Transform an Image to Bitonal", "All values larger than 127 are set to 255 (white), all other values to 0 (black).", null, 1, "uint8", null, null,
             [], (_, _) => new Bitonal()),
     ];
+
+    /// <summary>
+    /// The data type of an algorithm's output: its <c>output_dtype</c>, else the input's as numpy keeps it (min, max,
+    /// grayscale); sum of integers is numpy's 64-bit integer, which has no type here, so float64.
+    /// </summary>
+    public static RasterDataType OutputType(string id, RasterDataType input)
+    {
+        var dtype = All.First(d => d.Id == id).OutputDtype;
+        if (dtype is not null)
+            return Enum.Parse<RasterDataType>(dtype, ignoreCase: true);
+        return id == "sum" && input is not (RasterDataType.Float32 or RasterDataType.Float64) ? RasterDataType.Float64 : input;
+    }
 
     private static AlgorithmDefinition Reduction(string id, string title, string description, string? dtype) =>
         new(id, title, description, null, 1, dtype, null, null, [], (_, _) => new BandReduction(id, BandReduction.Reductions[id]));

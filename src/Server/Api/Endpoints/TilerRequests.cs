@@ -34,7 +34,8 @@ internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
             source = new MaskedSource(source, coverage);
         if (algorithm is not null)
         {
-            var expression = options.Expression is null ? null : Compiler().Compile(options.Expression);
+            var inputType = options.Unscale ? Abstractions.Raster.RasterDataType.Float32 : source.Info.DataType;
+            var expression = options.Expression is null ? null : Compiler().Compile(options.Expression, inputType);
             source = new AlgorithmSource(source, algorithm, RenderPipeline.BandNames(options, source.Info), expression);
             options = options with { Bidx = null, Expression = null, Bands = source.Info.BandNames };
         }

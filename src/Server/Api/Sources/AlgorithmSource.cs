@@ -9,7 +9,8 @@ namespace OgcTiler.Server.Api.Sources;
 /// <summary>
 /// A source that reads the selected bands (or evaluates the expression) of <paramref name="inner"/>, then applies a
 /// TiTiler algorithm: read → algorithm happens here, rescale and colours stay in the render pipeline. The grid is
-/// grown by the algorithm's buffer before reading, and the algorithm crops it back.
+/// grown by the algorithm's buffer before reading, and the algorithm crops it back. <see cref="Info"/> gives the
+/// algorithm's output data type, so outputs are drawn and written as TiTiler does (hillshade as uint8...).
 /// </summary>
 internal sealed class AlgorithmSource : IRasterSource
 {
@@ -17,6 +18,7 @@ internal sealed class AlgorithmSource : IRasterSource
     private readonly IRasterAlgorithm _algorithm;
     private readonly IReadOnlyList<string> _inputs;
     private readonly ICompiledExpression? _expression;
+    private readonly RasterDataType _inputType;
 
     public AlgorithmSource(IRasterSource inner, IRasterAlgorithm algorithm, IReadOnlyList<string> bands, ICompiledExpression? expression)
     {
@@ -29,7 +31,13 @@ internal sealed class AlgorithmSource : IRasterSource
             throw new InvalidParameterException("algorithm",
                 $"algorithm: {algorithm.Name} cannot use the {count} band(s) the request selects (it needs {(algorithm is Bitonal ? "1 or 3" : $"at least {algorithm.InputBands}")}); choose them with bidx, assets or expression");
         var outputNames = algorithm.OutputNames(expression is null ? bands : expression.Expression.Split(';'));
-        Info = inner.Info with { BandNames = outputNames, Bands = outputNames.Select(n => new BandInfo(n)).ToArray() };
+        _inputType = expression?.OutputType ?? inner.Info.DataType;
+        Info = inner.Info with
+        {
+            DataType = AlgorithmDefinitions.OutputType(algorithm.Name, _inputType),
+            BandNames = outputNames,
+            Bands = outputNames.Select(n => new BandInfo(n)).ToArray(),
+        };
     }
 
     /// <summary>Pixels the algorithm crops from every side of what it reads.</summary>
@@ -45,7 +53,7 @@ internal sealed class AlgorithmSource : IRasterSource
     {
         var buffered = GridMargin.Grow(grid, _algorithm.Buffer);
         using var read = await _inner.ReadAsync(buffered, request with { Bands = _inputs }, cancellationToken);
-        var context = new AlgorithmInput(buffered, _expression is null ? _inner.Info.DataType : RasterDataType.Float32);
+        var context = new AlgorithmInput(buffered, _inputType);
         if (_expression is null)
             return _algorithm.Apply(read, context);
         using var evaluated = _expression.Evaluate(read);

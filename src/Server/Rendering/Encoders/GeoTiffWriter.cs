@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
@@ -7,8 +6,9 @@ using OgcTiler.Raster.Crs;
 namespace OgcTiler.Server.Rendering.Encoders;
 
 /// <summary>
-/// A georeferenced little-endian GeoTIFF of <see cref="DataBands"/>: one strip per band (planar), uncompressed or
-/// DEFLATE. A byte picture keeps the mask as an alpha band; float values get NaN where masked (GDAL_NODATA "nan").
+/// A georeferenced little-endian GeoTIFF of <see cref="DataBands"/> in their data type: one strip per band (planar),
+/// uncompressed or DEFLATE. The mask, when there is one, is the last band, an alpha (rio-tiler's colorinterp); float
+/// values also get NaN where masked (GDAL_NODATA "nan"), so they stay marked without the mask band.
 /// </summary>
 internal static class GeoTiffWriter
 {
@@ -17,7 +17,9 @@ internal static class GeoTiffWriter
     public static byte[] Write(DataBands bands, TargetGrid grid, bool deflate)
     {
         var (epsg, geographic) = CrsOf(grid);
-        var planes = Planes(bands, out var hasAlpha, out var nodataNaN);
+        var nodataNaN = bands.IsFloat && bands.MasksSomething;
+        var planes = Enumerable.Range(0, bands.Count).Select(b => bands.SampleBytes(b, nodataNaN ? float.NaN : null)).ToList();
+        var hasAlpha = bands.HasMask;
         var output = new MemoryStream();
         output.Write([(byte)'I', (byte)'I', 42, 0, 0, 0, 0, 0]);
         var offsets = new uint[planes.Count];
@@ -29,8 +31,8 @@ internal static class GeoTiffWriter
             counts[i] = (uint)(output.Position - offsets[i]);
         }
         var n = planes.Count;
-        var bits = (ushort)(bands.IsByte ? 8 : 32);
-        var rgb = bands.IsByte && n - (hasAlpha ? 1 : 0) == 3;
+        var bits = (ushort)(8 * bands.BytesPerSample);
+        var rgb = bands.Type == RasterDataType.UInt8 && n - (hasAlpha ? 1 : 0) == 3;
         var entries = new List<TiffEntry>
         {
             TiffEntry.Of(256, Long, (uint)bands.Width),
@@ -43,7 +45,7 @@ internal static class GeoTiffWriter
             TiffEntry.Of(278, Long, (uint)bands.Height),
             TiffEntry.Longs(279, counts),
             TiffEntry.Of(284, Short, 2),
-            TiffEntry.Shorts(339, Enumerable.Repeat((ushort)(bands.IsByte ? 1 : 3), n).ToArray()),
+            TiffEntry.Shorts(339, Enumerable.Repeat(SampleFormat(bands.Type), n).ToArray()),
             TiffEntry.Doubles(33550, [grid.ResolutionX, grid.ResolutionY, 0]),
             TiffEntry.Doubles(33922, [0, 0, 0, grid.MinX, grid.MaxY, 0]),
             TiffEntry.Shorts(34735, GeoKeys(epsg, geographic)),
@@ -82,34 +84,13 @@ internal static class GeoTiffWriter
         (ushort)(geographic ? 2048 : 3072), 0, 1, (ushort)epsg,
     ];
 
-    /// <summary>Byte bands keep the mask as alpha; float bands drop it and put NaN where it is 0.</summary>
-    private static List<byte[]> Planes(DataBands bands, out bool hasAlpha, out bool nodataNaN)
+    /// <summary>TIFF SampleFormat: 1 unsigned, 2 signed integer, 3 IEEE float.</summary>
+    private static ushort SampleFormat(RasterDataType type) => type switch
     {
-        var planes = new List<byte[]>();
-        var maskIndex = bands.Count - 1;
-        if (bands.IsByte)
-        {
-            for (var b = 0; b < bands.Count; b++)
-                planes.Add(bands.Bytes(b).ToArray());
-            hasAlpha = true;
-            nodataNaN = false;
-            return planes;
-        }
-        var mask = bands.Floats(maskIndex);
-        nodataNaN = mask.IndexOfAnyExcept(255f) >= 0;
-        hasAlpha = false;
-        for (var b = 0; b < maskIndex; b++)
-        {
-            var values = bands.Floats(b).ToArray();
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (mask[i] == 0)
-                    values[i] = float.NaN;
-            }
-            planes.Add(MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
-        }
-        return planes;
-    }
+        RasterDataType.Int8 or RasterDataType.Int16 or RasterDataType.Int32 => 2,
+        RasterDataType.Float32 or RasterDataType.Float64 => 3,
+        _ => 1,
+    };
 
     private static void WritePlane(MemoryStream output, byte[] plane, bool deflate)
     {
