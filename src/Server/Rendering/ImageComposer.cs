@@ -22,20 +22,19 @@ internal static class ImageComposer
         if (colormap is not null)
             return ComposeColormap(data, options, colormap);
         RequireGreyOrRgb(data);
+        if (formula is not null)
+            return ComposeFormula(data, options, formula, valueType);
         var alpha = options.ReturnMask && HasMaskedPixel(data.Mask);
-        var colours = formula is null ? data.BandCount : 3;
+        var colours = data.BandCount;
         var image = new PixelImage(data.Width, data.Height, colours + (alpha ? 1 : 0));
         var stretch = options.Rescale is null or { Count: 0 } && valueType != RasterDataType.UInt8;
         for (var c = 0; c < colours; c++)
         {
-            var band = Math.Min(c, data.BandCount - 1);
             if (stretch)
-                Rescaler.DataTypeToBytes(data.Band(band), data.Mask, StretchRange(valueType, formula, statistics, band), image.Pixels[c..], image.Channels);
+                Rescaler.DataTypeToBytes(data.Band(c), data.Mask, StretchRange(valueType, statistics, c), image.Pixels[c..], image.Channels);
             else
-                Rescaler.ToBytes(data.Band(band), Rescaler.RangeFor(options.Rescale, band, data.BandCount), image.Pixels[c..], image.Channels);
+                Rescaler.ToBytes(data.Band(c), Rescaler.RangeFor(options.Rescale, c, data.BandCount), image.Pixels[c..], image.Channels);
         }
-        if (formula is not null)
-            ApplyFormula(image, formula);
         if (alpha)
             CopyMask(data.Mask, image.Pixels[colours..], image.Channels);
         return image;
@@ -69,17 +68,9 @@ internal static class ImageComposer
     private static ushort ToUInt16(float value) =>
         value >= ushort.MaxValue ? ushort.MaxValue : value > 0 ? (ushort)MathF.Round(value) : (ushort)0; // NaN gives 0
 
-    /// <summary>
-    /// rio-tiler stretches the band's recorded statistics, else the type's whole range; before a color formula,
-    /// rio-color divides by the type's maximum after setting negative values to 0.
-    /// </summary>
-    private static ValueRange StretchRange(RasterDataType type, IColorOperation? formula, IReadOnlyList<ValueRange>? statistics, int band)
-    {
-        var range = DataTypeRanges.Of(type);
-        if (formula is not null)
-            return new ValueRange(0, range.Max);
-        return statistics is { } bands && band < bands.Count ? bands[band] : range;
-    }
+    /// <summary>rio-tiler stretches the band's recorded statistics, else the type's whole range.</summary>
+    private static ValueRange StretchRange(RasterDataType type, IReadOnlyList<ValueRange>? statistics, int band) =>
+        statistics is { } bands && band < bands.Count ? bands[band] : DataTypeRanges.Of(type);
 
     private static void RequireGreyOrRgb(RasterData data)
     {
@@ -115,31 +106,55 @@ internal static class ImageComposer
         }
     }
 
-    /// <summary>rio-color works on 0..1 floats of R, G and B.</summary>
-    private static void ApplyFormula(PixelImage image, IColorOperation formula)
+    /// <summary>
+    /// rio-tiler's apply_color_formula: the rescaled bytes / 255, or without rescale the values with negatives set to 0
+    /// over the type's maximum (rio-color's to_math_type), in float64; the formula; its 8-bit result. One band stays
+    /// grey (the formula sees it as R, G and B), three give RGB.
+    /// </summary>
+    private static PixelImage ComposeFormula(RasterData data, RenderOptions options, IColorOperation formula, RasterDataType valueType)
     {
-        var n = image.Width * image.Height;
-        var buffer = ArrayPool<float>.Shared.Rent(3 * n);
+        var n = data.PixelCount;
+        var alpha = options.ReturnMask && HasMaskedPixel(data.Mask);
+        var image = new PixelImage(data.Width, data.Height, data.BandCount + (alpha ? 1 : 0));
+        var buffer = ArrayPool<double>.Shared.Rent(3 * n);
+        var bytes = ArrayPool<byte>.Shared.Rent(n);
         try
         {
             var rgb = buffer.AsSpan(0, 3 * n);
-            var pixels = image.Pixels;
             for (var c = 0; c < 3; c++)
-            {
-                for (var i = 0; i < n; i++)
-                    rgb[c * n + i] = pixels[i * image.Channels + c] / 255f;
-            }
+                ToMathType(data, Math.Min(c, data.BandCount - 1), options, valueType, rgb.Slice(c * n, n), bytes.AsSpan(0, n));
             formula.Apply(rgb[..n], rgb.Slice(n, n), rgb.Slice(2 * n, n));
-            for (var c = 0; c < 3; c++)
+            var pixels = image.Pixels;
+            for (var c = 0; c < data.BandCount; c++)
             {
+                var channel = rgb.Slice(c * n, n);
                 for (var i = 0; i < n; i++)
-                    pixels[i * image.Channels + c] = (byte)Math.Clamp(rgb[c * n + i] * 255f + 0.5f, 0f, 255f);
+                    pixels[i * image.Channels + c] = (byte)Math.Clamp(channel[i] * 255 + 0.5, 0, 255);
             }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            ArrayPool<double>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
+        if (alpha)
+            CopyMask(data.Mask, image.Pixels[data.BandCount..], image.Channels);
+        return image;
+    }
+
+    private static void ToMathType(RasterData data, int band, RenderOptions options, RasterDataType valueType, Span<double> target, Span<byte> scratch)
+    {
+        var values = data.Band(band);
+        if (options.Rescale is { Count: > 0 })
+        {
+            Rescaler.ToBytes(values, Rescaler.RangeFor(options.Rescale, band, data.BandCount), scratch, 1);
+            for (var i = 0; i < target.Length; i++)
+                target[i] = scratch[i] / 255.0;
+            return;
+        }
+        var max = DataTypeRanges.Of(valueType).Max;
+        for (var i = 0; i < target.Length; i++)
+            target[i] = values[i] > 0 ? Math.Min(values[i], max) / max : 0; // NaN gives 0
     }
 
     private static bool HasMaskedPixel(ReadOnlySpan<byte> mask) => mask.IndexOfAnyExcept((byte)255) >= 0;

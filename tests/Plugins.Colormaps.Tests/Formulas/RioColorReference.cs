@@ -1,8 +1,9 @@
 namespace OgcTiler.Plugins.Colormaps.Tests.Formulas;
 
 /// <summary>
-/// rio-color's formulas written out independently (operations.py and colorspace.pyx with SIMPLE sRGB), in float64
-/// like numpy, including the uint8 round trip TiTiler does: value / 255, operations, then * 255 truncated.
+/// rio-color's formulas written out independently from color-operations' operations.py and colorspace.pyx (sRGB
+/// companding, its 7-digit matrices), in float64 like numpy, and the uint8 round trip rio-tiler does after every
+/// operation: value / 255, operation, then * 255 truncated.
 /// </summary>
 internal static class RioColorReference
 {
@@ -29,11 +30,12 @@ internal static class RioColorReference
 
     public static (double R, double G, double B) Saturation(double r, double g, double b, double satmult)
     {
-        // RGB -> XYZ (simplified sRGB, D65)
-        double rl = Math.Pow(r, 2.2), gl = Math.Pow(g, 2.2), bl = Math.Pow(b, 2.2);
-        var x = (rl * 0.4124 + gl * 0.3576 + bl * 0.1805) / 0.95047;
-        var y = rl * 0.2126 + gl * 0.7152 + bl * 0.0722;
-        var z = (rl * 0.0193 + gl * 0.1192 + bl * 0.9505) / 1.08883;
+        // RGB -> XYZ (sRGB companding, D65)
+        static double Linear(double v) => v <= 0.04045 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
+        double rl = Linear(r), gl = Linear(g), bl = Linear(b);
+        var x = (rl * 0.4124564 + gl * 0.3575761 + bl * 0.1804375) / 0.95047;
+        var y = rl * 0.2126729 + gl * 0.7151522 + bl * 0.0721750;
+        var z = (rl * 0.0193339 + gl * 0.1191920 + bl * 0.9503041) / 1.08883;
         // XYZ -> Lab
         const double bintercept = 4.0 / 29, delta = 6.0 / 29, t0 = delta * delta * delta, alpha = 1 / (delta * delta) / 3;
         var fx = x > t0 ? Math.Pow(x, 1.0 / 3) : alpha * x + bintercept;
@@ -47,21 +49,21 @@ internal static class RioColorReference
         lb = c * Math.Sin(h);
         // Lab -> XYZ
         var tx = (lL + 16) / 116.0 + la / 500.0;
-        x = tx > delta ? tx * tx * tx : 3 * delta * delta * (tx - bintercept);
+        x = tx > delta ? Math.Pow(tx, 3) : 3 * delta * delta * (tx - bintercept);
         var ty = (lL + 16) / 116.0;
-        y = ty > delta ? ty * ty * ty : 3 * delta * delta * (ty - bintercept);
+        y = ty > delta ? Math.Pow(ty, 3) : 3 * delta * delta * (ty - bintercept);
         var tz = (lL + 16) / 116.0 - lb / 200.0;
-        z = tz > delta ? tz * tz * tz : 3 * delta * delta * (tz - bintercept);
-        // XYZ -> RGB
+        z = tz > delta ? Math.Pow(tz, 3) : 3 * delta * delta * (tz - bintercept);
+        // XYZ -> RGB, companded, then clamped to 0..1
         x *= 0.95047;
         z *= 1.08883;
-        var rlin = Math.Clamp(x * 3.2406 + y * -1.5372 + z * -0.4986, 0, 1);
-        var glin = Math.Clamp(x * -0.9689 + y * 1.8758 + z * 0.0415, 0, 1);
-        var blin = Math.Clamp(x * 0.0557 + y * -0.2040 + z * 1.0570, 0, 1);
-        return (Math.Pow(rlin, 1 / 2.2), Math.Pow(glin, 1 / 2.2), Math.Pow(blin, 1 / 2.2));
+        static double Compand(double v) => Math.Clamp(v <= 0.0031308 ? 12.92 * v : 1.055 * Math.Pow(v, 1 / 2.4) - 0.055, 0, 1);
+        return (Compand(x * 3.2404542 + y * -1.5371385 + z * -0.4985314),
+            Compand(x * -0.9692660 + y * 1.8760108 + z * 0.0415560),
+            Compand(x * 0.0556434 + y * -0.2040259 + z * 1.0572252));
     }
 
     public static double ToMath(byte value) => value / 255.0;
 
-    public static byte ToByte(double value) => (byte)(value * 255);
+    public static byte ToByte(double value) => (byte)Math.Clamp(value * 255, 0, 255);
 }

@@ -46,6 +46,10 @@ public sealed class NamedColormapsTests
         { "schwarzwald", 0, [174, 239, 213, 255] },
         { "Schwarzwald", 141, [149, 21, 2, 255] },
         { "schwarzwald", 255, [233, 231, 233, 255] },
+        // rio-tiler's rio_tiler/cmap_data/flag.npy and flag_r.npy, where matplotlib 3.6's sine gives green 254.
+        { "flag", 85, [255, 255, 255, 255] },
+        { "flag_r", 170, [255, 255, 255, 255] },
+        { "flag", 1, [255, 96, 53, 255] },
     };
 
     /// <summary>

@@ -159,15 +159,15 @@ public sealed class RenderPipelineTests
     {
         public IColorOperation Parse(string formula) => this;
 
-        public void Apply(Span<float> red, Span<float> green, Span<float> blue)
+        public void Apply(Span<double> red, Span<double> green, Span<double> blue)
         {
             foreach (var channel in new[] { red.ToArray(), green.ToArray(), blue.ToArray() })
-                Assert.All(channel, v => Assert.InRange(v, 0f, 1f));
+                Assert.All(channel, v => Assert.InRange(v, 0, 1));
             for (var i = 0; i < red.Length; i++)
             {
-                red[i] *= 0.5f;
-                green[i] *= 0.5f;
-                blue[i] *= 0.5f;
+                red[i] *= 0.5;
+                green[i] *= 0.5;
+                blue[i] *= 0.5;
             }
         }
     }
