@@ -30,7 +30,7 @@ public class NdviBenchmarks
             _input.Band(1)[i] = random.Next(0, 6000);
         }
         _input.Mask.Fill(255);
-        _ndvi = new ExpressionCompiler().Compile("(b4-b3)/(b4+b3)");
+        _ndvi = new ExpressionCompiler().Compile("(b4-b3)/(b4+b3)", RasterDataType.Float32);
         _output = new float[_input.PixelCount];
         _mask = new byte[_input.PixelCount];
     }
