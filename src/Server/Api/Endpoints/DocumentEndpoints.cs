@@ -26,13 +26,14 @@ internal static class DocumentEndpoints
         var query = new QueryReader(context.Request.Query);
         var info = await resolver.InfoAsync(query, context.RequestAborted);
         var source = await requests.OpenAsync(resolver, context.Request, context.RequestAborted);
-        return Results.Json(InfoDocuments.Feature(source.Info.Wgs84Bounds, info, query.String("url")!), contentType: "application/geo+json");
+        var footprint = Grids.BoundsTransform.Geographic(source.Info.NativeBounds, source.Info.Crs, requests.Grids.Crs);
+        return Results.Json(InfoDocuments.Feature(footprint, info, query.String("url")!), contentType: "application/geo+json");
     }
 
     /// <summary><c>bounds</c>: the source's footprint in <c>crs</c> (default WGS84), as TiTiler's /bounds.</summary>
     public static async Task<IResult> BoundsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests)
     {
-        var crsParameter = new QueryReader(context.Request.Query).String("crs");
+        var crsParameter = new QueryReader(context.Request.Query).String("crs") is { } text ? Grids.CrsText.ToEpsg(text) : null;
         var registry = requests.Grids.Crs;
         if (crsParameter is not null && !registry.TryResolve(crsParameter, out _))
             throw new InvalidParameterException("crs", $"crs: unknown CRS '{crsParameter}'");

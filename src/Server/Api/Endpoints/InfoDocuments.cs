@@ -32,7 +32,10 @@ internal static class InfoDocuments
         return document;
     }
 
-    /// <summary>info.geojson: the WGS84 footprint as a Polygon feature, the info (without bounds) as properties.</summary>
+    /// <summary>
+    /// info.geojson: the WGS84 footprint as a Polygon feature, or as TiTiler's bounds_to_geometry a MultiPolygon of the
+    /// parts west and east of the antimeridian when MinX &gt; MaxX; the info (without bounds) as properties.
+    /// </summary>
     public static Dictionary<string, object?> Feature(Bounds wgs84, Dictionary<string, object?> info, string url)
     {
         var properties = new Dictionary<string, object?>(info);
@@ -42,18 +45,13 @@ internal static class InfoDocuments
         {
             ["type"] = "Feature",
             ["bbox"] = new[] { wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY },
-            ["geometry"] = new Dictionary<string, object?>
-            {
-                ["type"] = "Polygon",
-                ["coordinates"] = new[]
+            ["geometry"] = wgs84.MinX > wgs84.MaxX
+                ? new Dictionary<string, object?>
                 {
-                    new[]
-                    {
-                        new[] { wgs84.MinX, wgs84.MinY }, new[] { wgs84.MaxX, wgs84.MinY }, new[] { wgs84.MaxX, wgs84.MaxY },
-                        new[] { wgs84.MinX, wgs84.MaxY }, new[] { wgs84.MinX, wgs84.MinY },
-                    },
-                },
-            },
+                    ["type"] = "MultiPolygon",
+                    ["coordinates"] = new[] { Box(-180, wgs84.MinY, wgs84.MaxX, wgs84.MaxY), Box(wgs84.MinX, wgs84.MinY, 180, wgs84.MaxY) },
+                }
+                : new Dictionary<string, object?> { ["type"] = "Polygon", ["coordinates"] = Box(wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY) },
             ["properties"] = properties,
         };
     }
@@ -66,6 +64,9 @@ internal static class InfoDocuments
         crs.StartsWith("USER:", StringComparison.Ordinal) && CrsRegistry.Default.TryResolve(crs, out var user)
             ? user.IdentifiedAs is { } code ? $"http://www.opengis.net/def/crs/EPSG/0/{code}" : user.Wkt ?? crs
             : BoundsTransform.CrsUri(crs);
+
+    private static double[][][] Box(double minX, double minY, double maxX, double maxY) =>
+        [[[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]]];
 
     public static string DataTypeName(RasterDataType type) => type.ToString().ToLowerInvariant();
 

@@ -7,7 +7,8 @@ namespace OgcTiler.Server.Api.Endpoints;
 
 /// <summary>
 /// TiTiler's OGC API - Tiles tileset documents (JSON): <c>tiles</c> lists one tileset per TileMatrixSet, and
-/// <c>tiles/{tileMatrixSetId}</c> describes one with its tile matrix limits over the source's zoom range.
+/// <c>tiles/{tileMatrixSetId}</c> describes one with its tile matrix limits over the source's zoom range, or
+/// <c>minzoom</c>..<c>maxzoom</c> when given (TiTiler's parameters).
 /// </summary>
 internal static class TileSetDocuments
 {
@@ -38,6 +39,9 @@ internal static class TileSetDocuments
         var set = registry.Get(tms);
         var info = (await requests.OpenAsync(resolver, context.Request, context.RequestAborted)).Info;
         var (min, max) = ZoomLevels.Range(info, set, requests.Grids.Crs);
+        var parameters = new Titiler.QueryReader(context.Request.Query);
+        min = parameters.Int("minzoom", 0, set.Matrices.Count - 1) ?? min;
+        max = parameters.Int("maxzoom", 0, set.Matrices.Count - 1) ?? max;
         var inSetCrs = BoundsTransform.Transform(info.NativeBounds, info.Crs, set.Crs.Id, requests.Grids.Crs);
         var query = QueryString(context.Request);
         var links = new List<Dictionary<string, object?>>

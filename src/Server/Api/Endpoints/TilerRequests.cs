@@ -29,7 +29,8 @@ internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
         var algorithm = AlgorithmParser.Parse(query, catalog.Colormaps);
         var source = await resolver.OpenAsync(query, cancellationToken);
         var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source);
-        var coverage = feature is null ? null : new FeatureCoverage(feature, query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs, grids.Crs);
+        var coverage = feature is null ? null : new FeatureCoverage(feature, CrsText.ToEpsg(query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs), grids.Crs,
+            query.Int("cover_scale", 1, PolygonCoverage.MaxCoverScale) ?? PolygonCoverage.DefaultCoverScale);
         if (coverage is not null)
             source = new MaskedSource(source, coverage);
         if (algorithm is not null)

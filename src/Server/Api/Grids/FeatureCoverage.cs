@@ -7,7 +7,7 @@ namespace OgcTiler.Server.Api.Grids;
 /// A request's GeoJSON feature (rings in <paramref name="ringsCrs"/>) and its coverage of the grids it is read into:
 /// the feature mask and the statistics weights of one grid come from one computation.
 /// </summary>
-internal sealed class FeatureCoverage(GeoJsonFeature feature, string ringsCrs, CrsRegistry crs)
+internal sealed class FeatureCoverage(GeoJsonFeature feature, string ringsCrs, CrsRegistry crs, int coverScale = PolygonCoverage.DefaultCoverScale)
 {
     private (TargetGrid Grid, float[] Coverage)? _last;
 
@@ -18,7 +18,7 @@ internal sealed class FeatureCoverage(GeoJsonFeature feature, string ringsCrs, C
     {
         if (_last is { } last && last.Grid == grid)
             return last.Coverage;
-        var coverage = new PolygonCoverage(RingsIn(grid.Crs)).Compute(grid);
+        var coverage = new PolygonCoverage(RingsIn(grid.Crs), coverScale).Compute(grid);
         _last = (grid, coverage);
         return coverage;
     }

@@ -105,14 +105,20 @@ internal sealed class GridBuilder(CrsRegistry crs)
     }
 
     private string Canonical(string id, string parameter) =>
-        crs.TryResolve(id, out var definition) ? definition.Id : throw new InvalidParameterException(parameter, $"{parameter}: unknown CRS '{id}'");
+        crs.TryResolve(CrsText.ToEpsg(id), out var definition) ? definition.Id : throw new InvalidParameterException(parameter, $"{parameter}: unknown CRS '{id}'");
 
-    /// <summary>Pixels the area spans at the source's own resolution carried into the target CRS.</summary>
+    /// <summary>
+    /// Pixels the area spans at the source's own resolution: in the source's CRS its pixel size; in another CRS the
+    /// square pixel GDAL's GDALSuggestedWarpOutput (rasterio's calculate_default_transform, so rio-tiler's WarpedVRT)
+    /// gives, the diagonal of the source's extent there over its diagonal in pixels. So a bbox in EPSG:4326 keeps its
+    /// shape in degrees, as TiTiler's.
+    /// </summary>
     private (double Width, double Height) NativeSize(SourceInfo info, Bounds area, string target)
     {
         var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs);
-        var resX = full.Width / info.Width;
-        var resY = full.Height / info.Height;
+        var (resX, resY) = (full.Width / info.Width, full.Height / info.Height);
+        if (crs.Resolve(info.Crs).Id != target)
+            resX = resY = Math.Sqrt(full.Width * full.Width + full.Height * full.Height) / Math.Sqrt((double)info.Width * info.Width + (double)info.Height * info.Height);
         return resX > 0 && resY > 0 ? (area.Width / resX, area.Height / resY) : (info.Width, info.Height);
     }
 }

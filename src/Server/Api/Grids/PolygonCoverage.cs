@@ -4,38 +4,41 @@ namespace OgcTiler.Server.Api.Grids;
 
 /// <summary>
 /// The fraction of each grid pixel a polygon covers, as rio-tiler's get_coverage_array: the polygon is rasterised
-/// with all_touched on a grid <see cref="CoverScale"/> times finer and each pixel gets the share of its fine cells
+/// with all_touched on a grid <paramref name="coverScale"/> times finer (TiTiler's cover_scale, default 10) and each pixel gets the share of its fine cells
 /// that were touched. A pixel the polygon touches has a coverage above 0 (rio-tiler's all_touched feature mask).
 /// Rings are x/y in the grid's CRS; holes are cut out by the even-odd rule.
 /// </summary>
-internal sealed class PolygonCoverage(IReadOnlyList<IReadOnlyList<(double X, double Y)>> rings)
+internal sealed class PolygonCoverage(IReadOnlyList<IReadOnlyList<(double X, double Y)>> rings, int coverScale = PolygonCoverage.DefaultCoverScale)
 {
-    public const int CoverScale = 10;
+    public const int DefaultCoverScale = 10;
+
+    /// <summary>TiTiler's bound on cover_scale (its CoverScaleParams: above 0, at most 1000).</summary>
+    public const int MaxCoverScale = 1000;
 
     /// <summary>Coverage fractions (0..1), one per pixel of <paramref name="grid"/>, row-major.</summary>
     public float[] Compute(TargetGrid grid)
     {
         var counts = new int[grid.Width * grid.Height];
-        var fineWidth = grid.Width * CoverScale;
-        var fineX = grid.ResolutionX / CoverScale;
-        var fineY = grid.ResolutionY / CoverScale;
+        var fineWidth = grid.Width * coverScale;
+        var fineX = grid.ResolutionX / coverScale;
+        var fineY = grid.ResolutionY / coverScale;
         var intervals = new List<(double From, double To)>();
         var runs = new List<(int From, int To)>();
-        for (var fineRow = 0; fineRow < grid.Height * CoverScale; fineRow++)
+        for (var fineRow = 0; fineRow < grid.Height * coverScale; fineRow++)
         {
             var top = grid.MaxY - fineRow * fineY;
             TouchedIntervals(top - fineY, top, intervals);
             ToCellRuns(intervals, grid.MinX, fineX, fineWidth, runs);
-            var row = counts.AsSpan(fineRow / CoverScale * grid.Width, grid.Width);
+            var row = counts.AsSpan(fineRow / coverScale * grid.Width, grid.Width);
             foreach (var (from, to) in runs)
             {
-                for (var pixel = from / CoverScale; pixel * CoverScale < to; pixel++)
-                    row[pixel] += Math.Min(to, (pixel + 1) * CoverScale) - Math.Max(from, pixel * CoverScale);
+                for (var pixel = from / coverScale; pixel * coverScale < to; pixel++)
+                    row[pixel] += Math.Min(to, (pixel + 1) * coverScale) - Math.Max(from, pixel * coverScale);
             }
         }
         var coverage = new float[counts.Length];
         for (var i = 0; i < counts.Length; i++)
-            coverage[i] = counts[i] / (float)(CoverScale * CoverScale);
+            coverage[i] = counts[i] / (float)(coverScale * coverScale);
         return coverage;
     }
 

@@ -195,6 +195,35 @@ public sealed class CogEndpointTests : IDisposable
         Assert.Equal(41 * 80 - inside, stats.GetProperty("masked_pixels").GetDouble());
     }
 
+    // titiler core/tests/test_dependencies.py test_cover_scale_params: above 0, at most 1000, default 10. With
+    // cover_scale=1 the fine grid is the grid, so every touched pixel weighs 1 and count is the touched pixels;
+    // at 10, the pixels the hypotenuse crosses weigh less.
+    [Fact]
+    public async Task FeatureStatistics_CoverScale_SetsTheCoverageGrid()
+    {
+        var (x0, y0, x1, y1) = (Area.MinX, Area.MinY, Area.MinX + Area.Width / 2, Area.MaxY);
+        var body = "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + $"{x0},{y0}],[{x1},{y0}],[{x0},{y1}],[{x0},{y0}" + "]]]}}";
+        async Task<JsonElement> Stats(string extra)
+        {
+            var response = await _client.PostAsync($"/cog/statistics?{Url}&bidx=1&coord_crs=EPSG:3857&width=41&height=80{extra}",
+                new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("properties").GetProperty("statistics").GetProperty("b1");
+        }
+
+        var one = await Stats("&cover_scale=1");
+        var ten = await Stats("");
+        Assert.Equal(one.GetProperty("valid_pixels").GetDouble(), one.GetProperty("count").GetDouble());
+        Assert.True(ten.GetProperty("count").GetDouble() < ten.GetProperty("valid_pixels").GetDouble() - 20);
+        Assert.Equal(ten.GetProperty("count").GetDouble(), (await Stats("&cover_scale=10")).GetProperty("count").GetDouble());
+        foreach (var bad in new[] { "0", "-100", "1001", "1000000", "x" })
+        {
+            var response = await _client.PostAsync($"/cog/statistics?{Url}&bidx=1&coord_crs=EPSG:3857&cover_scale={bad}",
+                new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task TileJson_PointsAtTheTileRoute()
     {

@@ -288,4 +288,55 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
         var limits = tileSet.GetProperty("tileMatrixSetLimits").EnumerateArray().Select(l => int.Parse(l.GetProperty("tileMatrix").GetString()!)).ToArray();
         Assert.Equal(Enumerable.Range(expected, 1), limits);
     }
+
+    // titiler core/tests/test_factories.py test_TilerFactory: tiles/WebMercatorQuad with minzoom=5&maxzoom=6 covers
+    // two levels, "5" and "6"; their limits hold the source as those of the source's own range do.
+    [Fact]
+    public async Task TileSet_MinzoomMaxzoom_GiveTheLevelsAsked()
+    {
+        var tileSet = await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif&minzoom=5&maxzoom=6");
+
+        var limits = tileSet.GetProperty("tileMatrixSetLimits").EnumerateArray().ToArray();
+        Assert.Equal(["5", "6"], limits.Select(l => l.GetProperty("tileMatrix").GetString()));
+        var edge = Tile("edge");
+        Assert.Equal(edge.GetProperty("x").GetInt32() >> 11, limits[1].GetProperty("minTileCol").GetInt32());
+        Assert.Equal(edge.GetProperty("y").GetInt32() >> 11, limits[1].GetProperty("minTileRow").GetInt32());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _cogs.Client.GetAsync("/cog/tiles/WebMercatorQuad?url=data/visual.tif&maxzoom=31")).StatusCode);
+    }
+
+    // The issue's TiTiler case (test_factories.py's bbox -56.228,72.715,-54.547,73.188 with max_size=256 gives
+    // 256×73): a bbox in EPSG:4326 over a UTM source is read on square pixels in degrees (GDAL's suggested warp
+    // output), so its size keeps the box's shape in degrees.
+    [Fact]
+    public async Task Bbox_InWgs84_KeepsTheBoxShapeInDegrees()
+    {
+        var b = RealCogs.Reference.GetProperty("wgs84Bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var bbox = string.Join(",", b.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+
+        var npy = await NpyAsync($"/cog/bbox/{bbox}.npy?url=data/visual.tif&max_size=64");
+
+        var expectedHeight = (int)Math.Ceiling(64 * (b[3] - b[1]) / (b[2] - b[0]));
+        Assert.Equal([4, expectedHeight, 64], npy.Shape);
+        Assert.NotEqual(64 * RealCogs.Height / RealCogs.Width, expectedHeight); // not the source's own pixel shape
+    }
+
+    // titiler core/tests/test_dependencies.py test_crs_params, through the routes: WKT and PROJ strings work as
+    // coord_crs, dst_crs and crs; "invalid crs" is a 422.
+    [Fact]
+    public async Task CrsParameters_TakeWktAndProjStrings()
+    {
+        const string utmWkt = """PROJCS["WGS 84 / UTM zone 31N",GEOGCS["WGS 84",AUTHORITY["EPSG","4326"]],AUTHORITY["EPSG","32631"]]""";
+        var b = RealCogs.Reference.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble().ToString("R", CultureInfo.InvariantCulture)).ToArray();
+        var path = $"/cog/bbox/{string.Join(",", b)}.npy?url=data/visual.tif&coord_crs={Uri.EscapeDataString(utmWkt)}"
+            + $"&dst_crs={Uri.EscapeDataString("+proj=utm +zone=31 +datum=WGS84 +units=m +no_defs")}";
+
+        var response = await _cogs.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("http://www.opengis.net/def/crs/EPSG/0/32631", response.Headers.GetValues("Content-Crs").Single().Trim('<', '>'));
+        Assert.Equal(new[] { 4, H, W }, NpyFile.Parse(await response.Content.ReadAsByteArrayAsync()).Shape);
+
+        var bounds = await _cogs.Client.GetFromJsonAsync<JsonElement>($"/cog/bounds?url=data/visual.tif&crs={Uri.EscapeDataString("+proj=longlat +datum=WGS84 +no_defs +type=crs")}");
+        Assert.Equal("http://www.opengis.net/def/crs/EPSG/0/4326", bounds.GetProperty("crs").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _cogs.Client.GetAsync(path.Replace(Uri.EscapeDataString(utmWkt), "invalid%20crs"))).StatusCode);
+    }
 }
