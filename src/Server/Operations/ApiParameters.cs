@@ -83,8 +83,8 @@ internal static class ApiParameters
     private static IEnumerable<string>? PathValues(string name, string path, IServiceProvider services) => name switch
     {
         "tms" or "set" => services.GetRequiredService<TileMatrixSetRegistry>().All.Select(s => s.Id),
-        "format" when path.StartsWith("/layers/", StringComparison.Ordinal) => ImageFormats.TileFormats.Keys,
-        "format" => OutputFormats.ByName.Keys,
+        "format" when path.StartsWith("/layers/", StringComparison.Ordinal) => ImageFormats.PictureNames,
+        "format" => ImageFormats.ByName.Keys,
         _ => null,
     };
 

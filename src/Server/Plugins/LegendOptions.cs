@@ -29,13 +29,9 @@ internal sealed record LegendOptions(ImageFormat Format, bool Vertical, int Widt
             ParseSide("height", height, vertical ? Length : Thickness));
     }
 
-    private static ImageFormat ParseFormat(string format) => format.ToLowerInvariant() switch
-    {
-        "png" => ImageFormat.Png,
-        "jpg" or "jpeg" => ImageFormat.Jpeg,
-        "webp" => ImageFormat.Webp,
-        _ => throw new InvalidParameterException("format", $"format '{format}' is not supported; use json, png, jpeg or webp"),
-    };
+    private static ImageFormat ParseFormat(string format) =>
+        ImageFormats.FindPicture(format)
+            ?? throw new InvalidParameterException("format", $"format '{format}' is not supported; use json, png, jpeg or webp");
 
     private static bool ParseOrientation(string? orientation) => orientation?.ToLowerInvariant() switch
     {

@@ -193,17 +193,5 @@ internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encod
         return provider.Parse(options.ColorFormula);
     }
 
-    private IColormap? Colormap(RenderOptions options)
-    {
-        if (options.ColormapName is null && options.Colormap is null)
-            return null;
-        var parameter = options.ColormapName is null ? "colormap" : "colormap_name";
-        var provider = plugins.Colormaps
-            ?? throw new InvalidParameterException(parameter, $"{parameter}: the Colormaps plugin is not loaded, so colormaps are not available");
-        if (options.Colormap is not null)
-            return provider.Parse(options.Colormap);
-        return provider.TryGet(options.ColormapName!, out var colormap)
-            ? colormap
-            : throw new InvalidParameterException("colormap_name", $"colormap_name: unknown colormap '{options.ColormapName}' (known: {string.Join(", ", provider.Names.Order())})");
-    }
+    private IColormap? Colormap(RenderOptions options) => ColormapLookup.Find(plugins.Colormaps, options);
 }

@@ -19,9 +19,15 @@ namespace OgcTiler.Server.Tests.Ogc;
 public sealed class DemoOgcServer : WebApplicationFactory<Program>
 {
     private readonly bool _tileCache;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="tileCache">false renders every tile (each door draws its own picture).</param>
-    public DemoOgcServer(bool tileCache = true) => _tileCache = tileCache;
+    /// <param name="settings">configuration keys set over the shipped file (such as <c>Encoding:Jpeg:Quality</c>).</param>
+    public DemoOgcServer(bool tileCache = true, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _tileCache = tileCache;
+        _settings = settings ?? new Dictionary<string, string>();
+    }
 
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port and returns the base URL (no trailing slash).</summary>
     public string StartOnLoopback()
@@ -34,6 +40,8 @@ public sealed class DemoOgcServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("config", Path.Combine(RepoPaths.Config, "ogctiler.json"));
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         if (_tileCache)
             return;
         builder.ConfigureTestServices(services =>

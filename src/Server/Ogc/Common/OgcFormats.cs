@@ -5,10 +5,10 @@ namespace OgcTiler.Server.Ogc.Common;
 /// <summary>A GetFeatureInfo output: MIME type and the extension of its RESTful URL.</summary>
 internal sealed record InfoFormat(string MimeType, string Extension);
 
-/// <summary>The picture and feature-info formats WMTS and WMS offer.</summary>
+/// <summary>The picture formats (from <see cref="ImageFormats"/>) and feature-info formats WMTS and WMS offer.</summary>
 internal static class OgcFormats
 {
-    public static readonly IReadOnlyList<ImageFormat> Images = [ImageFormat.Png, ImageFormat.Jpeg, ImageFormat.Webp];
+    public static IReadOnlyList<ImageFormat> Images => ImageFormats.Pictures;
 
     public static readonly InfoFormat Json = new("application/json", "json");
     public static readonly InfoFormat Text = new("text/plain", "txt");
@@ -21,16 +21,7 @@ internal static class OgcFormats
 
     public static string InfoNames => string.Join(", ", Infos.Select(f => f.MimeType));
 
-    public static ImageFormat? FindImage(string mimeType) =>
-        Images.FirstOrDefault(f => f.ContentType == mimeType.Trim());
-
-    public static ImageFormat? FindImageByExtension(string extension) => extension switch
-    {
-        "png" => ImageFormat.Png,
-        "jpg" or "jpeg" => ImageFormat.Jpeg,
-        "webp" => ImageFormat.Webp,
-        _ => null,
-    };
+    public static ImageFormat? FindImage(string mimeType) => ImageFormats.FindPictureByContentType(mimeType);
 
     /// <summary>The info format for a MIME type; "text/xml" and GML names (sent by WMS 1.1.1 clients) give the XML output.</summary>
     public static InfoFormat? FindInfo(string mimeType) => mimeType.Trim() switch

@@ -4,21 +4,16 @@ using SkiaSharp;
 namespace OgcTiler.Server.Ogc.Wms;
 
 /// <summary>
-/// The pictures WMS draws itself: the BLANK / INIMAGE exception pictures.
+/// The pictures WMS draws itself (the BLANK / INIMAGE exception pictures, legends) as <see cref="PixelImage"/>s, which
+/// <c>ImageEncoders</c> then encode with the configured options like any map.
 /// </summary>
 internal static class MapImages
 {
-    public static EncodedImage Blank(int width, int height, ImageFormat format, SKColor background)
-    {
-        using var bitmap = NewBitmap(width, height, background);
-        return Encode(bitmap, format);
-    }
+    public static PixelImage Blank(int width, int height, SKColor background) => Draw(width, height, background, _ => { });
 
     /// <summary>The message drawn in dark red, word-wrapped, over the background.</summary>
-    public static EncodedImage Message(string message, int width, int height, ImageFormat format, SKColor background)
-    {
-        using var bitmap = NewBitmap(width, height, background);
-        using (var canvas = new SKCanvas(bitmap))
+    public static PixelImage Message(string message, int width, int height, SKColor background) =>
+        Draw(width, height, background, canvas =>
         {
             using var font = new SKFont(SKTypeface.Default, 12);
             using var paint = new SKPaint { Color = new SKColor(0x99, 0, 0), IsAntialias = true };
@@ -28,30 +23,29 @@ internal static class MapImages
                 canvas.DrawText(line, 4, y, SKTextAlign.Left, font, paint);
                 y += 14;
             }
-        }
-        return Encode(bitmap, format);
-    }
+        });
 
     public static SKColor Background(uint rgb, bool transparent) =>
         transparent ? SKColors.Transparent : new SKColor((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb, 255);
 
-    private static SKBitmap NewBitmap(int width, int height, SKColor background)
+    /// <summary>Draws on a canvas erased to the background; the result is RGBA, not premultiplied (the caller disposes it).</summary>
+    public static unsafe PixelImage Draw(int width, int height, SKColor background, Action<SKCanvas> draw)
     {
-        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         bitmap.Erase(background);
-        return bitmap;
-    }
-
-    public static EncodedImage Encode(SKBitmap bitmap, ImageFormat format)
-    {
-        using var pixmap = bitmap.PeekPixels();
-        using var data = format.Name switch
+        using (var canvas = new SKCanvas(bitmap))
+            draw(canvas);
+        var image = new PixelImage(width, height, 4);
+        using var drawn = bitmap.PeekPixels();
+        fixed (byte* pixels = image.Buffer)
         {
-            "jpeg" => pixmap.Encode(new SKJpegEncoderOptions(85, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore)),
-            "webp" => pixmap.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, 75)),
-            _ => pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 1)),
-        };
-        return new EncodedImage(data?.ToArray() ?? throw new InvalidOperationException($"SkiaSharp could not encode {format.Name}"), format);
+            if (!drawn.ReadPixels(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul), (IntPtr)pixels, image.Stride, 0, 0))
+            {
+                image.Dispose();
+                throw new InvalidOperationException("SkiaSharp could not read back the drawn picture");
+            }
+        }
+        return image;
     }
 
     private static IEnumerable<string> Wrap(string text, SKFont font, float width)

@@ -1,5 +1,4 @@
 using OgcTiler.Abstractions.Rendering;
-using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 using SkiaSharp;
 
@@ -11,38 +10,28 @@ namespace OgcTiler.Server.Ogc.Wms;
 /// </summary>
 internal static class WmsLegend
 {
+    /// <summary>The content type of <see cref="Picture"/>.</summary>
     public const string Format = "image/png";
+    public static readonly ImageFormat Picture = ImageFormat.Png;
     public const int DefaultWidth = 120;
     public const int DefaultHeight = 200;
     private const int Margin = 6;
     private const int BarWidth = 24;
 
-    public static byte[] Draw(RenderOptions style, IReadOnlyList<string> sourceBands, IPluginCatalog plugins, int width, int height)
+    /// <summary>The legend picture (the caller disposes it); the style's colormap is found as tiles find it, so an unknown one is the same error.</summary>
+    public static PixelImage Draw(RenderOptions style, IReadOnlyList<string> sourceBands, IColormapProvider? colormaps, int width, int height)
     {
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        bitmap.Erase(SKColors.White);
-        using (var canvas = new SKCanvas(bitmap))
-        using (var font = new SKFont(SKTypeface.Default, 11))
+        var entries = ColormapLookup.Find(colormaps, style)?.Entries ?? [];
+        return MapImages.Draw(width, height, SKColors.White, canvas =>
         {
-            var colormap = FindColormap(style, plugins);
-            var entries = colormap?.Entries ?? [];
+            using var font = new SKFont(SKTypeface.Default, 11);
             if (entries.Count is > 0 and <= 32 && entries.All(e => e.Min == e.Max))
                 DrawClasses(canvas, font, entries, height);
             else if (entries.Count > 0)
                 DrawRamp(canvas, font, entries, Range(style), height);
             else
                 DrawBands(canvas, font, style, sourceBands, height);
-        }
-        return MapImages.Encode(bitmap, ImageFormat.Png).Bytes;
-    }
-
-    private static IColormap? FindColormap(RenderOptions style, IPluginCatalog plugins)
-    {
-        if (plugins.Colormaps is not { } provider)
-            return null;
-        if (style.Colormap is { } json)
-            return provider.Parse(json);
-        return style.ColormapName is { } name && provider.TryGet(name, out var colormap) ? colormap : null;
+        });
     }
 
     /// <summary>The values the ramp's ends stand for: the style's first rescale range, else 0..255.</summary>

@@ -4,6 +4,7 @@ using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.Ogc.Wms;
 
@@ -17,6 +18,7 @@ internal sealed class WmsService(
     TileCache tiles,
     ServerOptions server,
     IPluginCatalog plugins,
+    ImageEncoders encoders,
     CrsRegistry crs,
     ServiceOptions service,
     OgcOptions options,
@@ -140,7 +142,8 @@ internal sealed class WmsService(
             throw new OgcException(OgcCodes.InvalidFormat, "format", $"legend FORMAT '{format}' is not supported (valid: {WmsLegend.Format})");
         var width = LegendSize(kvp, "width", WmsLegend.DefaultWidth);
         var height = LegendSize(kvp, "height", WmsLegend.DefaultHeight);
-        return new BytesResult(WmsLegend.Draw(style, layer.Info.BandNames, plugins, width, height), WmsLegend.Format);
+        using var legend = WmsLegend.Draw(style, layer.Info.BandNames, plugins.Colormaps, width, height);
+        return Encode(legend, WmsLegend.Picture);
     }
 
     private static int LegendSize(OgcKvp kvp, string name, int fallback)
@@ -152,12 +155,14 @@ internal sealed class WmsService(
             : throw OgcException.Invalid(name, $"{name.ToUpperInvariant()} must be an integer in 16..2048, got '{text}'");
     }
 
-    private static IResult ErrorPicture(OgcException error, WmsErrorContext p, Rendering.ImageFormat format)
+    private IResult ErrorPicture(OgcException error, WmsErrorContext p, ImageFormat format)
     {
         var background = MapImages.Background(p.Background, p.Transparent && format != ImageFormat.Jpeg);
-        var image = p.Mode == WmsExceptionMode.Blank
-            ? MapImages.Blank(p.Width, p.Height, format, background)
-            : MapImages.Message(error.Message, p.Width, p.Height, format, background);
-        return new BytesResult(image.Bytes, format.ContentType);
+        using var image = p.Mode == WmsExceptionMode.Blank
+            ? MapImages.Blank(p.Width, p.Height, background)
+            : MapImages.Message(error.Message, p.Width, p.Height, background);
+        return Encode(image, format);
     }
+
+    private BytesResult Encode(PixelImage image, ImageFormat format) => new(encoders.Get(format).Encode(image), format.ContentType);
 }

@@ -51,7 +51,7 @@ internal sealed class WmtsService(
     public Task<IResult> HandleRestTileAsync(HttpContext http, string layer, string style, string? time, string set, string matrix, string row, string col, string extension) =>
         ReportErrors(http, async ct =>
         {
-            var format = OgcFormats.FindImageByExtension(extension)
+            var format = ImageFormats.FindPicture(extension)
                 ?? throw new OgcException(OgcCodes.InvalidParameterValue, "Format", $"tile extension '{extension}' is not supported (valid: png, jpg, webp)", StatusCodes.Status404NotFound);
             var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, time, StatusCodes.Status404NotFound, ct);
             return await TileAsync(http, tile, format, ct);
