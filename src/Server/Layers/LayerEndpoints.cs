@@ -43,7 +43,7 @@ public static class LayerEndpoints
         var grid = grids.TileGrid(tms, z, x, y);
         var source = await layers.GetSourceAsync(layer, context.RequestAborted);
         var (read, timeKey) = times.ForRequest(layer, source, context.Request.Query["time"].LastOrDefault());
-        var key = LayerTileKey.For(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, ParametersBesidesStyle(context.Request.Query) + timeKey);
+        var key = TileKey.ForLayer(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, context.Request.Query, timeKey);
         var lookup = cache.Lookup(key, read.Version);
         if (TileResults.NotModified(context, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
             return notModified;
@@ -51,9 +51,6 @@ public static class LayerEndpoints
             ct => pipeline.RenderAsync(new RenderRequest(read, grid, renderOptions, imageFormat), ct), context.RequestAborted);
         return TileResults.Send(context, tile, origin, options.Cache.Tiles.MaxAgeSeconds);
     }
-
-    private static string ParametersBesidesStyle(IQueryCollection query) =>
-        string.Join('&', query.Where(q => !string.Equals(q.Key, "style", StringComparison.OrdinalIgnoreCase)).Select(q => $"{q.Key}={q.Value}"));
 
     private static void EnsureOffered(LayerDefinition layer, string tms, TileGrids grids)
     {

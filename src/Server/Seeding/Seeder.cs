@@ -82,7 +82,7 @@ internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry 
     private async Task<TileOrigin?> SeedTileAsync(SeedJob job, LayerDefinition layer, IRasterSource source, TileMatrixSet set, TileMatrix matrix,
         int col, int row, ImageFormat format, RenderOptions options, CancellationToken cancellation)
     {
-        var key = LayerTileKey.For(layer.Id, set.Id, matrix.Id, col, row, format, job.Style, "");
+        var key = TileKey.ForLayer(layer.Id, set.Id, matrix.Id, col, row, format, job.Style, query: null);
         var lookup = cache.Lookup(key, source.Version);
         var file = job.OutputDirectory is { } dir ? Path.Combine(dir, matrix.Id, col.ToString(CultureInfo.InvariantCulture), $"{row}.{format.Name}") : null;
         if (job.SkipExisting && await ExistsAsync(lookup, file))
