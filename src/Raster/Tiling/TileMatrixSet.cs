@@ -62,9 +62,6 @@ public sealed class TileMatrixSet
 
     public TileMatrix GetMatrix(int z) => GetMatrix(z.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Whether matrix <paramref name="z"/> exists and contains column <paramref name="x"/>, row <paramref name="y"/>.</summary>
-    public bool IsValid(int z, int x, int y) => TryGetMatrix(z, out var m) && m.Contains(x, y);
-
     /// <summary>Bounds of tile (z, x, y); ResourceNotFoundException when it is outside the set.</summary>
     public Bounds TileBounds(int z, int x, int y)
     {
@@ -98,10 +95,6 @@ public sealed class TileMatrixSet
 
     /// <summary>The WMTS 1.0 well-known scale set URN this set conforms to (see <see cref="WellKnownScaleSets"/>), or null.</summary>
     public string? WmtsWellKnownScaleSet => WellKnownScaleSets.Match(this);
-
-    /// <summary>The matrix for a resolution in CRS units (morecantile's zoom_for_res; GDAL's zoom level strategy).</summary>
-    public TileMatrix MatrixForResolution(double resolution, ZoomStrategy strategy = ZoomStrategy.Auto) =>
-        Zoom.ForResolution(Matrices, resolution, strategy);
 
     /// <summary>
     /// The coarsest and finest useful matrices for a dataset of <paramref name="width"/>×<paramref name="height"/>

@@ -19,7 +19,4 @@ internal static class DataTypeRanges
         RasterDataType.Float32 => new ValueRange(float.MinValue, float.MaxValue),
         _ => new ValueRange(double.MinValue, double.MaxValue),
     };
-
-    /// <summary>Whether PNG keeps the values as they are (as 8- or 16-bit samples) instead of stretching them.</summary>
-    public static bool FitsPng(RasterDataType type) => type is RasterDataType.UInt8 or RasterDataType.UInt16;
 }

@@ -57,8 +57,8 @@ public class TileBoundsTests
     [InlineData("WorldCRS84Quad", 0, 0, 1, false)]
     [InlineData("UTM31WGS84Quad", 0, 0, 0, false)] // its first matrix is "1"
     [InlineData("CDB1GlobalGrid", -10, 359, 179, true)]
-    public void IsValid_ChecksMatrixAndRange(string tms, int z, int x, int y, bool expected) =>
-        Assert.Equal(expected, Registry.Get(tms).IsValid(z, x, y));
+    public void TryGetMatrixAndContains_CheckMatrixAndRange(string tms, int z, int x, int y, bool expected) =>
+        Assert.Equal(expected, Registry.Get(tms).TryGetMatrix(z, out var m) && m.Contains(x, y));
 
     [Fact]
     public void TileBounds_OutsideTheSet_IsNotFoundWithTheRange()

@@ -17,11 +17,11 @@ public class ZoomTests
     [InlineData(1e7, ZoomStrategy.Auto, "0")]
     [InlineData(0.001, ZoomStrategy.Lower, "24")]
     public void MatrixForResolution_FollowsMorecantile(double resolution, ZoomStrategy strategy, string expected) =>
-        Assert.Equal(expected, WebMercator.MatrixForResolution(resolution, strategy).Id);
+        Assert.Equal(expected, Zoom.ForResolution(WebMercator.Matrices, resolution, strategy).Id);
 
     [Fact]
     public void MatrixForResolution_UsesTheSetsOwnIds() =>
-        Assert.Equal("-10", TileBoundsTests.Registry.Get("CDB1GlobalGrid").MatrixForResolution(5).Id);
+        Assert.Equal("-10", Zoom.ForResolution(TileBoundsTests.Registry.Get("CDB1GlobalGrid").Matrices, 5, ZoomStrategy.Auto).Id);
 
     [Fact]
     public void ZoomRange_OfADatasetInTheSetsCrs()

@@ -9,12 +9,10 @@ namespace OgcTiler.Server.Api.Titiler;
 internal sealed partial class AssetBands
 {
     private readonly Dictionary<string, int> _bandCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _sourceBands = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
 
     public AssetBands(IEnumerable<string> sourceBandNames)
     {
-        var position = 0;
         foreach (var band in sourceBandNames)
         {
             var match = AssetBandName().Match(band);
@@ -24,15 +22,10 @@ internal sealed partial class AssetBands
             else
             {
                 _bandCounts[asset] = index;
-                _sourceBands[asset] = [];
                 _names.Add(asset);
             }
-            _sourceBands[asset].Add(position++);
         }
     }
-
-    /// <summary>The positions, in the source's band list, of the asset's bands.</summary>
-    public IReadOnlyList<int> SourceBands(string asset) => _sourceBands.TryGetValue(asset, out var bands) ? bands : [];
 
     /// <summary>Asset names in the source's order.</summary>
     public IReadOnlyList<string> Names => _names;

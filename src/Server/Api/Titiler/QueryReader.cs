@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Primitives;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Rendering;
 
@@ -8,8 +7,6 @@ namespace OgcTiler.Server.Api.Titiler;
 /// <summary>Typed access to query parameters; a wrong value throws <see cref="InvalidParameterException"/> naming it.</summary>
 internal sealed class QueryReader(IQueryCollection query)
 {
-    public bool Has(string name) => query.TryGetValue(name, out var v) && !StringValues.IsNullOrEmpty(v) && v.Any(s => !string.IsNullOrEmpty(s));
-
     public string? String(string name)
     {
         if (!query.TryGetValue(name, out var values))
@@ -53,17 +50,6 @@ internal sealed class QueryReader(IQueryCollection query)
             "false" or "0" or "no" or "off" => false,
             _ => throw new InvalidParameterException(name, $"{name}: '{text}' is not a boolean (use true or false)"),
         };
-    }
-
-    /// <summary>Looks a value up in a table of names (case-insensitive); the error lists the valid names.</summary>
-    public T? Choice<T>(string name, IReadOnlyDictionary<string, T> choices) where T : struct
-    {
-        var text = String(name);
-        if (text is null)
-            return null;
-        return choices.TryGetValue(text.Trim(), out var value)
-            ? value
-            : throw new InvalidParameterException(name, $"{name}: '{text}' is not one of {string.Join(", ", choices.Keys)}");
     }
 
     public static int ParseInt(string name, string text, int min = int.MinValue, int max = int.MaxValue)
