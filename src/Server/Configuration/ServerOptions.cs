@@ -1,4 +1,5 @@
 using OgcTiler.Server.Layers;
+using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.Configuration;
 
@@ -62,16 +63,6 @@ public sealed record CacheOptions(TileCacheOptions Tiles, int BlocksSizeMB, Redi
 public sealed record RedisCacheOptions(string Configuration, string InstanceName, int ExpirationSeconds);
 
 public sealed record TileCacheOptions(bool Enabled, int SizeMB, int MaxAgeSeconds);
-
-public sealed record EncodingOptions(PngOptions Png, int JpegQuality, int WebpQuality, GeoTiffCompression GeoTiffCompression = GeoTiffCompression.Deflate);
-
-public enum GeoTiffCompression { None, Deflate }
-
-/// <summary>PNG scanline filter and zlib level (1 fastest .. 9 smallest).</summary>
-public sealed record PngOptions(PngFilter Filter, int ZlibLevel);
-
-/// <summary>PNG filter types applied to every row; <see cref="Adaptive"/> picks per row (libpng's heuristic).</summary>
-public enum PngFilter { None, Sub, Up, Average, Paeth, Adaptive }
 
 /// <summary>Section <c>Ogc</c>: the largest WMS picture (4096 × 4096 by default).</summary>
 public sealed record OgcOptions(int MaxWidth = 4096, int MaxHeight = 4096);

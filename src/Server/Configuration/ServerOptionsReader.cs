@@ -1,3 +1,5 @@
+using OgcTiler.Server.Rendering.Encoders;
+
 namespace OgcTiler.Server.Configuration;
 
 /// <summary>Binds <see cref="ServerOptions"/> from configuration, reporting every error at once.</summary>

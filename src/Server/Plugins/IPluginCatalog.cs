@@ -1,5 +1,5 @@
-using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Plugins;
 
@@ -7,14 +7,8 @@ namespace OgcTiler.Server.Plugins;
 /// What the loaded plugins currently provide. Lookups return the current version; a reload swaps them atomically and
 /// raises <see cref="Changed"/> (caches and capabilities documents listen to it).
 /// </summary>
-public interface IPluginCatalog
+public interface IPluginCatalog : IRenderPlugins
 {
-    IExpressionCompiler? ExpressionCompiler { get; }
-
-    IColormapProvider? Colormaps { get; }
-
-    IColorOperationProvider? ColorOperations { get; }
-
     /// <summary>The provider for a <c>Source.Type</c> ("cog" is built in), or null.</summary>
     ISourceProvider? FindSourceProvider(string type);
 

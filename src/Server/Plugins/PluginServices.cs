@@ -1,4 +1,5 @@
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Plugins;
 
@@ -15,6 +16,7 @@ public static class PluginServices
         services.AddHttpClient();
         services.AddSingleton<PluginCatalog>();
         services.AddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<PluginCatalog>());
+        services.AddSingleton<IRenderPlugins>(sp => sp.GetRequiredService<PluginCatalog>());
         services.AddSingleton<PluginDirectory>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginDirectory>());
         return services;

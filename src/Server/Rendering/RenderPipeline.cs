@@ -4,13 +4,12 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Operations;
-using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.Rendering;
 
 /// <summary>read (bands or expression) → rescale → color formula → colormap → encode with the mask as alpha.</summary>
-internal sealed class RenderPipeline(IPluginCatalog plugins, ImageEncoders encoders) : IRenderPipeline
+internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encoders) : IRenderPipeline
 {
     public async Task<RasterData> ReadAsync(RenderRequest request, CancellationToken cancellationToken)
     {

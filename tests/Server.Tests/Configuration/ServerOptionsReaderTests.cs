@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.Tests.Configuration;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Operations;
 
 namespace OgcTiler.Server.Tests.Operations;

@@ -1,5 +1,6 @@
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Sources;
 
 namespace OgcTiler.Server.Tests.Sources;

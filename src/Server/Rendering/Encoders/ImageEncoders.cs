@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using OgcTiler.Abstractions.Errors;
-using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Rendering.Encoders;
 

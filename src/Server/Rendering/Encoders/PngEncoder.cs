@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Rendering.Encoders;
 

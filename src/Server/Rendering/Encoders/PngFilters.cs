@@ -1,5 +1,4 @@
 using System.Numerics;
-using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Rendering.Encoders;
 

@@ -1,0 +1,118 @@
+using Assembly = System.Reflection.Assembly;
+using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Loader;
+using ArchUnitNET.xUnit;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+
+namespace OgcTiler.Architecture.Tests;
+
+/// <summary>
+/// The parts of OgcTiler and the dependencies allowed between them: any other arrow fails. docs/architecture.md
+/// draws the same table.
+/// </summary>
+public sealed class LayeringTests
+{
+    private static readonly Assembly Abstractions = typeof(Abstractions.Sources.IRasterSource).Assembly;
+    private static readonly Assembly Raster = typeof(Raster.RasterOpener).Assembly;
+    private static readonly Assembly Server = typeof(Server.Rendering.IRenderPipeline).Assembly;
+
+    private static readonly Assembly[] Plugins =
+    [
+        typeof(Plugins.Colormaps.ColormapsPlugin).Assembly,
+        typeof(Plugins.Expressions.ExpressionsPlugin).Assembly,
+        typeof(Plugins.Stac.StacPlugin).Assembly,
+        typeof(Plugins.TestPattern.TestPatternPlugin).Assembly,
+    ];
+
+    private static readonly ArchUnitNET.Domain.Architecture Code =
+        new ArchLoader().LoadAssemblies([Abstractions, Raster, Server, .. Plugins]).Build();
+
+    /// <summary>
+    /// The folders of src/Server and the folders each may use. The metrics instruments
+    /// (<c>Operations.ServerMetrics</c>) are open to every part and counted apart from the Operations door.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
+    {
+        ["Errors"] = ["Configuration"],
+        ["Rendering"] = [],
+        ["Sources"] = ["Configuration"],
+        ["Caching"] = ["Configuration", "Plugins", "Rendering"],
+        ["Layers"] = ["Caching", "Configuration", "Plugins", "Rendering"],
+        ["Configuration"] = ["Layers", "Plugins", "Rendering"],
+        ["Plugins"] = ["Configuration", "Layers", "Operations", "Rendering", "Sources"],
+        ["Api"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering", "Sources"],
+        ["Ogc"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering"],
+        ["Operations"] = ["Api", "Configuration", "Layers", "Plugins", "Rendering"],
+        ["Routing"] = ["Api", "Layers", "Ogc", "Operations", "Plugins"],
+    };
+
+    private static ArchUnitNET.Fluent.Syntax.Elements.Types.GivenTypesConjunction InPart(string folder) =>
+        Types().That().ResideInNamespaceMatching($@"^OgcTiler\.Server\.{folder}(\..+)?$")
+            .And().DoNotHaveFullName("OgcTiler.Server.Operations.ServerMetrics");
+
+    private static IObjectProvider<IType> Part(string folder) => InPart(folder).As(folder);
+
+    /// <summary>The host on top: Program, ServerServices and the other types of the root namespace, which every part is below.</summary>
+    private static readonly IObjectProvider<IType> Host =
+        Types().That().ResideInNamespaceMatching(@"^OgcTiler\.Server$").Or().HaveFullName("Program").As("Host");
+
+    public static TheoryData<string> Parts => new(Allowed.Keys);
+
+    [Theory]
+    [MemberData(nameof(Parts))]
+    public void ServerPart_UsesOnlyTheAllowedParts(string part)
+    {
+        var forbidden = Allowed.Keys.Where(p => p != part && !Allowed[part].Contains(p)).ToArray();
+        Assert.NotEmpty(forbidden);
+        foreach (var other in forbidden)
+            InPart(part).Should().NotDependOnAny(Part(other)).Check(Code);
+        InPart(part).Should().NotDependOnAny(Host).Check(Code);
+    }
+
+    [Fact]
+    public void EveryFolderOfTheServer_IsAPartOfTheTable()
+    {
+        var folders = Code.Types
+            .Where(t => t.Namespace.FullName.StartsWith("OgcTiler.Server.", StringComparison.Ordinal))
+            .Select(t => t.Namespace.FullName.Split('.')[2])
+            .Distinct();
+        Assert.All(folders, f => Assert.Contains(f, Allowed.Keys));
+        Assert.Contains(Host.GetObjects(Code), t => t.FullName == "OgcTiler.Server.ServerServices");
+    }
+
+    [Fact]
+    public void Plugins_ReferenceOnlyAbstractions()
+    {
+        foreach (var plugin in Plugins)
+        {
+            var references = plugin.GetReferencedAssemblies().Select(a => a.Name).Where(n => n!.StartsWith("OgcTiler.", StringComparison.Ordinal));
+            Assert.Equal(["OgcTiler.Abstractions"], references);
+            Types().That().ResideInAssembly(plugin).Should()
+                .NotDependOnAny(Types().That().ResideInAssembly(Raster).Or().ResideInAssembly(Server)).Check(Code);
+        }
+    }
+
+    [Fact]
+    public void Raster_UsesOnlyAbstractions()
+    {
+        Assert.Equal(["OgcTiler.Abstractions"], Raster.GetReferencedAssemblies().Select(a => a.Name).Where(n => n!.StartsWith("OgcTiler.", StringComparison.Ordinal)));
+        Types().That().ResideInAssembly(Raster).Should().NotDependOnAny(Types().That().ResideInAssembly(Server)).Check(Code);
+    }
+
+    [Fact]
+    public void Abstractions_UseNoOtherPartAspNetCoreOrSkiaSharp()
+    {
+        var references = Abstractions.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+        Assert.DoesNotContain(references, n => n.StartsWith("OgcTiler.", StringComparison.Ordinal) || n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("SkiaSharp", StringComparison.Ordinal));
+    }
+
+    /// <summary>The check is not vacuous: an arrow the code has (Layers → Rendering, for the style's render options) is reported when forbidden.</summary>
+    [Fact]
+    public void ForbiddingAnArrowTheCodeHas_IsReported()
+    {
+        var rule = InPart("Layers").Should().NotDependOnAny(Part("Rendering"));
+        Assert.False(rule.HasNoViolations(Code));
+        Assert.Throws<FailedArchRuleException>(() => rule.Check(Code));
+    }
+}
