@@ -62,11 +62,11 @@ public sealed class ConfigCheckTests
     }
 
     /// <summary>The server's own assembly (built beside the tests) run with <c>dotnet</c>, bounded to a minute.</summary>
-    private static Task<(int Exit, string Output, string Error)> RunServerAsync(params string[] arguments) =>
-        DotnetProcess.RunAsync(null, TimeSpan.FromMinutes(1), [Path.Combine(AppContext.BaseDirectory, "OgcTiler.Server.dll"), .. arguments]);
+    private static Task<ProcessResult> RunServerAsync(params string[] arguments) =>
+        ExternalProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "OgcTiler.Server.dll"), .. arguments], TimeSpan.FromMinutes(1));
 
     /// <summary><c>--check-config</c> on a config file holding <paramref name="json"/>, in a temporary folder.</summary>
-    private static async Task<(int Exit, string Output, string Error)> CheckAsync(string json)
+    private static async Task<ProcessResult> CheckAsync(string json)
     {
         var folder = Directory.CreateTempSubdirectory("ogctiler-check-").FullName;
         try

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -83,14 +82,5 @@ public sealed class DemoLayerTests : IClassFixture<DemoLayerTests.DemoServer>
 
     private static string F(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task Run(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args)
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} failed: {error}");
-    }
+    private static Task Run(string program, params string[] args) => ExternalProcess.RunCheckedAsync(program, args);
 }

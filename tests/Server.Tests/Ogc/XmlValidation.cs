@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Ogc;
 
@@ -20,14 +20,9 @@ internal static class XmlValidation
         File.WriteAllBytes(file, document);
         try
         {
-            var start = new ProcessStartInfo("xmllint") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in new[] { "--nonet", "--noout" }.Concat(args).Append(file))
-                start.ArgumentList.Add(a);
-            start.Environment["XML_CATALOG_FILES"] = Path.Combine(SchemaRoot, "catalog.xml");
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("xmllint did not start (apt-get install libxml2-utils)");
-            var errors = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"xmllint {string.Join(' ', args)} failed:\n{errors}");
+            var environment = new Dictionary<string, string> { ["XML_CATALOG_FILES"] = Path.Combine(SchemaRoot, "catalog.xml") };
+            var result = ExternalProcess.RunAsync("xmllint", ["--nonet", "--noout", .. args, file], environment: environment).GetAwaiter().GetResult();
+            Assert.True(result.ExitCode == 0, $"xmllint {string.Join(' ', args)} failed:\n{result.Error}");
         }
         finally
         {

@@ -20,8 +20,8 @@ public sealed partial class PublishTests
         {
             var app = Path.Combine(folder, "app");
             var srv = Path.Combine(folder, "srv");
-            var (exit, output, error) = await DotnetProcess.RunAsync(RepoPaths.Root, TimeSpan.FromMinutes(5),
-                "publish", Path.Combine(RepoPaths.Root, "src", "Server"), "-c", "Release", "-o", app, "-nologo", "-v", "q");
+            var (exit, output, error) = await ExternalProcess.RunAsync("dotnet",
+                ["publish", Path.Combine(RepoPaths.Root, "src", "Server"), "-c", "Release", "-o", app, "-nologo", "-v", "q"], TimeSpan.FromMinutes(5), RepoPaths.Root);
             Assert.True(exit == 0, output + error);
             Assert.True(Directory.Exists(Path.Combine(app, "plugins", "Stac")), "the plugins are published beside the server");
             CopyFolder(RepoPaths.Config, Path.Combine(srv, "config"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using OgcTiler.Abstractions.Raster;
@@ -8,6 +7,7 @@ using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Sources;
 using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
+using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Rendering;
 
@@ -102,16 +102,5 @@ public sealed class DataFormatTests
         return pipeline.RenderAsync(new RenderRequest(Source, Grid, options, format), default);
     }
 
-    private static async Task<string> Run(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} failed: {error}");
-        return output;
-    }
+    private static Task<string> Run(string program, params string[] args) => ExternalProcess.RunCheckedAsync(program, args);
 }

@@ -93,11 +93,7 @@ public sealed class BboxNpySpeedTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task GenerateItemsAsync(int count)
     {
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            [RepoPaths.Data("api", "make_bench_items.py"), _folder, count.ToString(), _base]) { RedirectStandardError = true })!;
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, errors);
+        await ExternalProcess.RunCheckedAsync("/usr/bin/python3", RepoPaths.Data("api", "make_bench_items.py"), _folder, count.ToString(), _base);
     }
 
     /// <summary>Times every range request the engine sends (headers and body read).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Ogc.Interop;
 
@@ -14,7 +15,7 @@ public sealed class ClientInteropTests
         await using var host = await OgcTestHost.StartAsync(kestrel: true);
         foreach (var (set, crs) in new[] { ("WebMercatorQuad", "Pseudo-Mercator"), ("WorldCRS84Quad", "WGS 84"), ("UTM31WGS84Quad", "UTM zone 31N") })
         {
-            var info = await ExternalTool.RunAsync("gdalinfo", "-json", $"WMTS:{host.BaseUrl}/wmts/1.0.0/WMTSCapabilities.xml,layer=utm,tilematrixset={set}");
+            var info = await ExternalProcess.RunCheckedAsync("gdalinfo", "-json", $"WMTS:{host.BaseUrl}/wmts/1.0.0/WMTSCapabilities.xml,layer=utm,tilematrixset={set}");
             var json = JsonDocument.Parse(info).RootElement;
             Assert.Contains(crs, json.GetProperty("coordinateSystem").GetProperty("wkt").GetString());
             // The dataset extent is the layer's box: its corners hold lon 1.5..2.5 / lat 43.5..44.5.
@@ -33,9 +34,9 @@ public sealed class ClientInteropTests
         var output = Path.Combine(Path.GetTempPath(), $"ogc-wms-{Guid.NewGuid():N}.tif");
         try
         {
-            await ExternalTool.RunAsync("gdal_translate", "-of", "GTiff", "-outsize", "64", "64",
+            await ExternalProcess.RunCheckedAsync("gdal_translate", "-of", "GTiff", "-outsize", "64", "64",
                 $"WMS:{host.BaseUrl}/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=utm&SRS=EPSG:4326&BBOX=1.6,43.6,2.4,44.4&FORMAT=image/png", output);
-            var json = JsonDocument.Parse(await ExternalTool.RunAsync("gdalinfo", "-json", output)).RootElement;
+            var json = JsonDocument.Parse(await ExternalProcess.RunCheckedAsync("gdalinfo", "-json", output)).RootElement;
             var geo = json.GetProperty("geoTransform").EnumerateArray().Select(v => v.GetDouble()).ToArray();
             Assert.Equal(1.6, geo[0], 9);
             Assert.Equal(0.8 / 64, geo[1], 9);
@@ -54,7 +55,7 @@ public sealed class ClientInteropTests
     {
         await using var host = await OgcTestHost.StartAsync(kestrel: true);
         var script = Path.Combine(TestSupport.RepoPaths.Root, "tests", "Server.Tests", "Ogc", "Interop", "owslib_check.py");
-        var output = await ExternalTool.RunAsync("/usr/bin/python3", script, host.BaseUrl.TrimEnd('/'));
+        var output = await ExternalProcess.RunCheckedAsync("/usr/bin/python3", script, host.BaseUrl.TrimEnd('/'));
         Assert.Contains("wmts ok", output);
         Assert.Contains("wms 1.3.0 ok", output);
         Assert.Contains("wms 1.1.1 ok", output);

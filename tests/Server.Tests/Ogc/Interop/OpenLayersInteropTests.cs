@@ -56,7 +56,7 @@ public sealed class OpenLayersInteropTests
     private static async Task InstallOpenLayersAsync()
     {
         if (!Directory.Exists(Path.Combine(Folder, "node_modules", "ol")))
-            await ExternalTool.RunAsync("npm", "--prefix", Folder, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+            await ExternalProcess.RunCheckedAsync("npm", "--prefix", Folder, "ci", "--no-audit", "--no-fund", "--loglevel=error");
     }
 
     /// <summary>Runs check-wmts.mjs on the capabilities and checks its summary against the document, which it returns.</summary>
@@ -67,7 +67,7 @@ public sealed class OpenLayersInteropTests
         var document = XDocument.Parse(await client.GetStringAsync(capabilitiesUrl));
         var pairs = document.Descendants(Wmts + "Layer").Sum(l => l.Elements(Wmts + "TileMatrixSetLink").Count());
 
-        var (exitCode, stdout, stderr) = await ExternalTool.RunUncheckedAsync("node", Path.Combine(Folder, "check-wmts.mjs"), capabilitiesUrl, NorthingFirst(document));
+        var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync("node", [Path.Combine(Folder, "check-wmts.mjs"), capabilitiesUrl, NorthingFirst(document)]);
 
         Assert.True(stdout.Length > 0, $"node printed no summary (exit {exitCode}):\n{stderr}");
         var summary = JsonDocument.Parse(stdout).RootElement;
