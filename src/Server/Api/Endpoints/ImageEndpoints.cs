@@ -91,7 +91,7 @@ internal static partial class ImageEndpoints
         var accepted = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var list)
             ? list.OrderByDescending(m => m.Quality ?? 1).Select(m => m.MediaType.Value)
             : [];
-        return accepted.Select(type => OutputFormats.ByName.Values.FirstOrDefault(v => v.ContentType.StartsWith(type + ";", StringComparison.OrdinalIgnoreCase)
+        return accepted.Select(type => ImageFormats.ByName.Values.FirstOrDefault(v => v.ContentType.StartsWith(type + ";", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(v.ContentType, type, StringComparison.OrdinalIgnoreCase)))
             .FirstOrDefault(v => v is not null) ?? ImageFormat.Png;
     }
