@@ -41,7 +41,8 @@ public sealed class LayeringTests
         ["Layers"] = ["Caching", "Configuration", "Plugins", "Rendering"],
         ["Configuration"] = ["Layers", "Plugins", "Rendering"],
         ["Plugins"] = ["Configuration", "Layers", "Operations", "Rendering", "Sources"],
-        ["Api"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering", "Sources"],
+        // Api's WMTSCapabilities.xml of /cog and /stac is written by the one WMTS writer of Ogc/Wmts.
+        ["Api"] = ["Caching", "Configuration", "Errors", "Layers", "Ogc", "Plugins", "Rendering", "Sources"],
         ["Ogc"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering"],
         ["Operations"] = ["Api", "Configuration", "Layers", "Plugins", "Rendering"],
         ["Routing"] = ["Api", "Layers", "Ogc", "Operations", "Plugins"],
