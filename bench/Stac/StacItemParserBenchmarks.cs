@@ -1,0 +1,33 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using OgcTiler.Plugins.Stac.Catalog;
+
+namespace OgcTiler.Bench.Stac;
+
+/// <summary>
+/// Bytes → StacItem for the complete Earth Search Sentinel-2 item (10 KB, 17 assets) of tests/data/stac/published.
+/// Run: dotnet run -c Release --project bench -- --filter '*StacItemParserBenchmarks*' --job short
+/// </summary>
+[MemoryDiagnoser]
+public class StacItemParserBenchmarks
+{
+    private string _path = "";
+    private byte[] _bytes = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "OgcTiler.sln")))
+            root = root.Parent ?? throw new InvalidOperationException("run the benchmarks inside the repository");
+        _path = Path.Combine(root.FullName, "tests", "data", "stac", "published", "earth-search-S2A_28QCH_20200714_0_L2A.json");
+        _bytes = File.ReadAllBytes(_path);
+    }
+
+    [Benchmark]
+    public StacItem Parse()
+    {
+        using var document = JsonDocument.Parse(_bytes);
+        return StacItemParser.Parse(document.RootElement, _path);
+    }
+}
