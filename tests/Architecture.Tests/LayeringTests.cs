@@ -46,6 +46,8 @@ public sealed class LayeringTests
         ["Ogc"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering"],
         ["Operations"] = ["Api", "Configuration", "Layers", "Plugins", "Rendering"],
         ["Routing"] = ["Api", "Layers", "Ogc", "Operations", "Plugins"],
+        // the seed command of the host: tiles through the tile cache, layer sets as WMTS offers them
+        ["Seeding"] = ["Caching", "Configuration", "Layers", "Ogc", "Plugins", "Rendering", "Sources"],
     };
 
     private static ArchUnitNET.Fluent.Syntax.Elements.Types.GivenTypesConjunction InPart(string folder) =>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace OgcTiler.TestSupport;
 
 /// <summary>What a program printed and how it ended.</summary>
-public sealed record ProcessResult(int ExitCode, string Output, string Error);
+public sealed record ProcessResult(int Exit, string Output, string Error);
 
 /// <summary>
 /// The one runner of the programs the tests drive (GDAL, python, node, npm, xmllint, dotnet): both streams read to the
@@ -46,7 +46,7 @@ public static class ExternalProcess
         Checked(program, arguments, await RunAsync(program, arguments));
 
     public static string Checked(string program, IEnumerable<string> arguments, ProcessResult result) =>
-        result.ExitCode == 0
+        result.Exit == 0
             ? result.Output
-            : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {result.ExitCode}:\n{result.Error}\n{result.Output}");
+            : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {result.Exit}:\n{result.Error}\n{result.Output}");
 }

@@ -22,7 +22,7 @@ internal static class XmlValidation
         {
             var environment = new Dictionary<string, string> { ["XML_CATALOG_FILES"] = Path.Combine(SchemaRoot, "catalog.xml") };
             var result = ExternalProcess.RunAsync("xmllint", ["--nonet", "--noout", .. args, file], environment: environment).GetAwaiter().GetResult();
-            Assert.True(result.ExitCode == 0, $"xmllint {string.Join(' ', args)} failed:\n{result.Error}");
+            Assert.True(result.Exit == 0, $"xmllint {string.Join(' ', args)} failed:\n{result.Error}");
         }
         finally
         {

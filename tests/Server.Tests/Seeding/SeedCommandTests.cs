@@ -2,6 +2,7 @@ using System.Net;
 using OgcTiler.Server.Tests.Api;
 using OgcTiler.Server.Tests.Caching;
 using OgcTiler.Server.Tests.TestHost;
+using OgcTiler.TestSupport;
 using StackExchange.Redis;
 
 namespace OgcTiler.Server.Tests.Seeding;
@@ -49,15 +50,15 @@ public sealed class SeedCommandTests : IDisposable
         return total;
     }
 
-    private Task<(int Exit, string Output, string Error)> SeedAsync(params string[] arguments) =>
+    private Task<ProcessResult> SeedAsync(params string[] arguments) =>
         RunAsync(["--layer", "demo", "--zoom", $"{MinZoom}-{MaxZoom}", .. arguments]);
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(string[] arguments) =>
-        DotnetProcess.RunAsync(null, TimeSpan.FromMinutes(2),
+    private Task<ProcessResult> RunAsync(string[] arguments) =>
+        ExternalProcess.RunAsync("dotnet",
         [
             Path.Combine(AppContext.BaseDirectory, "OgcTiler.Server.dll"), "seed", "--config", _server.ConfigPath,
             "--tms", "WebMercatorQuad", "--Plugins:Directory", _plugins, .. arguments,
-        ]);
+        ], TimeSpan.FromMinutes(2));
 
     [Fact]
     public async Task Seed_FillsRedisAndTheFolderWithEveryTileOnce_AndASecondRunWithSkipExistingRendersNothing()
