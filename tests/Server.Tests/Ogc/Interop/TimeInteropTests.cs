@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OgcTiler.Server.Tests.Layers.Time;
+using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Ogc.Interop;
 
@@ -11,7 +12,7 @@ public sealed class TimeInteropTests(TimeLayerServer host) : IClassFixture<TimeL
     {
         var script = Path.Combine(TestSupport.RepoPaths.Root, "tests", "Server.Tests", "Ogc", "Interop", "owslib_time_check.py");
 
-        var output = await ExternalTool.RunAsync("/usr/bin/python3", script, host.BaseUrl, "s2", "6768", "8328", "2024-01-15", "2024-07-23");
+        var output = await ExternalProcess.RunCheckedAsync("/usr/bin/python3", script, host.BaseUrl, "s2", "6768", "8328", "2024-01-15", "2024-07-23");
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("wms 1.3.0 time 2024-07-23 2024-01-15,2024-04-14,2024-07-23", lines);
