@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using OgcTiler.Server.Tests.Ogc.Interop;
+using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Api.Endpoints;
 
@@ -43,7 +43,7 @@ public sealed class CogDataOutputTests : IAsyncLifetime
         await File.WriteAllBytesAsync(path, tif);
         try
         {
-            using var info = JsonDocument.Parse(await ExternalTool.RunAsync("gdalinfo", "-json", path));
+            using var info = JsonDocument.Parse(await ExternalProcess.RunCheckedAsync("gdalinfo", "-json", path));
             var bands = info.RootElement.GetProperty("bands").EnumerateArray().ToArray();
             var size = info.RootElement.GetProperty("size");
             return (bands.Select(b => b.GetProperty("type").GetString()!).ToArray(),
