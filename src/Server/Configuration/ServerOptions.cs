@@ -19,6 +19,8 @@ public sealed record ServerOptions(
     public PluginOptions Plugins { get; init; } = new();
 
     public HealthOptions Health { get; init; } = new();
+
+    public ViewerOptions Viewer { get; init; } = new();
 }
 
 /// <summary>Service metadata shown in capabilities documents.</summary>
@@ -79,3 +81,9 @@ public sealed record PluginOptions(string Directory = "plugins")
 /// above which a request is logged as slow (0: never).
 /// </summary>
 public sealed record HealthOptions(bool Details = false, int SlowRequestMilliseconds = 2000);
+
+/// <summary>
+/// Section <c>Viewer</c>: the background map of map.html, an XYZ URL template with <c>{z}</c>, <c>{x}</c> and <c>{y}</c>
+/// (none by default: the viewer needs no internet); the page leaves it off when its first tile does not load.
+/// </summary>
+public sealed record ViewerOptions(string? BasemapUrl = null, string? BasemapAttribution = null);

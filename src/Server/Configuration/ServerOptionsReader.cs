@@ -7,7 +7,7 @@ internal static class ServerOptionsReader
 {
     /// <summary>Top-level sections a config file may hold; sections of other areas are validated by their owners.</summary>
     public static readonly string[] KnownSections =
-        ["Service", "Sources", "TileMatrixSets", "Layers", "Cache", "Encoding", "Plugins", "Ogc", "Health", "Logging", "Kestrel", "AllowedHosts", "Urls"];
+        ["Service", "Sources", "TileMatrixSets", "Layers", "Cache", "Encoding", "Plugins", "Ogc", "Health", "Viewer", "Logging", "Kestrel", "AllowedHosts", "Urls"];
 
     /// <param name="configuration">The merged configuration (file, environment, command line).</param>
     /// <param name="fileKeys">Top-level keys of the config file itself, checked against <see cref="KnownSections"/>.</param>
@@ -32,6 +32,7 @@ internal static class ServerOptionsReader
             Ogc = ReadOgc(reader),
             Plugins = ReadPlugins(reader),
             Health = ReadHealth(reader),
+            Viewer = ReadViewer(reader),
         };
         if (reader.Errors.Count > 0)
             throw new ConfigurationException(configFile, reader.Errors);
@@ -191,4 +192,18 @@ internal static class ServerOptionsReader
         reader.CheckKeys(s, "Details", "SlowRequestMilliseconds");
         return new HealthOptions(reader.Bool(s, "Details", false), reader.Int(s, "SlowRequestMilliseconds", 2000, 0, int.MaxValue));
     }
+
+    private static ViewerOptions ReadViewer(ConfigReader reader)
+    {
+        var s = reader.Section("Viewer");
+        reader.CheckKeys(s, "BasemapUrl", "BasemapAttribution");
+        var url = reader.String(s, "BasemapUrl");
+        if (url is not null && !IsTileUrlTemplate(url))
+            reader.Error("Viewer:BasemapUrl", $"'{url}' is not an http(s) URL template with {{z}}, {{x}} and {{y}}");
+        return new ViewerOptions(url, reader.String(s, "BasemapAttribution"));
+    }
+
+    private static bool IsTileUrlTemplate(string url) =>
+        url.Contains("{z}", StringComparison.Ordinal) && url.Contains("{x}", StringComparison.Ordinal) && url.Contains("{y}", StringComparison.Ordinal)
+        && Uri.TryCreate(url.Replace("{", "").Replace("}", ""), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }

@@ -120,6 +120,8 @@ internal static class ApiParameters
         var tiler = path.StartsWith("/cog/", StringComparison.Ordinal) || path.StartsWith("/stac/", StringComparison.Ordinal);
         if (path.StartsWith("/layers/", StringComparison.Ordinal) && path.Contains("/tiles/", StringComparison.Ordinal))
             return [Style, .. Dataset, .. Render];
+        if (path.StartsWith("/layers/", StringComparison.Ordinal) && path.Contains("/point/", StringComparison.Ordinal))
+            return [Style, .. Dataset];
         if (!tiler)
             return [];
         var stac = path.StartsWith("/stac/", StringComparison.Ordinal) ? Stac : [];

@@ -133,6 +133,28 @@ public sealed class ServerOptionsReaderTests
     }
 
     [Fact]
+    public void Read_ViewerBasemap_IsBound_AndOffByDefault()
+    {
+        var options = Read("""{ "Viewer": { "BasemapUrl": "https://tiles.example.com/{z}/{x}/{y}.png", "BasemapAttribution": "© Example" } }""");
+
+        Assert.Equal(new ViewerOptions("https://tiles.example.com/{z}/{x}/{y}.png", "© Example"), options.Viewer);
+        Assert.Null(Read("{}").Viewer.BasemapUrl);
+    }
+
+    [Theory]
+    [InlineData("tiles.example.com/{z}/{x}/{y}.png")]
+    [InlineData("file:///tiles/{z}/{x}/{y}.png")]
+    [InlineData("https://tiles.example.com/{z}/{x}.png")]
+    public void Read_ViewerBasemapNotAnHttpTileTemplate_IsAnError(string url)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Read($$"""{ "Viewer": { "BasemapUrl": "{{url}}", "Basemap": 1 } }"""));
+
+        Assert.Equal(2, error.Errors.Count);
+        Assert.Contains($"Viewer:BasemapUrl: '{url}' is not an http(s) URL template with {{z}}, {{x}} and {{y}}", error.Errors);
+        Assert.Contains("Viewer:Basemap: unknown key (known keys: BasemapUrl, BasemapAttribution)", error.Errors);
+    }
+
+    [Fact]
     public void Read_EnvironmentStyleOverride_ReplacesFileValue()
     {
         var configuration = new ConfigurationBuilder()

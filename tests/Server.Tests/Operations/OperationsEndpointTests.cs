@@ -165,6 +165,7 @@ public sealed partial class OperationsEndpointTests : IClassFixture<OperationsEn
         "format" or "ext" => "png",
         "tile" => "0.png",
         "coordinates" when template.Contains("bbox", StringComparison.Ordinal) => "30.5,29.2,30.6,29.3",
+        "coordinates" when template.StartsWith("/layers", StringComparison.Ordinal) => "30.73,29.39", // inside the s2 layer
         "coordinates" => "30.5,29.2",
         "size" => "64x64.png",
         _ => "0",

@@ -1,0 +1,31 @@
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Api.Endpoints;
+using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Layers;
+
+/// <summary>
+/// /layers/{id}/point/{lon},{lat}: the layer's values at a WGS84 point after its style's (or the query's) bands or
+/// expression, before rescale, as TiTiler's point answer: coordinates, values (null where masked) and band names.
+/// </summary>
+internal static class LayerPoint
+{
+    public static async Task<IResult> GetAsync(string id, string coordinates, HttpContext context, LayerRegistry layers, GridBuilder grids, IRenderPipeline pipeline)
+    {
+        var layer = layers.Get(id);
+        var (lon, lat) = DataEndpoints.ParsePoint(coordinates);
+        var options = LayerStyles.Resolve(layer, context.Request.Query["style"].LastOrDefault()).With(RenderParameters.Parse(context.Request.Query));
+        var source = await layers.GetSourceAsync(layer, context.RequestAborted);
+        var grid = grids.Point(source.Info, lon, lat, null)
+            ?? throw new ResourceNotFoundException($"point outside bounds: ({lon}, {lat}) is not inside layer '{layer.Id}'");
+        using var data = await pipeline.ReadAsync(new RenderRequest(source, grid, options, ImageFormat.Npy), context.RequestAborted);
+        var valid = data.Mask[0] != 0;
+        return Results.Json(new
+        {
+            coordinates = new[] { lon, lat },
+            values = Enumerable.Range(0, data.BandCount).Select(b => valid && float.IsFinite(data.Band(b)[0]) ? (double?)data.Band(b)[0] : null).ToArray(),
+            band_names = data.BandNames.ToArray(),
+        });
+    }
+}
