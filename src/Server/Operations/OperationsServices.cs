@@ -25,11 +25,11 @@ public static class OperationsServices
         return services;
     }
 
-    /// <summary>Tags every request's duration metric with the door it came through (before routing runs) and logs slow requests.</summary>
+    /// <summary>Tags every request's duration metric with the door it came through (before routing runs) and logs each request.</summary>
     public static WebApplication UseOgcTilerMetrics(this WebApplication app)
     {
         app.Use(ServerMetrics.TagDoor);
-        app.UseMiddleware<SlowRequests>();
+        app.UseMiddleware<RequestLog>();
         return app;
     }
 
