@@ -18,31 +18,32 @@ internal static class ApiParameters
 {
     private enum Kind { String, Integer, Number, Boolean }
 
-    private sealed record Parameter(string Name, Kind Type, string Description, Func<IServiceProvider, IEnumerable<string>>? Enum = null);
+    /// <param name="Example">A value that works on the demo data, shown by the reference page.</param>
+    private sealed record Parameter(string Name, Kind Type, string Description, Func<IServiceProvider, IEnumerable<string>>? Enum = null, string? Example = null);
 
     private static readonly Parameter[] Dataset =
     [
-        new("bidx", Kind.String, "band indexes, 1-based, comma-separated or repeated (e.g. 3,2,1)"),
-        new("expression", Kind.String, "band math over b1..bN (e.g. (b4-b3)/(b4+b3)); ';' separates output bands"),
-        new("nodata", Kind.Number, "overrides the dataset's nodata value (a number or nan)"),
+        new("bidx", Kind.String, "band indexes, 1-based, comma-separated or repeated", Example: "3,2,1"),
+        new("expression", Kind.String, "band math over b1..bN; ';' separates output bands", Example: "(b4-b3)/(b4+b3)"),
+        new("nodata", Kind.Number, "overrides the dataset's nodata value (a number or nan)", Example: "0"),
         new("unscale", Kind.Boolean, "applies the dataset's scale and offset"),
-        new("resampling", Kind.String, "resampling when reading overviews", _ => RenderParameters.ResamplingNames),
-        new("reproject", Kind.String, "resampling when warping to another CRS", _ => RenderParameters.ResamplingNames),
+        new("resampling", Kind.String, "resampling when reading overviews", _ => RenderParameters.ResamplingNames, "bilinear"),
+        new("reproject", Kind.String, "resampling when warping to another CRS", _ => RenderParameters.ResamplingNames, "bilinear"),
     ];
 
     private static readonly Parameter[] Stac =
     [
-        new("assets", Kind.String, "asset names (repeated); TiTiler 2.x form name|indexes=1,2 or name|expression=..."),
+        new("assets", Kind.String, "asset names (repeated); TiTiler 2.x form name|indexes=1,2 or name|expression=...", Example: "visual"),
         new("asset_as_band", Kind.Boolean, "expression names whole assets (B04) rather than asset bands (B04_b1)"),
         new("asset_bidx", Kind.String, "per-asset band indexes, asset|1,2 (TiTiler 1.x)"),
     ];
 
     private static readonly Parameter[] Render =
     [
-        new("rescale", Kind.String, "min,max per output band (repeated), min < max"),
-        new("color_formula", Kind.String, "rio-color operations (e.g. gamma rgb 1.5 sigmoidal rgb 10 0.3)"),
-        new("colormap_name", Kind.String, "a named colormap for one-band pictures", ColormapNames),
-        new("colormap", Kind.String, "a JSON colormap: {\"value\": [r, g, b, a]} or intervals"),
+        new("rescale", Kind.String, "min,max per output band (repeated), min < max", Example: "0,3000"),
+        new("color_formula", Kind.String, "rio-color operations", Example: "gamma rgb 1.5 sigmoidal rgb 10 0.3 saturation 1.2"),
+        new("colormap_name", Kind.String, "a named colormap for one-band pictures", ColormapNames, "viridis"),
+        new("colormap", Kind.String, "a JSON colormap: {\"value\": [r, g, b, a]} or intervals", Example: "{\"1000\": [255, 0, 0, 255], \"2000\": [0, 0, 255, 255]}"),
         new("return_mask", Kind.Boolean, "adds the mask as alpha (default true)"),
         new("algorithm", Kind.String, "a pixel algorithm applied before rendering", _ => AlgorithmParser.Names),
         new("algorithm_params", Kind.String, "the algorithm's parameters as JSON"),
@@ -50,19 +51,19 @@ internal static class ApiParameters
 
     private static readonly Parameter[] Tile =
     [
-        new("tilesize", Kind.Integer, "output tile size in pixels (default the TileMatrixSet's)"),
+        new("tilesize", Kind.Integer, "output tile size in pixels (default the TileMatrixSet's)", Example: "512"),
         new("buffer", Kind.Number, "pixels added around the tile"),
         new("padding", Kind.Integer, "pixels read around the tile and cropped off"),
     ];
 
-    private static readonly Parameter CoordCrs = new("coord_crs", Kind.String, "CRS of the coordinates in the path (default EPSG:4326)");
+    private static readonly Parameter CoordCrs = new("coord_crs", Kind.String, "CRS of the coordinates in the path (default EPSG:4326)", Example: "EPSG:4326");
 
     private static readonly Parameter[] Image =
     [
-        new("max_size", Kind.Integer, "longest side of the output (0: full resolution)"),
+        new("max_size", Kind.Integer, "longest side of the output (0: full resolution)", Example: "1024"),
         new("width", Kind.Integer, "output width in pixels"),
         new("height", Kind.Integer, "output height in pixels"),
-        new("dst_crs", Kind.String, "CRS of the output (EPSG:n or an OGC CRS URI)"),
+        new("dst_crs", Kind.String, "CRS of the output (EPSG:n or an OGC CRS URI)", Example: "EPSG:3857"),
         CoordCrs,
     ];
 
@@ -70,14 +71,14 @@ internal static class ApiParameters
     [
         new("categorical", Kind.Boolean, "counts of each value instead of a histogram"),
         new("c", Kind.Number, "category values to count (repeated)"),
-        new("p", Kind.Integer, "percentiles to compute (repeated; default 2 and 98)"),
+        new("p", Kind.Integer, "percentiles to compute (repeated; default 2 and 98)", Example: "98"),
         new("histogram_bins", Kind.String, "number of bins, or bin edges comma-separated (default 10)"),
         new("histogram_range", Kind.String, "min,max of the histogram"),
     ];
 
-    private static readonly Parameter Url = new("url", Kind.String, "path or URL of the dataset (a COG for /cog, a STAC item for /stac)");
+    private static readonly Parameter Url = new("url", Kind.String, "path or URL of the dataset (a COG for /cog, a STAC item for /stac)", Example: "https://data.example.com/scene/cog.tif");
 
-    private static readonly Parameter Style = new("style", Kind.String, "a named style of the layer (default its Render)");
+    private static readonly Parameter Style = new("style", Kind.String, "a named style of the layer (default its Render)", Example: "default");
 
     /// <summary>The values of a path parameter that come from a table, or null.</summary>
     private static IEnumerable<string>? PathValues(string name, string path, IServiceProvider services) => name switch
@@ -154,8 +155,17 @@ internal static class ApiParameters
             Required = required,
             Description = parameter.Description,
             Schema = Schema(parameter.Type, parameter.Enum?.Invoke(services)),
+            Example = parameter.Example is { } example ? ExampleValue(parameter.Type, example) : null,
         });
     }
+
+    private static JsonNode ExampleValue(Kind kind, string value) => kind switch
+    {
+        Kind.Integer => JsonValue.Create(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
+        Kind.Number => JsonValue.Create(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
+        Kind.Boolean => JsonValue.Create(bool.Parse(value)),
+        _ => JsonValue.Create(value),
+    };
 
     private static OpenApiSchema Schema(Kind kind, IEnumerable<string>? values) => new()
     {

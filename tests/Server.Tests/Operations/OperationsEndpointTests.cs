@@ -119,6 +119,28 @@ public sealed partial class OperationsEndpointTests : IClassFixture<OperationsEn
         Assert.Contains(name, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Each example of a tile parameter works on the demo COG: the reference page shows values a user can try.</summary>
+    [Fact]
+    public async Task Api_TileParameterExamples_AreAcceptedByTheRoute()
+    {
+        var document = OpenApiDocument.Parse(await _client.GetStringAsync("/api"), "json").Document!;
+        var examples = document.Paths["/cog/tiles/{tms}/{z}/{x}/{tile}"].Operations![HttpMethod.Get].Parameters!
+            .Where(p => p.Example is not null && p.Name != "url")
+            .ToDictionary(p => p.Name!, p => p.Example is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) ? text : p.Example!.ToJsonString());
+        var cog = Uri.EscapeDataString(Path.Combine(RepoPaths.Root, "data", "demo", "s2-4band.tif"));
+
+        Assert.Superset(new HashSet<string> { "bidx", "expression", "rescale", "colormap_name", "colormap", "color_formula", "resampling", "nodata" }, examples.Keys.ToHashSet());
+        var failures = new List<string>();
+        foreach (var (name, example) in examples)
+        {
+            var bands = name switch { "bidx" or "expression" => "", "colormap_name" or "colormap" => "&bidx=1", _ => "&bidx=3,2,1" };
+            var response = await _client.GetAsync($"/cog/tiles/WebMercatorQuad/11/1198/848.png?url={cog}{bands}&{name}={Uri.EscapeDataString(example)}");
+            if (response.StatusCode != HttpStatusCode.OK)
+                failures.Add($"{name}={example}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public async Task Api_EveryDocumentedRoute_Answers()
     {
