@@ -25,6 +25,7 @@ public sealed class FaultServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly byte[] _file;
     private readonly ConcurrentDictionary<string, int> _requests = new();
+    private readonly ConcurrentDictionary<string, int> _clientAborts = new();
     private readonly ConcurrentDictionary<string, byte[]> _extra = new();
     private readonly CancellationTokenSource _stopping = new();
 
@@ -52,6 +53,9 @@ public sealed class FaultServer : IAsyncDisposable
     public string Url(string fault) => Prefix + fault;
 
     public int Requests(string path) => _requests.GetValueOrDefault(path);
+
+    /// <summary>Requests to <c>stall.tif</c> at <paramref name="path"/> that ended because the client closed the connection.</summary>
+    public int ClientAborts(string path) => _clientAborts.GetValueOrDefault(path);
 
     /// <summary>Serves <paramref name="content"/> healthily at /cogs/<paramref name="name"/> and returns its URL.</summary>
     public string Add(string name, byte[] content)
@@ -110,6 +114,8 @@ public sealed class FaultServer : IAsyncDisposable
                 break;
             case "stall.tif":
                 await Task.Delay(Timeout.Infinite, aborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (context.RequestAborted.IsCancellationRequested)
+                    _clientAborts.AddOrUpdate(path, 1, (_, n) => n + 1);
                 break;
             case "trickle.tif":
                 await TrickleAsync(response, aborted);
