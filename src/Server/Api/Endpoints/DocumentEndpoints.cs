@@ -117,7 +117,8 @@ internal static class DocumentEndpoints
         var query = context.Request.QueryString.Value ?? "";
         var tileSize = context.Request.Query.ContainsKey("tilesize") ? "" : (query.Length == 0 ? "?" : "&") + "tilesize=256"; // TiTiler's default unless given
         var tileJson = $"{context.Request.PathBase}/{resolver.Name}/{tms}/tilejson.json{query}{tileSize}";
-        return Results.Content(MapPage.Html(tileJson), "text/html; charset=utf-8");
+        var viewer = context.RequestServices.GetRequiredService<Configuration.ServerOptions>().Viewer;
+        return Results.Content(MapPage.Html(context.Request.PathBase, tileJson, viewer), "text/html; charset=utf-8");
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using OgcTiler.Server.Tests.Ogc;
+using OgcTiler.TestSupport;
 using PuppeteerSharp;
 using PuppeteerSharp.Input;
 using SkiaSharp;
@@ -92,6 +93,22 @@ public sealed class LayerViewerTests
         Assert.Empty(session.ScriptErrors);
     }
 
+    /// <summary>/cog's map.html uses the same served Leaflet: offline, its tiles load.</summary>
+    [ChromiumFact]
+    public async Task CogMapHtml_Offline_ShowsTheCogsTiles()
+    {
+        var cog = Uri.EscapeDataString(Path.Combine(RepoPaths.Root, "data", "demo", "s2-4band.tif"));
+        await using var session = await ViewerSession.OpenAsync($"/cog/WebMercatorQuad/map.html?url={cog}&bidx=3,2,1&rescale=0,3000");
+
+        await session.Page.WaitForFunctionAsync($"() => {LoadedTiles}.length >= 2");
+
+        Assert.All(session.Blocked, url => Assert.StartsWith("https://tile.openstreetmap.org/", url, StringComparison.Ordinal));
+        Assert.Contains("/viewer/leaflet/leaflet.js", session.Loaded.Keys);
+        Assert.Contains(session.Tiles, t => t.Url.Contains("/cog/tiles/WebMercatorQuad/", StringComparison.Ordinal));
+        Assert.All(session.Tiles, t => Assert.Equal((HttpStatusCode.OK, "image/png"), (t.Status, t.ContentType)));
+        Assert.Empty(session.ScriptErrors);
+    }
+
     /// <summary>The share of the screenshot's map area left of the panel whose colour is not Leaflet's empty grey (#ddd).</summary>
     private static double DataShare(byte[] png)
     {
@@ -137,7 +154,7 @@ public sealed class LayerViewerTests
 
         public ConcurrentQueue<string> ScriptErrors { get; } = new();
 
-        public static async Task<ViewerSession> OpenAsync()
+        public static async Task<ViewerSession> OpenAsync(string path = "/layers/s2/map.html")
         {
             var server = new DemoOgcServer();
             var baseUrl = server.StartOnLoopback();
@@ -150,7 +167,7 @@ public sealed class LayerViewerTests
             page.Request += session.OnRequest;
             page.Response += session.OnResponse;
             page.PageError += (_, e) => session.ScriptErrors.Enqueue(e.Message);
-            var answer = await page.GoToAsync(baseUrl + "/layers/s2/map.html", WaitUntilNavigation.Load);
+            var answer = await page.GoToAsync(baseUrl + path, WaitUntilNavigation.Load);
             Assert.Equal(HttpStatusCode.OK, answer.Status);
             return session;
         }
