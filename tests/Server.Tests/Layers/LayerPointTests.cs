@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using OgcTiler.Server.Tests.Ogc;
-using OgcTiler.Server.Tests.Ogc.Interop;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Layers;
@@ -26,7 +25,7 @@ public sealed class LayerPointTests(LayerPointTests.Server server) : IClassFixtu
     {
         var x = lon.ToString(CultureInfo.InvariantCulture);
         var y = lat.ToString(CultureInfo.InvariantCulture);
-        var gdal = (await ExternalTool.RunAsync("gdallocationinfo", "-wgs84", "-valonly", Path.Combine(RepoPaths.Root, "data", "demo", "s2-4band.tif"), x, y))
+        var gdal = (await ExternalProcess.RunCheckedAsync("gdallocationinfo", "-wgs84", "-valonly", Path.Combine(RepoPaths.Root, "data", "demo", "s2-4band.tif"), x, y))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture));
 
         using var point = JsonDocument.Parse(await _client.GetStringAsync($"/layers/s2/point/{x},{y}?bidx=1,2,3,4"));

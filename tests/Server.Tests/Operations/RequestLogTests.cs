@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Logging;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Operations;
+using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.Tests.Operations;
 
