@@ -71,7 +71,9 @@ public sealed class SeedCommandTests : IDisposable
         var first = await SeedAsync("--output", _output);
         Assert.True(first.Exit == 0, first.Error + first.Output);
         Assert.Contains($"{expected} rendered, 0 already cached, 0 skipped, 0 errors", first.Output);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        var options = ConfigurationOptions.Parse(_redis.Configuration);
+        options.SyncTimeout = 10_000; // the test's own key scan, not the server's bound on Redis
+        using var redis = await ConnectionMultiplexer.ConnectAsync(options);
         var keys = redis.GetServer(redis.GetEndPoints().Single()).Keys(pattern: "ogctiler:tile|*").ToList();
         Assert.Equal(expected, keys.Count);
         var files = Directory.GetFiles(_output, "*.png", SearchOption.AllDirectories);
