@@ -27,13 +27,7 @@ internal static class WmtsDocument
     public static byte[] Build(string name, string requestUrl, IReadOnlyList<SetLayer> layers, IEnumerable<TileMatrixSet> sets,
         Bounds wgs84, string contentType, bool useEpsg) => OgcXml.Build(w =>
     {
-        w.WriteStartDocument();
-        w.WriteStartElement("Capabilities", Wmts);
-        w.WriteAttributeString("xmlns", "ows", null, Ows);
-        w.WriteAttributeString("xmlns", "xlink", null, OgcXml.XLink);
-        w.WriteAttributeString("xmlns", "xsi", null, OgcXml.Xsi);
-        w.WriteAttributeString("xsi", "schemaLocation", OgcXml.Xsi, $"{Wmts} {OgcXml.SchemasOpenGis}/wmts/1.0/wmtsGetCapabilities_response.xsd");
-        w.WriteAttributeString("version", "1.0.0");
+        WmtsMatrixSetWriter.StartCapabilities(w);
         w.WriteStartElement("ServiceIdentification", Ows);
         w.WriteElementString("Title", Ows, name);
         w.WriteElementString("ServiceType", Ows, "OGC WMTS");

@@ -18,13 +18,7 @@ internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSe
     public byte[] Write(IReadOnlyList<OgcLayer> layers, long updateSequence) => OgcXml.Build(w =>
     {
         var offered = layers.Select(l => (Layer: l, Sets: sets.For(l))).Where(l => l.Sets.Count > 0).ToList();
-        w.WriteStartDocument();
-        w.WriteStartElement("Capabilities", Wmts);
-        w.WriteAttributeString("xmlns", "ows", null, Ows);
-        w.WriteAttributeString("xmlns", "xlink", null, OgcXml.XLink);
-        w.WriteAttributeString("xmlns", "xsi", null, OgcXml.Xsi);
-        w.WriteAttributeString("xsi", "schemaLocation", OgcXml.Xsi, $"{Wmts} {OgcXml.SchemasOpenGis}/wmts/1.0/wmtsGetCapabilities_response.xsd");
-        w.WriteAttributeString("version", "1.0.0");
+        WmtsMatrixSetWriter.StartCapabilities(w);
         w.WriteAttributeString("updateSequence", updateSequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
         WriteServiceIdentification(w);
         WriteServiceProvider(w);

@@ -14,6 +14,18 @@ internal static class WmtsMatrixSetWriter
     private const string Ows = OgcXml.Ows;
     private const string Wmts = OgcXml.Wmts;
 
+    /// <summary>The document's start: the Capabilities element with its namespaces, schema location and version.</summary>
+    public static void StartCapabilities(XmlWriter w)
+    {
+        w.WriteStartDocument();
+        w.WriteStartElement("Capabilities", Wmts);
+        w.WriteAttributeString("xmlns", "ows", null, Ows);
+        w.WriteAttributeString("xmlns", "xlink", null, OgcXml.XLink);
+        w.WriteAttributeString("xmlns", "xsi", null, OgcXml.Xsi);
+        w.WriteAttributeString("xsi", "schemaLocation", OgcXml.Xsi, $"{Wmts} {OgcXml.SchemasOpenGis}/wmts/1.0/wmtsGetCapabilities_response.xsd");
+        w.WriteAttributeString("version", "1.0.0");
+    }
+
     /// <summary>
     /// The set with every matrix, scales at 0.28 mm pixels (<see cref="TileMatrixSet.StandardScaleDenominator"/>).
     /// <paramref name="supportedCrs"/> names the CRS as the document's door does (URN on /wmts, TiTiler's URI or EPSG code).
