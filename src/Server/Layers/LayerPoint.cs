@@ -20,11 +20,10 @@ internal static class LayerPoint
         var grid = grids.Point(source.Info, lon, lat, null)
             ?? throw new ResourceNotFoundException($"point outside bounds: ({lon}, {lat}) is not inside layer '{layer.Id}'");
         using var data = await pipeline.ReadAsync(new RenderRequest(source, grid, options, ImageFormat.Npy), context.RequestAborted);
-        var valid = data.Mask[0] != 0;
         return Results.Json(new
         {
             coordinates = new[] { lon, lat },
-            values = Enumerable.Range(0, data.BandCount).Select(b => valid && float.IsFinite(data.Band(b)[0]) ? (double?)data.Band(b)[0] : null).ToArray(),
+            values = DataEndpoints.PointValues(data),
             band_names = data.BandNames.ToArray(),
         });
     }

@@ -72,12 +72,11 @@ internal static class DataEndpoints
         var grid = requests.Grids.Point(prepared.Source.Info, lon, lat, prepared.Query.String("coord_crs"))
             ?? throw new ResourceNotFoundException($"point outside bounds: ({lon}, {lat}) is not inside {prepared.Source.Id}");
         using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
-        var valid = data.Mask[0] != 0;
         var labels = BandLabels.Of(data, prepared);
         return Results.Json(new Dictionary<string, object?>
         {
             ["coordinates"] = new[] { lon, lat },
-            ["values"] = Enumerable.Range(0, data.BandCount).Select(b => valid && float.IsFinite(data.Band(b)[0]) ? (double?)data.Band(b)[0] : null).ToArray(),
+            ["values"] = PointValues(data),
             ["band_names"] = labels.Names,
             ["band_descriptions"] = labels.Descriptions,
         });
@@ -91,6 +90,13 @@ internal static class DataEndpoints
         for (var b = 0; b < data.BandCount; b++)
             result[labels.Names[b]] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters, weights).ToJson(labels.Descriptions[b]);
         return result;
+    }
+
+    /// <summary>The one pixel's value per band; null where it is masked or not finite.</summary>
+    internal static double?[] PointValues(RasterData data)
+    {
+        var valid = data.Mask[0] != 0;
+        return Enumerable.Range(0, data.BandCount).Select(b => valid && float.IsFinite(data.Band(b)[0]) ? (double?)data.Band(b)[0] : null).ToArray();
     }
 
     internal static (double Lon, double Lat) ParsePoint(string text)
