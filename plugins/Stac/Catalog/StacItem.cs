@@ -20,6 +20,9 @@ internal sealed record StacItem(
     /// </summary>
     public TimeRange? Time { get; init; }
 
+    /// <summary>Changes whenever the item's document does; part of the tile cache keys of the sources it makes.</summary>
+    public string Version { get; init; } = "";
+
     /// <summary>Asset names in document order, for error messages.</summary>
     public string AssetList => string.Join(", ", Assets.Keys);
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
@@ -37,8 +39,13 @@ internal static class StacItemParser
             ParseDatetime(properties), assets)
         {
             Time = ParseTime(properties),
+            Version = VersionOf(json),
         };
     }
+
+    /// <summary>A short hash of the item's JSON: any change to the item (an asset moved, a property updated) changes it.</summary>
+    private static string VersionOf(JsonElement json) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json.GetRawText())), 0, 8);
 
     /// <summary>The absolute href of the document's <c>self</c> link, if any.</summary>
     public static string? SelfLink(JsonElement json, string documentUri)

@@ -13,6 +13,8 @@ internal sealed class StacItemSource(string id, StacItem item, SourceInfo info, 
 
     public StacItem Item { get; } = item;
 
+    public string Version => Item.Version;
+
     public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {
         if (request.Bands.Count == 0)

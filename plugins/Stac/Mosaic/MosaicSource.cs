@@ -26,7 +26,7 @@ internal sealed class MosaicSource(
     public IReadOnlyList<StacItem> Items { get; } = items;
 
     /// <summary>Changes with the items (a refreshed search or another time selection finds others).</summary>
-    public string Version { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', items.Select(i => i.Uri)))), 0, 8);
+    public string Version { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', items.Select(i => i.Uri + ' ' + i.Version)))), 0, 8);
 
     public IReadOnlyList<PartTime> Times { get; } = [.. items.Where(i => i.Time is not null).Select(i => new PartTime(i.Id, i.Time!.Value))];
 

@@ -7,9 +7,12 @@ using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Caching;
 
-/// <summary>An encoded tile with its entity tag. Immutable, so HybridCache keeps the instance in L1.</summary>
+/// <summary>
+/// An encoded tile with its entity tag and, for a cached tile, when it was rendered (to the second, as HTTP dates
+/// are). Immutable, so HybridCache keeps the instance in L1.
+/// </summary>
 [ImmutableObject(true)]
-public sealed record CachedTile(byte[] Bytes, string ContentType, string ETag);
+public sealed record CachedTile(byte[] Bytes, string ContentType, string ETag, DateTimeOffset? Rendered = null);
 
 /// <summary>Where a tile came from, for the Cache-Status header.</summary>
 public enum TileOrigin
@@ -93,7 +96,7 @@ internal sealed class TileCache(ServerOptions options, HybridCache hybrid, TileS
     private static CachedTile ToTile(EncodedImage image, TileLookup lookup)
     {
         CacheMetrics.Renders.Add(1);
-        return new(image.Bytes, image.Format.ContentType, lookup.ETag);
+        return new(image.Bytes, image.Format.ContentType, lookup.ETag, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     }
 
     /// <summary>Fills L1 on a miss: from Redis, from another instance's render, or by rendering. Runs once per key and process at a time.</summary>

@@ -3,8 +3,10 @@ using Microsoft.Net.Http.Headers;
 namespace OgcTiler.Server.Caching;
 
 /// <summary>
-/// Sends a tile with ETag, Cache-Control and, for tiles looked up in the tile cache, Cache-Status (RFC 9211), or 304
-/// when the client's If-None-Match matches.
+/// Sends a tile with ETag, Cache-Control and, for tiles looked up in the tile cache, Cache-Status (RFC 9211) and
+/// Last-Modified (when it was rendered), or 304 when the client's If-None-Match matches or, without If-None-Match, its
+/// If-Modified-Since is not before the render (RFC 9110 13.2.2). No Vary: a tile's bytes depend on nothing in the
+/// request headers (images are not compressed; CORS answers "*").
 /// </summary>
 public static class TileResults
 {
@@ -23,7 +25,9 @@ public static class TileResults
     public static IResult Send(HttpContext context, CachedTile tile, TileOrigin? origin, int maxAgeSeconds)
     {
         SetHeaders(context, tile.ETag, origin, maxAgeSeconds);
-        if (Matches(context.Request.Headers.IfNoneMatch, tile.ETag))
+        if (tile.Rendered is { } rendered)
+            context.Response.Headers.LastModified = rendered.ToString("R");
+        if (Matches(context.Request.Headers.IfNoneMatch, tile.ETag) || NotModifiedSince(context.Request, tile.Rendered))
             return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Bytes(tile.Bytes, tile.ContentType);
     }
@@ -48,6 +52,10 @@ public static class TileResults
         TileOrigin.RenderedRedisUnavailable => "OgcTiler; fwd=miss; stored; detail=redis-unavailable",
         _ => "OgcTiler; fwd=bypass",
     };
+
+    private static bool NotModifiedSince(HttpRequest request, DateTimeOffset? rendered) =>
+        rendered is { } r && request.Headers.IfNoneMatch.Count == 0
+        && request.GetTypedHeaders().IfModifiedSince is { } since && r <= since;
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {

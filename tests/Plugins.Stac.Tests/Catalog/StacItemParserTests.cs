@@ -35,6 +35,20 @@ public class StacItemParserTests
         Assert.Empty(b04.Bands);
     }
 
+    [Fact]
+    public void Version_IsStableForTheSameDocument_AndChangesWithAnAssetHref()
+    {
+        var path = Fixtures.Published("earth-search-S2A_28QCH_20200714_0_L2A.json");
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        var first = Parse(json, path).Version;
+        var again = Parse(json, path).Version;
+        json["assets"]!["B04"]!["href"] = "https://example.invalid/B04-reprocessed.tif";
+
+        Assert.Matches("^[0-9A-F]{16}$", first);
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, Parse(json, path).Version);
+    }
+
     [Theory]
     [InlineData("B04", true)]
     [InlineData("visual", true)]

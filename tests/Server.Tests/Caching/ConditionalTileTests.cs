@@ -84,6 +84,33 @@ public sealed class ConditionalTileTests : IDisposable
         Assert.NotEqual(first.Headers.ETag, changed.Headers.ETag);
     }
 
+    [Fact]
+    public async Task CachedTile_HasLastModified_AndIfModifiedSinceIsAnsweredFromIt()
+    {
+        var (server, dataset) = Instance();
+        var client = server.CreateClient();
+        var first = await client.GetAsync(LayerTile);
+        var rendered = first.Content.Headers.LastModified;
+
+        var sinceThen = await SendSinceAsync(client, LayerTile, rendered!.Value);
+        var sinceBefore = await SendSinceAsync(client, LayerTile, rendered.Value.AddSeconds(-1));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.InRange(rendered.Value, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Empty(first.Headers.Vary);
+        Assert.Equal(HttpStatusCode.NotModified, sinceThen.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sinceBefore.StatusCode);
+        Assert.Equal(rendered, sinceBefore.Content.Headers.LastModified);
+        Assert.Equal(1, dataset.Reads);
+    }
+
+    private static async Task<HttpResponseMessage> SendSinceAsync(HttpClient client, string path, DateTimeOffset since)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfModifiedSince = since;
+        return await client.SendAsync(request);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, EntityTagHeaderValue etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -45,9 +45,34 @@ public sealed class SharedTileCacheTests : IDisposable
         Assert.Equal("OgcTiler; hit", CacheStatus(third));
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.NotNull(first.Content.Headers.LastModified);
+        Assert.Equal(first.Content.Headers.LastModified, second.Content.Headers.LastModified);
         Assert.Equal(1, _a.Dataset.Reads);
         Assert.Equal(0, _b.Dataset.Reads);
     }
+
+    [Fact]
+    public async Task Metrics_CountTilesRendered_AndServedFromMemoryAndFromRedis()
+    {
+        var before = Lookups(await Scrape(_b.Server));
+        await _a.Server.CreateClient().GetAsync(LayerTile);
+        await _b.Server.CreateClient().GetAsync(LayerTile);
+        await _b.Server.CreateClient().GetAsync(LayerTile);
+
+        // The instruments are process-wide and other tests may run at the same time: compare with the counts before.
+        var after = Lookups(await Operations.OperationsEndpointTests.ScrapeUntilAsync(_b.Server.CreateClient(),
+            t => Lookups(t).GetValueOrDefault("Memory") > before.GetValueOrDefault("Memory")));
+        foreach (var origin in new[] { "Rendered", "Redis", "Memory" })
+            Assert.True(after.GetValueOrDefault(origin) > before.GetValueOrDefault(origin), $"{origin}: {before.GetValueOrDefault(origin)} -> {after.GetValueOrDefault(origin)}");
+    }
+
+    private static async Task<string> Scrape(ServerFactory server) => await server.CreateClient().GetStringAsync("/metrics");
+
+    private static Dictionary<string, long> Lookups(string metrics) =>
+        metrics.Split('\n')
+            .Where(l => l.StartsWith("ogctiler_tile_cache_lookups_total{", StringComparison.Ordinal))
+            .GroupBy(l => l[(l.IndexOf("origin=\"", StringComparison.Ordinal) + 8)..].Split('"')[0])
+            .ToDictionary(g => g.Key, g => g.Sum(l => long.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public async Task ConcurrentColdRequests_OnOneInstance_RenderTheTileOnce_AndTheWaitersSaySo()
