@@ -17,6 +17,11 @@ internal sealed class ApproxTransformer
     /// <summary>Segments of at most this many points are transformed point by point, as GDAL does.</summary>
     private const int ExactSegmentLength = 5;
 
+    public const double PixelCentre = 0.5;
+
+    /// <summary>GDAL's nudge before truncating a source coordinate to a pixel index.</summary>
+    private const double EdgeEpsilon = 1e-10;
+
     private readonly CoordinateTransform _targetToSource;
     private readonly GeoTransform _target;
     private readonly GeoTransform _sourceInverse;
@@ -32,7 +37,15 @@ internal sealed class ApproxTransformer
     /// Fills the pixels of <paramref name="region"/> in <paramref name="xs"/>/<paramref name="ys"/> (row-major, rows of
     /// <paramref name="stride"/> pixels) with source pixel coordinates; each row of the region is one GDAL scanline.
     /// </summary>
-    public void Transform(TargetRegion region, int stride, Span<double> xs, Span<double> ys)
+    public void Transform(TargetRegion region, int stride, Span<double> xs, Span<double> ys) =>
+        Transform(region, stride, xs, ys, PixelCentre);
+
+    /// <summary>
+    /// Like <see cref="Transform(TargetRegion, int, Span{double}, Span{double})"/> for a point at
+    /// (<paramref name="offset"/>, <paramref name="offset"/>) in each target pixel: 0.5 its centre, 0 its top-left
+    /// corner, 1 its bottom-right corner (GDAL's average kernel maps both corners).
+    /// </summary>
+    public void Transform(TargetRegion region, int stride, Span<double> xs, Span<double> ys, double offset)
     {
         var width = region.Width;
         if (width <= ExactSegmentLength)
@@ -40,7 +53,7 @@ internal sealed class ApproxTransformer
             var all = new List<(int, int)>(width * region.Height);
             for (var row = region.Y; row < region.Y + region.Height; row++)
                 QueueInterior(row, region.X - 1, region.X + width, -1, all);
-            TransformPoints(all, stride, xs, ys);
+            TransformPoints(all, stride, xs, ys, offset);
             return;
         }
         var segments = new List<Segment>(region.Height * 2);
@@ -54,16 +67,40 @@ internal sealed class ApproxTransformer
             exact.Add((row, segment.End));
             segments.Add(segment);
         }
-        TransformPoints(exact, stride, xs, ys);
+        TransformPoints(exact, stride, xs, ys, offset);
         while (segments.Count > 0)
         {
             next.Clear();
             exact.Clear();
             foreach (var segment in segments)
                 Resolve(segment, stride, xs, ys, next, exact);
-            TransformPoints(exact, stride, xs, ys);
+            TransformPoints(exact, stride, xs, ys, offset);
             (segments, next) = (next, segments);
         }
+    }
+
+    /// <summary>
+    /// GDAL's second try (GWKCheckAndComputeSrcOffsets): a point the approximation puts less than one pixel outside
+    /// <paramref name="window"/> is transformed exactly, so pixels along the data's edges are kept or dropped by
+    /// their exact position. Points inside stay approximate, as in GDAL. One batch per region.
+    /// </summary>
+    public void RetransformNearEdges(TargetRegion region, int stride, SourceWindow window, Span<double> xs, Span<double> ys)
+    {
+        double left = window.X, top = window.Y, right = window.Right, bottom = window.Bottom;
+        List<(int, int)>? retry = null;
+        for (var row = region.Y; row < region.Y + region.Height; row++)
+        {
+            for (var col = region.X; col < region.X + region.Width; col++)
+            {
+                var (x, y) = (xs[row * stride + col], ys[row * stride + col]);
+                var before = x < left || y < top;
+                var after = x + EdgeEpsilon > right || y + EdgeEpsilon > bottom;
+                if (before ? x > left - 1 && y > top - 1 : after && x < right + 1 && y < bottom + 1)
+                    (retry ??= []).Add((row, col));
+            }
+        }
+        if (retry is not null)
+            TransformPoints(retry, stride, xs, ys, PixelCentre);
     }
 
     /// <summary>
@@ -129,7 +166,7 @@ internal sealed class ApproxTransformer
     }
 
     /// <summary>Target pixel centres → target CRS → source CRS → source pixels, in one batch.</summary>
-    private void TransformPoints(List<(int Row, int Col)> points, int width, Span<double> xs, Span<double> ys)
+    private void TransformPoints(List<(int Row, int Col)> points, int width, Span<double> xs, Span<double> ys, double offset)
     {
         if (points.Count == 0)
             return;
@@ -140,7 +177,7 @@ internal sealed class ApproxTransformer
             var px = bx.AsSpan(0, points.Count);
             var py = by.AsSpan(0, points.Count);
             for (var i = 0; i < points.Count; i++)
-                (px[i], py[i]) = _target.PixelToWorld(points[i].Col + 0.5, points[i].Row + 0.5);
+                (px[i], py[i]) = _target.PixelToWorld(points[i].Col + offset, points[i].Row + offset);
             SafeTransform.Apply(_targetToSource, px, py);
             var inv = _sourceInverse;
             for (var i = 0; i < points.Count; i++)

@@ -3,17 +3,20 @@ using OgcTiler.Abstractions.Raster;
 namespace OgcTiler.Raster.Warp;
 
 /// <summary>
-/// Area average for downsampling: each target pixel averages the valid source pixels under its footprint (1/scale
-/// source pixels wide, centred on the sample), edge pixels weighted by the fraction they overlap, as GDAL does.
+/// Area average for downsampling, as GDAL's GWKAverageOrMode: each target pixel averages the valid source pixels of
+/// the box between where its top-left and bottom-right corners fall, the first and last rows and columns weighted by
+/// the fraction the box covers (GDAL's edge weights, a box inside one pixel taking that pixel whole).
 /// </summary>
 internal sealed class AverageResampler : IResampler
 {
+    private const double Epsilon = 1e-10;
+
     public ResamplingMethod Method => ResamplingMethod.Average;
 
-    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target)
+    public bool MapsCorners => true;
+
+    public void Resample(SourcePixels source, SourcePositions at, KernelScale scale, TargetRegion region, RasterData target)
     {
-        var halfX = 0.5 / scale.X;
-        var halfY = 0.5 / scale.Y;
         var window = source.Window;
         Span<double> totals = new double[source.BandCount];
         var mask = target.Mask;
@@ -22,38 +25,33 @@ internal sealed class AverageResampler : IResampler
             var first = row * target.Width + region.X;
             for (var i = first; i < first + region.Width; i++)
             {
-                var sx = xs[i] - window.X;
-                var sy = ys[i] - window.Y;
-                if (!double.IsFinite(sx) || !double.IsFinite(sy))
+                var (x0, x1) = Ordered(at.Xs[i] - window.X, at.FarXs[i] - window.X);
+                var (y0, y1) = Ordered(at.Ys[i] - window.Y, at.FarYs[i] - window.Y);
+                if (!double.IsFinite(x0) || !double.IsFinite(x1) || !double.IsFinite(y0) || !double.IsFinite(y1))
                     continue;
-                var left = Math.Max(0, sx - halfX);
-                var right = Math.Min(window.Width, sx + halfX);
-                var top = Math.Max(0, sy - halfY);
-                var bottom = Math.Min(window.Height, sy + halfY);
-                if (right <= left || bottom <= top)
-                    continue;
-                if (Accumulate(source, left, right, top, bottom, totals, target, i))
+                var box = new Box(x0, y0, x1, y1, window.Width, window.Height);
+                if (Accumulate(source, box, totals, target, i))
                     mask[i] = 255;
             }
         }
     }
 
-    private static bool Accumulate(SourcePixels source, double left, double right, double top, double bottom, Span<double> totals, RasterData target, int pixel)
+    private static (double Min, double Max) Ordered(double a, double b) => a <= b ? (a, b) : (b, a);
+
+    private static bool Accumulate(SourcePixels source, Box box, Span<double> totals, RasterData target, int pixel)
     {
         var planeSize = source.Window.Width * source.Window.Height;
         var samples = source.Samples;
         var valid = source.Valid;
         totals.Clear();
         var weightSum = 0.0;
-        var y1 = (int)Math.Ceiling(bottom);
-        var x1 = (int)Math.Ceiling(right);
-        for (var y = (int)top; y < y1; y++)
+        for (var y = box.Top; y < box.Bottom; y++)
         {
-            var wy = Math.Min(y + 1, bottom) - Math.Max(y, top);
+            var wy = box.RowWeight(y);
             var row = y * source.Stride;
-            for (var x = (int)left; x < x1; x++)
+            for (var x = box.Left; x < box.Right; x++)
             {
-                var w = wy * (Math.Min(x + 1, right) - Math.Max(x, left));
+                var w = wy * box.ColumnWeight(x);
                 if (w <= 0 || valid[row + x] == 0)
                     continue;
                 weightSum += w;
@@ -67,5 +65,39 @@ internal sealed class AverageResampler : IResampler
         for (var b = 0; b < totals.Length; b++)
             all[b * target.PixelCount + pixel] = (float)(totals[b] / weightSum);
         return true;
+    }
+
+    /// <summary>The source pixels [Left, Right) × [Top, Bottom) a corner box touches in the window, with GDAL's weights.</summary>
+    private readonly struct Box
+    {
+        private readonly double _minX, _minY, _maxX, _maxY;
+
+        public Box(double minX, double minY, double maxX, double maxY, int width, int height)
+        {
+            (_minX, _minY, _maxX, _maxY) = (minX, minY, maxX, maxY);
+            Left = (int)Math.Max(Math.Floor(minX + Epsilon), 0);
+            Top = (int)Math.Max(Math.Floor(minY + Epsilon), 0);
+            Right = (int)Math.Min(Math.Ceiling(maxX - Epsilon), width);
+            Bottom = (int)Math.Min(Math.Ceiling(maxY - Epsilon), height);
+            if (Left == Right && Right < width)
+                Right++;
+            if (Top == Bottom && Bottom < height)
+                Bottom++;
+        }
+
+        public int Left { get; }
+
+        public int Top { get; }
+
+        public int Right { get; }
+
+        public int Bottom { get; }
+
+        public double ColumnWeight(int x) => Weight(x, Left, Right, _minX, _maxX);
+
+        public double RowWeight(int y) => Weight(y, Top, Bottom, _minY, _maxY);
+
+        private static double Weight(int i, int first, int end, double min, double max) =>
+            i == first ? (first + 1 == end ? 1.0 : 1 - (min - first)) : i + 1 == end ? 1 - (end - max) : 1.0;
     }
 }

@@ -18,8 +18,10 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
 
     public ResamplingMethod Method => method;
 
-    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target)
+    public void Resample(SourcePixels source, SourcePositions at, KernelScale scale, TargetRegion region, RasterData target)
     {
+        var xs = at.Xs;
+        var ys = at.Ys;
         var stretch = scale.X < StretchThreshold || scale.Y < StretchThreshold;
         var kx = stretch ? scale.X : 1;
         var ky = stretch ? scale.Y : 1;

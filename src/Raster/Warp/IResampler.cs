@@ -11,8 +11,26 @@ internal interface IResampler
 {
     ResamplingMethod Method { get; }
 
-    /// <summary>Fills <paramref name="region"/> of <paramref name="target"/>; xs/ys are indexed like the target's pixels.</summary>
-    void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target);
+    /// <summary>Whether the kernel reads where target pixel corners fall (<see cref="SourcePositions"/>) rather than centres.</summary>
+    bool MapsCorners => false;
+
+    /// <summary>Fills <paramref name="region"/> of <paramref name="target"/>; positions are indexed like the target's pixels.</summary>
+    void Resample(SourcePixels source, SourcePositions at, KernelScale scale, TargetRegion region, RasterData target);
+}
+
+/// <summary>
+/// Source-level pixel coordinates of every target pixel: its centre (Xs/Ys), or for a kernel that
+/// <see cref="IResampler.MapsCorners"/> its top-left corner (Xs/Ys) and bottom-right corner (FarXs/FarYs).
+/// </summary>
+internal readonly ref struct SourcePositions(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<double> farXs, ReadOnlySpan<double> farYs)
+{
+    public ReadOnlySpan<double> Xs { get; } = xs;
+
+    public ReadOnlySpan<double> Ys { get; } = ys;
+
+    public ReadOnlySpan<double> FarXs { get; } = farXs;
+
+    public ReadOnlySpan<double> FarYs { get; } = farYs;
 }
 
 /// <summary>Target pixels per source pixel along each axis, capped at 1 (GDAL's dfXScale/dfYScale).</summary>

@@ -10,8 +10,10 @@ internal sealed class NearestResampler : IResampler
 
     public ResamplingMethod Method => ResamplingMethod.Nearest;
 
-    public void Resample(SourcePixels source, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, KernelScale scale, TargetRegion region, RasterData target)
+    public void Resample(SourcePixels source, SourcePositions at, KernelScale scale, TargetRegion region, RasterData target)
     {
+        var xs = at.Xs;
+        var ys = at.Ys;
         var window = source.Window;
         var valid = source.Valid;
         var samples = source.Samples;

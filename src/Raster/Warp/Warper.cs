@@ -72,20 +72,39 @@ internal static class Warper
         var blocks = await raster.ReadBlocksAsync(levelIndex, indexes, cancellationToken).ConfigureAwait(false);
         using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, options.Nodata ?? raster.Nodata);
         var count = result.PixelCount;
+        var corners = resampler.MapsCorners;
         var xs = ArrayPool<double>.Shared.Rent(count);
         var ys = ArrayPool<double>.Shared.Rent(count);
+        var farXs = corners ? ArrayPool<double>.Shared.Rent(count) : [];
+        var farYs = corners ? ArrayPool<double>.Shared.Rent(count) : [];
         try
         {
             foreach (var chunk in chunks)
             {
-                transformer.Transform(chunk.Region, result.Width, xs.AsSpan(0, count), ys.AsSpan(0, count));
-                resampler.Resample(pixels, xs.AsSpan(0, count), ys.AsSpan(0, count), chunk.Scale, chunk.Region, result);
+                Span<double> x = xs.AsSpan(0, count), y = ys.AsSpan(0, count);
+                if (corners)
+                {
+                    transformer.Transform(chunk.Region, result.Width, x, y, offset: 0);
+                    transformer.Transform(chunk.Region, result.Width, farXs.AsSpan(0, count), farYs.AsSpan(0, count), offset: 1);
+                }
+                else
+                {
+                    transformer.Transform(chunk.Region, result.Width, x, y);
+                    transformer.RetransformNearEdges(chunk.Region, result.Width, pixels.Window, x, y);
+                }
+                var at = new SourcePositions(x, y, farXs.AsSpan(0, corners ? count : 0), farYs.AsSpan(0, corners ? count : 0));
+                resampler.Resample(pixels, at, chunk.Scale, chunk.Region, result);
             }
         }
         finally
         {
             ArrayPool<double>.Shared.Return(xs);
             ArrayPool<double>.Shared.Return(ys);
+            if (corners)
+            {
+                ArrayPool<double>.Shared.Return(farXs);
+                ArrayPool<double>.Shared.Return(farYs);
+            }
         }
     }
 
