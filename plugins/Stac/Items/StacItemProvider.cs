@@ -17,21 +17,27 @@ internal sealed class StacItemProvider(IPluginHost host) : ISourceProvider
 
     public IReadOnlyCollection<string> OptionKeys => ["assets"];
 
-    public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken)
+    public async Task<IRasterSource> OpenAsync(SourceSpec spec, CancellationToken cancellationToken) =>
+        await OpenAsync(spec, fromCache: true, cancellationToken);
+
+    /// <param name="fromCache">false reads the item document again (the source's <see cref="ITimedSource.ReopenAsync"/>).</param>
+    private async Task<StacItemSource> OpenAsync(SourceSpec spec, bool fromCache, CancellationToken cancellationToken)
     {
-        var item = await LoadItemAsync(spec.Url, cancellationToken);
+        var item = fromCache ? await LoadItemAsync(spec.Url, cancellationToken) : await ReadItemAsync(spec.Url, cancellationToken);
         var names = SourceOptions.List(spec.Options, "assets");
         var assets = AssetBand.DefaultAssets(item, names);
         var info = await ItemInfo.DescribeAsync(item, assets, host.Rasters, cancellationToken);
         var id = names is null ? spec.Url : $"{spec.Url} assets={string.Join(',', names)}";
-        return new StacItemSource(id, item, info, _reader);
+        return new StacItemSource(id, item, info, _reader, async ct => await OpenAsync(spec, fromCache: false, ct));
     }
 
     /// <summary>The parsed item, cached by URL in the plugin cache.</summary>
     public Task<StacItem> LoadItemAsync(string uri, CancellationToken cancellationToken) =>
-        host.Cache.GetOrCreateAsync("stac-item:" + uri, 16 * 1024, async ct =>
-        {
-            using var json = await _loader.GetAsync(uri, ct);
-            return StacItemParser.Parse(json.RootElement, uri);
-        }, cancellationToken);
+        host.Cache.GetOrCreateAsync("stac-item:" + uri, 16 * 1024, ct => ReadItemAsync(uri, ct), cancellationToken);
+
+    private async Task<StacItem> ReadItemAsync(string uri, CancellationToken cancellationToken)
+    {
+        using var json = await _loader.GetAsync(uri, cancellationToken);
+        return StacItemParser.Parse(json.RootElement, uri);
+    }
 }

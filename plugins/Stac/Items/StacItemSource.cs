@@ -4,8 +4,13 @@ using OgcTiler.Plugins.Stac.Catalog;
 
 namespace OgcTiler.Plugins.Stac.Items;
 
-/// <summary>One STAC item as a source: bands are "ASSET" or "ASSET_bN"; a read with no bands reads the default assets.</summary>
-internal sealed class StacItemSource(string id, StacItem item, SourceInfo info, ItemReader reader) : IRasterSource
+/// <summary>
+/// One STAC item as a source: bands are "ASSET" or "ASSET_bN"; a read with no bands reads the default assets. Its
+/// datetime makes it a <see cref="ITimedSource"/> of one part (none when the item has no date), so a list of items can
+/// be read date by date.
+/// </summary>
+internal sealed class StacItemSource(string id, StacItem item, SourceInfo info, ItemReader reader, Func<CancellationToken, Task<ITimedSource>> reopen)
+    : ITimedSource
 {
     public string Id { get; } = id;
 
@@ -14,6 +19,13 @@ internal sealed class StacItemSource(string id, StacItem item, SourceInfo info, 
     public StacItem Item { get; } = item;
 
     public string Version => Item.Version;
+
+    public IReadOnlyList<PartTime> Times { get; } = item.Time is { } time ? [new PartTime(item.Id, time)] : [];
+
+    public IRasterSource? During(IReadOnlyList<TimeRange> ranges) =>
+        Item.Time is { } time && ranges.Any(time.Meets) ? this : null;
+
+    public Task<ITimedSource> ReopenAsync(CancellationToken cancellationToken) => reopen(cancellationToken);
 
     public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
     {

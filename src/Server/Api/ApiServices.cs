@@ -1,6 +1,7 @@
 using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Grids;
 using OgcTiler.Server.Api.Sources;
+using OgcTiler.Server.Api.Timeseries;
 
 namespace OgcTiler.Server.Api;
 
@@ -13,6 +14,7 @@ public static class ApiServices
         services.AddSingleton<TilerRequests>();
         services.AddSingleton<CogSourceResolver>();
         services.AddSingleton<StacSourceResolver>();
+        services.AddSingleton<SeriesReader>();
         services.AddTitilerCompression();
         return services;
     }

@@ -76,6 +76,12 @@ internal static class ApiParameters
         new("histogram_range", Kind.String, "min,max of the histogram"),
     ];
 
+    private static readonly Parameter[] Series =
+    [
+        new("bbox", Kind.String, "minx,miny,maxx,maxy in coord_crs (GET; POST sends a GeoJSON geometry instead)"),
+        new("group_by", Kind.String, "one date per UTC day (mosaic of its items) or per item", _ => ["day", "item"]),
+    ];
+
     private static readonly Parameter Url = new("url", Kind.String, "path or URL of the dataset (a COG for /cog, a STAC item for /stac)", Example: "https://data.example.com/scene/cog.tif");
 
     private static readonly Parameter Style = new("style", Kind.String, "a named style of the layer (default its Render)", Example: "default");
@@ -128,6 +134,8 @@ internal static class ApiParameters
         var stac = path.StartsWith("/stac/", StringComparison.Ordinal) ? Stac : [];
         if (path.EndsWith("/assets", StringComparison.Ordinal) || path.EndsWith("/info", StringComparison.Ordinal))
             return [Url, .. stac];
+        if (path.Contains("/timeseries", StringComparison.Ordinal))
+            return [Url, .. stac, .. Dataset, .. Image, .. Statistics, .. Series];
         if (path.Contains("/statistics", StringComparison.Ordinal))
             return [Url, .. stac, .. Dataset, .. Image, .. Statistics];
         if (path.Contains("/point/", StringComparison.Ordinal))

@@ -28,7 +28,17 @@ internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
         var query = new QueryReader(request.Query);
         var algorithm = AlgorithmParser.Parse(query, catalog.Colormaps);
         var source = await resolver.OpenAsync(query, cancellationToken);
-        var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(request.Query), source);
+        return Prepare(resolver, request.Query, source, feature, algorithm);
+    }
+
+    /// <summary>The same for a source already open (one date of a time series).</summary>
+    public PreparedSource Prepare(ISourceResolver resolver, IQueryCollection parameters, IRasterSource source, GeoJsonFeature? feature) =>
+        Prepare(resolver, parameters, source, feature, AlgorithmParser.Parse(new QueryReader(parameters), catalog.Colormaps));
+
+    private PreparedSource Prepare(ISourceResolver resolver, IQueryCollection parameters, IRasterSource source, GeoJsonFeature? feature, IRasterAlgorithm? algorithm)
+    {
+        var query = new QueryReader(parameters);
+        var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(parameters), source);
         var coverage = feature is null ? null : new FeatureCoverage(feature, CrsText.ToEpsg(query.String("coord_crs") ?? GridBuilder.DefaultCoordCrs), grids.Crs,
             query.Int("cover_scale", 1, PolygonCoverage.MaxCoverScale) ?? PolygonCoverage.DefaultCoverScale);
         if (coverage is not null)

@@ -1,5 +1,6 @@
 using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Sources;
+using OgcTiler.Server.Api.Timeseries;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Api.Stac;
@@ -12,6 +13,7 @@ public static class StacEndpoints
         var resolver = app.ServiceProvider.GetRequiredService<StacSourceResolver>();
         var group = app.MapTiler(resolver);
         group.MapGet("/assets", (HttpContext c, TilerRequests r) => DocumentEndpoints.AssetsAsync(resolver, c, r));
+        group.MapTimeseries(resolver);
         group.MapGet("/asset_statistics", (HttpContext c, TilerRequests r, IRenderPipeline p) => DataEndpoints.AssetStatisticsAsync(resolver, c, r, p));
         return app;
     }

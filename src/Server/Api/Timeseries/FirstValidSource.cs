@@ -1,0 +1,57 @@
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Sources;
+
+namespace OgcTiler.Server.Api.Timeseries;
+
+/// <summary>
+/// The items of one date of an item list read as one picture: each pixel from the first item (in list order) that
+/// holds data there, as the search mosaic's <c>first</c> selection; reading stops once every pixel is filled.
+/// </summary>
+internal sealed class FirstValidSource(IReadOnlyList<IRasterSource> sources) : IRasterSource
+{
+    public string Id { get; } = string.Join(" + ", sources.Select(s => s.Id));
+
+    public SourceInfo Info => sources[0].Info;
+
+    public string Version { get; } = string.Join(",", sources.Select(s => s.Version));
+
+    public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    {
+        var output = await sources[0].ReadAsync(grid, request, cancellationToken);
+        try
+        {
+            for (var s = 1; s < sources.Count && output.Mask.Contains((byte)0); s++)
+            {
+                using var read = await sources[s].ReadAsync(grid, request, cancellationToken);
+                FillGaps(output, read);
+            }
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    private static void FillGaps(RasterData output, RasterData read)
+    {
+        var mask = output.Mask;
+        var readMask = read.Mask;
+        for (var b = 0; b < output.BandCount; b++)
+        {
+            var band = output.Band(b);
+            var readBand = read.Band(b);
+            for (var i = 0; i < mask.Length; i++)
+            {
+                if (mask[i] == 0 && readMask[i] != 0)
+                    band[i] = readBand[i];
+            }
+        }
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (mask[i] == 0)
+                mask[i] = readMask[i];
+        }
+    }
+}
