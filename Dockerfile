@@ -7,7 +7,7 @@ COPY . .
 RUN dotnet publish src/Server -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-RUN apt-get update && apt-get install -y --no-install-recommends curl liblerc4 && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends curl liblerc4 fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app /app
 COPY config /srv/ogctiler/config
 COPY data/demo /srv/ogctiler/data/demo

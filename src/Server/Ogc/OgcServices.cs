@@ -16,6 +16,7 @@ public static class OgcServices
         services.AddSingleton<CapabilitiesCache>();
         services.AddSingleton<WmsMapParser>();
         services.AddSingleton<WmsMapRenderer>();
+        services.AddSingleton<MapFont>();
         services.AddSingleton<WmsService>();
         services.AddSingleton<WmtsLayerSets>();
         services.AddSingleton<WmtsTileResolver>();

@@ -12,10 +12,10 @@ internal static class MapImages
     public static PixelImage Blank(int width, int height, SKColor background) => Draw(width, height, background, _ => { });
 
     /// <summary>The message drawn in dark red, word-wrapped, over the background.</summary>
-    public static PixelImage Message(string message, int width, int height, SKColor background) =>
+    public static PixelImage Message(string message, SKTypeface typeface, int width, int height, SKColor background) =>
         Draw(width, height, background, canvas =>
         {
-            using var font = new SKFont(SKTypeface.Default, 12);
+            using var font = new SKFont(typeface, 12);
             using var paint = new SKPaint { Color = new SKColor(0x99, 0, 0), IsAntialias = true };
             var y = 16f;
             foreach (var line in Wrap(message, font, width - 8))

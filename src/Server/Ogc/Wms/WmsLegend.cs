@@ -19,12 +19,12 @@ internal static class WmsLegend
     private const int BarWidth = 24;
 
     /// <summary>The legend picture (the caller disposes it); the style's colormap is found as tiles find it, so an unknown one is the same error.</summary>
-    public static PixelImage Draw(RenderOptions style, IReadOnlyList<string> sourceBands, IColormapProvider? colormaps, int width, int height)
+    public static PixelImage Draw(RenderOptions style, IReadOnlyList<string> sourceBands, IColormapProvider? colormaps, SKTypeface typeface, int width, int height)
     {
         var entries = ColormapLookup.Find(colormaps, style)?.Entries ?? [];
         return MapImages.Draw(width, height, SKColors.White, canvas =>
         {
-            using var font = new SKFont(SKTypeface.Default, 11);
+            using var font = new SKFont(typeface, 11);
             if (entries.Count is > 0 and <= 32 && entries.All(e => e.Min == e.Max))
                 DrawClasses(canvas, font, entries, height);
             else if (entries.Count > 0)

@@ -19,6 +19,7 @@ internal sealed class WmsService(
     ServerOptions server,
     IPluginCatalog plugins,
     ImageEncoders encoders,
+    MapFont font,
     CrsRegistry crs,
     ServiceOptions service,
     OgcOptions options,
@@ -37,19 +38,22 @@ internal sealed class WmsService(
             if (kvp.Get("service") is { Length: > 0 })
                 kvp.RequireService("WMS");
             var request = kvp.Require("request");
+            var asked = WmsVersion.Asked(kvp);
             if (request == "GetCapabilities")
             {
-                version = WmsVersion.Negotiate(kvp.Get("version") ?? kvp.Get("wmtver"));
+                version = WmsVersion.Negotiate(asked);
                 return await GetCapabilitiesAsync(kvp, version, OgcUrls.Base(http.Request), ct);
             }
-            version = WmsVersion.ForRequest(kvp.Get("version"));
+            version = WmsVersion.ForRequest(asked);
             switch (request)
             {
                 case "GetMap":
                     picture = WmsErrorContext.From(kvp, version);
+                    WmsVersion.RequireGiven(asked);
                     var map = await parser.ParseAsync(kvp, version, requireFormat: true, ct);
                     return await MapAsync(http, map, ct);
                 case "GetFeatureInfo":
+                    WmsVersion.RequireGiven(asked);
                     return await GetFeatureInfoAsync(kvp, version, ct);
                 case "GetLegendGraphic":
                     return await GetLegendGraphicAsync(kvp, ct);
@@ -142,7 +146,7 @@ internal sealed class WmsService(
             throw new OgcException(OgcCodes.InvalidFormat, "format", $"legend FORMAT '{format}' is not supported (valid: {WmsLegend.Format})");
         var width = LegendSize(kvp, "width", WmsLegend.DefaultWidth);
         var height = LegendSize(kvp, "height", WmsLegend.DefaultHeight);
-        using var legend = WmsLegend.Draw(style, layer.Info.BandNames, plugins.Colormaps, width, height);
+        using var legend = WmsLegend.Draw(style, layer.Info.BandNames, plugins.Colormaps, font.Typeface, width, height);
         return Encode(legend, WmsLegend.Picture);
     }
 
@@ -160,7 +164,7 @@ internal sealed class WmsService(
         var background = MapImages.Background(p.Background, p.Transparent && format != ImageFormat.Jpeg);
         using var image = p.Mode == WmsExceptionMode.Blank
             ? MapImages.Blank(p.Width, p.Height, background)
-            : MapImages.Message(error.Message, p.Width, p.Height, background);
+            : MapImages.Message(error.Message, font.Typeface, p.Width, p.Height, background);
         return Encode(image, format);
     }
 

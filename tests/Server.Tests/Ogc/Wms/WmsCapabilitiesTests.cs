@@ -32,6 +32,11 @@ public sealed class WmsCapabilitiesTests
     [InlineData("&VERSION=1.2.0", "1.1.1")]
     [InlineData("&VERSION=2.0.0", "1.3.0")]
     [InlineData("&WMTVER=1.0.0", "1.1.1")]
+    // ets-wms11 tests.xml: WMTVER alone is read as VERSION; with both, VERSION wins in either order.
+    [InlineData("&WMTVER=1.1.1", "1.1.1")]
+    [InlineData("&VERSION=1.1.1&WMTVER=0.0.0", "1.1.1")]
+    [InlineData("&WMTVER=100.0.0&VERSION=1.1.1", "1.1.1")]
+    [InlineData("&VERSION=1.3.0&WMTVER=0.0.0", "1.3.0")]
     public async Task GetCapabilities_NegotiatesTheVersion(string version, string expected)
     {
         await using var host = await OgcTestHost.StartAsync();

@@ -16,6 +16,10 @@ public sealed class WmsErrorTests
         { "/wms?SERVICE=WMS&REQUEST=getmap&VERSION=1.3.0", "OperationNotSupported", "request", 501 },
         { "/wms?SERVICE=WMS&REQUEST=GetCapabilities&UPDATESEQUENCE=99999999999", "InvalidUpdateSequence", "updatesequence", 400 },
         { Map130.Replace("VERSION=1.3.0", "VERSION=9.9.9"), "InvalidParameterValue", "version", 400 },
+        // ets-wms13 getmap:no-version: VERSION is mandatory in GetMap (WMS 1.3.0 table 8) and GetFeatureInfo (table 9).
+        { Map130.Replace("&VERSION=1.3.0", ""), "MissingParameterValue", "version", 400 },
+        { Map130.Replace("VERSION=1.3.0", "VERSION="), "MissingParameterValue", "version", 400 },
+        { Info130.Replace("&VERSION=1.3.0", ""), "MissingParameterValue", "version", 400 },
         { Map130.Replace("&LAYERS=utm", ""), "MissingParameterValue", "layers", 400 },
         { Map130.Replace("LAYERS=utm", "LAYERS=nope"), "LayerNotDefined", "layers", 400 },
         { Map130.Replace("LAYERS=utm", "LAYERS=UTM"), "LayerNotDefined", "layers", 400 },
