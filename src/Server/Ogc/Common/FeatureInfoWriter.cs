@@ -5,15 +5,19 @@ using System.Text.Json;
 
 namespace OgcTiler.Server.Ogc.Common;
 
-/// <summary>GetFeatureInfo responses (WMS and WMTS): one feature per queried layer holding its pixel values.</summary>
+/// <summary>
+/// GetFeatureInfo responses (WMS and WMTS): one feature per queried layer holding its pixel values; with a time that
+/// covers several dates of a time-enabled layer, JSON and CSV also give the value at each date.
+/// </summary>
 internal static class FeatureInfoWriter
 {
     public static IResult ToResult(InfoFormat format, IReadOnlyList<PointValues> points) =>
-        Results.Bytes(Write(format, points), format == OgcFormats.Text || format == OgcFormats.Html ? format.MimeType + "; charset=utf-8" : format.MimeType);
+        Results.Bytes(Write(format, points), format == OgcFormats.Text || format == OgcFormats.Html || format == OgcFormats.Csv ? format.MimeType + "; charset=utf-8" : format.MimeType);
 
     public static byte[] Write(InfoFormat format, IReadOnlyList<PointValues> points) => format.Extension switch
     {
         "json" => Json(points),
+        "csv" => Encoding.UTF8.GetBytes(Csv(points)),
         "txt" => Encoding.UTF8.GetBytes(Text(points)),
         "html" => Encoding.UTF8.GetBytes(Html(points)),
         _ => Xml(points),
@@ -43,12 +47,18 @@ internal static class FeatureInfoWriter
                 json.WriteStartObject("properties");
                 json.WriteString("layer", point.Layer);
                 json.WriteString("crs", point.Crs);
-                foreach (var (band, value) in point.Values)
+                WriteValues(json, point.Values);
+                if (point.Series is { } series)
                 {
-                    if (value is { } v && double.IsFinite(v))
-                        json.WriteNumber(band, v);
-                    else
-                        json.WriteNull(band);
+                    json.WriteStartArray("time_series");
+                    foreach (var date in series)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("time", date.Time);
+                        WriteValues(json, date.Values);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
                 }
                 json.WriteEndObject();
                 json.WriteEndObject();
@@ -58,6 +68,39 @@ internal static class FeatureInfoWriter
         }
         return stream.ToArray();
     }
+
+    private static void WriteValues(Utf8JsonWriter json, IReadOnlyList<(string Band, double? Value)> values)
+    {
+        foreach (var (band, value) in values)
+        {
+            if (value is { } v && double.IsFinite(v))
+                json.WriteNumber(band, v);
+            else
+                json.WriteNull(band);
+        }
+    }
+
+    /// <summary>One row per layer and band (per date too for a time series); the time is empty for a single read, the value for nodata.</summary>
+    private static string Csv(IReadOnlyList<PointValues> points)
+    {
+        var csv = new StringBuilder("layer,time,band,value,x,y,crs\r\n");
+        foreach (var point in points)
+        {
+            var dates = point.Series ?? [new PointAtTime("", point.Values)];
+            foreach (var date in dates)
+            {
+                foreach (var (band, value) in date.Values)
+                {
+                    csv.Append(CultureInfo.InvariantCulture,
+                        $"{CsvField(point.Layer)},{date.Time},{CsvField(band)},{(value is { } v && double.IsFinite(v) ? Number(v) : "")},{Number(point.X)},{Number(point.Y)},{point.Crs}\r\n");
+                }
+            }
+        }
+        return csv.ToString();
+    }
+
+    private static string CsvField(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 
     private static string Text(IReadOnlyList<PointValues> points)
     {

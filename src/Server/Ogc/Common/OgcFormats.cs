@@ -11,11 +11,12 @@ internal static class OgcFormats
     public static IReadOnlyList<ImageFormat> Images => ImageFormats.Pictures;
 
     public static readonly InfoFormat Json = new("application/json", "json");
+    public static readonly InfoFormat Csv = new("text/csv", "csv");
     public static readonly InfoFormat Text = new("text/plain", "txt");
     public static readonly InfoFormat Html = new("text/html", "html");
     public static readonly InfoFormat Xml = new("application/xml", "xml");
 
-    public static readonly IReadOnlyList<InfoFormat> Infos = [Json, Text, Html, Xml];
+    public static readonly IReadOnlyList<InfoFormat> Infos = [Json, Csv, Text, Html, Xml];
 
     public static string ImageNames => string.Join(", ", Images.Select(f => f.ContentType));
 

@@ -121,7 +121,7 @@ internal sealed class WmsService(
         var queried = kvp.Require("query_layers").Split(',').Select(name =>
             map.Layers.FirstOrDefault(l => l.Layer.Id == name)
             ?? throw new OgcException(OgcCodes.LayerNotDefined, "query_layers", $"QUERY_LAYERS names '{name}', which is not in LAYERS"));
-        var points = await Task.WhenAll(queried.Select(l => PointQuery.ReadAsync(pipeline, l.Layer, l.Options, map.Grid, i, j, ct)));
+        var points = await Task.WhenAll(queried.Select(l => PointQuery.ReadAsync(pipeline, l.Layer, l.Options, map.Grid, i, j, ct, l.Time)));
         return FeatureInfoWriter.ToResult(format, points);
     }
 

@@ -61,7 +61,7 @@ internal sealed class WmtsService(
         ReportErrors(http, async ct =>
         {
             var format = OgcFormats.FindInfoByExtension(extension)
-                ?? throw new OgcException(OgcCodes.InvalidParameterValue, "InfoFormat", $"feature info extension '{extension}' is not supported (valid: json, txt, html, xml)", StatusCodes.Status404NotFound);
+                ?? throw new OgcException(OgcCodes.InvalidParameterValue, "InfoFormat", $"feature info extension '{extension}' is not supported (valid: json, csv, txt, html, xml)", StatusCodes.Status404NotFound);
             var tile = await resolver.ResolveAsync(layer, style, set, matrix, row, col, time, StatusCodes.Status404NotFound, ct);
             return await FeatureInfoAsync(tile, i, j, format, ct);
         });
@@ -89,7 +89,7 @@ internal sealed class WmtsService(
     {
         var x = Pixel(i, "I", tile.Matrix.TileWidth);
         var y = Pixel(j, "J", tile.Matrix.TileHeight);
-        var point = await PointQuery.ReadAsync(pipeline, tile.Layer, tile.Options, tile.Grid, x, y, ct);
+        var point = await PointQuery.ReadAsync(pipeline, tile.Layer, tile.Options, tile.Grid, x, y, ct, tile.Time);
         return FeatureInfoWriter.ToResult(format, [point]);
     }
 

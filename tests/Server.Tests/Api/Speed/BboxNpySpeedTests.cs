@@ -97,7 +97,7 @@ public sealed class BboxNpySpeedTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>Times every range request the engine sends (headers and body read).</summary>
-    private sealed class TimingHandler : DelegatingHandler
+    internal sealed class TimingHandler : DelegatingHandler
     {
         private long _ticks;
         private int _count;
@@ -124,7 +124,7 @@ public sealed class BboxNpySpeedTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>The real server on a config allowing the loopback file server, with the real engine behind the policy.</summary>
-    private sealed class EngineServer(string folder, string baseUrl, IRasterOpener engine) : WebApplicationFactory<Program>
+    internal sealed class EngineServer(string folder, string baseUrl, IRasterOpener engine) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

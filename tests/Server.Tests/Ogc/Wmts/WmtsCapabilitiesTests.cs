@@ -30,7 +30,7 @@ public sealed class WmtsCapabilitiesTests
         Assert.Equal("true", (string?)styles[0].Attribute("isDefault"));
         Assert.Single(styles, s => s.Attribute("isDefault") is not null);
         Assert.Equal(["image/png", "image/jpeg", "image/webp"], layer.Elements(Wmts + "Format").Select(f => f.Value));
-        Assert.Equal(["application/json", "text/plain", "text/html", "application/xml"], layer.Elements(Wmts + "InfoFormat").Select(f => f.Value));
+        Assert.Equal(["application/json", "text/csv", "text/plain", "text/html", "application/xml"], layer.Elements(Wmts + "InfoFormat").Select(f => f.Value));
         var links = layer.Elements(Wmts + "TileMatrixSetLink").Select(l => l.Element(Wmts + "TileMatrixSet")!.Value).ToList();
         Assert.Contains("WebMercatorQuad", links);
         Assert.Contains("WorldCRS84Quad", links);
