@@ -14,14 +14,16 @@ public sealed class RedisConnection : IDisposable
 
     private readonly ConnectionMultiplexer? _multiplexer;
     private readonly ILogger<RedisConnection> _logger;
+    private readonly TimeProvider _clock;
     private readonly Lock _logLock = new();
-    private long _lastLogged = long.MinValue;
+    private DateTimeOffset _lastLogged = DateTimeOffset.MinValue;
     private int _notLogged;
     private int _down = 1;
 
-    public RedisConnection(ServerOptions options, ILogger<RedisConnection> logger)
+    public RedisConnection(ServerOptions options, ILogger<RedisConnection> logger, TimeProvider clock)
     {
         _logger = logger;
+        _clock = clock;
         if (options.Cache.Redis is not { } redis)
             return;
         Prefix = redis.InstanceName;
@@ -66,11 +68,11 @@ public sealed class RedisConnection : IDisposable
     /// <summary>Logs a failed Redis command or connection, at most once per <see cref="LogInterval"/>.</summary>
     public void Failed(Exception error)
     {
-        var now = Environment.TickCount64;
+        var now = _clock.GetUtcNow();
         int skipped;
         lock (_logLock)
         {
-            if (now - _lastLogged < (long)LogInterval.TotalMilliseconds)
+            if (now - _lastLogged < LogInterval)
             {
                 _notLogged++;
                 return;
