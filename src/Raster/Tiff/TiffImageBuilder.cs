@@ -26,7 +26,7 @@ internal static class TiffImageBuilder
         var bits = BitsPerSample(uri, f, samples, Where);
         var format = f.TryGetValue(TiffTag.SampleFormat, out var sf) && sf.Count > 0 ? (int)sf.AsInteger(uri) : 1;
         var dataType = bits == 1 && isMask ? (RasterDataType?)null : DataType(format, bits)
-            ?? throw TiffErrors.Format(uri, Where($"sample format {format} with {bits} bits per sample is not supported"));
+            ?? throw TiffErrors.Format(uri, Where($"sample format {format} with {bits} bits per sample{SampleKind(format, bits)} is not supported"));
         var planar = Int(TiffTag.PlanarConfiguration, 1) == 2 && samples > 1;
         var tiled = f.ContainsKey(TiffTag.TileWidth) || f.ContainsKey(TiffTag.TileOffsets);
         var blockWidth = tiled ? Required(TiffTag.TileWidth, "TileWidth") : width;
@@ -61,6 +61,15 @@ internal static class TiffImageBuilder
             ByteCounts = counts,
         };
     }
+
+    /// <summary>The GDAL name of a sample kind the engine refuses, for the error message.</summary>
+    private static string SampleKind(int format, int bits) => (format, bits) switch
+    {
+        (5, _) => $" (complex integer, GDAL's CInt{bits / 2})",
+        (6, _) => $" (complex float, GDAL's CFloat{bits / 2})",
+        (3, 16) => " (16-bit half float)",
+        _ => "",
+    };
 
     private static int BitsPerSample(string uri, IReadOnlyDictionary<ushort, TiffField> f, int samples, Func<string, string> where)
     {

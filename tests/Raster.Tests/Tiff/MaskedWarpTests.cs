@@ -1,0 +1,86 @@
+using System.Text.Json;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Tiff;
+using OgcTiler.TestSupport;
+using Xunit.Abstractions;
+
+namespace OgcTiler.Raster.Tests.Tiff;
+
+/// <summary>
+/// Validity from an internal mask on every overview, or from nodata on signed 8-bit and paletted data: files made by
+/// tests/data/masks/make-masks.sh, each read onto a WebMercator grid and compared with gdalwarp's output for it
+/// (for signed 8-bit, of the same values stored as Int16, since GDAL 3.6 reads SIGNEDBYTE as unsigned).
+/// </summary>
+public sealed class MaskedWarpTests(ITestOutputHelper output)
+{
+    private static readonly JsonElement Cases = JsonDocument.Parse(File.ReadAllText(RepoPaths.Data("masks", "cases.json"))).RootElement;
+
+    public static TheoryData<string, string> Warps()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var c in Cases.EnumerateObject())
+            foreach (var kernel in c.Value.GetProperty("kernels").EnumerateArray())
+                data.Add(c.Name, kernel.GetString()!);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Warps))]
+    public async Task Read_MatchesGdalwarp(string name, string kernel)
+    {
+        var c = Cases.GetProperty(name);
+        var b = c.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var size = c.GetProperty("size").GetInt32();
+        var grid = new TargetGrid("EPSG:3857", b[0], b[1], b[2], b[3], size, size);
+        var method = kernel == "near" ? ResamplingMethod.Nearest : ResamplingMethod.Bilinear;
+        var dataset = await OpenAsync(Path.Combine("files", name + ".tif"));
+        using var data = await dataset.ReadAsync(grid, new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
+        var golden = await OpenAsync(Path.Combine("warped", $"{name}.{kernel}.tif"));
+        var (expected, expectedMask) = await TiffFixtures.ReadLevelAsync(golden, 0);
+        Assert.NotNull(expectedMask);
+        int count = size * size, maskAgree = 0, both = 0, within = 0;
+        var sum = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            var gdalValid = expectedMask[i] > 0;
+            var ourValid = data.Mask[i] > 0;
+            maskAgree += gdalValid == ourValid ? 1 : 0;
+            if (!gdalValid || !ourValid)
+                continue;
+            both++;
+            var worst = 0.0;
+            for (var band = 0; band < data.BandCount; band++)
+            {
+                var d = Math.Abs(Math.Round(data.Band(band)[i]) - expected[band * count + i]);
+                worst = Math.Max(worst, d);
+                sum += d / data.BandCount;
+            }
+            within += worst <= 1 ? 1 : 0;
+        }
+        var mad = both == 0 ? 0 : sum / both;
+        output.WriteLine($"{name} {kernel}: mask agrees on {maskAgree}/{count}, {within}/{both} within 1 DN, MAD {mad:F3}");
+        Assert.True(both > count / 4, $"only {both} pixels valid in both");
+        Assert.True(maskAgree >= 0.999 * count, $"mask agrees on {maskAgree} of {count} pixels");
+        if (method == ResamplingMethod.Nearest)
+            Assert.True(within >= 0.999 * both, $"{within} of {both} pixels within 1 DN of gdalwarp's");
+        else
+            Assert.True(mad <= 0.5, $"mean absolute difference {mad:F3} DN");
+    }
+
+    [Theory]
+    [InlineData("cint16", "sample format 5 with 32 bits per sample (complex integer, GDAL's CInt16) is not supported")]
+    [InlineData("cfloat32", "sample format 6 with 64 bits per sample (complex float, GDAL's CFloat32) is not supported")]
+    [InlineData("float16", "sample format 3 with 16 bits per sample (16-bit half float) is not supported")]
+    public async Task Open_ComplexOrHalfFloat_RefusedNamingTheSampleType(string name, string expected)
+    {
+        var e = await Assert.ThrowsAsync<RasterFormatException>(() => OpenAsync(Path.Combine("refused", name + ".tif")));
+        Assert.Contains(expected, e.Problem);
+    }
+
+    private static async Task<GeoTiffDataset> OpenAsync(string file)
+    {
+        var opener = new RasterOpener(new HttpClient(), 16);
+        return (GeoTiffDataset)await opener.OpenAsync(RepoPaths.Data("masks", file), CancellationToken.None);
+    }
+}
