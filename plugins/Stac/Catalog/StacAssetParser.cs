@@ -31,8 +31,20 @@ internal static class StacAssetParser
             m.Roles is { ValueKind: JsonValueKind.Array } roles ? [.. roles.EnumerateArray().Select(r => r.ToString())] : [],
             ParseProjection(m.Projection, itemProjection, uri),
             bands,
-            bandCount);
+            bandCount)
+        { BandLabels = BandLabels(m) };
     }
+
+    /// <summary>
+    /// Each band's name in <c>bands</c> (STAC 1.1) or <c>eo:bands</c>: its <c>eo:common_name</c>, else
+    /// <c>common_name</c>, else <c>name</c>, as rio-tiler matches the <c>bands=</c> asset option.
+    /// </summary>
+    private static IReadOnlyList<string?> BandLabels(AssetMembers m) =>
+        (m.Bands ?? m.EoBands) is { ValueKind: JsonValueKind.Array } bands
+            ? [.. bands.EnumerateArray().Select(b => b.ValueKind == JsonValueKind.Object
+                ? Text(b, "eo:common_name") ?? Text(b, "common_name") ?? Text(b, "name")
+                : null)]
+            : [];
 
     private static StacProjection ParseProjection(ProjectionMembers m, StacProjection fallback, string uri)
     {

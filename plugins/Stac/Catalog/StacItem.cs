@@ -66,6 +66,9 @@ internal sealed record StacAsset(
         }
     }
 
+    /// <summary>Each band's name from <c>bands</c> or <c>eo:bands</c> (common name first); empty when neither lists them.</summary>
+    public IReadOnlyList<string?> BandLabels { get; init; } = [];
+
     /// <summary>The metadata of 1-based band <paramref name="band"/>, or an empty description.</summary>
     public StacBand Band(int band) => band >= 1 && band <= Bands.Count ? Bands[band - 1] : StacBand.Empty;
 }

@@ -62,7 +62,10 @@ internal static class ItemInfo
             {
                 var name = BandName(asset.Name, b, counts[a]);
                 names.Add(name);
-                bands.Add(new BandInfo(counts[a] == 1 ? asset.Title ?? asset.Name : name, asset.Band(b).Scale ?? 1, asset.Band(b).Offset ?? 0));
+                bands.Add(new BandInfo(counts[a] == 1 ? asset.Title ?? asset.Name : name, asset.Band(b).Scale ?? 1, asset.Band(b).Offset ?? 0)
+                {
+                    Name = b <= asset.BandLabels.Count ? asset.BandLabels[b - 1] : null,
+                });
             }
         }
         return ([.. names], [.. bands]);

@@ -9,7 +9,14 @@ public sealed record BandInfo(
     double Scale = 1,
     double Offset = 0,
     string? ColorInterpretation = null,
-    (double Minimum, double Maximum)? Statistics = null);
+    (double Minimum, double Maximum)? Statistics = null)
+{
+    /// <summary>
+    /// The band's name in the source's metadata (a STAC asset's band <c>eo:common_name</c> or <c>name</c>, e.g. "red"),
+    /// by which a request may select it; null when the metadata names none.
+    /// </summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>
 /// What a dataset is: size, georeferencing, bands. <see cref="GeoTransform"/> is GDAL's six coefficients

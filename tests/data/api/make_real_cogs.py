@@ -7,8 +7,10 @@ numpy) from anywhere:  /usr/bin/python3 tests/data/api/make_real_cogs.py
   b08.tif          the same grid, 1-band uint16, nodata 0 in a wedge at the south-west corner
   visual.u8        visual.tif's pixels as GDAL reads them (band-sequential, row-major)
   b08.u16          b08.tif's pixels (little-endian uint16, row-major)
-  item.json        a STAC 1.0 item: asset "visual" (raster:bands x3, eo:bands x3) and "B08" (raster:bands x1)
+  item.json        a STAC 1.0 item: asset "visual" (raster:bands x3, eo:bands x3 named band1..3, common names
+                   red, green, blue) and "B08" (raster:bands x1)
   item-bare.json   the same item without band metadata, so band counts come from the COG headers
+  item-bands.json  the same item in STAC 1.1: "bands" with name and eo:common_name, as TiTiler's items_bands.json
   reference.json   gdalinfo facts, gdallocationinfo values at points, and two WebMercatorQuad z17 tiles
                    (one inside the data, one across its north-west corner) warped by gdalwarp (nearest)
   tile-inside.u8, tile-edge.u8, tile-edge-b08.u16   those gdalwarp tiles (band-sequential; alpha/nodata as 0)
@@ -72,22 +74,28 @@ bbox = [min(c[0] for c in corners), min(c[1] for c in corners), max(c[0] for c i
 ll = [list(to_wgs.TransformPoint(x, y)[:2]) for x, y in ((X0, Y0), (X0 + W * RES, Y0), (X0 + W * RES, Y0 - H * RES), (X0, Y0 - H * RES))]
 
 
-def item(with_bands):
-    def asset(href, title, count, dtype, nodata):
+def item(bands):
+    def asset(href, title, count, dtype, nodata, common_names):
         a = {"href": href, "type": "image/tiff; application=geotiff; profile=cloud-optimized", "title": title,
              "roles": ["data"], "proj:shape": [H, W], "proj:transform": [RES, 0, X0, 0, -RES, Y0]}
-        if with_bands:
-            a["eo:bands"] = [{"name": f"band{i + 1}"} for i in range(count)]
-            a["raster:bands"] = [dict({"data_type": dtype}, **({"nodata": nodata} if nodata is not None else {})) for _ in range(count)]
+        nodata_field = {"nodata": nodata} if nodata is not None else {}
+        if bands == "1.0":
+            a["eo:bands"] = [dict({"name": f"band{i + 1}"}, **({"common_name": common_names[i]} if common_names else {}))
+                             for i in range(count)]
+            a["raster:bands"] = [dict({"data_type": dtype}, **nodata_field) for _ in range(count)]
+        elif bands == "1.1":
+            a["bands"] = [dict({"name": f"band{i + 1}", "data_type": dtype}, **nodata_field,
+                               **({"eo:common_name": common_names[i]} if common_names else {})) for i in range(count)]
         return a
-    return {"type": "Feature", "stac_version": "1.0.0", "id": "real-cogs" + ("" if with_bands else "-bare"),
+    suffix = {"1.0": "", "1.1": "-bands", None: "-bare"}[bands]
+    return {"type": "Feature", "stac_version": "1.1.0" if bands == "1.1" else "1.0.0", "id": "real-cogs" + suffix,
             "bbox": bbox, "geometry": {"type": "Polygon", "coordinates": [ll + [ll[0]]]},
             "properties": {"datetime": "2024-05-01T10:00:00Z", "proj:epsg": EPSG},
-            "links": [], "assets": {"visual": asset("./visual.tif", "True colour", 3, "uint8", None),
-                                    "B08": asset("./b08.tif", "NIR", 1, "uint16", 0)}}
+            "links": [], "assets": {"visual": asset("./visual.tif", "True colour", 3, "uint8", None, ["red", "green", "blue"]),
+                                    "B08": asset("./b08.tif", "NIR", 1, "uint16", 0, None)}}
 
 
-for name, bands in (("item.json", True), ("item-bare.json", False)):
+for name, bands in (("item.json", "1.0"), ("item-bare.json", None), ("item-bands.json", "1.1")):
     with open(os.path.join(HERE, name), "w") as f:
         json.dump(item(bands), f, indent=1)
 

@@ -50,7 +50,7 @@ internal static class DataEndpoints
         var source = await resolver.OpenAsync(query, context.RequestAborted);
         var grid = requests.Grids.Preview(source.Info, query.String("dst_crs"), ImageSize.Parse(query, 1024));
         var options = RenderParameters.Parse(context.Request.Query);
-        var available = new AssetBands(source.Info.BandNames);
+        var available = AssetBands.Of(source.Info);
         var result = new Dictionary<string, object?>();
         foreach (var (asset, indexes) in AssetSelector.PerAssetIndexes(query, available))
         {

@@ -49,7 +49,7 @@ internal static class DocumentEndpoints
     public static async Task<IResult> AssetsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests)
     {
         var source = await requests.OpenAsync(resolver, context.Request, context.RequestAborted);
-        return Results.Json(new AssetBands(source.Info.BandNames).Names);
+        return Results.Json(AssetBands.Of(source.Info).Names);
     }
 
     public static async Task<IResult> TileJsonAsync(ISourceResolver resolver, string tms, HttpContext context, TilerRequests requests, TileMatrixSetRegistry registry)

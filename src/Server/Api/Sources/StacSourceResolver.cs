@@ -39,7 +39,7 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
         var provider = Provider();
         IReadOnlyList<string> assets = named.Contains(AssetSpec.All) ? [] : named;
         if (assets.Count == 0)
-            assets = new AssetBands((await provider.OpenAsync(new SourceSpec(url, NoOptions), cancellationToken)).Info.BandNames).Names;
+            assets = AssetBands.Of((await provider.OpenAsync(new SourceSpec(url, NoOptions), cancellationToken)).Info).Names;
         var document = new Dictionary<string, object?>();
         foreach (var asset in assets)
         {
@@ -51,7 +51,7 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
 
     public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source)
     {
-        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames));
+        var selection = AssetSelector.Resolve(query, AssetBands.Of(source.Info));
         return (options with { Bidx = null, Bands = selection.Bands, Expression = selection.Expression }, selection.Dialect);
     }
 

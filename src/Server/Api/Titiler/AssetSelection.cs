@@ -14,7 +14,7 @@ internal sealed record AssetSelection(IReadOnlyList<string>? Bands, string? Expr
 /// 1.x: <c>assets=B04&amp;assets=B03</c>, <c>asset_bidx=B04|1,2</c>, <c>asset_expression=B04|b1*2</c>,
 /// <c>asset_as_band=true</c>, <c>bidx</c> applied to every asset, expressions naming assets (<c>B08_b1</c>, or
 /// <c>B08</c> with asset_as_band) that imply the assets.
-/// 2.x: <c>assets=B01|indexes=1,2|expression=…</c>, <c>assets=:all:</c>, expressions with positional <c>b1…bN</c>
+/// 2.x: <c>assets=B01|bidx=1,2|expression=…</c>, <c>assets=rgb|bands=red</c>, <c>assets=:all:</c>, expressions with positional <c>b1…bN</c>
 /// over the bands of the listed assets, in order.
 /// Conflicts (documented in docs/api.md): options inside <c>assets=</c> win over <c>asset_bidx</c>/<c>asset_expression</c>
 /// and <c>bidx</c>; an expression is positional (2.x) when assets are listed and its <c>bN</c> tokens name no asset.
@@ -70,7 +70,7 @@ internal static partial class AssetSelector
         var assetBidx = ParsePerAsset(query, "asset_bidx", text => AssetSpec.ParseIndexes("asset_bidx", text));
         var bidx = query.CommaList("bidx") is { Count: > 0 } b ? b.Select(v => QueryReader.ParseInt("bidx", v, 1)).ToArray() : null;
         return [.. specs.Select(spec => available.Contains(spec.Name)
-            ? (spec.Name, spec.Indexes ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx ?? Enumerable.Range(1, available.BandCount(spec.Name)).ToArray())
+            ? (spec.Name, available.Indexes(spec) ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx ?? Enumerable.Range(1, available.BandCount(spec.Name)).ToArray())
             : throw new ResourceNotFoundException($"asset '{spec.Name}' does not exist; assets: {string.Join(", ", available.Names)}"))];
     }
 
@@ -115,7 +115,7 @@ internal static partial class AssetSelector
         AssetSpec spec, Dictionary<string, IReadOnlyList<int>> assetBidx, Dictionary<string, string> assetExpression,
         IReadOnlyList<int>? bidx, bool asBand, AssetBands available)
     {
-        var explicitIndexes = spec.Indexes ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx;
+        var explicitIndexes = available.Indexes(spec) ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx;
         var count = available.BandCount(spec.Name);
         if (asBand && explicitIndexes is null && count > 1)
             throw new InvalidParameterException("asset_as_band",

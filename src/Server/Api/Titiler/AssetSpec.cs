@@ -3,14 +3,14 @@ using OgcTiler.Abstractions.Errors;
 namespace OgcTiler.Server.Api.Titiler;
 
 /// <summary>
-/// One entry of <c>assets</c>: a name with TiTiler 2.x options (<c>B01|indexes=1,2</c> — <c>bidx=</c> accepted as an
-/// alias — or <c>B01|expression=b1*2</c>).
+/// One entry of <c>assets</c>: a name with TiTiler 2.x options (<c>B01|bidx=1,2</c> — rio-tiler's <c>indexes=</c>
+/// accepted too —, <c>rgb|bands=red,green</c> naming bands by their STAC name, or <c>B01|expression=b1*2</c>).
 /// </summary>
-internal sealed record AssetSpec(string Name, IReadOnlyList<int>? Indexes, string? Expression)
+internal sealed record AssetSpec(string Name, IReadOnlyList<int>? Indexes, string? Expression, IReadOnlyList<string>? BandNames = null)
 {
     public const string All = ":all:";
 
-    public bool HasOptions => Indexes is not null || Expression is not null;
+    public bool HasOptions => Indexes is not null || Expression is not null || BandNames is not null;
 
     public static AssetSpec Parse(string value)
     {
@@ -20,6 +20,7 @@ internal sealed record AssetSpec(string Name, IReadOnlyList<int>? Indexes, strin
             throw new InvalidParameterException("assets", $"assets: '{value}' has no asset name before '|'");
         IReadOnlyList<int>? indexes = null;
         string? expression = null;
+        IReadOnlyList<string>? bandNames = null;
         foreach (var option in parts.Skip(1))
         {
             var eq = option.IndexOf('=');
@@ -30,14 +31,19 @@ internal sealed record AssetSpec(string Name, IReadOnlyList<int>? Indexes, strin
                 case "indexes" or "bidx":
                     indexes = ParseIndexes("assets", text);
                     break;
+                case "bands":
+                    bandNames = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names
+                        ? names
+                        : throw new InvalidParameterException("assets", $"assets: '{value}' lists no band name after bands=");
+                    break;
                 case "expression":
                     expression = text.Length > 0 ? text : throw new InvalidParameterException("assets", $"assets: '{value}' has an empty expression");
                     break;
                 default:
-                    throw new InvalidParameterException("assets", $"assets: option '{option}' in '{value}' is not indexes=…, bidx=… or expression=…");
+                    throw new InvalidParameterException("assets", $"assets: option '{option}' in '{value}' is not bidx=…, indexes=…, bands=… or expression=…");
             }
         }
-        return new AssetSpec(name, indexes, expression);
+        return new AssetSpec(name, indexes, expression, bandNames);
     }
 
     /// <summary>"1,2,3" (or TiTiler's "1;2;3"), each ≥ 1.</summary>

@@ -14,7 +14,7 @@ public sealed class StacTitiler2Tests : IAsyncLifetime
     private const string Url = "url=data/item.json";
     private RealCogs _cogs = null!;
 
-    public async Task InitializeAsync() => _cogs = await RealCogs.StartAsync(plugins: true, "visual.tif", "b08.tif", "item.json");
+    public async Task InitializeAsync() => _cogs = await RealCogs.StartAsync(plugins: true, "visual.tif", "b08.tif", "item.json", "item-bands.json", "item-bare.json");
 
     public Task DisposeAsync() => _cogs.DisposeAsync();
 
@@ -72,6 +72,32 @@ public sealed class StacTitiler2Tests : IAsyncLifetime
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
         Assert.Equal("image/tiff; application=geotiff", response.Content.Headers.ContentType?.ToString());
+    }
+
+    [Theory] // test_stac.py test_preview: items_bands.json with assets=rgb, rgb|bands=red, rgb|bidx=1 (return_mask=False)
+    [InlineData("item-bands.json", "assets=visual", new[] { 0, 1, 2 })]
+    [InlineData("item-bands.json", "assets=visual|bands=red", new[] { 0 })]
+    [InlineData("item-bands.json", "assets=visual|bidx=1", new[] { 0 })]
+    [InlineData("item-bands.json", "assets=visual|bands=blue,red", new[] { 2, 0 })]
+    [InlineData("item.json", "assets=visual|bands=green", new[] { 1 })] // STAC 1.0: eo:bands common_name
+    [InlineData("item-bare.json", "assets=visual|indexes=3", new[] { 2 })] // band counts from the COG header
+    public async Task Preview_OfBandsNamedInTheStacMetadata_HoldsThoseBands(string item, string selection, int[] bands)
+    {
+        var response = await GetAsync($"/stac/preview.npy?url=data/{item}&{selection}&return_mask=false");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
+        var npy = NpyFile.Parse(bytes);
+        Assert.Equal([bands.Length, RealCogs.Height, RealCogs.Width], npy.Shape);
+        Assert.Equal(bands.SelectMany(RealCogs.Visual), npy.Values);
+    }
+
+    [Fact]
+    public async Task Preview_OfAnUnknownBandName_Is404_ListingTheBands() // rio-tiler io/stac.py _get_options: "Band 'x' not found"
+    {
+        var response = await GetAsync("/stac/preview.npy?url=data/item-bands.json&assets=visual|bands=nir");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode} {body}");
+        Assert.Contains("asset 'visual' has no band named 'nir'; its bands: red, green, blue", body);
     }
 
     [Fact]

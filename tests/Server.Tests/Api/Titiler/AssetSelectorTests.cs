@@ -46,7 +46,7 @@ public class AssetSelectorTests
     [Theory]
     [InlineData("", "assets: give assets or an expression (assets of this source: B02, B03, B04, B08, visual)")]
     [InlineData("assets=B08&expression=b1/b2", "expression: b2 refers to band 2, but the listed assets give 1 band(s): B08_b1")]
-    [InlineData("assets=visual|foo=1", "assets: option 'foo=1' in 'visual|foo=1' is not indexes=…, bidx=… or expression=…")]
+    [InlineData("assets=visual|foo=1", "assets: option 'foo=1' in 'visual|foo=1' is not bidx=…, indexes=…, bands=… or expression=…")]
     [InlineData("assets=visual|indexes=0", "assets: 0 is outside 1..")]
     [InlineData("assets=|indexes=1", "assets: '|indexes=1' has no asset name before '|'")]
     [InlineData("assets=visual&asset_bidx=visual", "asset_bidx: 'visual' must be 'asset|value'")]
