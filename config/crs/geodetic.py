@@ -7,11 +7,15 @@ The EPSG objects GeoTIFF keys name besides CRSs, one per line, tab-separated:
     D <code> <geographic CRS code> <name>                                        datum (GeogGeodeticDatumGeoKey): the
                                                                                  lowest geographic 2D CRS code on it
     U <code> <metres or radians per unit> <name>                                 linear and angular units
+    N <datum code> <alias>                                                       other names of a datum (ESRI's D_...)
+    L <name> <semi-major metres> <inverse flattening, 0 for a sphere>            PROJ's +ellps names (cs2cs -le)
 Usage: /usr/bin/python3 config/crs/geodetic.py
 """
 import math
 import os
+import re
 import sqlite3
+import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 db = sqlite3.connect("/usr/share/proj/proj.db")
@@ -46,6 +50,16 @@ for code, name, factor, kind in db.execute(
         "SELECT code, name, conv_factor, type FROM unit_of_measure WHERE auth_name = 'EPSG' AND type IN ('length', 'angle') "
         "AND conv_factor IS NOT NULL ORDER BY CAST(code AS INTEGER)"):
     lines.append(f"U\t{code}\t{factor!r}\t{name}")
+for code, alias in db.execute(
+        "SELECT a.code, a.alt_name FROM alias_name a JOIN geodetic_datum d ON d.auth_name = a.auth_name AND d.code = a.code "
+        "WHERE a.table_name = 'geodetic_datum' AND a.auth_name = 'EPSG' ORDER BY CAST(a.code AS INTEGER), a.alt_name"):
+    lines.append(f"N\t{code}\t{alias}")
+for line in subprocess.run(["cs2cs", "-le"], check=True, capture_output=True, text=True).stdout.splitlines():
+    m = re.match(r"\s*(\S+) a=(\S+)\s+(rf|b)=(\S+)", line)
+    if m:
+        a, value = float(m.group(2)), float(m.group(4))
+        rf = value if m.group(3) == "rf" else (0.0 if value == a else a / (a - value))
+        lines.append(f"L\t{m.group(1)}\t{a!r}\t{rf!r}")
 with open(os.path.join(HERE, "geodetic.tsv"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"{len(lines)} rows written")

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs.Projections;
+using OgcTiler.Raster.Crs.Text;
 using ProjNet.CoordinateSystems;
 
 namespace OgcTiler.Raster.Crs;
@@ -19,6 +20,13 @@ public sealed class CrsRegistry
     private readonly ConcurrentDictionary<int, CrsDefinition> _definitions = new();
     private readonly ConcurrentDictionary<string, CrsDefinition> _userDefined = new();
     private readonly ConcurrentDictionary<string, CrsDefinition> _userDefinedByWkt = new();
+
+    /// <summary>CRS texts already resolved, up to <see cref="MaxTexts"/> (clients choose them; more are parsed each time).</summary>
+    private readonly ConcurrentDictionary<string, CrsDefinition> _byText = new();
+    private const int MaxTexts = 1024;
+
+    /// <summary>User-defined CRSs a client's text may add (datasets' own are always registered): they stay for the process.</summary>
+    private const int MaxUserDefined = 4096;
     private readonly EpsgTable _table;
     private readonly Lazy<IReadOnlyList<CrsDefinition>> _all;
 
@@ -41,17 +49,47 @@ public sealed class CrsRegistry
     public IReadOnlyList<CrsDefinition> All => _all.Value;
 
     public CrsDefinition Resolve(string identifier) =>
-        TryResolve(identifier, out var crs)
+        TryResolve(identifier, out var crs, out var error)
             ? crs
-            : throw new InvalidParameterException("crs", $"unknown or unsupported CRS '{identifier}' (expected e.g. EPSG:4326, urn:ogc:def:crs:EPSG::3857, http://www.opengis.net/def/crs/EPSG/0/32631 or CRS:84)");
+            : throw new InvalidParameterException("crs", error ?? $"unknown or unsupported CRS '{identifier}' (expected e.g. EPSG:4326, urn:ogc:def:crs:EPSG::3857, http://www.opengis.net/def/crs/EPSG/0/32631, CRS:84, a WKT or a PROJ string)");
 
-    public bool TryResolve(string identifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs)
+    public bool TryResolve(string identifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs) =>
+        TryResolve(identifier, out crs, out _);
+
+    /// <summary>
+    /// Also resolves a CRS given as text (OGC or ESRI WKT1, WKT2, a PROJ string): the EPSG CRS its root names, else a
+    /// user-defined CRS; <paramref name="error"/> says why a text is refused.
+    /// </summary>
+    public bool TryResolve(string identifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs, out string? error)
     {
-        if (_userDefined.TryGetValue(identifier, out crs))
+        error = null;
+        if (_userDefined.TryGetValue(identifier, out crs) || _byText.TryGetValue(identifier, out crs))
             return true;
+        if (CrsTextParser.LooksLikeText(identifier))
+            return TryResolveText(identifier, out crs, out error);
         if (!CrsIdentifier.TryParse(identifier, out var epsg))
             return false;
         crs = epsg is { } code ? Get(code) : Crs84;
+        return crs is not null;
+    }
+
+    private bool TryResolveText(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs, out string? error)
+    {
+        crs = null;
+        try
+        {
+            var (epsg, wkt) = CrsTextParser.Parse(text, this);
+            if (epsg is null && _userDefined.Count >= MaxUserDefined && !_userDefinedByWkt.ContainsKey(wkt!))
+                throw new FormatException($"more than {MaxUserDefined} distinct user-defined CRSs are in use");
+            crs = epsg is { } code ? Get(code) : RegisterUserDefined(wkt!);
+            error = crs is null ? $"the CRS text names EPSG:{epsg}, which is not supported" : null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            error = $"the CRS text cannot be used: {e.Message}";
+        }
+        if (crs is not null && _byText.Count < MaxTexts)
+            _byText.TryAdd(text, crs);
         return crs is not null;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Crs.Text;
 
 namespace OgcTiler.Raster.Tiff;
 
@@ -19,7 +20,7 @@ internal static class GeoKeyCrs
     {
         var toDegrees = AngularUnit(keys) / Degree;
         var geographic = Geographic(keys, registry, toDegrees);
-        var meridian = PrimeMeridianDegrees(geographic);
+        var meridian = Wkt1Builder.PrimeMeridianDegrees(geographic);
         var projected = keys.Short(GeoKey.ProjectedType);
         if (projected is null && keys.Short(GeoKey.ProjCoordTrans) is null && CitationWkt(keys) is { } citation)
             return FromCitation(keys, citation, geographic);
@@ -32,32 +33,13 @@ internal static class GeoKeyCrs
             return geographic;
         }
         var (method, parameters) = Projection(keys, toDegrees);
-        if (method == "Mercator_2SP")
-            (method, parameters) = ("Mercator_1SP", MercatorScaleFromParallel(parameters, geographic));
-        if (method is "Lambert_Azimuthal_Equal_Area" or "Albers_Conic_Equal_Area" && InverseFlattening(geographic) == 0)
-        {
-            // ProjNET's forward equal-area formulas divide by the eccentricity: an ellipsoid 6 µm from the sphere instead
-            var spheroid = SpheroidNode(geographic);
-            geographic = geographic.Replace(spheroid, spheroid[..spheroid.LastIndexOf(',')] + ",1000000000000]", StringComparison.Ordinal);
-        }
-        if (meridian != 0)
-        {
-            // longitudes of the projection count from the prime meridian: the same CRS on Greenwich
-            geographic = geographic.Replace(PrimeMeridianNode(geographic), "PRIMEM[\"Greenwich\",0]", StringComparison.Ordinal);
-            parameters = [.. parameters.Select(p => p.Item1 is "central_meridian" or "longitude_of_center" ? (p.Item1, p.Item2 + meridian) : p)];
-        }
         return Projected(keys, geographic, method, parameters);
     }
 
     private static string Projected(GeoKeyDirectory keys, string geographic, string method, List<(string, double)> parameters)
     {
         var (unitName, metres) = LinearUnit(keys);
-        var wkt = new StringBuilder();
-        wkt.Append(CultureInfo.InvariantCulture, $"PROJCS[\"{Name(keys.Ascii(GeoKey.PcsCitation), "unknown")}\",{geographic},PROJECTION[\"{method}\"]");
-        foreach (var (name, value) in parameters)
-            wkt.Append(CultureInfo.InvariantCulture, $",PARAMETER[\"{name}\",{value:R}]");
-        wkt.Append(CultureInfo.InvariantCulture, $",UNIT[\"{unitName}\",{metres:R}]]");
-        return wkt.ToString();
+        return Wkt1Builder.Projected(Name(keys.Ascii(GeoKey.PcsCitation), "unknown"), geographic, method, parameters, unitName, metres);
     }
 
     /// <summary>
@@ -113,44 +95,6 @@ internal static class GeoKeyCrs
         return at < 0 ? "none" : wkt[(at + opening.Length)..wkt.IndexOf('"', at + opening.Length)];
     }
 
-    /// <summary>
-    /// Mercator (variant B) as variant A: k0 = cos φ1 / √(1 − e² sin² φ1) (IOGP 7-2), since ProjNET's Mercator_2SP
-    /// does not take standard_parallel_1.
-    /// </summary>
-    private static List<(string, double)> MercatorScaleFromParallel(List<(string, double)> parameters, string geographic)
-    {
-        var rf = InverseFlattening(geographic);
-        var f = rf == 0 ? 0 : 1 / rf;
-        var es = 2 * f - f * f;
-        var phi1 = parameters.First(p => p.Item1 == "standard_parallel_1").Item2 * Degree;
-        var k0 = Math.Cos(phi1) / Math.Sqrt(1 - es * Math.Sin(phi1) * Math.Sin(phi1));
-        return [("latitude_of_origin", 0), .. parameters.Where(p => p.Item1 != "standard_parallel_1"), ("scale_factor", k0)];
-    }
-
-    private static string SpheroidNode(string geographic)
-    {
-        var start = geographic.IndexOf("SPHEROID[", StringComparison.Ordinal);
-        return geographic[start..(geographic.IndexOf(']', start) + 1)];
-    }
-
-    private static double InverseFlattening(string geographic)
-    {
-        var node = SpheroidNode(geographic);
-        return double.Parse(node[(node.LastIndexOf(',') + 1)..^1], CultureInfo.InvariantCulture);
-    }
-
-    private static string PrimeMeridianNode(string geographic)
-    {
-        var start = geographic.IndexOf("PRIMEM[", StringComparison.Ordinal);
-        return geographic[start..(geographic.IndexOf(']', start) + 1)];
-    }
-
-    private static double PrimeMeridianDegrees(string geographic)
-    {
-        var node = PrimeMeridianNode(geographic);
-        return double.Parse(node[(node.LastIndexOf(',') + 1)..^1], CultureInfo.InvariantCulture);
-    }
-
     private static string Geographic(GeoKeyDirectory keys, CrsRegistry registry, double toDegrees)
     {
         var towgs84 = keys.Doubles(GeoKey.GeogTowgs84);
@@ -167,14 +111,11 @@ internal static class GeoKeyCrs
         {
             var wkt = registry.GeographicWkt(epsg)
                 ?? throw Unsupported(keys, $"GeographicTypeGeoKey = {epsg} is not a supported EPSG geographic CRS");
-            return towgs84 is null ? wkt : WithTowgs84(wkt, towgs84);
+            return towgs84 is null ? wkt : Wkt1Builder.WithTowgs84(wkt, towgs84);
         }
         var (ellipsoidName, a, rf) = Ellipsoid(keys);
         var (meridianName, meridian) = PrimeMeridian(keys, toDegrees);
-        var name = Name(keys.Ascii(GeoKey.GeogCitation), "unknown");
-        var shift = towgs84 is null ? "" : ",TOWGS84[" + string.Join(",", Pad7(towgs84).Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"GEOGCS[\"{name}\",DATUM[\"unknown\",SPHEROID[\"{ellipsoidName}\",{a:R},{rf:R}]{shift}],PRIMEM[\"{meridianName}\",{meridian:R}],UNIT[\"degree\",0.0174532925199433]]");
+        return Wkt1Builder.Geographic(Name(keys.Ascii(GeoKey.GeogCitation), "unknown"), "unknown", ellipsoidName, a, rf, towgs84, meridianName, meridian);
     }
 
     private static (string Name, double SemiMajor, double InverseFlattening) Ellipsoid(GeoKeyDirectory keys)
@@ -348,18 +289,6 @@ internal static class GeoKeyCrs
             ? (unit.Name, unit.Factor)
             : throw Unsupported(keys, $"ProjLinearUnitsGeoKey = {code} is not an EPSG linear unit");
     }
-
-    private static string WithTowgs84(string geogcs, double[] towgs84)
-    {
-        var values = "TOWGS84[" + string.Join(",", Pad7(towgs84).Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]";
-        var start = geogcs.IndexOf(",TOWGS84[", StringComparison.Ordinal);
-        if (start >= 0)
-            return string.Concat(geogcs.AsSpan(0, start + 1), values, geogcs.AsSpan(geogcs.IndexOf(']', start) + 1));
-        var spheroidEnd = geogcs.IndexOf(']', geogcs.IndexOf("SPHEROID[", StringComparison.Ordinal));
-        return string.Concat(geogcs.AsSpan(0, spheroidEnd + 1), ",", values, geogcs.AsSpan(spheroidEnd + 1));
-    }
-
-    private static double[] Pad7(double[] towgs84) => towgs84.Length == 7 ? towgs84 : [.. towgs84, 0, 0, 0, 0];
 
     /// <summary>The name in a citation as GDAL writes it ("GCS Name = x|Datum = ..."), or the whole citation.</summary>
     private static string Name(string? citation, string fallback)
