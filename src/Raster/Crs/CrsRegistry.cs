@@ -73,13 +73,20 @@ public sealed class CrsRegistry
         return crs is not null;
     }
 
-    private bool TryResolveText(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs, out string? error)
+    /// <summary>A CRS text a dataset carries (a GeoTIFF citation): resolved like a client's, without the bound on their number.</summary>
+    internal bool TryResolveDatasetText(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs, out string? error)
+    {
+        error = null;
+        return _byText.TryGetValue(text, out crs) || TryResolveText(text, out crs, out error, bounded: false);
+    }
+
+    private bool TryResolveText(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CrsDefinition? crs, out string? error, bool bounded = true)
     {
         crs = null;
         try
         {
             var (epsg, wkt) = CrsTextParser.Parse(text, this);
-            if (epsg is null && _userDefined.Count >= MaxUserDefined && !_userDefinedByWkt.ContainsKey(wkt!))
+            if (bounded && epsg is null && _userDefined.Count >= MaxUserDefined && !_userDefinedByWkt.ContainsKey(wkt!))
                 throw new FormatException($"more than {MaxUserDefined} distinct user-defined CRSs are in use");
             crs = epsg is { } code ? Get(code) : RegisterUserDefined(wkt!);
             error = crs is null ? $"the CRS text names EPSG:{epsg}, which is not supported" : null;

@@ -22,8 +22,6 @@ internal static class GeoKeyCrs
         var geographic = Geographic(keys, registry, toDegrees);
         var meridian = Wkt1Builder.PrimeMeridianDegrees(geographic);
         var projected = keys.Short(GeoKey.ProjectedType);
-        if (projected is null && keys.Short(GeoKey.ProjCoordTrans) is null && CitationWkt(keys) is { } citation)
-            return FromCitation(keys, citation, geographic);
         if (projected is null || keys.Short(GeoKey.ModelType) == GeoKey.ModelGeographic)
         {
             if (Math.Abs(toDegrees - 1) > 1e-12)
@@ -43,10 +41,11 @@ internal static class GeoKeyCrs
     }
 
     /// <summary>
-    /// The WKT GDAL writes into PCSCitationGeoKey ("ESRI PE String = PROJCS[...]") for a projection GeoTIFF has no
-    /// method code for; null when there is none.
+    /// The WKT ESRI software, and GDAL for a projection GeoTIFF has no method code for (or with
+    /// GEOTIFF_KEYS_FLAVOR=ESRI_PE), writes into PCSCitationGeoKey or GTCitationGeoKey ("ESRI PE String = PROJCS[...]");
+    /// GDAL reads the CRS from it in preference to the keys. Null when there is none.
     /// </summary>
-    private static string? CitationWkt(GeoKeyDirectory keys)
+    public static string? CitationWkt(GeoKeyDirectory keys)
     {
         const string Prefix = "ESRI PE String = ";
         foreach (var key in (ReadOnlySpan<int>)[GeoKey.PcsCitation, GeoKey.Citation])
@@ -56,43 +55,6 @@ internal static class GeoKeyCrs
                 return citation[Prefix.Length..];
         }
         return null;
-    }
-
-    /// <summary>A projection known only from its citation WKT (ESRI or GDAL WKT1): the geostationary view.</summary>
-    private static string FromCitation(GeoKeyDirectory keys, string citation, string geographic)
-    {
-        var method = Node(citation, "PROJECTION[\"");
-        if (!method.Equals("Geostationary_Satellite", StringComparison.OrdinalIgnoreCase))
-            throw Unsupported(keys, $"PROJECTION[\"{method}\"] given only as a WKT in a citation key is not supported");
-        double Parameter(string name, string alias) =>
-            CitationParameter(citation, name) ?? CitationParameter(citation, alias)
-            ?? throw Unsupported(keys, $"the geostationary projection of the citation key has no {name} parameter");
-        // GDAL keeps PROJ's sweep axis only in a PROJ4 extension; without one it is y (ESRI's Option 0)
-        var sweepX = citation.Contains("+sweep=x", StringComparison.Ordinal);
-        List<(string, double)> parameters =
-        [
-            ("central_meridian", Parameter("central_meridian", "longitude_of_center")),
-            ("satellite_height", Parameter("satellite_height", "height")),
-            ("sweep_x", sweepX ? 1 : 0),
-            ("false_easting", CitationParameter(citation, "false_easting") ?? 0),
-            ("false_northing", CitationParameter(citation, "false_northing") ?? 0),
-        ];
-        return Projected(keys, geographic, "Geostationary_Satellite", parameters);
-    }
-
-    private static double? CitationParameter(string wkt, string name)
-    {
-        var at = wkt.IndexOf($"PARAMETER[\"{name}\",", StringComparison.OrdinalIgnoreCase);
-        if (at < 0)
-            return null;
-        var start = wkt.IndexOf(',', at) + 1;
-        return double.TryParse(wkt.AsSpan(start, wkt.IndexOf(']', start) - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
-    }
-
-    private static string Node(string wkt, string opening)
-    {
-        var at = wkt.IndexOf(opening, StringComparison.Ordinal);
-        return at < 0 ? "none" : wkt[(at + opening.Length)..wkt.IndexOf('"', at + opening.Length)];
     }
 
     private static string Geographic(GeoKeyDirectory keys, CrsRegistry registry, double toDegrees)

@@ -44,7 +44,18 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
             return crs.TryResolve($"EPSG:{header.Epsg}", out var definition)
                 ? definition
                 : throw TiffErrors.Format(header.Uri, $"CRS EPSG:{header.Epsg} is not supported");
-        var wkt = GeoKeyCrs.BuildWkt(keys, crs);
+        string? citationError = null;
+        if (GeoKeyCrs.CitationWkt(keys) is { } citation && crs.TryResolveDatasetText(citation, out var fromCitation, out citationError))
+            return fromCitation;
+        string wkt;
+        try
+        {
+            wkt = GeoKeyCrs.BuildWkt(keys, crs);
+        }
+        catch (RasterFormatException) when (citationError is not null)
+        {
+            throw TiffErrors.Format(header.Uri, $"user-defined CRS: the ESRI PE string of the citation key: {citationError}");
+        }
         try
         {
             return crs.RegisterUserDefined(wkt);

@@ -17,7 +17,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "user_defined")
 SIZE = 32
 
-# name | PROJ string | centre longitude latitude | pixel size (CRS units)
+# name | PROJ string | centre longitude latitude | pixel size (CRS units) [| GEOTIFF_KEYS_FLAVOR: ESRI_PE also writes the
+# CRS as an ESRI PE string in PCSCitationGeoKey, which GDAL reads in preference to the keys]
 CASES = """
 tm_wgs84|+proj=tmerc +lat_0=0 +lon_0=10 +k=0.9996 +x_0=500000 +y_0=0 +datum=WGS84 +units=m|8.8 45.1|3000
 tm_nad83_origin|+proj=tmerc +lat_0=40.5 +lon_0=-100.25 +k=0.9999 +x_0=200000 +y_0=-100000 +datum=NAD83 +units=m|-100.5 39.6|3000
@@ -45,6 +46,11 @@ longlat_intl_towgs84|+proj=longlat +ellps=intl +towgs84=-87,-98,-121,0,0,0,0 +no
 geos_sweep_y|+proj=geos +h=35785831 +lon_0=0 +sweep=y +x_0=0 +y_0=0 +ellps=WGS84 +units=m|10 45|20000
 geos_sweep_x|+proj=geos +h=35786023 +lon_0=-75 +sweep=x +x_0=0 +y_0=0 +ellps=GRS80 +units=m|-80 30|20000
 longlat_user_ellps|+proj=longlat +a=6378000 +rf=300 +no_defs|-30 20|0.05
+aea_nad83_esri_pe|+proj=aea +lat_1=29.5 +lat_2=45.5 +lat_0=23 +lon_0=-96 +x_0=0 +y_0=0 +datum=NAD83 +units=m|-96 38|20000|ESRI_PE
+stere_north_esri_pe|+proj=stere +lat_0=90 +lat_ts=70 +lon_0=-45 +x_0=0 +y_0=0 +datum=WGS84 +units=m|-40 75|25000|ESRI_PE
+merc_2sp_esri_pe|+proj=merc +lon_0=100 +lat_ts=10 +x_0=0 +y_0=0 +datum=WGS84 +units=m|105 5|10000|ESRI_PE
+lcc1sp_esri_pe|+proj=lcc +lat_1=46.8 +lat_0=46.8 +lon_0=3 +k_0=0.99987742 +x_0=600000 +y_0=2200000 +ellps=GRS80 +towgs84=0,0,0 +units=m|2.5 46.5|5000|ESRI_PE
+laea_esri_pe|+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 +ellps=GRS80 +towgs84=0,0,0 +units=m|12 50|10000|ESRI_PE
 """
 
 
@@ -52,7 +58,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     corners, identified = [], []
     for line in CASES.strip().splitlines():
-        name, proj, centre, pixel = line.split("|")
+        name, proj, centre, pixel, *flavor = line.split("|")
         lon, lat = map(float, centre.split())
         pixel = float(pixel)
         srs = osr.SpatialReference()
@@ -64,7 +70,8 @@ def main():
         cx, cy, _ = osr.CoordinateTransformation(wgs84, srs).TransformPoint(lon, lat)
         ulx, uly = cx - SIZE / 2 * pixel, cy + SIZE / 2 * pixel
         path = os.path.join(OUT, name + ".tif")
-        ds = gdal.GetDriverByName("GTiff").Create(path, SIZE, SIZE, 1, gdal.GDT_Byte, ["COMPRESS=DEFLATE"])
+        ds = gdal.GetDriverByName("GTiff").Create(path, SIZE, SIZE, 1, gdal.GDT_Byte,
+                                                  ["COMPRESS=DEFLATE", *(f"GEOTIFF_KEYS_FLAVOR={f}" for f in flavor)])
         ds.SetGeoTransform([ulx, pixel, 0, uly, 0, -pixel])
         ds.SetProjection(srs.ExportToWkt())
         y, x = np.mgrid[0:SIZE, 0:SIZE]
