@@ -35,8 +35,8 @@ internal static class DocumentEndpoints
     {
         var crsParameter = new QueryReader(context.Request.Query).String("crs") is { } text ? Grids.CrsText.ToEpsg(text) : null;
         var registry = requests.Grids.Crs;
-        if (crsParameter is not null && !registry.TryResolve(crsParameter, out _))
-            throw new InvalidParameterException("crs", $"crs: unknown CRS '{crsParameter}'");
+        if (crsParameter is not null && !registry.TryResolve(crsParameter, out _, out var error))
+            throw new InvalidParameterException("crs", $"crs: {error ?? $"unknown CRS '{crsParameter}'"}");
         var info = (await requests.OpenAsync(resolver, context.Request, context.RequestAborted)).Info;
         var b = crsParameter is null ? info.Wgs84Bounds : Grids.BoundsTransform.Transform(info.NativeBounds, info.Crs, crsParameter, registry);
         return Results.Json(new Dictionary<string, object?>

@@ -71,7 +71,7 @@ internal static partial class ImageEndpoints
         if (query.String(parameter) is not { } text)
             return null;
         var id = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
-        return grids.Crs.TryResolve(id, out var crs) ? crs.Id : throw new InvalidParameterException(parameter, $"{parameter}: unknown CRS '{text}'");
+        return grids.Crs.TryResolve(id, out var crs, out var error) ? crs.Id : throw new InvalidParameterException(parameter, $"{parameter}: {error ?? $"unknown CRS '{text}'"}");
     }
 
     /// <summary>Four numbers, or six (minx,miny,minz,maxx,maxy,maxz) whose heights are dropped.</summary>

@@ -105,7 +105,7 @@ internal sealed class GridBuilder(CrsRegistry crs)
     }
 
     private string Canonical(string id, string parameter) =>
-        crs.TryResolve(CrsText.ToEpsg(id), out var definition) ? definition.Id : throw new InvalidParameterException(parameter, $"{parameter}: unknown CRS '{id}'");
+        crs.TryResolve(CrsText.ToEpsg(id), out var definition, out var error) ? definition.Id : throw new InvalidParameterException(parameter, $"{parameter}: {error ?? $"unknown CRS '{id}'"}");
 
     /// <summary>
     /// Pixels the area spans at the source's own resolution: in the source's CRS its pixel size; in another CRS the

@@ -62,6 +62,34 @@ public sealed class CogUserDefinedCrsTests : IDisposable
         Assert.Contains("ProjCoordTransGeoKey = 24 (Sinusoidal) is not supported", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The dataset's own CRS given as the WKT2 projinfo writes for its PROJ string: the bounds are gdalinfo's corners.</summary>
+    [Fact]
+    public async Task Bounds_InACrsGivenAsWkt2_AreGdalsCorners()
+    {
+        using var client = await ServeAsync("aea_nad83");
+        var wkt2 = (await ExternalProcess.RunCheckedAsync("projinfo", "-o", "WKT2_2019", "-q", "--single-line",
+            "+proj=aea +lat_1=29.5 +lat_2=45.5 +lat_0=23 +lon_0=-96 +x_0=0 +y_0=0 +datum=NAD83 +units=m +type=crs")).Trim();
+        using var gdal = JsonDocument.Parse(await ExternalProcess.RunCheckedAsync("gdalinfo", "-json", RepoPaths.Data("crs", "user_defined", "aea_nad83.tif")));
+        var corners = gdal.RootElement.GetProperty("cornerCoordinates");
+        double[] expected = [.. corners.GetProperty("lowerLeft").EnumerateArray().Select(v => v.GetDouble()),
+            .. corners.GetProperty("upperRight").EnumerateArray().Select(v => v.GetDouble())];
+        var bounds = await client.GetFromJsonAsync<JsonElement>($"/cog/bounds?url=data/aea_nad83.tif&crs={Uri.EscapeDataString(wkt2)}");
+        var actual = bounds.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(expected[i], actual[i], 1e-3);
+    }
+
+    [Theory]
+    [InlineData("crs", "/cog/bounds?url=data/aea_nad83.tif", "+proj=robin +datum=WGS84", "+proj=robin is not supported")]
+    [InlineData("dst_crs", "/cog/bbox/-100,35,-95,40.png?url=data/aea_nad83.tif", "PROJCS[\"x\",GEOGCS[\"g\"", "is not closed")]
+    public async Task CrsParameter_UnusableText_Is422SayingWhy(string parameter, string path, string text, string message)
+    {
+        using var client = await ServeAsync("aea_nad83");
+        var response = await client.GetAsync($"{path}&{parameter}={Uri.EscapeDataString(text)}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> ServeAsync(string name)
     {
         var target = _server.DataPath(name + ".tif");
