@@ -1,7 +1,9 @@
 using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Api.Searches;
 using OgcTiler.Server.Api.Sources;
 using OgcTiler.Server.Api.Timeseries;
+using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Api;
 
@@ -15,6 +17,10 @@ public static class ApiServices
         services.AddSingleton<CogSourceResolver>();
         services.AddSingleton<StacSourceResolver>();
         services.AddSingleton<SeriesReader>();
+        services.AddSingleton<ISearchStore>(sp => sp.GetRequiredService<ServerOptions>().Cache.Redis is null
+            ? new FileSearchStore(sp.GetRequiredService<ServerOptions>().Searches)
+            : new RedisSearchStore(sp.GetRequiredService<Caching.RedisConnection>()));
+        services.AddSingleton<SearchRegistry>();
         services.AddTitilerCompression();
         return services;
     }

@@ -21,6 +21,8 @@ public sealed record ServerOptions(
     public HealthOptions Health { get; init; } = new();
 
     public ViewerOptions Viewer { get; init; } = new();
+
+    public SearchesOptions Searches { get; init; } = new(SearchesOptions.DefaultDirectory, null);
 }
 
 /// <summary>Service metadata shown in capabilities documents.</summary>
@@ -87,3 +89,9 @@ public sealed record HealthOptions(bool Details = false, int SlowRequestMillisec
 /// (none by default: the viewer needs no internet); the page leaves it off when its first tile does not load.
 /// </summary>
 public sealed record ViewerOptions(string? BasemapUrl = null, string? BasemapAttribution = null);
+
+/// <summary><c>Searches</c>: where registered searches are kept, and the STAC API <c>/searches/register</c> uses without <c>url</c>.</summary>
+public sealed record SearchesOptions(string Directory, string? StacApi)
+{
+    public static string DefaultDirectory => Path.Combine(Path.GetTempPath(), "ogctiler-searches");
+}

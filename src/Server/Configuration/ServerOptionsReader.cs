@@ -7,7 +7,7 @@ internal static class ServerOptionsReader
 {
     /// <summary>Top-level sections a config file may hold; sections of other areas are validated by their owners.</summary>
     public static readonly string[] KnownSections =
-        ["Service", "Sources", "TileMatrixSets", "Layers", "Cache", "Encoding", "Plugins", "Ogc", "Health", "Viewer", "Logging", "Kestrel", "AllowedHosts", "Urls"];
+        ["Service", "Sources", "TileMatrixSets", "Layers", "Cache", "Encoding", "Plugins", "Ogc", "Health", "Viewer", "Searches", "Logging", "Kestrel", "AllowedHosts", "Urls"];
 
     /// <param name="configuration">The merged configuration (file, environment, command line).</param>
     /// <param name="fileKeys">Top-level keys of the config file itself, checked against <see cref="KnownSections"/>.</param>
@@ -33,6 +33,7 @@ internal static class ServerOptionsReader
             Plugins = ReadPlugins(reader),
             Health = ReadHealth(reader),
             Viewer = ReadViewer(reader),
+            Searches = ReadSearches(reader, directory),
         };
         if (reader.Errors.Count > 0)
             throw new ConfigurationException(configFile, reader.Errors);
@@ -41,6 +42,14 @@ internal static class ServerOptionsReader
 
     /// <summary>A path from the config file: absolute as given, otherwise relative to the config file's folder.</summary>
     public static string ResolvePath(string directory, string path) => Path.GetFullPath(Path.Combine(directory, path));
+
+    private static SearchesOptions ReadSearches(ConfigReader reader, string directory)
+    {
+        var s = reader.Section("Searches");
+        reader.CheckKeys(s, "Directory", "StacApi");
+        var folder = reader.String(s, "Directory") is { } d ? ResolvePath(directory, d) : SearchesOptions.DefaultDirectory;
+        return new SearchesOptions(folder, reader.String(s, "StacApi"));
+    }
 
     private static ServiceOptions ReadService(ConfigReader reader)
     {

@@ -1,6 +1,7 @@
 using OgcTiler.Server.Api.Algorithms;
 using OgcTiler.Server.Api.Cog;
 using OgcTiler.Server.Api.Conformance;
+using OgcTiler.Server.Api.Searches;
 using OgcTiler.Server.Api.Stac;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Wms;
@@ -18,6 +19,7 @@ public static class EndpointMap
         app.MapLayerEndpoints();        // /layers, /tileMatrixSets
         app.MapCogEndpoints();          // /cog/...
         app.MapStacEndpoints();         // /stac/...
+        app.MapSearchEndpoints();       // /searches/...
         app.MapAlgorithmEndpoints();    // /algorithms
         app.MapConformanceEndpoints();  // /conformance
         app.MapWmtsEndpoints();         // /wmts

@@ -57,7 +57,7 @@ public sealed class LoopbackStacApi : IAsyncDisposable
         app.MapGet("/not-json.json", () => Results.Text("<html>gateway error</html>", "text/html"));
         app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
         app.MapGet("/no-features/search", () => Json(new JsonObject { ["type"] = "Catalog", ["id"] = "not a search" }));
-        app.MapGet("/failing/search", () => Results.Problem("search backend down", statusCode: 503));
+        app.MapMethods("/failing/search", ["GET", "POST"], () => Results.Problem("search backend down", statusCode: 503));
         await app.StartAsync();
         var address = app.Urls.First();
         api = new LoopbackStacApi(app, address.TrimEnd('/'));

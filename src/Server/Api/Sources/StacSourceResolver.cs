@@ -56,7 +56,7 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
     }
 
     /// <summary>The asset names of <c>assets</c> (1.x lists or 2.x "name|options"), empty when none or <c>:all:</c>.</summary>
-    private static IReadOnlyList<string> ListedAssets(QueryReader query)
+    internal static IReadOnlyList<string> ListedAssets(QueryReader query)
     {
         var names = AssetNames(query);
         return names.Contains(AssetSpec.All) ? [] : names;

@@ -26,22 +26,26 @@ public sealed class TimeLayerServer : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Where the server keeps registered searches (deleted with the fixture).</summary>
+    public string SearchesFolder { get; } = Directory.CreateTempSubdirectory("ogctiler-searches-").FullName;
+
     /// <summary>The server's URL, without a trailing slash.</summary>
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
         Api = await LoopbackStacApi.StartAsync();
-        Server = new ServerFactory(Config(Api.BaseUrl), opener: null, plugins: true);
+        Server = new ServerFactory(Config(Api.BaseUrl, SearchesFolder), opener: null, plugins: true);
         Server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Server.StartServer();
         BaseUrl = Server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
     }
 
-    public static string Config(string api) => $$"""
+    public static string Config(string api, string searchesFolder) => $$"""
         {
           "Sources": { "AllowedUrlPrefixes": ["{{api}}/"], "AllowedNetworks": ["127.0.0.0/8"] },
+          "Searches": { "Directory": "{{searchesFolder}}" },
           "Layers": [
             { "Id": "s2", "Source": { "Type": "stac-search", "Url": "{{api}}/search", "Assets": "B04" },
               "Render": { "Rescale": [[0, 6000]] }, "Time": { "Resolution": "P1D" } },
@@ -65,5 +69,6 @@ public sealed class TimeLayerServer : IAsyncLifetime
         Client.Dispose();
         await Server.DisposeAsync();
         await Api.DisposeAsync();
+        Directory.Delete(SearchesFolder, recursive: true);
     }
 }

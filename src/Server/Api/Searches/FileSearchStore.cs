@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using OgcTiler.Server.Configuration;
+
+namespace OgcTiler.Server.Api.Searches;
+
+/// <summary>
+/// One JSON file per search in <c>Searches:Directory</c>, so searches outlive a restart (and instances sharing the
+/// folder share them). A file is written under a temporary name and moved into place, so it is never read half-written.
+/// </summary>
+internal sealed class FileSearchStore(SearchesOptions options) : ISearchStore
+{
+    public async Task SaveAsync(RegisteredSearch search, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.Directory);
+        var path = PathOf(search.Id);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllTextAsync(temporary, search.ToJson().ToJsonString(), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public async Task<RegisteredSearch?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var path = PathOf(id);
+        if (!File.Exists(path))
+            return null;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken)) as JsonObject
+            ?? throw new InvalidDataException($"{path} does not hold a registered search");
+        return RegisteredSearch.FromJson(json);
+    }
+
+    private string PathOf(string id) => Path.Combine(options.Directory, id + ".json");
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Primitives;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Api.Endpoints;
+using OgcTiler.Server.Caching;
+using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers;
+using OgcTiler.Server.Ogc.Wmts;
+using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Sources;
+
+namespace OgcTiler.Server.Api.Searches;
+
+/// <summary>
+/// titiler-pgstac's registered searches against any STAC API: <c>POST /searches/register</c>, then under
+/// <c>/searches/{id}</c> the info, tiles, tilejson, WMTS capabilities, map viewer, point and bbox routes of /stac.
+/// </summary>
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/searches/register", RegisterAsync);
+        var group = app.MapGroup("/searches/{searchId}");
+        group.MapGet("/info", async (string searchId, HttpContext c, SearchRegistry s) =>
+            Results.Json(Info(c.Request, await s.GetAsync(searchId, c.RequestAborted))));
+        group.MapGet("/tiles/{tms}/{z:int}/{x:int}/{tile}", async (string searchId, string tms, int z, int x, string tile, HttpContext c, SearchRegistry s,
+            TilerRequests r, TileGrids g, IRenderPipeline p, TileCache cache, ServerOptions o) =>
+            await TileEndpoint.HandleAsync(await ResolverAsync(searchId, c, s), tms, z, x, tile, c, r, g, p, cache, o));
+        group.MapGet("/{tms}/tilejson.json", async (string searchId, string tms, HttpContext c, SearchRegistry s, TilerRequests r, TileMatrixSetRegistry t) =>
+            await DocumentEndpoints.TileJsonAsync(await ResolverAsync(searchId, c, s), tms, c, r, t));
+        group.MapGet("/{tms}/WMTSCapabilities.xml", async (string searchId, string tms, HttpContext c, SearchRegistry s, TilerRequests r,
+            TileMatrixSetRegistry t, WmtsLayerSets w) => await DocumentEndpoints.WmtsCapabilitiesAsync(await ResolverAsync(searchId, c, s), tms, c, r, t, w));
+        group.MapGet("/{tms}/map.html", async (string searchId, string tms, HttpContext c, SearchRegistry s, TileGrids g) =>
+            DocumentEndpoints.MapViewer(await ResolverAsync(searchId, c, s), tms, c, g));
+        group.MapGet("/point/{coordinates}", async (string searchId, string coordinates, HttpContext c, SearchRegistry s, TilerRequests r, IRenderPipeline p) =>
+            await DataEndpoints.PointAsync(await ResolverAsync(searchId, c, s), coordinates, c, r, p));
+        group.MapGet("/bbox/{coordinates}", async (string searchId, string coordinates, HttpContext c, SearchRegistry s, TilerRequests r, IRenderPipeline p,
+            ServerOptions o) => await ImageEndpoints.BboxAsync(await ResolverAsync(searchId, c, s), coordinates, null, c, r, p, o));
+        group.MapGet("/bbox/{coordinates}/{size}", async (string searchId, string coordinates, string size, HttpContext c, SearchRegistry s, TilerRequests r,
+            IRenderPipeline p, ServerOptions o) => await ImageEndpoints.BboxAsync(await ResolverAsync(searchId, c, s), coordinates, size, c, r, p, o));
+        return app;
+    }
+
+    /// <summary><c>url</c> names the STAC API (its /search or landing page), by default <c>Searches:StacApi</c>.</summary>
+    private static async Task<IResult> RegisterAsync(HttpContext context, SearchRegistry registry, ServerOptions options, IAccessPolicy policy)
+    {
+        var url = context.Request.Query["url"].LastOrDefault() is { Length: > 0 } given ? given : options.Searches.StacApi
+            ?? throw new InvalidParameterException("url", "url: required (the STAC API to search; no Searches:StacApi is configured)");
+        var (search, metadata) = await SearchRegistration.ReadAsync(context.Request.Body, context.RequestAborted);
+        var registered = await registry.RegisterAsync(policy.EnsureAllowed(url), search, metadata, context.RequestAborted);
+        return Results.Json(new { id = registered.Id, links = Links(context.Request, registered) });
+    }
+
+    /// <summary>
+    /// The search's resolver, with the request's query completed by the search's metadata: <c>minzoom</c>/<c>maxzoom</c>
+    /// when the request gives none (titiler-pgstac's tilejson does the same).
+    /// </summary>
+    private static async Task<Sources.ISourceResolver> ResolverAsync(string id, HttpContext context, SearchRegistry registry)
+    {
+        var search = await registry.GetAsync(id, context.RequestAborted);
+        var query = context.Request.Query;
+        var added = (string[])["minzoom", "maxzoom"];
+        if (added.Any(k => !query.ContainsKey(k) && search.Metadata[k] is JsonValue))
+        {
+            var merged = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+            foreach (var key in added.Where(k => !query.ContainsKey(k) && search.Metadata[k] is JsonValue))
+                merged[key] = search.Metadata[key]!.ToString();
+            context.Request.Query = new QueryCollection(merged);
+        }
+        return registry.Resolver(search);
+    }
+
+    private static object Info(HttpRequest request, RegisteredSearch search) => new
+    {
+        search = new { hash = search.Id, stac_api = search.StacApi, search = search.Search, metadata = search.Metadata },
+        links = Links(request, search),
+    };
+
+    /// <summary>metadata, tilejson, map and wmts links (titiler-pgstac's), then a tilejson link per layer of <c>metadata.defaults</c>.</summary>
+    private static List<object> Links(HttpRequest request, RegisteredSearch search)
+    {
+        var root = $"{request.Scheme}://{request.Host}{request.PathBase}/searches/{search.Id}";
+        var links = new List<object>
+        {
+            new { rel = "metadata", title = "Mosaic metadata", href = $"{root}/info" },
+            new { rel = "tilejson", title = "Link for TileJSON", href = $"{root}/WebMercatorQuad/tilejson.json" },
+            new { rel = "map", title = "Link for Map viewer", href = $"{root}/WebMercatorQuad/map.html" },
+            new { rel = "wmts", title = "Link for WMTS", href = $"{root}/WebMercatorQuad/WMTSCapabilities.xml" },
+        };
+        foreach (var (name, options) in search.Metadata["defaults"] as JsonObject ?? [])
+        {
+            links.Add(new
+            {
+                rel = "tilejson", title = $"TileJSON link for `{name}` layer",
+                href = $"{root}/WebMercatorQuad/tilejson.json{QueryString(options as JsonObject ?? [])}",
+            });
+        }
+        return links;
+    }
+
+    /// <summary>Render options as a query: arrays repeat their parameter (<c>assets=B04&amp;assets=B03</c>).</summary>
+    private static string QueryString(JsonObject options)
+    {
+        var pairs = options.SelectMany(p => (p.Value is JsonArray a ? a.Select(v => v?.ToString() ?? "") : [p.Value?.ToString() ?? ""])
+            .Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v)}")).ToList();
+        return pairs.Count == 0 ? "" : "?" + string.Join('&', pairs);
+    }
+}

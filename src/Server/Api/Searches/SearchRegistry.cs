@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Caching.Memory;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Api.Titiler;
+using OgcTiler.Server.Plugins;
+
+namespace OgcTiler.Server.Api.Searches;
+
+/// <summary>
+/// The registered searches: register one, find one by id (404 when unknown), open one as a mosaic. Searches never
+/// change under their id (it hashes their content), so the ones looked up stay in a bounded memory cache.
+/// </summary>
+internal sealed class SearchRegistry(ISearchStore store, IPluginCatalog catalog) : IDisposable
+{
+    private const int CachedSearches = 10_000;
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedSearches });
+
+    /// <summary>
+    /// Runs the search once before keeping it, so a search the STAC API or the STAC plugin refuses is refused here
+    /// (422, 424) and the first tile finds its items cached; a search that finds no items today is kept.
+    /// </summary>
+    public async Task<RegisteredSearch> RegisterAsync(string stacApi, JsonObject search, JsonObject metadata, CancellationToken cancellationToken)
+    {
+        var registered = RegisteredSearch.Create(stacApi, search, metadata);
+        try
+        {
+            await OpenAsync(registered, new Dictionary<string, string>(), cancellationToken);
+        }
+        catch (ResourceNotFoundException) when (catalog.FindSourceProvider(SearchProviderType) is not null)
+        {
+            // no items now; a STAC API gains items over time
+        }
+        await store.SaveAsync(registered, cancellationToken);
+        Remember(registered);
+        return registered;
+    }
+
+    /// <summary>The search registered under <paramref name="id"/>; <see cref="ResourceNotFoundException"/> (404) when there is none.</summary>
+    public async Task<RegisteredSearch> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(id, out RegisteredSearch? cached))
+            return cached!;
+        var found = RegisteredSearch.IsId(id) ? await store.FindAsync(id, cancellationToken) : null;
+        if (found is null)
+            throw new ResourceNotFoundException($"SearchId `{id}` not found (register it with POST /searches/register)");
+        Remember(found);
+        return found;
+    }
+
+    /// <summary>The /searches/{id} source resolver of a search: its mosaic with the request's assets, pixel_selection and datetime.</summary>
+    public SearchSourceResolver Resolver(RegisteredSearch search) => new(search, this);
+
+    /// <summary>
+    /// The search mosaicked by the STAC plugin's <c>stac-search</c> source (an <see cref="ITimedSource"/> of its
+    /// items); <paramref name="options"/> are that source's options (assets, pixel_selection, datetime) over the search's own.
+    /// </summary>
+    public Task<IRasterSource> OpenAsync(RegisteredSearch search, IReadOnlyDictionary<string, string> options, CancellationToken cancellationToken)
+    {
+        var provider = catalog.FindSourceProvider(SearchProviderType)
+            ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-search') is not loaded, so /searches is not available");
+        var merged = new Dictionary<string, string>(options) { ["search"] = search.Search.ToJsonString() };
+        return provider.OpenAsync(new SourceSpec(search.StacApi, merged), cancellationToken);
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private const string SearchProviderType = "stac-search";
+
+    private void Remember(RegisteredSearch search) => _cache.Set(search.Id, search, new MemoryCacheEntryOptions { Size = 1 });
+}

@@ -1,0 +1,40 @@
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Api.Sources;
+using OgcTiler.Server.Api.Titiler;
+using OgcTiler.Server.Rendering;
+
+namespace OgcTiler.Server.Api.Searches;
+
+/// <summary>
+/// <c>/searches/{id}</c>: the registered search as a mosaic with the request's <c>assets</c>, <c>pixel_selection</c>
+/// and <c>datetime</c> (which narrows the registered one); bands come from assets as on /stac. One resolver per
+/// request, as the search is part of the path.
+/// </summary>
+internal sealed class SearchSourceResolver(RegisteredSearch search, SearchRegistry registry) : ISourceResolver
+{
+    public string Name => "searches/" + search.Id;
+
+    public Task<IRasterSource> OpenAsync(QueryReader query, CancellationToken cancellationToken)
+    {
+        var options = new Dictionary<string, string>();
+        if (query.String("datetime") is { } datetime)
+            options["datetime"] = DatetimeNarrowing.Narrow(search.Search["datetime"]?.GetValue<string>(), datetime);
+        if (query.String("pixel_selection") is { } pixelSelection)
+            options["pixel_selection"] = pixelSelection;
+        if (StacSourceResolver.ListedAssets(query) is { Count: > 0 } assets)
+            options["assets"] = string.Join(',', assets);
+        else if (query.String("expression") is null)
+            throw new InvalidParameterException("assets", "assets must be defined either via expression or assets options");
+        return registry.OpenAsync(search, options, cancellationToken);
+    }
+
+    public Task<Dictionary<string, object?>> InfoAsync(QueryReader query, CancellationToken cancellationToken) =>
+        Task.FromResult(new Dictionary<string, object?> { ["search"] = search.ToJson() });
+
+    public (RenderOptions Options, string? Dialect) SelectBands(QueryReader query, RenderOptions options, IRasterSource source)
+    {
+        var selection = AssetSelector.Resolve(query, new AssetBands(source.Info.BandNames));
+        return (options with { Bidx = null, Bands = selection.Bands, Expression = selection.Expression }, selection.Dialect);
+    }
+}

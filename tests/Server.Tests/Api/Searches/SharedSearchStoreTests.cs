@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using OgcTiler.Server.Tests.Caching;
+using OgcTiler.Server.Tests.TestHost;
+using OgcTiler.TestSupport.Stac;
+using StackExchange.Redis;
+
+namespace OgcTiler.Server.Tests.Api.Searches;
+
+/// <summary>
+/// Two real server instances with <c>Cache:Redis</c> on one real redis-server and folders of their own: a search
+/// registered on one is served by the other, from Redis.
+/// </summary>
+public sealed class SharedSearchStoreTests : IAsyncLifetime
+{
+    private const string Body = """{ "collections": ["fixture-s2"], "metadata": { "name": "shared" } }""";
+    private readonly RedisServer _redis = new();
+    private readonly List<ServerFactory> _servers = [];
+    private readonly List<string> _folders = [];
+    private LoopbackStacApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await LoopbackStacApi.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in _servers)
+            await server.DisposeAsync();
+        await _api.DisposeAsync();
+        _redis.Dispose();
+        foreach (var folder in _folders.Where(Directory.Exists))
+            Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task SearchRegisteredOnOneInstance_IsServedByTheOther_FromRedis()
+    {
+        var (a, b) = (Instance(), Instance());
+
+        using var registered = await RegisterAsync(a);
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var info = JsonDocument.Parse(await b.GetStringAsync($"/searches/{id}/info"));
+        using var point = await b.GetAsync($"/searches/{id}/point/3.0055,29.826?assets=B04");
+
+        Assert.Equal("shared", info.RootElement.GetProperty("search").GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, point.StatusCode);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        var stored = await redis.GetDatabase().StringGetAsync("shared:search:" + id);
+        Assert.Contains("\"collections\":[\"fixture-s2\"]", stored.ToString());
+    }
+
+    [Fact]
+    public async Task RedisStopped_RegisteringIs424_AndAfterItsRestartItWorks()
+    {
+        var a = Instance();
+        _redis.Stop();
+
+        using var whileDown = await RegisterAsync(a);
+        _redis.Start();
+        var afterRestart = await RetryUntilOkAsync(() => RegisterAsync(a));
+
+        Assert.Equal(HttpStatusCode.FailedDependency, whileDown.StatusCode);
+        Assert.Contains("Redis", await whileDown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> RegisterAsync(HttpClient client) =>
+        client.PostAsync($"/searches/register?url={Uri.EscapeDataString(_api.BaseUrl + "/search")}", new StringContent(Body, Encoding.UTF8, "application/json"));
+
+    /// <summary>The client reconnects by itself a moment after Redis is back: bounded retries, 10 s at most.</summary>
+    private static async Task<HttpResponseMessage> RetryUntilOkAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await send();
+            if (response.StatusCode == HttpStatusCode.OK || attempt == 100)
+                return response;
+            response.Dispose();
+            await Task.Delay(100);
+        }
+    }
+
+    private HttpClient Instance()
+    {
+        var folder = Directory.CreateTempSubdirectory("ogctiler-searches-").FullName;
+        _folders.Add(folder);
+        var server = new ServerFactory($$"""
+            {
+              "Sources": { "AllowedUrlPrefixes": ["{{_api.BaseUrl}}/"], "AllowedNetworks": ["127.0.0.0/8"] },
+              "Searches": { "Directory": "{{folder}}" },
+              "Cache": { "Redis": { "Configuration": "{{_redis.Configuration}}", "InstanceName": "shared:" } }
+            }
+            """, opener: null, plugins: true);
+        _servers.Add(server);
+        return server.CreateClient();
+    }
+}
