@@ -155,8 +155,11 @@ public sealed partial class OperationsEndpointTests : IClassFixture<OperationsEn
                     ? await _client.PostAsync(url, new StringContent("{}", Encoding.UTF8, "application/json"))
                     : await _client.GetAsync(url);
                 var status = (int)response.StatusCode;
-                if (status is 404 or 405 || status >= 500)
-                    failures.Add($"{operation.Name.ToUpperInvariant()} {url}: {status} {await response.Content.ReadAsStringAsync()}");
+                var body = await response.Content.ReadAsStringAsync();
+                // no search is registered here: the /searches/{searchId} routes answer that the id is unknown
+                var unknownSearch = status == 404 && body.Contains("SearchId `0` not found", StringComparison.Ordinal);
+                if ((status is 404 && !unknownSearch) || status is 405 || status >= 500)
+                    failures.Add($"{operation.Name.ToUpperInvariant()} {url}: {status} {body}");
             }
         }
         Assert.Empty(failures);
