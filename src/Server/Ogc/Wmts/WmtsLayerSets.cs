@@ -58,7 +58,13 @@ internal sealed class WmtsLayerSets(TileMatrixSetRegistry registry, CrsRegistry 
     private WmtsLayerSet? LinkOf(SourceInfo info, TileMatrixSet set, bool named)
     {
         if (BoxIn(info, set) is { } box && box.Intersects(set.Bounds))
-            return new WmtsLayerSet(set, box, LimitsOf(set, box));
+        {
+            // Only the part inside the set's extent is advertised: a client (GDAL) asks for every tile of the box's
+            // extent, and a box reaching past the set would make it ask for columns the matrix does not have.
+            var inside = new Bounds(Math.Max(box.MinX, set.Bounds.MinX), Math.Max(box.MinY, set.Bounds.MinY),
+                Math.Min(box.MaxX, set.Bounds.MaxX), Math.Min(box.MaxY, set.Bounds.MaxY));
+            return new WmtsLayerSet(set, inside, LimitsOf(set, inside));
+        }
         return named ? new WmtsLayerSet(set, set.Bounds, LimitsOf(set, set.Bounds)) : null;
     }
 
