@@ -56,6 +56,8 @@ internal static partial class ImageEndpoints
         var bboxCrs = MapCrs(query, "bbox-crs", requests.Grids);
         var bbox = query.String("bbox") is { } text ? ParseMapBbox(text) : (Bounds?)null;
         var format = MapFormat(query.String("f"), context.Request);
+        if (query.String("f") is null)
+            context.Response.Headers.Vary = "Accept"; // caches must not give a PNG to a client that asked for JPEG
         var size = ImageSize.Parse(query, 1024);
         var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
         var info = prepared.Source.Info;

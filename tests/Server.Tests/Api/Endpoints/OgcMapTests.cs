@@ -72,6 +72,7 @@ public sealed class OgcMapTests : IDisposable
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(Header(response, "Content-Bbox"));
         Assert.NotNull(Header(response, "Content-Crs"));
+        Assert.Equal(f is null, response.Headers.Vary.Contains("Accept")); // a cache keys a negotiated answer on Accept
     }
 
     /// <summary>

@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster;
 using OgcTiler.Server.Sources;
@@ -23,26 +19,14 @@ namespace OgcTiler.Server.Tests.Api.Speed;
 public sealed class BboxNpySpeedTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Items = 20;
-    private readonly string _folder = Directory.CreateTempSubdirectory("ogctiler-bench-").FullName;
-    private WebApplication? _files;
-    private string _base = "";
+    private BenchItemServer? _items;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _files = builder.Build();
-        _files.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(_folder), ServeUnknownFileTypes = true });
-        await _files.StartAsync();
-        _base = _files.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        await GenerateItemsAsync(Items + 1);
-    }
+    public async Task InitializeAsync() => _items = await BenchItemServer.StartAsync(Items + 1);
 
     public async Task DisposeAsync()
     {
-        if (_files is not null)
-            await _files.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        if (_items is not null)
+            await _items.DisposeAsync();
     }
 
     [Fact]
@@ -50,9 +34,9 @@ public sealed class BboxNpySpeedTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var timing = new TimingHandler { InnerHandler = new SocketsHttpHandler() };
         using var engine = new RasterOpener(() => new HttpClient(timing, disposeHandler: false), 256);
-        await using var server = new EngineServer(_folder, _base, engine);
+        await using var server = new EngineServer(_items!.Folder, _items!.Base, engine);
         using var client = server.CreateClient();
-        string Url(int i) => $"/stac/bbox/3.01,45.12,3.03,45.135/64x64.npy?url={_base}/item{i:00}.json&assets=B04&assets=B03&assets=B02";
+        string Url(int i) => $"/stac/bbox/3.01,45.12,3.03,45.135/64x64.npy?url={_items!.Base}/item{i:00}.json&assets=B04&assets=B03&assets=B02";
 
         await EnsureOkAsync(client, Url(Items)); // warm-up on an item not in the measured set (JIT, plugin load)
         timing.Reset();
@@ -89,11 +73,6 @@ public sealed class BboxNpySpeedTests(ITestOutputHelper output) : IAsyncLifetime
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
         return bytes;
-    }
-
-    private async Task GenerateItemsAsync(int count)
-    {
-        await ExternalProcess.RunCheckedAsync("/usr/bin/python3", RepoPaths.Data("api", "make_bench_items.py"), _folder, count.ToString(), _base);
     }
 
     /// <summary>Times every range request the engine sends (headers and body read).</summary>

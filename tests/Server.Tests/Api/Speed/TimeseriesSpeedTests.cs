@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using OgcTiler.Raster;
 using OgcTiler.TestSupport;
 using Xunit.Abstractions;
@@ -24,26 +18,14 @@ public sealed class TimeseriesSpeedTests(ITestOutputHelper output) : IAsyncLifet
     private const int Items = 20;
     private const string Bbox = "3.01,45.12,3.03,45.135";
     private const string Expression = "expression=(B04-B03)/(B04%2BB03)&asset_as_band=true";
-    private readonly string _folder = Directory.CreateTempSubdirectory("ogctiler-bench-").FullName;
-    private WebApplication? _files;
-    private string _base = "";
+    private BenchItemServer? _items;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _files = builder.Build();
-        _files.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(_folder), ServeUnknownFileTypes = true });
-        await _files.StartAsync();
-        _base = _files.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        await ExternalProcess.RunCheckedAsync("/usr/bin/python3", RepoPaths.Data("api", "make_bench_items.py"), _folder, (Items + 1).ToString(), _base);
-    }
+    public async Task InitializeAsync() => _items = await BenchItemServer.StartAsync(Items + 1);
 
     public async Task DisposeAsync()
     {
-        if (_files is not null)
-            await _files.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        if (_items is not null)
+            await _items.DisposeAsync();
     }
 
     [Fact]
@@ -70,7 +52,7 @@ public sealed class TimeseriesSpeedTests(ITestOutputHelper output) : IAsyncLifet
     {
         var timing = new BboxNpySpeedTests.TimingHandler { InnerHandler = new SocketsHttpHandler() };
         using var engine = new RasterOpener(() => new HttpClient(timing, disposeHandler: false), 256);
-        await using var server = new BboxNpySpeedTests.EngineServer(_folder, _base, engine);
+        await using var server = new BboxNpySpeedTests.EngineServer(_items!.Folder, _items!.Base, engine);
         using var client = server.CreateClient();
         await GetAsync(client, NpyUrl(Items)); // JIT and plugin load, on an item not in the measured set
         timing.Reset();
@@ -83,7 +65,7 @@ public sealed class TimeseriesSpeedTests(ITestOutputHelper output) : IAsyncLifet
         return (stats, cold, new Run(wall.Elapsed.TotalMilliseconds, timing.Count));
     }
 
-    private string ItemUrl(int i) => $"{_base}/item{i:00}.json";
+    private string ItemUrl(int i) => $"{_items!.Base}/item{i:00}.json";
 
     private string NpyUrl(int i) => $"/stac/bbox/{Bbox}/64x64.npy?url={Uri.EscapeDataString(ItemUrl(i))}&{Expression}";
 
