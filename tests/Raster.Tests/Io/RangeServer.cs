@@ -109,7 +109,7 @@ internal sealed partial class RangeServer : IDisposable
     {
         if (!_listener.IsListening)
             return;
-        _listener.Stop();
+        // Close alone: after Stop, Close binds the port again to remove the prefix, and fails if another test took it.
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
