@@ -24,6 +24,7 @@ internal sealed class TiffParser
         var parser = new TiffParser(reader, prefetch);
         var first = await parser.ReadHeaderAsync(cancellationToken);
         var ifds = new List<Dictionary<ushort, TiffField>>();
+        var offsets = new List<long>();
         var visited = new HashSet<long>();
         for (var offset = first; offset != 0 && visited.Add(offset);)
         {
@@ -31,9 +32,10 @@ internal sealed class TiffParser
                 throw TiffErrors.Format(parser.Uri, $"more than {MaxIfds} IFDs");
             var (fields, next) = await parser.ReadIfdAsync(offset, cancellationToken);
             ifds.Add(fields);
+            offsets.Add(offset);
             offset = next;
         }
-        return new TiffDirectorySet(ifds, parser._bigEndian, parser._bigTiff);
+        return new TiffDirectorySet(ifds, offsets, parser._bigEndian, parser._bigTiff);
     }
 
     private async Task<long> ReadHeaderAsync(CancellationToken cancellationToken)
@@ -124,5 +126,5 @@ internal sealed class TiffParser
     private sealed record Entry(ushort Tag, ushort Type, long Count, long Size, long ValueOffset, byte[]? Inline);
 }
 
-/// <summary>The parsed IFDs of a file and its byte order.</summary>
-internal sealed record TiffDirectorySet(IReadOnlyList<Dictionary<ushort, TiffField>> Ifds, bool BigEndian, bool BigTiff);
+/// <summary>The parsed IFDs of a file in chain order, the byte offset of each, and the file's byte order.</summary>
+internal sealed record TiffDirectorySet(IReadOnlyList<Dictionary<ushort, TiffField>> Ifds, IReadOnlyList<long> IfdOffsets, bool BigEndian, bool BigTiff);
