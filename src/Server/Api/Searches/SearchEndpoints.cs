@@ -39,7 +39,17 @@ public static class SearchEndpoints
             ServerOptions o) => await ImageEndpoints.BboxAsync(await ResolverAsync(searchId, c, s), coordinates, null, c, r, p, o));
         group.MapGet("/bbox/{coordinates}/{size}", async (string searchId, string coordinates, string size, HttpContext c, SearchRegistry s, TilerRequests r,
             IRenderPipeline p, ServerOptions o) => await ImageEndpoints.BboxAsync(await ResolverAsync(searchId, c, s), coordinates, size, c, r, p, o));
+        foreach (var pattern in (string[])["/timeseries", "/timeseries.{format}"])
+            group.MapMethods(pattern, ["GET", "POST"], (string searchId, string? format, HttpContext c, SearchRegistry s, Timeseries.SeriesReader r) => SeriesAsync(searchId, format, c, s, r));
         return app;
+    }
+
+    /// <summary>The time series of the search's items: its mosaic is one timed source whose parts are the items.</summary>
+    private static async Task<IResult> SeriesAsync(string id, string? format, HttpContext context, SearchRegistry registry, Timeseries.SeriesReader reader)
+    {
+        var resolver = await ResolverAsync(id, context, registry);
+        return await Timeseries.TimeseriesEndpoints.HandleAsync(resolver, format, context, reader, async ct =>
+            [(Abstractions.Sources.ITimedSource)await resolver.OpenAsync(new Titiler.QueryReader(context.Request.Query), ct)]);
     }
 
     /// <summary><c>url</c> names the STAC API (its /search or landing page), by default <c>Searches:StacApi</c>.</summary>

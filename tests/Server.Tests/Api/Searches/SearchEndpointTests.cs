@@ -183,6 +183,23 @@ public sealed class SearchEndpointTests(TimeLayerServer host) : IClassFixture<Ti
     }
 
     [Fact]
+    public async Task Timeseries_OfTheSearch_IsTheSeriesOfItsItemsListed()
+    {
+        var (id, _) = await RegisterAsync("""{ "collections": ["fixture-s2"] }""");
+        const string Query = "bbox=" + TimeLayerServer.ItemBox + "&coord_crs=EPSG:32631&p=50&expression=(B08-B04)/(B08%2BB04)&asset_as_band=true";
+        var items = string.Join('&', new[] { "item-a", "item-b", "item-c" }.Select(i => "url=" + Uri.EscapeDataString($"{host.Api.BaseUrl}/items/{i}/{i}.json")));
+
+        using var search = JsonDocument.Parse(await host.Client.GetStringAsync($"/searches/{id}/timeseries?{Query}"));
+        using var listed = JsonDocument.Parse(await host.Client.GetStringAsync($"/stac/timeseries?{items}&{Query}"));
+        using var unknown = await host.Client.GetAsync($"/searches/{Unknown}/timeseries?{Query}");
+
+        var dates = search.RootElement.GetProperty("series");
+        Assert.Equal(3, dates.GetArrayLength());
+        Assert.Equal(listed.RootElement.GetProperty("series").GetRawText(), dates.GetRawText());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Point_ReadsTheFirstItemWithDataInSearchOrder()
     {
         var (ascending, _) = await RegisterAsync("""{ "collections": ["fixture-s2"], "sortby": [{ "field": "datetime", "direction": "asc" }] }""");
