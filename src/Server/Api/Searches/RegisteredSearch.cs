@@ -14,6 +14,9 @@ internal sealed record RegisteredSearch(string Id, string StacApi, JsonObject Se
     public static RegisteredSearch Create(string stacApi, JsonObject search, JsonObject metadata) =>
         new(IdOf(stacApi, search, metadata), stacApi, search, metadata);
 
+    /// <summary>The search body as the <c>stac-search</c> source's <c>search</c> option, written once rather than per tile.</summary>
+    public string SearchOption { get; } = Search.ToJsonString();
+
     private static string IdOf(string stacApi, JsonObject search, JsonObject metadata)
     {
         var text = stacApi + "\n" + Canonical(search).ToJsonString() + "\n" + Canonical(metadata).ToJsonString();

@@ -70,11 +70,11 @@ public static class SearchEndpoints
     {
         var search = await registry.GetAsync(id, context.RequestAborted);
         var query = context.Request.Query;
-        var added = (string[])["minzoom", "maxzoom"];
-        if (added.Any(k => !query.ContainsKey(k) && search.Metadata[k] is JsonValue))
+        var missing = ((string[])["minzoom", "maxzoom"]).Where(k => !query.ContainsKey(k) && search.Metadata[k] is JsonValue).ToList();
+        if (missing.Count > 0)
         {
             var merged = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
-            foreach (var key in added.Where(k => !query.ContainsKey(k) && search.Metadata[k] is JsonValue))
+            foreach (var key in missing)
                 merged[key] = search.Metadata[key]!.ToString();
             context.Request.Query = new QueryCollection(merged);
         }

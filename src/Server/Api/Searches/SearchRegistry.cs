@@ -59,7 +59,7 @@ internal sealed class SearchRegistry(ISearchStore store, IPluginCatalog catalog)
     {
         var provider = catalog.FindSourceProvider(SearchProviderType)
             ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-search') is not loaded, so /searches is not available");
-        var merged = new Dictionary<string, string>(options) { ["search"] = search.Search.ToJsonString() };
+        var merged = new Dictionary<string, string>(options) { ["search"] = search.SearchOption };
         return provider.OpenAsync(new SourceSpec(search.StacApi, merged), cancellationToken);
     }
 
