@@ -7,14 +7,17 @@ using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Ogc;
 using OgcTiler.Server.Plugins;
+using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Seeding.Outputs;
 using Spectre.Console;
 
 namespace OgcTiler.Server.Seeding;
 
 /// <summary>
 /// <c>seed --layer ID --tms SET --zoom 8-14 [--bbox W,S,E,N] [--style S] [--format png] [--concurrency N]
-/// [--skip-existing] [--dry-run] [--output DIR] [--config PATH]</c>: renders a layer's tiles into the tile cache
-/// (Redis when configured) and optionally a z/x/y tree, with a progress bar on a terminal and a line per 10% otherwise.
+/// [--skip-existing] [--dry-run] [--output DIR|FILE.mbtiles|FILE.pmtiles]... [--config PATH]</c>: renders a layer's
+/// tiles into the tile cache (Redis when configured) and optionally a z/x/y tree, an MBTiles and a PMTiles file, with a
+/// progress bar on a terminal and a line per 10% otherwise.
 /// Other <c>--Section:Key value</c> pairs override the configuration as for the server. Ctrl-C stops after the tiles
 /// in flight. Exit codes: 0 done, 1 some tiles failed, 2 bad arguments or configuration, 130 stopped.
 /// </summary>
@@ -29,12 +32,12 @@ internal static class SeedCommand
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Tiles rendered at once", DefaultValueFactory = _ => Environment.ProcessorCount };
     private static readonly Option<bool> SkipExisting = new("--skip-existing") { Description = "Skip tiles already stored (in Redis, and in --output when given)" };
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print the tile count per zoom and exit" };
-    private static readonly Option<string?> Output = new("--output") { Description = "Also write the tiles to DIR/z/x/y.ext" };
+    private static readonly Option<string[]> Output = new("--output") { Description = "Also write the tiles to DIR/z/x/y.ext, FILE.mbtiles or FILE.pmtiles (repeatable)" };
     private static readonly Option<string?> Config = new("--config") { Description = "Configuration file (default: config/ogctiler.json or OGCTILER_CONFIG)" };
 
     public static Task<int> RunAsync(string[] args)
     {
-        var command = new RootCommand("Renders a layer's tiles into the tile cache (Redis when configured) and optionally a z/x/y directory tree")
+        var command = new RootCommand("Renders a layer's tiles into the tile cache (Redis when configured) and optionally a z/x/y tree, an MBTiles and a PMTiles file")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -60,13 +63,18 @@ internal static class SeedCommand
             Console.WriteLine($"total: {total} tiles of {layer.Id} in {set.Id}");
             if (parsed.GetValue(DryRun))
                 return 0;
-            if (!app.Services.GetRequiredService<TileStore>().Enabled && job.OutputDirectory is null)
+            if (!app.Services.GetRequiredService<TileStore>().Enabled && job.Outputs.Count == 0)
                 Console.Error.WriteLine("seed: no Cache:Redis and no --output: the tiles are rendered but kept nowhere after this run");
             var counts = new SeedCounts();
             var clock = Stopwatch.StartNew();
             var errors = new ErrorReport();
-            var run = seeder.RunAsync(job, layer, source, set, ranges, counts, errors.Add, cancellation);
+            var format = ImageFormats.ParseTileFormat(job.Format);
+            await using var outputs = TileOutputs.Open(job.Outputs, set, format);
+            var run = seeder.RunAsync(job, layer, source, set, ranges, outputs, counts, errors.Add, cancellation);
             await (Console.IsOutputRedirected ? PlainProgressAsync(run, counts, total, clock) : BarAsync(run, counts, total, clock));
+            var info = new TileSetInfo(layer.Id, layer.Title ?? layer.Id, format, job.MinZoom, job.MaxZoom, Seeder.Wgs84AreaOf(source.Info, job.Wgs84Box));
+            foreach (var line in await outputs.CompleteAsync(info, cancellation))
+                Console.WriteLine(line);
             Console.WriteLine($"seeded {counts.Done} of {total} tiles in {clock.Elapsed.TotalSeconds:F1} s ({Rate(counts, clock):F1} tiles/s): " +
                 $"{counts.Rendered} rendered, {counts.Cached} already cached, {counts.Skipped} skipped, {counts.Errors} errors");
             return counts.Errors > 0 ? 1 : 0;
@@ -91,9 +99,8 @@ internal static class SeedCommand
         var concurrency = parsed.GetValue(Concurrency);
         if (concurrency < 1)
             throw new ArgumentException($"--concurrency {concurrency} must be at least 1");
-        var output = parsed.GetValue(Output) is { } dir ? Path.GetFullPath(dir) : null;
         return new SeedJob(parsed.GetValue(Layer)!, parsed.GetValue(Style), parsed.GetValue(Tms)!, min, max, BoxOf(parsed.GetValue(Bbox)),
-            parsed.GetValue(Format)!, concurrency, parsed.GetValue(SkipExisting), output);
+            parsed.GetValue(Format)!, concurrency, parsed.GetValue(SkipExisting), parsed.GetValue(Output) ?? []);
     }
 
     private static Bounds? BoxOf(string? text)

@@ -7,13 +7,14 @@ using OgcTiler.Server.Caching;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Seeding.Outputs;
 
 namespace OgcTiler.Server.Seeding;
 
 /// <summary>What to seed (the options of the <c>seed</c> command, parsed).</summary>
 internal sealed record SeedJob(
     string Layer, string? Style, string TileMatrixSet, int MinZoom, int MaxZoom, Bounds? Wgs84Box, string Format,
-    int Concurrency, bool SkipExisting, string? OutputDirectory);
+    int Concurrency, bool SkipExisting, IReadOnlyList<string> Outputs);
 
 /// <summary>Counts of a seed run so far.</summary>
 internal sealed class SeedCounts
@@ -41,7 +42,7 @@ internal sealed class SeedCounts
 
 /// <summary>
 /// Renders the tiles of a <see cref="SeedJob"/> through the tile cache (so into Redis when configured) under the keys
-/// the layer tile endpoint and WMTS use, and optionally writes them as a <c>z/x/y.ext</c> tree.
+/// the layer tile endpoint and WMTS use, and to the <c>--output</c> folders and files.
 /// </summary>
 internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry crs, IRenderPipeline pipeline, TileCache cache, TileStore store)
 {
@@ -59,7 +60,7 @@ internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry 
     }
 
     public async Task RunAsync(SeedJob job, LayerDefinition layer, IRasterSource source, TileMatrixSet set, IReadOnlyList<SeedRange> ranges,
-        SeedCounts counts, Action<string> reportError, CancellationToken cancellation)
+        TileOutputs outputs, SeedCounts counts, Action<string> reportError, CancellationToken cancellation)
     {
         var format = ImageFormats.ParseTileFormat(job.Format);
         var options = LayerStyles.Resolve(layer, job.Style);
@@ -68,7 +69,7 @@ internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry 
         {
             try
             {
-                counts.Add(await SeedTileAsync(job, layer, source, set, tile.Matrix, tile.Col, tile.Row, format, options, ct));
+                counts.Add(await SeedTileAsync(job, layer, source, set, tile.Matrix, tile.Col, tile.Row, format, options, outputs, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -80,31 +81,29 @@ internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry 
 
     /// <returns>where the tile came from, or null when skipped (<c>--skip-existing</c>).</returns>
     private async Task<TileOrigin?> SeedTileAsync(SeedJob job, LayerDefinition layer, IRasterSource source, TileMatrixSet set, TileMatrix matrix,
-        int col, int row, ImageFormat format, RenderOptions options, CancellationToken cancellation)
+        int col, int row, ImageFormat format, RenderOptions options, TileOutputs outputs, CancellationToken cancellation)
     {
         var key = TileKey.ForLayer(layer.Id, set.Id, matrix.Id, col, row, format, job.Style, query: null);
         var lookup = cache.Lookup(key, source.Version);
-        var file = job.OutputDirectory is { } dir ? Path.Combine(dir, matrix.Id, col.ToString(CultureInfo.InvariantCulture), $"{row}.{format.Name}") : null;
-        if (job.SkipExisting && await ExistsAsync(lookup, file))
+        var zoom = int.Parse(matrix.Id, CultureInfo.InvariantCulture);
+        var address = new TileAddress(zoom, col, row);
+        if (job.SkipExisting && await StoredEverywhereAsync(lookup, address, outputs, cancellation))
             return null;
-        var grid = set.TileGrid(int.Parse(matrix.Id, CultureInfo.InvariantCulture), col, row);
+        var grid = set.TileGrid(zoom, col, row);
         var (tile, origin) = await cache.GetOrRenderAsync(lookup, c => pipeline.RenderAsync(new RenderRequest(source, grid, options, format), c), cancellation);
-        if (file is not null)
-            await WriteAsync(file, tile.Bytes, cancellation);
+        await outputs.WriteAsync(address, tile.Bytes, cancellation);
         return origin;
     }
 
-    /// <summary>Stored wherever this run writes: in Redis when configured, and as a file when <c>--output</c> is given.</summary>
-    private async Task<bool> ExistsAsync(TileLookup lookup, string? file) =>
-        (!store.Enabled || await store.ExistsAsync(lookup.Key) == true) && (file is null || File.Exists(file)) && (store.Enabled || file is not null);
+    /// <summary>Stored wherever this run writes: in Redis when configured, and in every <c>--output</c>.</summary>
+    private async Task<bool> StoredEverywhereAsync(TileLookup lookup, TileAddress address, TileOutputs outputs, CancellationToken cancellation) =>
+        (store.Enabled || outputs.All.Count > 0)
+        && (!store.Enabled || await store.ExistsAsync(lookup.Key) == true)
+        && (outputs.All.Count == 0 || await outputs.ContainAsync(address, cancellation));
 
-    private static async Task WriteAsync(string file, byte[] bytes, CancellationToken cancellation)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var partial = file + ".partial";
-        await File.WriteAllBytesAsync(partial, bytes, cancellation);
-        File.Move(partial, file, overwrite: true);
-    }
+    /// <summary>The WGS84 box the run covers: the layer's, cut to <c>--bbox</c>.</summary>
+    public static Bounds Wgs84AreaOf(SourceInfo info, Bounds? wgs84Box) =>
+        wgs84Box is { } box && SeedPlan.Intersect(info.Wgs84Bounds, box) is { } cut ? cut : info.Wgs84Bounds;
 
     private Bounds? AreaOf(SourceInfo info, TileMatrixSet set, Bounds? wgs84Box)
     {
