@@ -46,13 +46,13 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
     {
         var remote = IsHttp(uri);
         var key = remote ? uri : LocalKey(uri);
-        var file = await _cache.GetOrOpenHeaderAsync(key, remote, async ct =>
+        var header = await _cache.GetOrOpenHeaderAsync(key, remote, async ct =>
         {
             IRangeReader reader = remote ? new HttpRangeReader(_httpClient(), uri) : FileRangeReader.Open(uri);
-            var header = await GeoTiffHeader.ReadAsync(reader, _headerPrefetch, ct);
-            return (new OpenedFile(reader, header), header.SizeInBytes);
+            var parsed = await GeoTiffHeader.ReadAsync(reader, _headerPrefetch, new Sidecars(suffix => OpenSidecar(uri, remote, suffix), _headerPrefetch), ct);
+            return (parsed, parsed.SizeInBytes);
         }, cancellationToken);
-        return new GeoTiffDataset(file.Header, file.Reader, _cache, _crs, () => _cache.RemoveHeader(key));
+        return new GeoTiffDataset(header, _cache, _crs, () => _cache.RemoveHeader(key));
     }
 
     /// <summary>Drops every cached header and block.</summary>
@@ -61,14 +61,30 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
     private static bool IsHttp(string uri) =>
         uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A changed file (new modification time or length) gets a new key, hence a fresh header.</summary>
+    /// <summary>A sidecar's reader: remote ones are probed by their first read, local ones only when they exist.</summary>
+    private IRangeReader? OpenSidecar(string uri, bool remote, string suffix)
+    {
+        if (remote)
+            return new HttpRangeReader(_httpClient(), Sidecars.NameOf(uri, suffix));
+        return File.Exists(uri + suffix) ? FileRangeReader.Open(uri + suffix) : null;
+    }
+
+    /// <summary>
+    /// A changed file (new modification time or length) gets a new key, hence a fresh header; so does a sidecar that
+    /// appears, changes or goes.
+    /// </summary>
     private static string LocalKey(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
             throw new ResourceNotFoundException($"file not found: {path}");
-        return $"{info.FullName}|{info.LastWriteTimeUtc.Ticks}|{info.Length}";
+        var key = $"{info.FullName}|{info.LastWriteTimeUtc.Ticks}|{info.Length}";
+        foreach (var suffix in (ReadOnlySpan<string>)[Sidecars.Overviews, Sidecars.Mask, Sidecars.MaskOverviews])
+        {
+            var sidecar = new FileInfo(path + suffix);
+            if (sidecar.Exists)
+                key += $"|{suffix}:{sidecar.LastWriteTimeUtc.Ticks}:{sidecar.Length}";
+        }
+        return key;
     }
-
-    private sealed record OpenedFile(IRangeReader Reader, GeoTiffHeader Header);
 }

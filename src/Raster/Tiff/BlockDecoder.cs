@@ -13,7 +13,7 @@ namespace OgcTiler.Raster.Tiff;
 /// </summary>
 internal sealed class BlockDecoder(GeoTiffHeader header, int level)
 {
-    public RasterBlock Decode(BlockIndex block, List<StoredPart> parts, Func<ByteRange, ReadOnlyMemory<byte>> bytes) =>
+    public RasterBlock Decode(BlockIndex block, List<StoredPart> parts, Func<StoredPart, ReadOnlyMemory<byte>> bytes) =>
         StorageType(header.Levels[level]) switch
         {
             RasterDataType.UInt8 => Decode<byte>(block, parts, bytes),
@@ -34,7 +34,7 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
         : image.DataType is RasterDataType.Float64 ? RasterDataType.Float32
         : image.DataType!.Value;
 
-    private RasterBlock<T> Decode<T>(BlockIndex block, List<StoredPart> parts, Func<ByteRange, ReadOnlyMemory<byte>> bytes)
+    private RasterBlock<T> Decode<T>(BlockIndex block, List<StoredPart> parts, Func<StoredPart, ReadOnlyMemory<byte>> bytes)
         where T : unmanaged, INumberBase<T>
     {
         var image = header.Levels[level];
@@ -43,10 +43,10 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
         byte[]? mask = null;
         foreach (var part in parts)
         {
-            if (part.Plane == StoredPart.MaskPlane)
-                mask = DecodeMask(block, part, bytes(part.Range));
+            if (part.Plane != StoredPart.MaskPlane)
+                DecodeSamples(block, part, bytes(part), samples);
             else
-                DecodeSamples(block, part, bytes(part.Range), samples);
+                DecodeMask(block, part, bytes(part), mask ??= new byte[pixels]);
         }
         if (mask is null && image.AlphaSample >= 0)
             mask = MaskFromAlpha<T>(samples.AsSpan(image.AlphaSample * pixels, pixels));
@@ -79,7 +79,7 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
                 if (image.Packed)
                     SampleConverter.UnpackBits(data[..(rows * image.RowBytes)], image.BitsPerSample, image.RowBytes, image.BlockWidth, rows, planeSamples, s, output);
                 else
-                    SampleConverter.Deinterleave(data[..(rows * image.RowBytes)], type, image.BlockWidth, rows, planeSamples, s, output);
+                    SampleConverter.Deinterleave(data[..(rows * image.RowBytes)], type, image.BytesPerSample, image.BlockWidth, rows, planeSamples, s, output);
             }
         }
         finally
@@ -96,36 +96,71 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
             Predictors.UndoFloatingPoint(used, rows, samplesPerRow, image.SamplesPerBlockPixel, image.BytesPerSample);
             return;
         }
-        if (header.BigEndian)
+        if (image.File.BigEndian)
             SampleConverter.SwapToNative(used, image.BytesPerSample);
         if (image.Predictor == 2)
             Predictors.UndoHorizontal(used, rows, samplesPerRow, image.SamplesPerBlockPixel, image.BytesPerSample);
     }
 
-    private byte[] DecodeMask(BlockIndex block, StoredPart part, ReadOnlyMemory<byte> stored)
+    /// <summary>Decodes one mask block (0 = invalid) into the part of <paramref name="mask"/> it covers.</summary>
+    private void DecodeMask(BlockIndex block, StoredPart part, ReadOnlyMemory<byte> stored, byte[] mask)
+    {
+        var image = header.Levels[level];
+        var source = part.Image;
+        var sameLayout = source.BlockWidth == image.BlockWidth && source.BlockHeight == image.BlockHeight;
+        var pixels = source.BlockWidth * source.BlockHeight;
+        var decoded = sameLayout ? mask : ArrayPool<byte>.Shared.Rent(pixels);
+        try
+        {
+            if (!DecodeMaskBlock(part, stored, decoded.AsSpan(0, pixels)))
+                decoded.AsSpan(0, pixels).Clear();
+            if (!sameLayout)
+                CopyMaskWindow(image, block, source, part.Block, decoded, mask);
+        }
+        finally
+        {
+            if (!sameLayout)
+                ArrayPool<byte>.Shared.Return(decoded);
+        }
+    }
+
+    /// <summary>False for a sparse block (it reads as invalid).</summary>
+    private bool DecodeMaskBlock(StoredPart part, ReadOnlyMemory<byte> stored, Span<byte> mask)
     {
         var image = part.Image;
-        var rows = image.RowsInBlock(block.Y);
-        var mask = new byte[image.BlockWidth * image.BlockHeight];
+        var rows = image.RowsInBlock(part.Block.Y);
         var buffer = ArrayPool<byte>.Shared.Rent(image.StoredBlockBytes);
         try
         {
             var data = buffer.AsSpan(0, image.StoredBlockBytes);
-            if (!Decompress(block, image, stored, data, rows))
-                return mask;
+            if (!Decompress(part.Block, image, stored, data, rows))
+                return false;
             if (image.BitsPerSample == 1)
             {
                 SampleConverter.UnpackMask(data, image.BlockWidth, rows, mask);
-                return mask;
+                return true;
             }
             for (var i = 0; i < rows * image.BlockWidth; i++)
                 mask[i] = data[i] != 0 ? (byte)255 : (byte)0;
-            return mask;
+            return true;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Copies the pixels a mask block shares with an image block laid out differently.</summary>
+    private static void CopyMaskWindow(TiffImage image, BlockIndex block, TiffImage source, BlockIndex sourceBlock, byte[] decoded, byte[] mask)
+    {
+        var (ix, iy) = (block.X * image.BlockWidth, block.Y * image.BlockHeight);
+        var (sx, sy) = (sourceBlock.X * source.BlockWidth, sourceBlock.Y * source.BlockHeight);
+        var x0 = Math.Max(ix, sx);
+        var x1 = Math.Min(Math.Min(ix + image.BlockWidth, sx + source.BlockWidth), image.Width);
+        var y0 = Math.Max(iy, sy);
+        var y1 = Math.Min(Math.Min(iy + image.BlockHeight, sy + source.BlockHeight), image.Height);
+        for (var y = y0; y < y1; y++)
+            decoded.AsSpan((y - sy) * source.BlockWidth + (x0 - sx), x1 - x0).CopyTo(mask.AsSpan((y - iy) * image.BlockWidth + (x0 - ix)));
     }
 
     /// <summary>False for a sparse block (no stored bytes): it reads as zeros, as in GDAL.</summary>
@@ -142,11 +177,11 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
         }
         catch (InvalidDataException e)
         {
-            throw TiffErrors.Format(header.Uri, $"block ({block.X},{block.Y}) of level {level}: {codec.Name} data is corrupt: {e.Message}", e);
+            throw TiffErrors.Format(image.File.Uri, $"block ({block.X},{block.Y}) of level {level}: {codec.Name} data is corrupt: {e.Message}", e);
         }
         var expected = rows * image.RowBytes;
         if (written < expected)
-            throw TiffErrors.Format(header.Uri, $"block ({block.X},{block.Y}) of level {level}: {codec.Name} data decoded to {written} bytes, expected {expected}");
+            throw TiffErrors.Format(image.File.Uri, $"block ({block.X},{block.Y}) of level {level}: {codec.Name} data decoded to {written} bytes, expected {expected}");
         return true;
     }
 

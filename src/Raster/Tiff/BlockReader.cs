@@ -5,10 +5,10 @@ using OgcTiler.Raster.Warp;
 namespace OgcTiler.Raster.Tiff;
 
 /// <summary>
-/// Fetches the stored blocks (every sample plane, and the mask) behind a set of blocks of one level, coalescing
-/// neighbouring byte ranges into single reads, and decodes them.
+/// Fetches the stored blocks (every sample plane, and the mask blocks covering it) behind a set of blocks of one level,
+/// coalescing neighbouring byte ranges of each file into single reads, and decodes them.
 /// </summary>
-internal sealed class BlockReader(IRangeReader reader, GeoTiffHeader header)
+internal sealed class BlockReader(GeoTiffHeader header)
 {
     /// <summary>Stored block larger than this many times its decoded size (plus slack) is treated as corrupt.</summary>
     private const int MaxExpansion = 4;
@@ -18,21 +18,23 @@ internal sealed class BlockReader(IRangeReader reader, GeoTiffHeader header)
         var image = header.Levels[level];
         var mask = header.Masks[level];
         var parts = blocks.Select(b => Parts(level, image, mask, b)).ToList();
-        var ranges = RangeCoalescer.Coalesce(parts.SelectMany(p => p).Select(p => p.Range));
-        var fetched = await Task.WhenAll(ranges.Select(r => FetchAsync(r, cancellationToken)));
+        var reads = parts.SelectMany(p => p)
+            .GroupBy(p => p.Image.File.Reader)
+            .SelectMany(file => RangeCoalescer.Coalesce(file.Select(p => p.Range)).Select(range => FetchAsync(file.Key, range, cancellationToken)));
+        var fetched = await Task.WhenAll(reads);
         try
         {
             var decoder = new BlockDecoder(header, level);
-            return parts.Select((blockParts, i) => decoder.Decode(blocks[i], blockParts, range => Find(fetched, range))).ToArray();
+            return parts.Select((blockParts, i) => decoder.Decode(blocks[i], blockParts, part => Find(fetched, part))).ToArray();
         }
         finally
         {
-            foreach (var (_, buffer) in fetched)
+            foreach (var (_, _, buffer) in fetched)
                 ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private List<StoredPart> Parts(int level, TiffImage image, TiffImage? mask, BlockIndex block)
+    private static List<StoredPart> Parts(int level, TiffImage image, TiffImage? mask, BlockIndex block)
     {
         if ((uint)block.X >= (uint)image.BlocksAcross || (uint)block.Y >= (uint)image.BlocksDown)
             throw new ArgumentOutOfRangeException(nameof(block), $"block ({block.X},{block.Y}) is outside level {level} ({image.BlocksAcross}×{image.BlocksDown} blocks)");
@@ -41,32 +43,48 @@ internal sealed class BlockReader(IRangeReader reader, GeoTiffHeader header)
         for (var plane = 0; plane < planes; plane++)
             parts.Add(Part(level, image, block, plane, plane));
         if (mask is not null)
-            parts.Add(Part(level, mask, block, 0, StoredPart.MaskPlane));
+        {
+            foreach (var maskBlock in MaskBlocks(image, mask, block))
+                parts.Add(Part(level, mask, maskBlock, 0, StoredPart.MaskPlane));
+        }
         return parts;
     }
 
-    private StoredPart Part(int level, TiffImage image, BlockIndex block, int storedPlane, int plane)
+    /// <summary>The blocks of a mask that cover an image block: the same block when both are laid out alike.</summary>
+    private static IEnumerable<BlockIndex> MaskBlocks(TiffImage image, TiffImage mask, BlockIndex block)
+    {
+        var x0 = block.X * image.BlockWidth;
+        var y0 = block.Y * image.BlockHeight;
+        var x1 = Math.Min(x0 + image.BlockWidth, image.Width) - 1;
+        var y1 = Math.Min(y0 + image.BlockHeight, image.Height) - 1;
+        for (var y = y0 / mask.BlockHeight; y <= y1 / mask.BlockHeight; y++)
+            for (var x = x0 / mask.BlockWidth; x <= x1 / mask.BlockWidth; x++)
+                yield return new BlockIndex(x, y);
+    }
+
+    private static StoredPart Part(int level, TiffImage image, BlockIndex block, int storedPlane, int plane)
     {
         var index = image.StoredBlockIndex(block.X, block.Y, storedPlane);
         var offset = image.Offsets[index];
         var count = image.ByteCounts[index];
         var where = $"block ({block.X},{block.Y}) of level {level}";
         if (count > (ulong)(image.StoredBlockBytes * MaxExpansion + 65536))
-            throw TiffErrors.Format(header.Uri, $"{where} claims {count} stored bytes, implausible for a {image.StoredBlockBytes}-byte block");
-        if (count > 0 && (offset > long.MaxValue / 2 || (reader.Length is { } length && (long)offset + (long)count > length)))
-            throw TiffErrors.Format(header.Uri, $"{where} (bytes {offset}..{offset + count}) lies past the end of the file ({reader.Length} bytes)");
-        return new StoredPart(image, plane, new ByteRange(count == 0 ? 0 : (long)offset, (long)count));
+            throw TiffErrors.Format(image.File.Uri, $"{where} claims {count} stored bytes, implausible for a {image.StoredBlockBytes}-byte block");
+        var length = image.File.Reader.Length;
+        if (count > 0 && (offset > long.MaxValue / 2 || (length is { } l && (long)offset + (long)count > l)))
+            throw TiffErrors.Format(image.File.Uri, $"{where} (bytes {offset}..{offset + count}) lies past the end of the file ({length} bytes)");
+        return new StoredPart(image, plane, block, new ByteRange(count == 0 ? 0 : (long)offset, (long)count));
     }
 
-    private async Task<(ByteRange Range, byte[] Buffer)> FetchAsync(ByteRange range, CancellationToken cancellationToken)
+    private static async Task<(IRangeReader Reader, ByteRange Range, byte[] Buffer)> FetchAsync(IRangeReader reader, ByteRange range, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent((int)range.Length);
         try
         {
             var read = await reader.ReadAsync(range.Offset, buffer.AsMemory(0, (int)range.Length), cancellationToken);
             if (read < range.Length)
-                throw TiffErrors.Format(header.Uri, $"file is truncated: bytes {range.Offset}..{range.End} requested, only {read} available");
-            return (range, buffer);
+                throw TiffErrors.Format(reader.Uri, $"file is truncated: bytes {range.Offset}..{range.End} requested, only {read} available");
+            return (reader, range, buffer);
         }
         catch
         {
@@ -75,21 +93,25 @@ internal sealed class BlockReader(IRangeReader reader, GeoTiffHeader header)
         }
     }
 
-    private static ReadOnlyMemory<byte> Find((ByteRange Range, byte[] Buffer)[] fetched, ByteRange range)
+    private static ReadOnlyMemory<byte> Find((IRangeReader Reader, ByteRange Range, byte[] Buffer)[] fetched, StoredPart part)
     {
+        var range = part.Range;
         if (range.Length == 0)
             return ReadOnlyMemory<byte>.Empty;
-        foreach (var (r, buffer) in fetched)
+        foreach (var (reader, r, buffer) in fetched)
         {
-            if (range.Offset >= r.Offset && range.End <= r.End)
+            if (reader == part.Image.File.Reader && range.Offset >= r.Offset && range.End <= r.End)
                 return buffer.AsMemory((int)(range.Offset - r.Offset), (int)range.Length);
         }
         throw new InvalidOperationException("a block's byte range was not fetched");
     }
 }
 
-/// <summary>One stored block behind a dataset block: a sample plane (0 for chunky images) or the mask.</summary>
-internal readonly record struct StoredPart(TiffImage Image, int Plane, ByteRange Range)
+/// <summary>
+/// One stored block behind a dataset block: a sample plane (0 for chunky images) of the same block, or one of the
+/// mask's blocks covering it.
+/// </summary>
+internal readonly record struct StoredPart(TiffImage Image, int Plane, BlockIndex Block, ByteRange Range)
 {
     public const int MaskPlane = -1;
 }

@@ -43,7 +43,8 @@ internal static class CogValidator
         var set = await TiffParser.ParseAsync(reader, HeaderBuffer.DefaultPrefetch, cancellationToken);
         if (set.Ifds.Count == 0)
             throw TiffErrors.Format(reader.Uri, "no image (empty IFD chain)");
-        var images = set.Ifds.Select((fields, i) => (Image: TiffImageBuilder.Build(reader.Uri, i, fields), Offset: set.IfdOffsets[i])).ToList();
+        var file = new TiffFile(reader, set.BigEndian);
+        var images = set.Ifds.Select((fields, i) => (Image: TiffImageBuilder.Build(file, i, fields), Offset: set.IfdOffsets[i])).ToList();
         var main = images[0];
         var overviews = images.Skip(1).Where(i => i.Image.IsReducedResolution && !i.Image.IsMask).ToList();
         var decimations = overviews.Select(o => (int)Math.Round((double)main.Image.Width / o.Image.Width)).ToArray();

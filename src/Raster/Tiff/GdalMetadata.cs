@@ -56,12 +56,22 @@ internal static class GdalMetadata
             .ToArray();
     }
 
+    /// <summary>A dataset item of the default domain (such as INTERNAL_MASK_FLAGS_1), or null.</summary>
+    public static string? DatasetItem(string uri, IReadOnlyDictionary<ushort, TiffField> fields, string name)
+    {
+        string? found = null;
+        if (fields.TryGetValue(TiffTag.GdalMetadata, out var field))
+            ReadItems(uri, field.AsString(), (band, key, value) => found = band < 0 && key == name ? value : found);
+        return found;
+    }
+
     private static double? Number(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>
-    /// Calls <paramref name="item"/> with (band, key, text) for every band item: the key is the role for GDAL's own
-    /// items (scale, offset, description), the name for items of the default metadata domain (STATISTICS_MINIMUM, ...).
+    /// Calls <paramref name="item"/> with (band, key, text) for every item: the key is the role for GDAL's own
+    /// items (scale, offset, description), the name for items of the default metadata domain (STATISTICS_MINIMUM, ...);
+    /// the band is -1 for dataset items.
     /// </summary>
     private static void ReadItems(string uri, string xml, Action<int, string, string> item)
     {
@@ -77,7 +87,8 @@ internal static class GdalMetadata
                     continue;
                 var sample = reader.GetAttribute("sample");
                 var key = reader.GetAttribute("role") ?? (reader.GetAttribute("domain") is null ? reader.GetAttribute("name") : null);
-                if (sample is null || key is null || !int.TryParse(sample, CultureInfo.InvariantCulture, out var band))
+                var band = -1;
+                if (key is null || (sample is not null && !int.TryParse(sample, CultureInfo.InvariantCulture, out band)))
                     continue;
                 item(band, key, reader.ReadElementContentAsString());
                 moved = true;

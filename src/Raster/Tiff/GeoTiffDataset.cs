@@ -17,13 +17,11 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
     private readonly RasterCache _cache;
     private readonly CrsRegistry _crs;
     private readonly Action _onSourceChanged;
-    private readonly IRangeReader _reader;
 
-    public GeoTiffDataset(GeoTiffHeader header, IRangeReader reader, RasterCache cache, CrsRegistry crs, Action onSourceChanged)
+    public GeoTiffDataset(GeoTiffHeader header, RasterCache cache, CrsRegistry crs, Action onSourceChanged)
     {
         _header = header;
-        _blocks = new BlockReader(reader, header);
-        _reader = reader;
+        _blocks = new BlockReader(header);
         _cache = cache;
         _crs = crs;
         _onSourceChanged = onSourceChanged;
@@ -36,7 +34,8 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
 
     public string Uri => _header.Uri;
 
-    public string Version => _reader.Version;
+    /// <summary>The file's version, followed by those of the sidecars in use.</summary>
+    public string Version => string.Join('+', _header.Files.Select(f => f.Version));
 
     private static CrsDefinition ResolveCrs(GeoTiffHeader header, CrsRegistry crs)
     {

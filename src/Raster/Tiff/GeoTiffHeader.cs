@@ -6,8 +6,9 @@ using OgcTiler.Raster.Io;
 namespace OgcTiler.Raster.Tiff;
 
 /// <summary>
-/// The parsed structure of a GeoTIFF: full-resolution image, internal overviews (finest first), the internal mask of
-/// each level if any, georeferencing and band metadata. Immutable and cached by URL.
+/// The parsed structure of a GeoTIFF: full-resolution image, overviews (finest first; internal, or from a .ovr file),
+/// the mask of each level if any (internal, or from a .msk file), georeferencing and band metadata. Immutable and cached
+/// by URL.
 /// </summary>
 internal sealed class GeoTiffHeader
 {
@@ -18,12 +19,10 @@ internal sealed class GeoTiffHeader
     /// <summary>Unique per parse: part of block cache keys, so blocks of a re-read (changed) file are never mixed up.</summary>
     public long Id { get; } = Interlocked.Increment(ref s_nextId);
 
-    public required bool BigEndian { get; init; }
-
     /// <summary>Level 0 is full resolution; overviews follow from finest to coarsest.</summary>
     public required IReadOnlyList<TiffImage> Levels { get; init; }
 
-    /// <summary>The internal mask of each level, or null.</summary>
+    /// <summary>The mask of each level, or null.</summary>
     public required IReadOnlyList<TiffImage?> Masks { get; init; }
 
     public required GeoTransform Transform { get; init; }
@@ -42,36 +41,50 @@ internal sealed class GeoTiffHeader
 
     public bool HasMask => Masks[0] is not null || Full.AlphaSample >= 0;
 
+    /// <summary>The files blocks are read from: the dataset's own first, then any sidecar in use.</summary>
+    public IEnumerable<IRangeReader> Files => Levels.Concat(Masks.OfType<TiffImage>()).Select(i => i.File.Reader).Distinct();
+
     /// <summary>Approximate memory held, for the cache's size accounting.</summary>
     public long SizeInBytes => 4096 + Levels.Concat(Masks.OfType<TiffImage>()).Sum(l => l.Offsets.Length * 16L + (l.JpegTables?.Length ?? 0));
 
-    public static async Task<GeoTiffHeader> ReadAsync(IRangeReader reader, int prefetch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses the file and the sidecars GDAL would use with it: external overviews (<c>.ovr</c>) when the file has no
+    /// internal ones, and a mask file (<c>.msk</c>, with <c>.msk.ovr</c>) when it has no internal mask.
+    /// </summary>
+    public static async Task<GeoTiffHeader> ReadAsync(IRangeReader reader, int prefetch, Sidecars sidecars, CancellationToken cancellationToken)
     {
         var uri = reader.Uri;
         var set = await TiffParser.ParseAsync(reader, prefetch, cancellationToken);
         if (set.Ifds.Count == 0)
             throw TiffErrors.Format(uri, "no image (empty IFD chain)");
-        var images = set.Ifds.Select((fields, i) => TiffImageBuilder.Build(uri, i, fields)).ToList();
+        var file = new TiffFile(reader, set.BigEndian);
+        var images = set.Ifds.Select((fields, i) => TiffImageBuilder.Build(file, i, fields)).ToList();
         var full = images[0];
         if (full.IsMask || full.DataType is null)
             throw TiffErrors.Format(uri, "the first image is a mask");
-        var levels = images.Where(i => i != full && i.IsReducedResolution && !i.IsMask && i.SamplesPerPixel == full.SamplesPerPixel && i.DataType == full.DataType)
-            .OrderByDescending(i => i.Width)
-            .Prepend(full)
-            .ToList();
-        foreach (var level in levels)
-            CheckSupported(uri, level);
-        var masks = levels.Select(level => FindMask(uri, images, level)).ToList();
         var fields = set.Ifds[0];
         var keys = GeoKeys.Parse(uri, fields);
         if (keys.Epsg is null && keys.UserDefined is null)
             throw TiffErrors.Format(uri, "no CRS (GeoKeys name no EPSG code)");
+        var levels = OverviewsOf(full, images).Prepend(full).ToList();
+        var masks = images.Where(i => i.IsMask).ToList();
+        var hasMask = masks.Any(m => m.Width == full.Width && m.Height == full.Height);
+        IReadOnlyList<TiffImage> none = [];
+        var overviewFile = levels.Count == 1 ? sidecars.ReadOverviewsAsync(cancellationToken) : Task.FromResult(none);
+        var maskFile = hasMask ? Task.FromResult(none) : sidecars.ReadMaskAsync(cancellationToken);
+        await Task.WhenAll(overviewFile, maskFile);
+        levels.AddRange(OverviewsOf(full, overviewFile.Result));
+        masks.AddRange(overviewFile.Result.Where(i => i.IsMask));
+        masks.AddRange(maskFile.Result);
+        if (maskFile.Result.Count == 1 && levels.Count > 1)
+            masks.AddRange(await sidecars.ReadMaskOverviewsAsync(cancellationToken));
+        foreach (var level in levels)
+            CheckSupported(level.File.Uri, level);
         return new GeoTiffHeader
         {
             Uri = uri,
-            BigEndian = set.BigEndian,
             Levels = levels,
-            Masks = masks,
+            Masks = levels.Select(level => FindMask(masks, level)).ToList(),
             Transform = GeoReference.Read(uri, fields, keys.PixelIsPoint),
             Epsg = keys.Epsg,
             UserDefinedCrs = keys.UserDefined,
@@ -80,14 +93,21 @@ internal sealed class GeoTiffHeader
         };
     }
 
-    private static TiffImage? FindMask(string uri, List<TiffImage> images, TiffImage level)
+    /// <summary>The reduced-resolution images of a file that can stand for <paramref name="full"/>, finest first.</summary>
+    private static IEnumerable<TiffImage> OverviewsOf(TiffImage full, IReadOnlyList<TiffImage> images) =>
+        images.Where(i => i != full && !i.IsMask && i.Width < full.Width && i.SamplesPerPixel == full.SamplesPerPixel && i.DataType == full.DataType
+                && (i.IsReducedResolution || i.File != full.File))
+            .OrderByDescending(i => i.Width);
+
+    /// <summary>The mask of a level: the mask image of its size, whose blocks may be laid out differently.</summary>
+    private static TiffImage? FindMask(List<TiffImage> masks, TiffImage level)
     {
-        var mask = images.FirstOrDefault(i => i.IsMask && i.Width == level.Width && i.Height == level.Height);
+        var mask = masks.FirstOrDefault(i => i.Width == level.Width && i.Height == level.Height);
         if (mask is null)
             return null;
-        if (mask.BlockWidth != level.BlockWidth || mask.BlockHeight != level.BlockHeight || mask.SamplesPerPixel != 1)
-            throw TiffErrors.Format(uri, $"internal mask {mask.Width}×{mask.Height} with blocks of {mask.BlockWidth}×{mask.BlockHeight} differs from its image's layout; not supported");
-        CheckSupported(uri, mask);
+        if (mask.SamplesPerPixel != 1)
+            throw TiffErrors.Format(mask.File.Uri, $"mask {mask.Width}×{mask.Height} with {mask.SamplesPerPixel} samples per pixel is not supported");
+        CheckSupported(mask.File.Uri, mask);
         return mask;
     }
 

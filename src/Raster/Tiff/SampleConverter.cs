@@ -20,13 +20,17 @@ internal static class SampleConverter
 
     /// <summary>
     /// Copies sample <paramref name="sample"/> of every pixel (interleaved <paramref name="stride"/> per pixel) from
-    /// rows of native samples of <paramref name="type"/> into <paramref name="output"/> (width × rows). The output type
-    /// is the stored type, or float32 for float64 samples.
+    /// rows of native samples of <paramref name="type"/>, <paramref name="bytesPerSample"/> bytes each, into
+    /// <paramref name="output"/> (width × rows). The output type is the stored type, or float32 for floats of 16 or 64
+    /// bits (GDAL reads 16-bit floats as float32 too).
     /// </summary>
-    public static void Deinterleave<T>(ReadOnlySpan<byte> data, RasterDataType type, int width, int rows, int stride, int sample, Span<T> output)
+    public static void Deinterleave<T>(ReadOnlySpan<byte> data, RasterDataType type, int bytesPerSample, int width, int rows, int stride, int sample, Span<T> output)
         where T : unmanaged, INumberBase<T>
     {
-        if (type == RasterDataType.Float64 && typeof(T) != typeof(double))
+        var isFloat = type is RasterDataType.Float32 or RasterDataType.Float64;
+        if (isFloat && bytesPerSample == 2)
+            Copy(MemoryMarshal.Cast<byte, Half>(data), width, rows, stride, sample, output);
+        else if (isFloat && bytesPerSample == 8 && typeof(T) != typeof(double))
             Copy(MemoryMarshal.Cast<byte, double>(data), width, rows, stride, sample, output);
         else
             Copy(MemoryMarshal.Cast<byte, T>(data), width, rows, stride, sample, output);

@@ -8,6 +8,9 @@ namespace OgcTiler.Raster.Tiff;
 /// </summary>
 internal sealed class TiffImage
 {
+    /// <summary>Where the blocks are stored.</summary>
+    public required TiffFile File { get; init; }
+
     /// <summary>Largest decoded block (all samples), a bound on per-block memory.</summary>
     private const long MaxBlockBytes = 256L * 1024 * 1024;
 

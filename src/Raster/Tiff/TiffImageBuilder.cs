@@ -7,8 +7,9 @@ internal static class TiffImageBuilder
 {
     private const long MaxBlocks = 1 << 24;
 
-    public static TiffImage Build(string uri, int index, IReadOnlyDictionary<ushort, TiffField> f)
+    public static TiffImage Build(TiffFile file, int index, IReadOnlyDictionary<ushort, TiffField> f)
     {
+        var uri = file.Uri;
         string Where(string problem) => $"IFD {index}: {problem}";
         long Int(ushort tag, long fallback) => f.TryGetValue(tag, out var v) && v.Count > 0 ? (long)Math.Min(v.AsInteger(uri), long.MaxValue) : fallback;
         long Required(ushort tag, string name) => f.ContainsKey(tag) ? Int(tag, 0) : throw TiffErrors.Format(uri, Where($"{name} is missing"));
@@ -40,6 +41,7 @@ internal static class TiffImageBuilder
         var counts = Array(uri, f, tiled ? TiffTag.TileByteCounts : TiffTag.StripByteCounts, blocks, Where);
         return new TiffImage
         {
+            File = file,
             Width = (int)width,
             Height = (int)height,
             BlockWidth = (int)blockWidth,
@@ -67,7 +69,6 @@ internal static class TiffImageBuilder
     {
         (5, _) => $" (complex integer, GDAL's CInt{bits / 2})",
         (6, _) => $" (complex float, GDAL's CFloat{bits / 2})",
-        (3, 16) => " (16-bit half float)",
         _ => "",
     };
 
@@ -81,7 +82,10 @@ internal static class TiffImageBuilder
         return bits[0] is (>= 1 and <= 32) or 64 ? (int)bits[0] : throw TiffErrors.Format(uri, where($"{bits[0]} bits per sample is not supported"));
     }
 
-    /// <summary>The type samples are read as; unsigned samples of other depths (NBITS) widen to the next type up, as in GDAL.</summary>
+    /// <summary>
+    /// The type samples are read as; unsigned samples of other depths (NBITS) widen to the next type up, and 16-bit
+    /// floats are read as float32, as in GDAL.
+    /// </summary>
     private static RasterDataType? DataType(int format, int bits) => (format, bits) switch
     {
         (1, <= 8) => RasterDataType.UInt8,
@@ -90,7 +94,7 @@ internal static class TiffImageBuilder
         (2, 8) => RasterDataType.Int8,
         (2, 16) => RasterDataType.Int16,
         (2, 32) => RasterDataType.Int32,
-        (3, 32) => RasterDataType.Float32,
+        (3, 16 or 32) => RasterDataType.Float32,
         (3, 64) => RasterDataType.Float64,
         _ => null,
     };

@@ -13,6 +13,7 @@ internal sealed partial class RangeServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, byte[]> _files = [];
     private readonly List<(long From, long To)> _ranges = [];
+    private readonly List<string> _notFound = [];
     private readonly Task _loop;
 
     public RangeServer()
@@ -38,6 +39,9 @@ internal sealed partial class RangeServer : IDisposable
 
     public IReadOnlyList<(long From, long To)> Ranges { get { lock (_ranges) return _ranges.ToList(); } }
 
+    /// <summary>Paths of the requests answered 404 (not counted in <see cref="Requests"/>).</summary>
+    public IReadOnlyList<string> NotFound { get { lock (_ranges) return _notFound.ToList(); } }
+
     public string Add(string name, byte[] content)
     {
         _files["/" + name] = content;
@@ -47,7 +51,10 @@ internal sealed partial class RangeServer : IDisposable
     public void ResetCounts()
     {
         lock (_ranges)
+        {
             _ranges.Clear();
+            _notFound.Clear();
+        }
     }
 
     private async Task LoopAsync()
@@ -73,6 +80,9 @@ internal sealed partial class RangeServer : IDisposable
         if (FailWith is { } status || !_files.TryGetValue(context.Request.Url!.AbsolutePath, out var file))
         {
             response.StatusCode = FailWith ?? 404;
+            if (FailWith is null)
+                lock (_ranges)
+                    _notFound.Add(context.Request.Url!.AbsolutePath);
             return;
         }
         var match = RangePattern().Match(context.Request.Headers["Range"] ?? "");

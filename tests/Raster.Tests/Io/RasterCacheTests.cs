@@ -120,9 +120,9 @@ public sealed class RasterCacheTests
     private static async Task<(GeoTiffDataset Dataset, CountingRangeReader Reader, RasterCache Cache, GeoTiffHeader Header)> OpenCountedAsync(string name, long cacheBytes = 16 << 20)
     {
         var reader = new CountingRangeReader(FileRangeReader.Open(TiffFixtures.PathOf(name)));
-        var header = await GeoTiffHeader.ReadAsync(reader, 64 * 1024, CancellationToken.None);
+        var header = await GeoTiffHeader.ReadAsync(reader, 64 * 1024, Sidecars.None, CancellationToken.None);
         reader.Clear();
         var cache = new RasterCache(cacheBytes);
-        return (new GeoTiffDataset(header, reader, cache, CrsRegistry.Default, () => { }), reader, cache, header);
+        return (new GeoTiffDataset(header, cache, CrsRegistry.Default, () => { }), reader, cache, header);
     }
 }

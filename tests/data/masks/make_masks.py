@@ -1,10 +1,12 @@
-"""Makes small GeoTIFFs whose validity GDAL derives from an internal mask (on every overview) or from nodata on
-signed 8-bit and paletted data, and gdalwarp's output for each to a WebMercator grid (run through make-masks.sh).
+"""Makes small GeoTIFFs whose validity GDAL derives from an internal mask (on every overview), from a .msk sidecar
+(with its overviews in .msk.ovr), or from nodata on signed 8-bit, paletted and 16-bit float data, some with external
+overviews (.ovr), and gdalwarp's output for each to a WebMercator grid (run through make-masks.sh).
 
-  files/NAME.tif          the source
-  warped/NAME.KERNEL.tif  gdalwarp -r KERNEL -dstalpha onto the grid in cases.json
-  cases.json              per source: the grid, the kernels, and what GDAL reports (type, nodata, mask flags)
-  refused/NAME.tif        sample types the engine refuses: complex (CInt16, CFloat32) and 16-bit float
+  files/NAME.tif[.ovr|.msk|.msk.ovr]  the source and its sidecars
+  warped/CASE.KERNEL.tif              gdalwarp -r KERNEL -dstalpha onto the grid in cases.json
+  cases.json                          per case: the file, the grid, the kernels, and what GDAL reports (type, nodata,
+                                      mask flags, overviews)
+  refused/NAME.tif                    sample types the engine refuses: complex (CInt16, CFloat32)
 """
 import json
 import os
@@ -81,20 +83,66 @@ def make_sources():
     ds.GetRasterBand(1).SetRasterColorTable(ct)
     ds = None
     made["palette_nodata"] = ["near"]
+    made.update(make_sidecars(inside))
+    # 16-bit floats (GDAL writes them for Float32 with NBITS=16 and reads them as Float32), with nodata
+    half = pattern(8, 1, 4000) / 7.0
+    half[hole()] = -1
+    create(os.path.join(FILES, "float16_nodata.tif"), 1, gdal.GDT_Float32, ["NBITS=16", "COMPRESS=DEFLATE", "PREDICTOR=2"],
+           nodata=-1, arrays=[half]).FlushCache()
+    made["float16_nodata"] = ["near", "bilinear"]
+    return made
+
+
+def gdaladdo(path, kernel):
+    """External overviews ÷2 and ÷4 (.ovr, and .msk.ovr for a .msk), DEFLATE-compressed."""
+    subprocess.run(["gdaladdo", "-q", "-ro", "--config", "COMPRESS_OVERVIEW", "DEFLATE", "-r", kernel, path, "2", "4"], check=True)
+
+
+def make_sidecars(inside):
+    """Masks in .msk files and overviews in .ovr files, as GDAL writes them when told not to write inside the TIFF."""
+    made = {}
+    mask = np.where(inside, 255, 0).astype(np.uint8)
+    gdal.SetConfigOption("GDAL_TIFF_INTERNAL_MASK", "NO")
+    # striped image, .msk striped differently (GDAL picks the mask's strips itself)
+    ds = create(os.path.join(FILES, "msk_striped.tif"), 1, gdal.GDT_UInt16, ["COMPRESS=DEFLATE"], arrays=[pattern(3, 1, 4000)])
+    ds.CreateMaskBand(gdal.GMF_PER_DATASET)
+    ds.GetRasterBand(1).GetMaskBand().WriteArray(mask)
+    ds = None
+    made["msk_striped"] = ["near", "bilinear"]
+    # tiled RGB image with a .msk, then overviews built read-only: .ovr for the image, .msk.ovr for the mask
+    path = os.path.join(FILES, "msk_ovr.tif")
+    ds = create(path, 3, gdal.GDT_Byte, ["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32", "INTERLEAVE=PIXEL"],
+                arrays=[pattern(4 + b) for b in range(3)])
+    ds.CreateMaskBand(gdal.GMF_PER_DATASET)
+    ds.GetRasterBand(1).GetMaskBand().WriteArray(mask)
+    ds = None
+    gdal.SetConfigOption("GDAL_TIFF_INTERNAL_MASK", None)
+    gdaladdo(path, "nearest")
+    made["msk_ovr"] = ["near", "bilinear"]
+    # nodata and a .ovr, no mask
+    path = os.path.join(FILES, "ovr_nodata.tif")
+    values = pattern(5, 1, 4000)
+    values[hole()] = 0
+    create(path, 1, gdal.GDT_Int16, ["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32"], nodata=0, arrays=[values]).FlushCache()
+    gdaladdo(path, "average")
+    made["ovr_nodata"] = ["near", "bilinear"]
+    # a .msk written by gdal_translate -b mask lacks INTERNAL_MASK_FLAGS_1: GDAL does not use it, and neither may we
+    path = os.path.join(FILES, "msk_unflagged.tif")
+    create(path, 1, gdal.GDT_UInt16, ["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32"], arrays=[pattern(6, 1, 4000)]).FlushCache()
+    subprocess.run(["gdal_translate", "-q", "-of", "GTiff", "-co", "COMPRESS=DEFLATE", "-b", "mask", os.path.join(FILES, "internal_mask_ovr.tif"), path + ".msk"], check=True)
+    made["msk_unflagged"] = ["near"]
     return made
 
 
 def make_refused():
     os.makedirs(os.path.join(HERE, "refused"), exist_ok=True)
     y, x = np.mgrid[0:SIZE, 0:SIZE]
-    for name, dtype, options in (("cint16", gdal.GDT_CInt16, []), ("cfloat32", gdal.GDT_CFloat32, []),
-                                 ("float16", gdal.GDT_Float32, ["NBITS=16"])):
-        values = (x + 1j * y) if dtype != gdal.GDT_Float32 else x * 0.25
-        create(os.path.join(HERE, "refused", name + ".tif"), 1, dtype, options + ["COMPRESS=DEFLATE"], arrays=[values]).FlushCache()
+    for name, dtype in (("cint16", gdal.GDT_CInt16), ("cfloat32", gdal.GDT_CFloat32)):
+        create(os.path.join(HERE, "refused", name + ".tif"), 1, dtype, ["COMPRESS=DEFLATE"], arrays=[x + 1j * y]).FlushCache()
 
 
 def grid_of(path):
-    """A 128×128 WebMercator grid over the source's footprint plus 10 %."""
+    """A WebMercator grid over the source's footprint plus 10 % (128×128 pixels: finer than the source)."""
     ds = gdal.Open(path)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
@@ -108,8 +156,8 @@ def grid_of(path):
     return [w - m, s - m, e + m, n + m], 128
 
 
-def warp(name, kernel, bounds, size):
-    out = os.path.join(WARPED, f"{name}.{kernel}.tif")
+def warp(case, name, kernel, bounds, size):
+    out = os.path.join(WARPED, f"{case}.{kernel}.tif")
     twin = os.path.join(WARPED, name + ".int16.tif")
     source = twin if os.path.exists(twin) else os.path.join(FILES, name + ".tif")
     subprocess.run(["gdalwarp", "-q", "-overwrite", "-t_srs", "EPSG:3857", "-te", *map(repr, bounds), "-ts", str(size), str(size),
@@ -132,9 +180,13 @@ def main():
     cases = {}
     for name, kernels in made.items():
         bounds, size = grid_of(os.path.join(FILES, name + ".tif"))
-        for k in kernels:
-            warp(name, k, bounds, size)
-        cases[name] = {"bounds": bounds, "size": size, "kernels": kernels, **describe(name)}
+        # files with overviews are also read onto coarser grids, where gdalwarp picks overview 1 (÷2) and 2 (÷4)
+        sizes = [size, 40, 20] if describe(name)["overviews"] else [size]
+        for s in sizes:
+            case = name if s == size else f"{name}@{s}"
+            for k in kernels:
+                warp(case, name, k, bounds, s)
+            cases[case] = {"file": name, "bounds": bounds, "size": s, "kernels": kernels, **describe(name)}
     with open(os.path.join(HERE, "cases.json"), "w") as f:
         json.dump(cases, f, indent=1)
 
