@@ -1,4 +1,5 @@
 using OgcTiler.Raster.Geometry;
+using OgcTiler.Raster.Warp;
 
 namespace OgcTiler.Raster.Tiff;
 
@@ -17,6 +18,27 @@ internal static class GeoReference
             X0 = transform.X0 - 0.5 * transform.Dx - 0.5 * transform.Rx,
             Y0 = transform.Y0 - 0.5 * transform.Ry - 0.5 * transform.Dy,
         };
+    }
+
+    /// <summary>
+    /// The ground control points of a file georeferenced by several tie points and neither ModelPixelScale nor
+    /// ModelTransformation, as GDAL reads them (a PixelIsPoint tie point names a pixel centre); null otherwise.
+    /// </summary>
+    public static IReadOnlyList<Gcp>? ReadGcps(string uri, IReadOnlyDictionary<ushort, TiffField> fields, bool pixelIsPoint)
+    {
+        if (fields.ContainsKey(TiffTag.ModelTransformation) || fields.ContainsKey(TiffTag.ModelPixelScale)
+            || !fields.TryGetValue(TiffTag.ModelTiepoint, out var tie))
+            return null;
+        var t = tie.AsDoubles(uri);
+        if (t.Length < 12)
+            return null;
+        var centre = pixelIsPoint ? 0.5 : 0;
+        var gcps = new Gcp[t.Length / 6];
+        for (var i = 0; i < gcps.Length; i++)
+            gcps[i] = new Gcp(t[6 * i] + centre, t[6 * i + 1] + centre, t[6 * i + 3], t[6 * i + 4]);
+        return gcps.All(g => double.IsFinite(g.Pixel) && double.IsFinite(g.Line) && double.IsFinite(g.X) && double.IsFinite(g.Y))
+            ? gcps
+            : throw TiffErrors.Format(uri, "a ground control point (ModelTiepoint) is not a finite number");
     }
 
     private static GeoTransform? FromModelTransformation(string uri, IReadOnlyDictionary<ushort, TiffField> fields)

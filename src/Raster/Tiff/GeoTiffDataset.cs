@@ -26,16 +26,24 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
         _crs = crs;
         _onSourceChanged = onSourceChanged;
         Crs = ResolveCrs(header, crs);
-        Info = RasterInfoBuilder.Build(header, Crs, crs);
-        Levels = header.Levels
-            .Select(l => new RasterLevel(l.Width, l.Height, l.BlockWidth, l.BlockHeight, header.Transform.Scaled(header.Full.Width, header.Full.Height, l.Width, l.Height)))
-            .ToList();
+        var gcps = header.Gcps is { } points ? GcpTransform.Fit(header.Uri, points, GcpTransform.DefaultOrder(points.Count)) : null;
+        Levels = header.Levels.Select(l => LevelOf(header, l, gcps)).ToList();
+        Info = RasterInfoBuilder.Build(header, Levels[0], Crs, crs);
     }
 
     public string Uri => _header.Uri;
 
     /// <summary>The file's version, followed by those of the sidecars in use.</summary>
     public string Version => string.Join('+', _header.Files.Select(f => f.Version));
+
+    /// <summary>A level's georeferencing: the geotransform scaled to its size, and the GCP polynomial refitted to it.</summary>
+    private static RasterLevel LevelOf(GeoTiffHeader header, TiffImage level, GcpTransform? gcps)
+    {
+        var full = header.Full;
+        var transform = header.Transform.Scaled(full.Width, full.Height, level.Width, level.Height);
+        return new RasterLevel(level.Width, level.Height, level.BlockWidth, level.BlockHeight, transform,
+            gcps?.Scaled(header.Uri, (double)full.Width / level.Width, (double)full.Height / level.Height));
+    }
 
     private static CrsDefinition ResolveCrs(GeoTiffHeader header, CrsRegistry crs)
     {

@@ -2,6 +2,7 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Codecs;
 using OgcTiler.Raster.Geometry;
 using OgcTiler.Raster.Io;
+using OgcTiler.Raster.Warp;
 
 namespace OgcTiler.Raster.Tiff;
 
@@ -25,7 +26,11 @@ internal sealed class GeoTiffHeader
     /// <summary>The mask of each level, or null.</summary>
     public required IReadOnlyList<TiffImage?> Masks { get; init; }
 
+    /// <summary>The geotransform; for a file georeferenced by <see cref="Gcps"/>, the affine fit of its points.</summary>
     public required GeoTransform Transform { get; init; }
+
+    /// <summary>The ground control points of a file georeferenced by them alone, else null.</summary>
+    public required IReadOnlyList<Gcp>? Gcps { get; init; }
 
     /// <summary>The EPSG code of the CRS, or null when <see cref="UserDefinedCrs"/> defines it.</summary>
     public required int? Epsg { get; init; }
@@ -80,12 +85,14 @@ internal sealed class GeoTiffHeader
             masks.AddRange(await sidecars.ReadMaskOverviewsAsync(cancellationToken));
         foreach (var level in levels)
             CheckSupported(level.File.Uri, level);
+        var gcps = GeoReference.ReadGcps(uri, fields, keys.PixelIsPoint);
         return new GeoTiffHeader
         {
             Uri = uri,
             Levels = levels,
             Masks = levels.Select(level => FindMask(masks, level)).ToList(),
-            Transform = GeoReference.Read(uri, fields, keys.PixelIsPoint),
+            Transform = gcps is null ? GeoReference.Read(uri, fields, keys.PixelIsPoint) : GcpTransform.AffineFit(uri, gcps),
+            Gcps = gcps,
             Epsg = keys.Epsg,
             UserDefinedCrs = keys.UserDefined,
             Nodata = GdalMetadata.Nodata(fields),

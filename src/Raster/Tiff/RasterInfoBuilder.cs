@@ -1,6 +1,7 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Geometry;
+using OgcTiler.Raster.Warp;
 
 namespace OgcTiler.Raster.Tiff;
 
@@ -10,11 +11,11 @@ internal static class RasterInfoBuilder
     /// <summary>Points per edge when transforming the outline to WGS 84 (edges curve under reprojection).</summary>
     private const int EdgePoints = 21;
 
-    public static RasterInfo Build(GeoTiffHeader header, CrsDefinition crs, CrsRegistry registry)
+    /// <param name="full">The full-resolution level, whose georeferencing (geotransform or GCP polynomial) gives the bounds.</param>
+    public static RasterInfo Build(GeoTiffHeader header, RasterLevel full, CrsDefinition crs, CrsRegistry registry)
     {
-        var full = header.Full;
-        var native = Outline(header.Transform, full.Width, full.Height, 2);
-        var wgs84 = Outline(header.Transform, full.Width, full.Height, EdgePoints);
+        var native = Outline(full, header.Gcps is null ? 2 : EdgePoints);
+        var wgs84 = Outline(full, EdgePoints);
         var toWgs84 = registry.CreateTransform(crs, registry.Resolve("EPSG:4326"));
         toWgs84.Transform(wgs84.Xs, wgs84.Ys);
         return new RasterInfo(
@@ -22,7 +23,7 @@ internal static class RasterInfoBuilder
             header.Transform.ToArray(),
             full.Width,
             full.Height,
-            full.DataType!.Value,
+            header.Full.DataType!.Value,
             header.Nodata,
             header.Bands,
             header.Levels.Skip(1).Select(l => (l.Width, l.Height)).ToList(),
@@ -34,17 +35,18 @@ internal static class RasterInfoBuilder
     }
 
     /// <summary>Points along the four edges of the raster, <paramref name="perEdge"/> per edge.</summary>
-    private static (double[] Xs, double[] Ys) Outline(GeoTransform gt, int width, int height, int perEdge)
+    private static (double[] Xs, double[] Ys) Outline(RasterLevel level, int perEdge)
     {
+        var (width, height) = (level.Width, level.Height);
         var xs = new double[perEdge * 4];
         var ys = new double[perEdge * 4];
         for (var i = 0; i < perEdge; i++)
         {
             var t = (double)i / (perEdge - 1);
-            (xs[i], ys[i]) = gt.PixelToWorld(t * width, 0);
-            (xs[perEdge + i], ys[perEdge + i]) = gt.PixelToWorld(t * width, height);
-            (xs[2 * perEdge + i], ys[2 * perEdge + i]) = gt.PixelToWorld(0, t * height);
-            (xs[3 * perEdge + i], ys[3 * perEdge + i]) = gt.PixelToWorld(width, t * height);
+            (xs[i], ys[i]) = level.PixelToWorld(t * width, 0);
+            (xs[perEdge + i], ys[perEdge + i]) = level.PixelToWorld(t * width, height);
+            (xs[2 * perEdge + i], ys[2 * perEdge + i]) = level.PixelToWorld(0, t * height);
+            (xs[3 * perEdge + i], ys[3 * perEdge + i]) = level.PixelToWorld(width, t * height);
         }
         return (xs, ys);
     }

@@ -24,13 +24,13 @@ internal sealed class ApproxTransformer
 
     private readonly CoordinateTransform _targetToSource;
     private readonly GeoTransform _target;
-    private readonly GeoTransform _sourceInverse;
+    private readonly PixelLocator _source;
 
-    public ApproxTransformer(CoordinateTransform targetToSource, GeoTransform target, GeoTransform sourceInverse)
+    public ApproxTransformer(CoordinateTransform targetToSource, GeoTransform target, PixelLocator source)
     {
         _targetToSource = targetToSource;
         _target = target;
-        _sourceInverse = sourceInverse;
+        _source = source;
     }
 
     /// <summary>
@@ -179,15 +179,13 @@ internal sealed class ApproxTransformer
             for (var i = 0; i < points.Count; i++)
                 (px[i], py[i]) = _target.PixelToWorld(points[i].Col + offset, points[i].Row + offset);
             SafeTransform.Apply(_targetToSource, px, py);
-            var inv = _sourceInverse;
             for (var i = 0; i < points.Count; i++)
             {
                 var (x, y) = (px[i], py[i]);
                 var index = points[i].Row * width + points[i].Col;
                 if (double.IsFinite(x) && double.IsFinite(y))
                 {
-                    xs[index] = inv.X0 + x * inv.Dx + y * inv.Rx;
-                    ys[index] = inv.Y0 + x * inv.Ry + y * inv.Dy;
+                    (xs[index], ys[index]) = _source.Locate(x, y);
                 }
                 else
                 {

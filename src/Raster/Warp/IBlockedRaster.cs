@@ -28,8 +28,15 @@ internal interface IBlockedRaster
 
 internal readonly record struct BlockIndex(int X, int Y);
 
-internal sealed record RasterLevel(int Width, int Height, int BlockWidth, int BlockHeight, GeoTransform Transform)
+/// <summary>
+/// One resolution of a raster. <see cref="Gcps"/> is set for rasters georeferenced by ground control points: then it
+/// maps pixels to the CRS and <see cref="Transform"/> is only its affine approximation.
+/// </summary>
+internal sealed record RasterLevel(int Width, int Height, int BlockWidth, int BlockHeight, GeoTransform Transform, GcpTransform? Gcps = null)
 {
+    public (double X, double Y) PixelToWorld(double col, double row) =>
+        Gcps is { } gcps ? gcps.PixelToWorld(col, row) : Transform.PixelToWorld(col, row);
+
     public int BlocksAcross => (Width + BlockWidth - 1) / BlockWidth;
 
     public int BlocksDown => (Height + BlockHeight - 1) / BlockHeight;

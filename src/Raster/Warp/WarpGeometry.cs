@@ -14,7 +14,7 @@ internal static class WarpGeometry
     {
         var full = levels[0];
         var (xs, ys) = Outline(full.Width, full.Height);
-        MapPoints(xs, ys, full.Transform, sourceToTarget, targetInverse);
+        MapPoints(xs, ys, full.PixelToWorld, sourceToTarget, PixelLocator.Affine(targetInverse));
         // The first sample is the top-left corner and the last the bottom-right one (GDALSuggestedWarpOutput2's order).
         var last = xs.Length - 1;
         var ratio = double.IsFinite(xs[0]) && double.IsFinite(ys[0]) && double.IsFinite(xs[last]) && double.IsFinite(ys[last])
@@ -29,16 +29,16 @@ internal static class WarpGeometry
     /// edge, or a 23×23 grid when some edge points fail to transform. Unknown when almost none transform. When the
     /// interior escapes the outline's box (a pole or a cut inside the region), the grid is added so the window covers it.
     /// </summary>
-    public static Footprint FootprintOf(TargetRegion region, GeoTransform target, CoordinateTransform targetToSource, GeoTransform levelInverse)
+    public static Footprint FootprintOf(TargetRegion region, GeoTransform target, CoordinateTransform targetToSource, PixelLocator level)
     {
         var (xs, ys) = Outline(region.Width, region.Height);
         Offset(xs, ys, region);
-        MapPoints(xs, ys, target, targetToSource, levelInverse);
-        if (xs.Any(double.IsNaN) || !InteriorInside(Bounds(xs, ys), region, target, targetToSource, levelInverse))
+        MapPoints(xs, ys, target.PixelToWorld, targetToSource, level);
+        if (xs.Any(double.IsNaN) || !InteriorInside(Bounds(xs, ys), region, target, targetToSource, level))
         {
             var (gx, gy) = Grid(region.Width, region.Height);
             Offset(gx, gy, region);
-            MapPoints(gx, gy, target, targetToSource, levelInverse);
+            MapPoints(gx, gy, target.PixelToWorld, targetToSource, level);
             if (gx.Count(double.IsNaN) > gx.Length - 5)
                 return Footprint.None;
             var edge = xs.Any(double.IsNaN) ? (xs: Array.Empty<double>(), ys: Array.Empty<double>()) : (xs, ys);
@@ -50,7 +50,7 @@ internal static class WarpGeometry
     }
 
     /// <summary>Whether a coarse interior grid maps inside the outline's box (one pixel of slack): true for ordinary grids.</summary>
-    private static bool InteriorInside((double MinX, double MinY, double MaxX, double MaxY) box, TargetRegion region, GeoTransform target, CoordinateTransform targetToSource, GeoTransform levelInverse)
+    private static bool InteriorInside((double MinX, double MinY, double MaxX, double MaxY) box, TargetRegion region, GeoTransform target, CoordinateTransform targetToSource, PixelLocator level)
     {
         const int steps = 5;
         var xs = new double[steps * steps];
@@ -60,7 +60,7 @@ internal static class WarpGeometry
             xs[i] = region.X + (i % steps + 1) * region.Width / (steps + 1.0);
             ys[i] = region.Y + (i / steps + 1) * region.Height / (steps + 1.0);
         }
-        MapPoints(xs, ys, target, targetToSource, levelInverse);
+        MapPoints(xs, ys, target.PixelToWorld, targetToSource, level);
         for (var i = 0; i < xs.Length; i++)
         {
             if (!(xs[i] >= box.MinX - 1 && xs[i] <= box.MaxX + 1 && ys[i] >= box.MinY - 1 && ys[i] <= box.MaxY + 1))
@@ -121,15 +121,15 @@ internal static class WarpGeometry
     }
 
     /// <summary>Pixels of one grid → its CRS → the other CRS → pixels of the other grid; failures become NaN.</summary>
-    private static void MapPoints(double[] xs, double[] ys, GeoTransform from, CoordinateTransform transform, GeoTransform toInverse)
+    private static void MapPoints(double[] xs, double[] ys, Func<double, double, (double, double)> fromPixels, CoordinateTransform transform, PixelLocator to)
     {
         for (var i = 0; i < xs.Length; i++)
-            (xs[i], ys[i]) = from.PixelToWorld(xs[i], ys[i]);
+            (xs[i], ys[i]) = fromPixels(xs[i], ys[i]);
         SafeTransform.Apply(transform, xs, ys);
         for (var i = 0; i < xs.Length; i++)
         {
             if (double.IsFinite(xs[i]) && double.IsFinite(ys[i]))
-                (xs[i], ys[i]) = toInverse.PixelToWorld(xs[i], ys[i]);
+                (xs[i], ys[i]) = to.Locate(xs[i], ys[i]);
             else
                 (xs[i], ys[i]) = (double.NaN, double.NaN);
         }

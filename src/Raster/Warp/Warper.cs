@@ -17,18 +17,18 @@ internal static class Warper
         var toSource = AroundSourceCentre(crs.CreateTransform(targetCrs, raster.Crs), raster.Levels[0], raster.Crs);
         var levelIndex = WarpGeometry.ChooseLevel(raster.Levels, crs.CreateTransform(raster.Crs, targetCrs), target.Inverse());
         var level = raster.Levels[levelIndex];
-        var levelInverse = level.Transform.Inverse();
+        var levelPixels = PixelLocator.Of(level);
         var result = RasterData.Create(grid.Width, grid.Height, bands.Select(b => $"b{b + 1}").ToArray());
         try
         {
             var whole = new TargetRegion(0, 0, grid.Width, grid.Height);
-            var wholeFootprint = WarpGeometry.FootprintOf(whole, target, toSource, levelInverse);
+            var wholeFootprint = WarpGeometry.FootprintOf(whole, target, toSource, levelPixels);
             Footprint FootprintOf(TargetRegion region) =>
-                region == whole ? wholeFootprint : WarpGeometry.FootprintOf(region, target, toSource, levelInverse);
+                region == whole ? wholeFootprint : WarpGeometry.FootprintOf(region, target, toSource, levelPixels);
             var resampler = Resamplers.For(ChooseMethod(whole, wholeFootprint, options, level));
             var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
             if (chunks.Count > 0)
-                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelInverse), resampler, bands, options, result, cancellationToken).ConfigureAwait(false);
+                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, options, result, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -48,8 +48,8 @@ internal static class Warper
     {
         if (!sourceCrs.IsGeographic)
             return toSource;
-        var (left, _) = full.Transform.PixelToWorld(0, 0);
-        var (right, _) = full.Transform.PixelToWorld(full.Width, full.Height);
+        var (left, _) = full.PixelToWorld(0, 0);
+        var (right, _) = full.PixelToWorld(full.Width, full.Height);
         var (west, east) = (Math.Min(left, right), Math.Max(left, right));
         return west >= -180 && east <= 180 ? toSource : toSource.WrappedAround((west + east) / 2);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Tests.Warp;
 using OgcTiler.Raster.Tiff;
 using OgcTiler.TestSupport;
 using Xunit.Abstractions;
@@ -43,33 +44,7 @@ public sealed class MaskedWarpTests(ITestOutputHelper output)
         var golden = await OpenAsync(Path.Combine("warped", $"{name}.{kernel}.tif"));
         var (expected, expectedMask) = await TiffFixtures.ReadLevelAsync(golden, 0);
         Assert.NotNull(expectedMask);
-        int count = size * size, maskAgree = 0, both = 0, within = 0;
-        var sum = 0.0;
-        for (var i = 0; i < count; i++)
-        {
-            var gdalValid = expectedMask[i] > 0;
-            var ourValid = data.Mask[i] > 0;
-            maskAgree += gdalValid == ourValid ? 1 : 0;
-            if (!gdalValid || !ourValid)
-                continue;
-            both++;
-            var worst = 0.0;
-            for (var band = 0; band < data.BandCount; band++)
-            {
-                var d = Math.Abs(Math.Round(data.Band(band)[i]) - expected[band * count + i]);
-                worst = Math.Max(worst, d);
-                sum += d / data.BandCount;
-            }
-            within += worst <= 1 ? 1 : 0;
-        }
-        var mad = both == 0 ? 0 : sum / both;
-        output.WriteLine($"{name} {kernel}: mask agrees on {maskAgree}/{count}, {within}/{both} within 1 DN, MAD {mad:F3}");
-        Assert.True(both > count / 4, $"only {both} pixels valid in both");
-        Assert.True(maskAgree >= 0.999 * count, $"mask agrees on {maskAgree} of {count} pixels");
-        if (method == ResamplingMethod.Nearest)
-            Assert.True(within >= 0.999 * both, $"{within} of {both} pixels within 1 DN of gdalwarp's");
-        else
-            Assert.True(mad <= 0.5, $"mean absolute difference {mad:F3} DN");
+        WarpAgreement.AssertMatches(data, expected, expectedMask, method, $"{name} {kernel}", output);
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed class ApproxTransformerTests
         const double span = 2 * 20037508.342789244 / 64;
         var target = new GeoTransform(-20037508.342789244 + 32 * span, span / 256, 0, 20037508.342789244 - 21 * span, 0, -span / 256);
         var sourceInverse = new GeoTransform(0, 100, 0, 6000000, 0, -100).Inverse();
-        return (new ApproxTransformer(exact, target, sourceInverse), exact, target, sourceInverse);
+        return (new ApproxTransformer(exact, target, PixelLocator.Affine(sourceInverse)), exact, target, sourceInverse);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ApproxTransformerTests
     {
         var utm = Crs.Resolve("EPSG:32631");
         var target = new GeoTransform(500000, 7, 0, 5000000, 0, -7);
-        var approx = new ApproxTransformer(Crs.CreateTransform(utm, utm), target, new GeoTransform(499000, 10, 0, 5001000, 0, -10).Inverse());
+        var approx = new ApproxTransformer(Crs.CreateTransform(utm, utm), target, PixelLocator.Affine(new GeoTransform(499000, 10, 0, 5001000, 0, -10).Inverse()));
         var xs = new double[100 * 3];
         var ys = new double[100 * 3];
         approx.Transform(new TargetRegion(0, 0, 100, 3), 100, xs, ys);
