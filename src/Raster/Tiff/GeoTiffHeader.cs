@@ -121,11 +121,11 @@ internal sealed class GeoTiffHeader
     private static void CheckSupported(string uri, TiffImage image)
     {
         if (CodecRegistry.Find(image.Compression) is null)
-            throw TiffErrors.Format(uri, $"compression {image.Compression} ({TiffErrors.CompressionName(image.Compression)}) is not supported");
+            throw TiffErrors.Format(uri, $"compression {image.Compression} ({TiffCompressions.Name(image.Compression)}) is not supported");
         if (image.Compression == 34887 && !Lerc.IsAvailable)
             throw TiffErrors.Format(uri, "LERC compression needs the LERC library (libLerc.so.4, Debian package liblerc4), which is not installed");
         if (CodecRegistry.IsImageCodec(image.Compression) && (image.BitsPerSample != 8 || image.Planar))
-            throw TiffErrors.Format(uri, $"{TiffErrors.CompressionName(image.Compression)} with {image.BitsPerSample}-bit {(image.Planar ? "planar " : "")}samples is not supported");
+            throw TiffErrors.Format(uri, $"{TiffCompressions.Name(image.Compression)} with {image.BitsPerSample}-bit {(image.Planar ? "planar " : "")}samples is not supported");
         if (image.Photometric == 6 && image.Compression != 7)
             throw TiffErrors.Format(uri, "YCbCr samples without JPEG compression are not supported");
         var validPredictor = image.Predictor switch

@@ -32,7 +32,8 @@ internal static class CogValidateEndpoint
             ["Path"] = url,
             ["Driver"] = "GTiff",
             ["COG"] = validation.IsValid(strict),
-            ["Compression"] = CompressionName(validation.Compression),
+            // GDAL reports no COMPRESSION for uncompressed files
+            ["Compression"] = validation.Compression == TiffCompressions.None ? null : TiffCompressions.Name(validation.Compression),
             ["COG_errors"] = validation.Errors.Count > 0 ? validation.Errors : null,
             ["COG_warnings"] = validation.Warnings.Count > 0 ? validation.Warnings : null,
             ["Profile"] = Profile(info, validation),
@@ -84,20 +85,4 @@ internal static class CogValidateEndpoint
             ["MaxZoom"] = zooms?.Max,
         };
     }
-
-    /// <summary>rasterio's Compression value of a TIFF Compression code; null when uncompressed, as GDAL then reports none.</summary>
-    private static string? CompressionName(int code) => code switch
-    {
-        1 => null,
-        5 => "LZW",
-        6 or 7 => "JPEG",
-        8 or 32946 => "DEFLATE",
-        32773 => "PACKBITS",
-        34887 => "LERC",
-        34925 => "LZMA",
-        50000 => "ZSTD",
-        50001 => "WEBP",
-        34712 => "JPEG2000",
-        _ => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }
