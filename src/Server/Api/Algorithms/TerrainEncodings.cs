@@ -18,22 +18,12 @@ internal sealed class Terrarium(double? nodataHeight = null) : IRasterAlgorithm
 
     public IReadOnlyList<string> OutputNames(IReadOnlyList<string> inputNames) => ["red", "green", "blue"];
 
-    public RasterData Apply(RasterData input, AlgorithmInput context)
-    {
-        var output = RasterData.Create(input.Width, input.Height, ["red", "green", "blue"]);
-        input.Mask.CopyTo(output.Mask);
-        var dem = input.Band(0);
-        Span<float> r = output.Band(0), g = output.Band(1), b = output.Band(2);
-        for (var i = 0; i < dem.Length; i++)
+    public RasterData Apply(RasterData input, AlgorithmInput context) =>
+        HeightColours.Encode(input, NodataHeight, height =>
         {
-            var height = NodataHeight is { } fill && input.Mask[i] == 0 ? fill : dem[i];
             var v = Math.Clamp(height + 32768.0, 0, 65535);
-            r[i] = IntegerCasts.ToUInt8(v / 256);
-            g[i] = IntegerCasts.ToUInt8(v % 256);
-            b[i] = IntegerCasts.ToUInt8(v * 256 % 256);
-        }
-        return output;
-    }
+            return (IntegerCasts.ToUInt8(v / 256), IntegerCasts.ToUInt8(v % 256), IntegerCasts.ToUInt8(v * 256 % 256));
+        });
 }
 
 /// <summary>
@@ -56,22 +46,27 @@ internal sealed class TerrainRgb(double interval = 0.1, double baseval = -10000,
 
     public IReadOnlyList<string> OutputNames(IReadOnlyList<string> inputNames) => ["red", "green", "blue"];
 
-    public RasterData Apply(RasterData input, AlgorithmInput context)
+    public RasterData Apply(RasterData input, AlgorithmInput context) =>
+        HeightColours.Encode(input, NodataHeight, height =>
+        {
+            var scaled = Math.Round((height - Baseval) / Interval, MidpointRounding.ToEven);
+            var code = (long)Math.Clamp(scaled, 0, 256 * 256 * 256 - 1);
+            return ((code >> 16) & 0xFF, (code >> 8) & 0xFF, code & 0xFF);
+        });
+}
+
+/// <summary>The red, green and blue bands of a height encoding, masked as the input.</summary>
+internal static class HeightColours
+{
+    /// <summary>Each height of band 1 (<paramref name="nodataHeight"/> under the mask when it is set) encoded as three bytes.</summary>
+    public static RasterData Encode(RasterData input, double? nodataHeight, Func<double, (float R, float G, float B)> encode)
     {
         var output = RasterData.Create(input.Width, input.Height, ["red", "green", "blue"]);
         input.Mask.CopyTo(output.Mask);
         var dem = input.Band(0);
         Span<float> r = output.Band(0), g = output.Band(1), b = output.Band(2);
         for (var i = 0; i < dem.Length; i++)
-        {
-            var scaled = NodataHeight is { } fill && input.Mask[i] == 0
-                ? (fill - Baseval) / Interval
-                : Math.Round((dem[i] - Baseval) / Interval, MidpointRounding.ToEven);
-            var code = (long)Math.Clamp(scaled, 0, 256 * 256 * 256 - 1);
-            r[i] = (code >> 16) & 0xFF;
-            g[i] = (code >> 8) & 0xFF;
-            b[i] = code & 0xFF;
-        }
+            (r[i], g[i], b[i]) = encode(nodataHeight is { } fill && input.Mask[i] == 0 ? fill : dem[i]);
         return output;
     }
 }
