@@ -50,23 +50,7 @@ internal sealed class FirstSelection(RasterData output) : PixelSelection(output)
 
     public override bool IsComplete => _filled == Output.PixelCount;
 
-    public override void Feed(RasterData read)
-    {
-        var mask = Output.Mask;
-        var readMask = read.Mask;
-        var samples = Output.AllSamples;
-        var readSamples = read.AllSamples;
-        var n = Output.PixelCount;
-        for (var p = 0; p < n; p++)
-        {
-            if (mask[p] != 0 || readMask[p] == 0)
-                continue;
-            for (var offset = p; offset < samples.Length; offset += n)
-                samples[offset] = readSamples[offset];
-            mask[p] = 255;
-            _filled++;
-        }
-    }
+    public override void Feed(RasterData read) => _filled += Output.FillGapsFrom(read);
 }
 
 /// <summary><c>highest</c> / <c>lowest</c>: per band and pixel, the largest / smallest valid value.</summary>

@@ -60,6 +60,32 @@ public sealed class RasterData : IDisposable
         return -1;
     }
 
+    /// <summary>
+    /// Fills this data's gaps from <paramref name="read"/> (same size and bands): every pixel this holds no data at and
+    /// the read does takes the read's samples and becomes valid. Returns how many pixels were filled.
+    /// </summary>
+    public int FillGapsFrom(RasterData read)
+    {
+        if (read.Width != Width || read.Height != Height || read.BandCount != BandCount)
+            throw new ArgumentException($"a {read.Width}×{read.Height} read of {read.BandCount} bands cannot fill {Width}×{Height} data of {BandCount}", nameof(read));
+        var mask = Mask;
+        var readMask = read.Mask;
+        var samples = AllSamples;
+        var readSamples = read.AllSamples;
+        var n = PixelCount;
+        var filled = 0;
+        for (var p = 0; p < n; p++)
+        {
+            if (mask[p] != 0 || readMask[p] == 0)
+                continue;
+            for (var offset = p; offset < samples.Length; offset += n)
+                samples[offset] = readSamples[offset];
+            mask[p] = 255;
+            filled++;
+        }
+        return filled;
+    }
+
     /// <summary>All bands back to back, band-sequential.</summary>
     public Span<float> AllSamples => Samples.AsSpan(0, PixelCount * BandCount);
 

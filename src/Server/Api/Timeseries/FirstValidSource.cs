@@ -23,7 +23,7 @@ internal sealed class FirstValidSource(IReadOnlyList<IRasterSource> sources) : I
             for (var s = 1; s < sources.Count && output.Mask.Contains((byte)0); s++)
             {
                 using var read = await sources[s].ReadAsync(grid, request, cancellationToken);
-                FillGaps(output, read);
+                output.FillGapsFrom(read);
             }
             return output;
         }
@@ -31,27 +31,6 @@ internal sealed class FirstValidSource(IReadOnlyList<IRasterSource> sources) : I
         {
             output.Dispose();
             throw;
-        }
-    }
-
-    private static void FillGaps(RasterData output, RasterData read)
-    {
-        var mask = output.Mask;
-        var readMask = read.Mask;
-        for (var b = 0; b < output.BandCount; b++)
-        {
-            var band = output.Band(b);
-            var readBand = read.Band(b);
-            for (var i = 0; i < mask.Length; i++)
-            {
-                if (mask[i] == 0 && readMask[i] != 0)
-                    band[i] = readBand[i];
-            }
-        }
-        for (var i = 0; i < mask.Length; i++)
-        {
-            if (mask[i] == 0)
-                mask[i] = readMask[i];
         }
     }
 }
