@@ -45,7 +45,7 @@ public class CapabilitiesBenchmarks
         _layers = definitions.Select(d => new OgcLayer(d, source)).ToList();
         var layerRegistry = new BenchRegistry(definitions, source);
         var times = new LayerTimes(layerRegistry, TimeProvider.System, NullLogger<LayerTimes>.Instance);
-        _cache = new CapabilitiesCache(new OgcLayers(layerRegistry, times, NullLogger<OgcLayers>.Instance), new BenchPlugins(), times);
+        _cache = new CapabilitiesCache(new OgcLayers(layerRegistry, times, NullLogger<OgcLayers>.Instance), new BenchPlugins(), times, TimeProvider.System);
         _cache.GetAsync("wmts", WriteWmts, CancellationToken.None).GetAwaiter().GetResult();
     }
 

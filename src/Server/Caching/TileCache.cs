@@ -44,7 +44,7 @@ public readonly record struct TileLookup(string Key, string ETag);
 /// instances a short Redis lock lets one render while the others wait for its tile. A key carries the configuration
 /// generation and the source version, so a change anywhere gives new keys (and entity tags).
 /// </summary>
-internal sealed class TileCache(ServerOptions options, HybridCache hybrid, TileStore store, CacheGeneration generation)
+internal sealed class TileCache(ServerOptions options, HybridCache hybrid, TileStore store, CacheGeneration generation, TimeProvider clock)
 {
     private static readonly HybridCacheEntryOptions MemoryOnly = new()
     {
@@ -70,11 +70,11 @@ internal sealed class TileCache(ServerOptions options, HybridCache hybrid, TileS
     public async Task<(CachedTile Tile, TileOrigin Origin)> GetOrRenderAsync(TileLookup lookup, Func<CancellationToken, Task<EncodedImage>> render, CancellationToken cancellation)
     {
         if (!_enabled)
-            return (ToTile(await render(cancellation), lookup), Count(TileOrigin.NotCached));
+            return (ToTile(await render(cancellation), lookup, clock), Count(TileOrigin.NotCached));
         var inMemory = await hybrid.GetOrCreateAsync<CachedTile?>(lookup.Key, static _ => ValueTask.FromResult<CachedTile?>(null), MemoryOnly, cancellationToken: cancellation);
         if (inMemory is not null)
             return (inMemory, Count(TileOrigin.Memory));
-        var fill = new Fill(store, lookup, render);
+        var fill = new Fill(store, lookup, render, clock);
         var tile = await hybrid.GetOrCreateAsync(lookup.Key, fill, static (f, c) => f.RunAsync(c), _entry, cancellationToken: cancellation);
         return (tile, Count(fill.Origin ?? TileOrigin.Collapsed));
     }
@@ -93,14 +93,14 @@ internal sealed class TileCache(ServerOptions options, HybridCache hybrid, TileS
         return origin;
     }
 
-    private static CachedTile ToTile(EncodedImage image, TileLookup lookup)
+    private static CachedTile ToTile(EncodedImage image, TileLookup lookup, TimeProvider clock)
     {
         CacheMetrics.Renders.Add(1);
-        return new(image.Bytes, image.Format.ContentType, lookup.ETag, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        return new(image.Bytes, image.Format.ContentType, lookup.ETag, DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds()));
     }
 
     /// <summary>Fills L1 on a miss: from Redis, from another instance's render, or by rendering. Runs once per key and process at a time.</summary>
-    private sealed class Fill(TileStore store, TileLookup lookup, Func<CancellationToken, Task<EncodedImage>> render)
+    private sealed class Fill(TileStore store, TileLookup lookup, Func<CancellationToken, Task<EncodedImage>> render, TimeProvider clock)
     {
         public TileOrigin? Origin { get; private set; }
 
@@ -141,7 +141,7 @@ internal sealed class TileCache(ServerOptions options, HybridCache hybrid, TileS
         private async Task<CachedTile> RenderAsync(TileOrigin origin, CancellationToken cancellation)
         {
             Origin = origin;
-            return ToTile(await render(cancellation), lookup);
+            return ToTile(await render(cancellation), lookup, clock);
         }
     }
 }

@@ -13,7 +13,8 @@ internal sealed class PluginDirectory(
     PluginOptions options,
     IServiceProvider services,
     ILoggerFactory loggers,
-    IConfiguration configuration) : IHostedService, IDisposable
+    IConfiguration configuration,
+    TimeProvider clock) : IHostedService, IDisposable
 {
     private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(500);
     private readonly ILogger _logger = loggers.CreateLogger<PluginDirectory>();
@@ -77,11 +78,11 @@ internal sealed class PluginDirectory(
             }
             catch (Exception error) when (error is InvalidOperationException or IOException)
             {
-                catalog.RecordFailure(new PluginFailure(folder, error.Message, DateTimeOffset.UtcNow));
+                catalog.RecordFailure(new PluginFailure(folder, error.Message, clock.GetUtcNow()));
                 _logger.LogError("Plugin folder {Folder} skipped: {Reason}", folder, error.Message);
                 return;
             }
-            var loaded = new PluginFolder(folder, assembly, catalog, CreateHost, _logger);
+            var loaded = new PluginFolder(folder, assembly, catalog, CreateHost, clock, _logger);
             _folders[folder] = loaded;
             loaded.Load();
         }

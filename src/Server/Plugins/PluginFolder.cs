@@ -14,6 +14,7 @@ internal sealed class PluginFolder(
     string assemblyPath,
     PluginCatalog catalog,
     Func<string, PluginCache, IPluginHost> createHost,
+    TimeProvider clock,
     ILogger logger) : IDisposable
 {
     private readonly Lock _loadLock = new();
@@ -37,7 +38,7 @@ internal sealed class PluginFolder(
                 var cache = new PluginCache();
                 var registry = new PluginRegistry(createHost(plugin.Name, cache));
                 plugin.Register(registry);
-                var loaded = new LoadedPlugin(plugin.Name, plugin.Version, Folder, DateTimeOffset.UtcNow, registry.Close(), cache);
+                var loaded = new LoadedPlugin(plugin.Name, plugin.Version, Folder, clock.GetUtcNow(), registry.Close(), cache);
                 catalog.Publish(loaded);
                 (_current, var previous) = (loader, _current);
                 previous?.Dispose();
@@ -47,7 +48,7 @@ internal sealed class PluginFolder(
             {
                 loader.Dispose();
                 var reason = Describe(error);
-                catalog.RecordFailure(new PluginFailure(Folder, reason, DateTimeOffset.UtcNow));
+                catalog.RecordFailure(new PluginFailure(Folder, reason, clock.GetUtcNow()));
                 logger.LogError("Plugin folder {Folder} skipped: {Reason}", Folder, reason);
             }
         }

@@ -32,7 +32,8 @@ internal sealed class PluginDirectoryFixture : IDisposable
             new PluginOptions(Root),
             new ServiceCollection().BuildServiceProvider(),
             NullLoggerFactory.Instance,
-            new ConfigurationBuilder().Build());
+            new ConfigurationBuilder().Build(),
+            TimeProvider.System);
         _directory.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 

@@ -14,10 +14,10 @@ internal sealed class CapabilitiesCache
     private readonly OgcLayers _layers;
     private volatile State _state;
 
-    public CapabilitiesCache(OgcLayers layers, IPluginCatalog plugins, LayerTimes times)
+    public CapabilitiesCache(OgcLayers layers, IPluginCatalog plugins, LayerTimes times, TimeProvider clock)
     {
         _layers = layers;
-        _state = new State(layers.Definitions, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        _state = new State(layers.Definitions, clock.GetUtcNow().ToUnixTimeSeconds());
         plugins.Changed += Invalidate;
         times.Changed += Invalidate;
     }
