@@ -1,3 +1,4 @@
+using System.Buffers;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Geometry;
 using ProjNet.CoordinateSystems;
@@ -8,16 +9,16 @@ namespace OgcTiler.Raster.Crs;
 /// <summary>Transforms arrays of points between two CRSs (x=east/longitude, y=north/latitude), in place.</summary>
 public sealed class CoordinateTransform
 {
-    private readonly MathTransform[] _steps;
+    private readonly TransformSteps _steps;
     private readonly double? _targetCentralMeridian;
     private readonly double? _outputCentre;
 
-    internal CoordinateTransform(CrsDefinition source, CrsDefinition target, MathTransform[] steps)
+    internal CoordinateTransform(CrsDefinition source, CrsDefinition target, TransformSteps steps)
     {
         Source = source;
         Target = target;
         _steps = steps;
-        _targetCentralMeridian = steps.Length > 0 ? CentralMeridian(target.CoordinateSystem) : null;
+        _targetCentralMeridian = steps.After.Length > 0 ? CentralMeridian(target.CoordinateSystem) : null;
     }
 
     private CoordinateTransform(CoordinateTransform inner, double outputCentre)
@@ -27,7 +28,7 @@ public sealed class CoordinateTransform
 
     public CrsDefinition Target { get; }
 
-    public bool IsIdentity => _steps.Length == 0 && _outputCentre is null;
+    public bool IsIdentity => _steps.IsEmpty && _outputCentre is null;
 
     /// <summary>
     /// This transform with output longitudes wrapped into ±180° of <paramref name="longitude"/> (GDAL's CENTER_LONG), so a
@@ -38,14 +39,46 @@ public sealed class CoordinateTransform
     /// <summary>Points that cannot be transformed become NaN or infinity.</summary>
     public void Transform(Span<double> xs, Span<double> ys)
     {
-        for (var i = 0; i < _steps.Length; i++)
+        if (_steps.Datum is { } datum)
+            TransformThroughDatum(datum, xs, ys);
+        else
         {
-            if (i == _steps.Length - 1 && _targetCentralMeridian is { } centre)
+            foreach (var step in _steps.Before)
+                step.Transform(xs, ys);
+        }
+        var after = _steps.After;
+        for (var i = 0; i < after.Length; i++)
+        {
+            if (i == after.Length - 1 && _targetCentralMeridian is { } centre)
                 WrapLongitudes(xs, centre);
-            _steps[i].Transform(xs, ys);
+            after[i].Transform(xs, ys);
         }
         if (_outputCentre is { } outputCentre)
             WrapLongitudes(xs, outputCentre);
+    }
+
+    /// <summary>The steps up to the datum change; the operation of each point is chosen on its input coordinates, as PROJ does.</summary>
+    private void TransformThroughDatum(DatumShift datum, Span<double> xs, Span<double> ys)
+    {
+        int[]? rented = null;
+        try
+        {
+            Span<int> choices = [];
+            if (datum.ChoosesOnInput)
+            {
+                rented = ArrayPool<int>.Shared.Rent(xs.Length);
+                choices = rented.AsSpan(0, xs.Length);
+                datum.Choose(xs, ys, choices);
+            }
+            foreach (var step in _steps.Before)
+                step.Transform(xs, ys);
+            datum.Apply(xs, ys, choices);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<int>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
@@ -105,4 +138,12 @@ public sealed class CoordinateTransform
         }
         return null;
     }
+}
+
+/// <summary>A transform's steps: ProjNET's up to the source's geographic CRS, the datum change, ProjNET's from the target's.</summary>
+internal sealed record TransformSteps(MathTransform[] Before, DatumShift? Datum, MathTransform[] After)
+{
+    public static TransformSteps None { get; } = new([], null, []);
+
+    public bool IsEmpty => Before.Length == 0 && Datum is null && After.Length == 0;
 }

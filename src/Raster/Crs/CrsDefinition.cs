@@ -28,6 +28,9 @@ public sealed record CrsDefinition(string Id, int? Epsg, string Name, bool IsGeo
     /// </summary>
     public int? IdentifiedAs { get; init; }
 
+    /// <summary>The operations PROJ lists from this CRS's EPSG datum to WGS 84 (null when none shifts coordinates).</summary>
+    internal DatumOperation[]? DatumOperations { get; init; }
+
     /// <summary>The OGC http URI: http://www.opengis.net/def/crs/EPSG/0/n or .../OGC/1.3/CRS84.</summary>
     public string Uri => Epsg is { } code ? $"http://www.opengis.net/def/crs/EPSG/0/{code}" : "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 

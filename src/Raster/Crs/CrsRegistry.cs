@@ -121,8 +121,8 @@ public sealed class CrsRegistry
     public CoordinateTransform CreateTransform(CrsDefinition source, CrsDefinition target) =>
         _transforms.GetOrAdd((source.Id, target.Id), _ =>
             source.Id == target.Id
-                ? new CoordinateTransform(source, target, [])
-                : new CoordinateTransform(source, target, TransformBuilder.Build(source.CoordinateSystem, target.CoordinateSystem)));
+                ? new CoordinateTransform(source, target, TransformSteps.None)
+                : new CoordinateTransform(source, target, TransformBuilder.Build(source, target)));
 
     /// <summary>
     /// The CRS a WKT1 (built from GeoTIFF user-defined keys) describes, with the EPSG code it is identified as, if any.
@@ -166,6 +166,10 @@ public sealed class CrsRegistry
         var cs = row.Wkt == EpsgRow.WebMercator
             ? ProjectedCoordinateSystem.WebMercator
             : new CoordinateSystemFactory().CreateFromWkt(ProjectionSetup.UseOwnProjections(_table.ExpandWkt(row)));
-        return new CrsDefinition($"EPSG:{row.Code}", row.Code, row.Name, row.IsGeographic, row.NorthingFirst, cs) { AreaOfUse = row.AreaOfUse };
+        return new CrsDefinition($"EPSG:{row.Code}", row.Code, row.Name, row.IsGeographic, row.NorthingFirst, cs)
+        {
+            AreaOfUse = row.AreaOfUse,
+            DatumOperations = row.GeographicCode is { } geographic ? DatumShiftTable.For(geographic) : null,
+        };
     }
 }

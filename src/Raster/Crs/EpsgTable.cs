@@ -11,6 +11,23 @@ internal sealed record EpsgRow(int Code, bool NorthingFirst, Bounds? AreaOfUse, 
     public const string WebMercator = "WEBMERCATOR";
 
     public bool IsGeographic => Wkt.StartsWith("GEOGCS[", StringComparison.Ordinal);
+
+    /// <summary>This row's code when geographic, else the code of the geographic row its WKT refers to ("@code"); null for Web Mercator.</summary>
+    public int? GeographicCode
+    {
+        get
+        {
+            if (IsGeographic)
+                return Code;
+            var at = Wkt.IndexOf('@', StringComparison.Ordinal);
+            if (at < 0)
+                return null;
+            var end = at + 1;
+            while (end < Wkt.Length && char.IsAsciiDigit(Wkt[end]))
+                end++;
+            return int.Parse(Wkt.AsSpan(at + 1, end - at - 1), CultureInfo.InvariantCulture);
+        }
+    }
 }
 
 /// <summary>The EPSG table shipped as an embedded resource (generated from config/crs), read once on first use.</summary>

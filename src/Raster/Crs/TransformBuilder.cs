@@ -4,67 +4,84 @@ using ProjNet.CoordinateSystems.Transformations;
 namespace OgcTiler.Raster.Crs;
 
 /// <summary>
-/// Builds the steps between two CRSs: inverse projection, datum change, forward projection. Like PROJ, a datum change
-/// is a Helmert shift (through ProjNET's geocentric path) only when both datums have a known, non-zero TOWGS84
-/// between them; otherwise latitude/longitude are carried over unchanged ("ballpark"), so WGS84 ↔ ETRS89/NAD83/GDA
-/// does not pick up the millimetre-level shift of an ellipsoid change through geocentric coordinates.
+/// Builds the steps between two CRSs: inverse projection, datum change, forward projection. Like PROJ, the datum
+/// changes only when a side has operations to WGS 84 (the ones PROJ lists for an EPSG datum, or a non-zero TOWGS84)
+/// and the two sides differ; otherwise latitude/longitude are carried over unchanged ("ballpark"), so WGS84 ↔
+/// ETRS89/NAD83/GDA does not pick up the millimetre-level shift of an ellipsoid change through geocentric coordinates.
 /// </summary>
 internal static class TransformBuilder
 {
     private static readonly CoordinateTransformationFactory Factory = new();
     private static readonly CoordinateSystemFactory CsFactory = new();
 
-    public static MathTransform[] Build(CoordinateSystem source, CoordinateSystem target)
+    public static TransformSteps Build(CrsDefinition source, CrsDefinition target)
     {
-        var steps = new List<MathTransform>(3);
-        var sourceGeo = GeographicOf(source);
-        var targetGeo = GeographicOf(target);
-        if (source is ProjectedCoordinateSystem)
-            steps.Add(Factory.CreateFromCoordinateSystems(source, sourceGeo).MathTransform);
-        AddDatumStep(steps, sourceGeo, targetGeo);
-        if (target is ProjectedCoordinateSystem)
-            steps.Add(Factory.CreateFromCoordinateSystems(targetGeo, target).MathTransform);
-        return [.. steps];
+        var sourceGeo = GeographicOf(source.CoordinateSystem);
+        var targetGeo = GeographicOf(target.CoordinateSystem);
+        MathTransform[] before = source.CoordinateSystem is ProjectedCoordinateSystem
+            ? [Factory.CreateFromCoordinateSystems(source.CoordinateSystem, sourceGeo).MathTransform]
+            : [];
+        MathTransform[] after = target.CoordinateSystem is ProjectedCoordinateSystem
+            ? [Factory.CreateFromCoordinateSystems(targetGeo, target.CoordinateSystem).MathTransform]
+            : [];
+        var (sourceOps, sourceKey) = OperationsOf(source, sourceGeo);
+        var (targetOps, targetKey) = OperationsOf(target, targetGeo);
+        if (Equals(sourceKey, targetKey))
+            return new TransformSteps([.. before, .. Ballpark(sourceGeo, targetGeo)], null, after);
+        var datum = new DatumShift(sourceOps, targetOps, ToInput(source.CoordinateSystem, sourceGeo),
+            (PrimeMeridianDegrees(sourceGeo), DegreesPerUnit(sourceGeo)), (PrimeMeridianDegrees(targetGeo), DegreesPerUnit(targetGeo)));
+        return new TransformSteps(before, datum, after);
     }
 
-    private static void AddDatumStep(List<MathTransform> steps, GeographicCoordinateSystem source, GeographicCoordinateSystem target)
+    /// <summary>
+    /// A CRS's operations to WGS 84 and what identifies them (two CRSs with the same key share a datum): PROJ's list
+    /// for an EPSG datum, else its TOWGS84 when not zero, else none (WGS 84, or a datum PROJ would ballpark).
+    /// </summary>
+    private static (DatumOperation[]? Operations, object? Key) OperationsOf(CrsDefinition crs, GeographicCoordinateSystem geo)
     {
-        if (NeedsHelmert(source.HorizontalDatum, target.HorizontalDatum))
-        {
-            steps.Add(Factory.CreateFromCoordinateSystems(WithToWgs84(source), WithToWgs84(target)).MathTransform);
-            return;
-        }
+        if (crs.DatumOperations is { } listed && listed.Any(o => o.IsSupported))
+            return (listed, listed);
+        var datum = geo.HorizontalDatum;
+        if (datum.Wgs84Parameters is not { } p || p.HasZeroValuesOnly)
+            return (null, null);
+        var ellipsoid = datum.Ellipsoid;
+        var rf = ellipsoid.InverseFlattening is var f && double.IsFinite(f) ? f : 0;
+        var op = DatumOperation.FromToWgs84(datum.Name, PrimeMeridianDegrees(geo), ellipsoid.SemiMajorAxis * ellipsoid.AxisUnit.MetersPerUnit, rf,
+            [p.Dx, p.Dy, p.Dz, p.Ex, p.Ey, p.Ez, p.Ppm]);
+        return ([op], p);
+    }
+
+    /// <summary>Only the prime meridian and angular unit change: ProjNET converts them, keeping the source datum.</summary>
+    private static MathTransform[] Ballpark(GeographicCoordinateSystem source, GeographicCoordinateSystem target)
+    {
         if (SameUnitAndMeridian(source, target))
-            return;
-        // ballpark: keep the source datum so ProjNET only converts the prime meridian and angular unit
+            return [];
         var sameDatum = CsFactory.CreateGeographicCoordinateSystem(target.Name, target.AngularUnit, source.HorizontalDatum,
             target.PrimeMeridian, target.GetAxis(0), target.GetAxis(1));
-        steps.Add(Factory.CreateFromCoordinateSystems(source, sameDatum).MathTransform);
+        return [Factory.CreateFromCoordinateSystems(source, sameDatum).MathTransform];
     }
 
-    private static bool NeedsHelmert(HorizontalDatum a, HorizontalDatum b)
+    /// <summary>Longitude/latitude in degrees from Greenwich on the source ellipsoid to the source CRS, where PROJ compares areas of use.</summary>
+    private static Action<Span<double>, Span<double>> ToInput(CoordinateSystem source, GeographicCoordinateSystem geo)
     {
-        var pa = ToWgs84(a);
-        var pb = ToWgs84(b);
-        return pa is not null && pb is not null && !(pa.HasZeroValuesOnly && pb.HasZeroValuesOnly) && !pa.Equals(pb);
+        var primeMeridian = PrimeMeridianDegrees(geo);
+        var degrees = DegreesPerUnit(geo);
+        var project = source is ProjectedCoordinateSystem ? Factory.CreateFromCoordinateSystems(geo, source).MathTransform : null;
+        return (xs, ys) =>
+        {
+            for (var i = 0; i < xs.Length; i++)
+            {
+                xs[i] = (xs[i] - primeMeridian) / degrees;
+                ys[i] /= degrees;
+            }
+            project?.Transform(xs, ys);
+        };
     }
 
-    private static Wgs84ConversionInfo? ToWgs84(HorizontalDatum datum) =>
-        datum.Wgs84Parameters ?? (IsWgs84(datum) ? new Wgs84ConversionInfo() : null);
+    private static double PrimeMeridianDegrees(GeographicCoordinateSystem gcs) =>
+        gcs.PrimeMeridian.Longitude * gcs.PrimeMeridian.AngularUnit.RadiansPerUnit * (180 / Math.PI);
 
-    private static bool IsWgs84(HorizontalDatum datum) =>
-        datum.Name is "WGS_1984" or "World Geodetic System 1984" or "WGS84"
-        && Math.Abs(datum.Ellipsoid.SemiMajorAxis - 6378137) < 1e-6
-        && Math.Abs(datum.Ellipsoid.InverseFlattening - 298.257223563) < 1e-9;
-
-    private static GeographicCoordinateSystem WithToWgs84(GeographicCoordinateSystem gcs)
-    {
-        var datum = gcs.HorizontalDatum;
-        if (datum.Wgs84Parameters is not null)
-            return gcs;
-        var withParameters = CsFactory.CreateHorizontalDatum(datum.Name, datum.DatumType, datum.Ellipsoid, new Wgs84ConversionInfo());
-        return CsFactory.CreateGeographicCoordinateSystem(gcs.Name, gcs.AngularUnit, withParameters, gcs.PrimeMeridian, gcs.GetAxis(0), gcs.GetAxis(1));
-    }
+    private static double DegreesPerUnit(GeographicCoordinateSystem gcs) => gcs.AngularUnit.RadiansPerUnit * (180 / Math.PI);
 
     private static bool SameUnitAndMeridian(GeographicCoordinateSystem a, GeographicCoordinateSystem b) =>
         Math.Abs(a.AngularUnit.RadiansPerUnit - b.AngularUnit.RadiansPerUnit) < 1e-15

@@ -15,7 +15,8 @@ internal static class Cs2csReference
 
     public static IReadOnlyList<Point> Sampled { get; } = Read("sampled.tsv", withSource: true);
 
-    public static IReadOnlyList<Point> Datum { get; } = Read("datum.tsv", withSource: false);
+    /// <summary>Datum shifts: <see cref="Point.Source"/> is 1 for WGS 84 lon/lat to the CRS, 0 for the CRS to WGS 84.</summary>
+    public static IReadOnlyList<Point> Datum { get; } = Read("datum.tsv", withSource: true);
 
     public static TheoryData<int> Codes(IReadOnlyList<Point> points) => [.. points.Select(p => p.Code).Distinct()];
 

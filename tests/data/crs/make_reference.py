@@ -6,17 +6,19 @@ tms_grids.tsv : code lon lat x y      WGS 84 lon/lat -> the CRS of a standard Ti
 methods.tsv   : code base xin yin xout yout   a grid per projection method OgcTiler implements itself (and a Paris/grad
                                       case), from the base geographic CRS (x=lon, y=lat in degrees from its prime meridian,
                                       as cs2cs prints them whatever the CRS's angular unit) -> the projected CRS.
-datum.tsv     : code lon lat lon' lat'       WGS 84 -> a geographic CRS whose row carries a TOWGS84 Helmert shift, with cs2cs
-                                      given the same shift as a PROJ string (projinfo --boundcrs-to-wgs84 -o PROJ).
+datum.tsv     : code direction xin yin xout yout   EPSG CRSs on datums PROJ shifts to WGS 84: a grid over the area of use,
+                                      WGS 84 lon/lat -> the CRS (direction 1), and those values back to WGS 84 (direction 0),
+                                      each with cs2cs EPSG:n EPSG:4326 as PROJ chooses the operation per point.
 sampled.tsv   : code base xin yin xout yout   every 20th projected row of config/crs/epsg.tsv.gz: points of its
                                       area of use, from its base geographic CRS -> the projected CRS.
 
-Usage: /usr/bin/python3 tests/data/crs/make_reference.py
+Usage: /usr/bin/python3 tests/data/crs/make_reference.py [datum.tsv ...]   (all files when none is named)
 """
 import gzip
 import json
 import os
 import subprocess
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TABLE = os.path.join(HERE, "..", "..", "..", "config", "crs", "epsg.tsv.gz")
@@ -120,35 +122,40 @@ def sampled(rows):
     return lines
 
 
-# geographic CRSs with a Helmert shift to WGS 84 (7 parameters): DHDN, Pulkovo 1942
-DATUM_CODES = (4314, 4284)
+# CRSs whose datum PROJ shifts to WGS 84 with the operation it chooses per point (config/crs/datum_shifts.tsv)
+DATUM_CODES = (4267, 4230, 4277, 4284, 4301, 4202, 4289, 4269, 4283, 4149, 27700, 23031, 23035, 26711, 26717, 28992,
+               20255, 32040, 28405)
+DATUM_GRID = 6
 
 
 def datum(rows):
+    """Points of each CRS's area of use, WGS 84 -> the CRS (direction 1) and back from the CRS's values (direction 0)."""
     lines = []
     for code in DATUM_CODES:
-        w, s, e, n = rows[code][1]
+        nf, (w, s, e, n), _ = rows[code]
         e = e + 360 if e < w else e
-        pts = [((lon + 180) % 360 - 180, lat) for lon, lat in grid((w + (e - w) / 4, s + (n - s) / 4, e - (e - w) / 4, n - (n - s) / 4), 3)]
-        proj = subprocess.run(["projinfo", "-o", "PROJ", "-q", "--boundcrs-to-wgs84", f"EPSG:{code}"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-        assert "+towgs84=" in proj, proj
-        out = subprocess.run(["cs2cs", "-f", "%.10f", "+proj=longlat +datum=WGS84 +type=crs", "+to", proj],
-                             input="".join(f"{lon!r} {lat!r}\n" for lon, lat in pts), capture_output=True, text=True, check=True).stdout
-        for (lon, lat), line in zip(pts, out.splitlines()):
-            v = line.split()
-            lines.append(f"{code}\t{lon!r}\t{lat!r}\t{v[0]}\t{v[1]}\n")
+        # inset a little: on the very edge of an area, PROJ's box (through a degree-radian round trip) may or may not hold it
+        dx, dy = (e - w) / 1000, (n - s) / 1000
+        wgs = [((lon + 180) % 360 - 180, lat) for lon, lat in grid((w + dx, s + dy, e - dx, n - dy), DATUM_GRID)]
+        out = cs2cs("EPSG:4326", f"EPSG:{code}", [(lat, lon) for lon, lat in wgs])
+        pairs = [((lon, lat), east_north(nf, r)) for (lon, lat), r in zip(wgs, out) if r is not None]
+        back = cs2cs(f"EPSG:{code}", "EPSG:4326", [east_north(nf, xy) for _, xy in pairs])
+        for ((lon, lat), (x, y)), r in zip(pairs, back):
+            lines.append(f"{code}\t1\t{lon!r}\t{lat!r}\t{x!r}\t{y!r}\n")
+            if r is not None:
+                lines.append(f"{code}\t0\t{x!r}\t{y!r}\t{r[1]!r}\t{r[0]!r}\n")
     return lines
 
 
-def main():
+def main(names):
     rows = table()
-    for name, lines in (("tms_grids.tsv", tms_grids(rows)), ("methods.tsv", methods(rows)), ("datum.tsv", datum(rows)),
-                        ("sampled.tsv", sampled(rows))):
+    outputs = {"tms_grids.tsv": tms_grids, "methods.tsv": methods, "datum.tsv": datum, "sampled.tsv": sampled}
+    for name in names or outputs:
+        lines = outputs[name](rows)
         with open(os.path.join(HERE, name), "w") as f:
             f.writelines(lines)
         print(f"{len(lines)} points written to {name}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
