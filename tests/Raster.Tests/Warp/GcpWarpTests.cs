@@ -10,9 +10,9 @@ using Xunit.Abstractions;
 namespace OgcTiler.Raster.Tests.Warp;
 
 /// <summary>
-/// Rasters georeferenced only by ground control points (tests/data/gcps, made by make-gcps.sh): read onto a
-/// WebMercator grid through the polynomial gdalwarp fits by default (order 1 below six points, else 2), compared with
-/// gdalwarp's output for the same grid.
+/// Rasters georeferenced only by ground control points (tests/data/gcps, made by make-gcps.sh; PixelIsPoint ones too):
+/// read onto WebMercator grids through the polynomial gdalwarp fits by default (order 1 below six points, else 2),
+/// refitted to an overview's pixels on a coarse grid, compared with gdalwarp's output for the same grid.
 /// </summary>
 public sealed class GcpWarpTests(ITestOutputHelper output)
 {
@@ -36,8 +36,9 @@ public sealed class GcpWarpTests(ITestOutputHelper output)
         var size = c.GetProperty("size").GetInt32();
         var grid = new TargetGrid("EPSG:3857", b[0], b[1], b[2], b[3], size, size);
         var method = kernel == "near" ? ResamplingMethod.Nearest : ResamplingMethod.Bilinear;
-        var dataset = await OpenAsync(Path.Combine("files", name + ".tif"));
+        var dataset = await OpenAsync(Path.Combine("files", c.GetProperty("file").GetString() + ".tif"));
         Assert.Equal(c.GetProperty("order").GetInt32(), dataset.Levels[0].Gcps!.Order);
+        Assert.Equal(c.GetProperty("overviews").GetInt32(), dataset.Info.Overviews.Count);
 
         using var data = await dataset.ReadAsync(grid, new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
 

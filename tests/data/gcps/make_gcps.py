@@ -2,9 +2,10 @@
 ModelPixelScale) and gdalwarp's output for each onto a WebMercator grid (run through make-gcps.sh).
 
   files/NAME.tif          the source: 4 GCPs of a rotated grid (gdalwarp fits order 1), or 9 GCPs of a bent one
-                          (order 2), some with nodata
-  warped/NAME.KERNEL.tif  gdalwarp -r KERNEL -dstalpha (default polynomial order) onto the grid in cases.json
-  cases.json              per source: the grid, the kernels, the order gdalwarp uses, and GDAL's GCP count
+                          (order 2), some with nodata, one PixelIsPoint, one with overviews
+  warped/CASE.KERNEL.tif  gdalwarp -r KERNEL -dstalpha (default polynomial order) onto the grid in cases.json
+  cases.json              per case: the file, the grid, the kernels, the order gdalwarp uses, GDAL's GCP and
+                          overview counts
 """
 import json
 import math
@@ -37,7 +38,7 @@ def bent(px, py):
     return 445000 + 30 * px + 0.12 * px * px, 5416000 - 30 * py + 0.004 * (px - SIZE / 2) ** 2 * 30
 
 
-def make(name, model, points, nodata=None):
+def make(name, model, points, nodata=None, point=False, overviews=False):
     path = os.path.join(FILES, name + ".tif")
     mem = gdal.GetDriverByName("MEM").Create("", SIZE, SIZE, 1, gdal.GDT_Byte)
     values = pattern(len(points))
@@ -50,7 +51,12 @@ def make(name, model, points, nodata=None):
     srs.ImportFromEPSG(EPSG)
     gcps = [gdal.GCP(*model(px, py), 0, px, py) for px, py in points]
     mem.SetGCPs(gcps, srs.ExportToWkt())
+    if point:
+        # PixelIsPoint: GDAL writes each tie point half a pixel up and left, and adds the half back when reading
+        mem.SetMetadataItem("AREA_OR_POINT", "Point")
     gdal.GetDriverByName("GTiff").CreateCopy(path, mem, options=["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32", "COMPRESS=DEFLATE"])
+    if overviews:
+        subprocess.run(["gdaladdo", "-q", "-r", "average", path, "2", "4"], check=True)
     return path
 
 
@@ -72,15 +78,25 @@ def main():
         "gcp_order1": (make("gcp_order1", rotated, corners), 1),
         "gcp_order1_nodata": (make("gcp_order1_nodata", rotated, corners + [(SIZE / 2, SIZE / 3)], nodata=0), 1),
         "gcp_order2": (make("gcp_order2", bent, nine), 2),
+        "gcp_order2_ovr": (make("gcp_order2_ovr", bent, nine, overviews=True), 2),
+        "gcp_point": (make("gcp_point", rotated, corners, point=True), 1),
     }
     cases = {}
     for name, (path, order) in made.items():
         bounds, size = grid_of(path)
         kernels = ["near", "bilinear"]
-        for k in kernels:
-            subprocess.run(["gdalwarp", "-q", "-overwrite", "-t_srs", "EPSG:3857", "-te", *map(repr, bounds), "-ts", str(size), str(size),
-                            "-r", k, "-dstalpha", "-co", "COMPRESS=DEFLATE", path, os.path.join(WARPED, f"{name}.{k}.tif")], check=True)
-        cases[name] = {"bounds": bounds, "size": size, "kernels": kernels, "order": order, "gcps": gdal.Open(path).GetGCPCount()}
+        ds = gdal.Open(path)
+        overviews = ds.GetRasterBand(1).GetOverviewCount()
+        gcp_count = ds.GetGCPCount()
+        ds = None
+        # with overviews, also a grid coarse enough for gdalwarp to warp from overview 1 (÷2), its GCPs rescaled
+        for s in [size, 30] if overviews else [size]:
+            case = name if s == size else f"{name}@{s}"
+            for k in kernels:
+                subprocess.run(["gdalwarp", "-q", "-overwrite", "-t_srs", "EPSG:3857", "-te", *map(repr, bounds), "-ts", str(s), str(s),
+                                "-r", k, "-dstalpha", "-co", "COMPRESS=DEFLATE", path, os.path.join(WARPED, f"{case}.{k}.tif")], check=True)
+            cases[case] = {"file": name, "bounds": bounds, "size": s, "kernels": kernels, "order": order,
+                           "gcps": gcp_count, "overviews": overviews}
     with open(os.path.join(HERE, "cases.json"), "w") as f:
         json.dump(cases, f, indent=1)
 

@@ -90,6 +90,9 @@ def make_sources():
     create(os.path.join(FILES, "float16_nodata.tif"), 1, gdal.GDT_Float32, ["NBITS=16", "COMPRESS=DEFLATE", "PREDICTOR=2"],
            nodata=-1, arrays=[half]).FlushCache()
     made["float16_nodata"] = ["near", "bilinear"]
+    create(os.path.join(FILES, "float16_fp_predictor.tif"), 1, gdal.GDT_Float32, ["NBITS=16", "COMPRESS=DEFLATE", "PREDICTOR=3"],
+           arrays=[half]).FlushCache()
+    made["float16_fp_predictor"] = ["near"]
     return made
 
 
