@@ -15,7 +15,8 @@ steps, ';'-separated, applied in order to a longitude/latitude in degrees on the
     invhelmert:...                   its inverse (PROJ's: transposed rotation)
     invcart:<a>,<rf>                 geocentric to geodetic
     offset:<dlon>,<dlat>             geographic offsets, arc-seconds
-    grid:<file> / invgrid:<file>     horizontal NTv2 grid shift (a grid proj-data installs here)
+    grid:<file> / invgrid:<file>     horizontal NTv2 grid shift, by the file name proj-data installs (proj.db's
+                                     old_proj_grid_name for PROJ's name); the engine reads it from PROJ's data directory
 CRSs whose every operation leaves coordinates unchanged (WGS 84 itself, ETRS89, NAD83 where null) have no lines.
 Operations PROJ expresses with steps the engine does not implement (deformation models, time-dependent frames
 without a PROJ string) are written with the step "unsupported" so the choice among the others stays PROJ's.
@@ -28,6 +29,7 @@ import json
 import math
 import os
 import re
+import sqlite3
 import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,6 +50,8 @@ def ellipsoids():
 
 
 ELLIPSOIDS = ellipsoids()
+GRID_FILES = dict(sqlite3.connect("/usr/share/proj/proj.db").execute(
+    "SELECT proj_grid_name, old_proj_grid_name FROM grid_alternatives WHERE old_proj_grid_name IS NOT NULL"))
 
 
 def geographic_codes():
@@ -123,7 +127,8 @@ def steps(proj):
             sign = -1 if inverse else 1
             out.append(f"offset:{number(sign * float(p.get('dlon', 0)))},{number(sign * float(p.get('dlat', 0)))}")
         elif name == "hgridshift":
-            out.append(f"{'invgrid' if inverse else 'grid'}:{p['grids'].lstrip('@')}")
+            name = p["grids"].lstrip("@")
+            out.append(f"{'invgrid' if inverse else 'grid'}:{GRID_FILES.get(name, name)}")
         else:
             return None
     return out

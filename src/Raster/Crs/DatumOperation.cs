@@ -5,7 +5,8 @@ namespace OgcTiler.Raster.Crs;
 
 /// <summary>
 /// One operation from a geodetic datum to WGS 84, as PROJ lists it (config/crs/datum_shifts.py): its area of use,
-/// accuracy and the steps PROJ's pipeline applies (prime meridian, geocentric conversion, Helmert, geographic offset),
+/// accuracy and the steps PROJ's pipeline applies (prime meridian, geocentric conversion, Helmert, geographic offset,
+/// NTv2 grid),
 /// reproduced with PROJ's formulas so a point lands where cs2cs puts it. Input and output are longitude/latitude in
 /// degrees, the input relative to the datum's prime meridian.
 /// </summary>
@@ -57,29 +58,41 @@ internal sealed class DatumOperation
     {
         var area = fields[2].Split(',');
         var bounds = new Bounds(Number(area[0]), Number(area[1]), Number(area[2]), Number(area[3]));
-        // grid shifts are not read yet: treated as PROJ treats an operation whose grid is not installed
-        if (fields[4] == "unsupported" || fields[4].Contains("grid:", StringComparison.Ordinal))
+        if (fields[4] == "unsupported")
             return new DatumOperation(fields[3], Number(fields[0]), fields[1] == "1", bounds, [], isSupported: false);
         var steps = fields[4].Length == 0 ? [] : fields[4].Split(';').Select(ParseStep).ToArray();
-        return new DatumOperation(fields[3], Number(fields[0]), fields[1] == "1", bounds, steps, isSupported: true);
+        // an operation whose grid is not installed is left out, as PROJ leaves it out
+        var supported = steps.All(s => s.Kind is not (StepKind.Grid or StepKind.InverseGrid) || s.Grid is not null);
+        return new DatumOperation(fields[3], Number(fields[0]), fields[1] == "1", bounds, supported ? steps : [], supported);
     }
 
-    /// <summary>Datum to WGS 84.</summary>
-    public void Forward(ref double lon, ref double lat)
+    /// <summary>True when a step reads a grid (such an operation can fail outside the grid; PROJ then tries another).</summary>
+    public bool UsesGrid => _steps.Any(s => s.Kind is StepKind.Grid or StepKind.InverseGrid);
+
+    /// <summary>Datum to WGS 84; false (and the point unchanged) when it lies outside the operation's grid.</summary>
+    public bool TryForward(ref double lon, ref double lat)
     {
         var state = new State(lon, lat);
         foreach (var step in _steps)
-            step.Apply(ref state, inverse: false);
+        {
+            if (!step.Apply(ref state, inverse: false))
+                return false;
+        }
         (lon, lat) = (state.A, state.B);
+        return true;
     }
 
-    /// <summary>WGS 84 to the datum.</summary>
-    public void Inverse(ref double lon, ref double lat)
+    /// <summary>WGS 84 to the datum; false (and the point unchanged) when it lies outside the operation's grid.</summary>
+    public bool TryInverse(ref double lon, ref double lat)
     {
         var state = new State(lon, lat);
         for (var i = _steps.Length - 1; i >= 0; i--)
-            _steps[i].Apply(ref state, inverse: true);
+        {
+            if (!_steps[i].Apply(ref state, inverse: true))
+                return false;
+        }
         (lon, lat) = (state.A, state.B);
+        return true;
     }
 
     private static Step ParseStep(string text)
@@ -93,8 +106,12 @@ internal sealed class DatumOperation
             "helmert" => StepKind.Helmert,
             "invhelmert" => StepKind.InverseHelmert,
             "offset" => StepKind.Offset,
+            "grid" => StepKind.Grid,
+            "invgrid" => StepKind.InverseGrid,
             var other => throw new InvalidDataException($"datum_shifts.tsv: unknown step '{other}'"),
         };
+        if (kind is StepKind.Grid or StepKind.InverseGrid)
+            return new Step(kind, [], NtV2Grid.Find(text[(colon + 1)..]));
         var values = text[(colon + 1)..].Split(',').Select(Number).ToArray();
         return kind switch
         {
@@ -126,7 +143,7 @@ internal sealed class DatumOperation
         return [p[0], p[1], p[2], 1 + p[6] * 1e-6, 1, -rz, ry, rz, 1, -rx, -ry, rx, 1, px, py, pz];
     }
 
-    private enum StepKind { PrimeMeridian, Cartesian, InverseCartesian, Helmert, InverseHelmert, Offset }
+    private enum StepKind { PrimeMeridian, Cartesian, InverseCartesian, Helmert, InverseHelmert, Offset, Grid, InverseGrid }
 
     /// <summary>Geographic (A=longitude, B=latitude in degrees, C=height) or geocentric (A, B, C = X, Y, Z) coordinates.</summary>
     private struct State(double a, double b)
@@ -134,12 +151,14 @@ internal sealed class DatumOperation
         public double A = a, B = b, C;
     }
 
-    private readonly record struct Step(StepKind Kind, double[] V)
+    private readonly record struct Step(StepKind Kind, double[] V, NtV2Grid? Grid = null)
     {
-        public void Apply(ref State s, bool inverse)
+        public bool Apply(ref State s, bool inverse)
         {
             switch (Kind)
             {
+                case StepKind.Grid or StepKind.InverseGrid:
+                    return Grid!.Apply(ref s.A, ref s.B, (Kind == StepKind.InverseGrid) != inverse);
                 case StepKind.PrimeMeridian:
                     s.A += inverse ? -V[0] : V[0];
                     break;
@@ -160,6 +179,7 @@ internal sealed class DatumOperation
                         HelmertInverse(ref s);
                     break;
             }
+            return true;
         }
 
         private void ToGeocentric(ref State s)

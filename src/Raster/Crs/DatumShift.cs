@@ -50,17 +50,18 @@ internal sealed class DatumShift
         for (var i = 0; i < lons.Length; i++)
         {
             double lon = lons[i] * _sourceDegrees, lat = lats[i] * _sourceDegrees;
-            var first = choices.IsEmpty ? 0 : choices[i];
+            var first = choices.IsEmpty ? 1 : choices[i];
+            var ok = true;
             if (_source is not null)
-                _source.Operations[first].Forward(ref lon, ref lat);
+                ok = _source.Apply(first, ref lon, ref lat, inverse: false);
             else
                 lon += _sourcePrimeMeridian;
             if (_target is not null)
-                _target.Operations[_source is null ? first : _target.Choose(lon, lat)].Inverse(ref lon, ref lat);
+                ok = ok && _target.Apply(_source is null ? first : _target.Choose(lon, lat), ref lon, ref lat, inverse: true);
             else
                 lon -= _targetPrimeMeridian;
-            lons[i] = lon / _targetDegrees;
-            lats[i] = lat / _targetDegrees;
+            lons[i] = ok ? lon / _targetDegrees : double.NaN;
+            lats[i] = ok ? lat / _targetDegrees : double.NaN;
         }
     }
 
@@ -91,23 +92,62 @@ internal sealed class DatumShift
                 }
             }
             _candidates = [.. candidates];
-            _fallback = Array.FindIndex(operations, o => o.IsSupported);
+            _fallback = Array.FindIndex(operations, o => o.IsSupported && !o.UsesGrid);
         }
 
         public DatumOperation[] Operations { get; }
 
         public bool Chooses { get; }
 
+        /// <summary>
+        /// The operations to try for a point, packed 10 bits each (index + 1, 0 ends): PROJ's best one, then, for grid
+        /// operations that may not cover the point, the best of the others, twice at most (proj_trans's retries).
+        /// </summary>
         public int Choose(double x, double y)
         {
             if (!Chooses)
-                return 0;
+                return 1;
+            var packed = 0;
+            int excluded0 = -1, excluded1 = -1;
+            for (var retry = 0; retry < 3; retry++)
+            {
+                var best = Best(x, y, excluded0, excluded1);
+                if (best < 0)
+                    break;
+                var op = _candidates[best].Operation;
+                packed |= (op + 1) << (10 * retry);
+                if (!Operations[op].UsesGrid)
+                    break;
+                (excluded0, excluded1) = retry == 0 ? (best, -1) : (excluded0, best);
+            }
+            return packed;
+        }
+
+        /// <summary>Applies the chosen operations in turn until one covers the point, else the first without a grid (PROJ's fallback).</summary>
+        public bool Apply(int packed, ref double lon, ref double lat, bool inverse)
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                var op = ((packed >> (10 * k)) & 1023) - 1;
+                if (op < 0)
+                    break;
+                if (inverse ? Operations[op].TryInverse(ref lon, ref lat) : Operations[op].TryForward(ref lon, ref lat))
+                    return true;
+                if (!Chooses)
+                    return false;
+            }
+            return _fallback >= 0 && (inverse ? Operations[_fallback].TryInverse(ref lon, ref lat) : Operations[_fallback].TryForward(ref lon, ref lat));
+        }
+
+        /// <summary>pj_get_suggested_operation (PROJ 9.1).</summary>
+        private int Best(double x, double y, int excluded0, int excluded1)
+        {
             var best = -1;
             var bestAccuracy = double.MaxValue;
             for (var i = 0; i < _candidates.Length; i++)
             {
                 ref readonly var c = ref _candidates[i];
-                if (!(x >= c.MinX && y >= c.MinY && x <= c.MaxX && y <= c.MaxY))
+                if (i == excluded0 || i == excluded1 || !(x >= c.MinX && y >= c.MinY && x <= c.MaxX && y <= c.MaxY))
                     continue;
                 if (best < 0 || (c.Accuracy >= 0 && (c.Accuracy < bestAccuracy || (c.Accuracy == bestAccuracy && c.InsideOf(_candidates[best]))) && !c.IsOffshore))
                 {
@@ -115,7 +155,7 @@ internal sealed class DatumShift
                     bestAccuracy = c.Accuracy;
                 }
             }
-            return best >= 0 ? _candidates[best].Operation : _fallback;
+            return best;
         }
 
         private static void Add(List<Candidate> candidates, int index, DatumOperation op, Bounds area, Action<Span<double>, Span<double>>? toSelectionSpace)

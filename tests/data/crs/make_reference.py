@@ -123,8 +123,8 @@ def sampled(rows):
 
 
 # CRSs whose datum PROJ shifts to WGS 84 with the operation it chooses per point (config/crs/datum_shifts.tsv)
-DATUM_CODES = (4267, 4230, 4277, 4284, 4301, 4202, 4289, 4269, 4283, 4149, 27700, 23031, 23035, 26711, 26717, 28992,
-               20255, 32040, 28405)
+DATUM_CODES = (4267, 4230, 4277, 4284, 4301, 4202, 4289, 4269, 4283, 4149, 4314, 4272, 4275, 27700, 23031, 23035, 26711, 26717,
+               28992, 20255, 32040, 28405, 31467, 31468, 27291)
 DATUM_GRID = 6
 
 
