@@ -114,11 +114,9 @@ internal static class DocumentEndpoints
         if (tms != "WebMercatorQuad")
             throw new ResourceNotFoundException($"map.html shows WebMercatorQuad only (got '{tms}')");
         tileGrids.TileGrid(tms, 0, 0, 0);
-        var query = context.Request.QueryString.Value ?? "";
-        var tileSize = context.Request.Query.ContainsKey("tilesize") ? "" : (query.Length == 0 ? "?" : "&") + "tilesize=256"; // TiTiler's default unless given
-        var tileJson = $"{context.Request.PathBase}/{resolver.Name}/{tms}/tilejson.json{query}{tileSize}";
+        var kind = resolver.Name.StartsWith("searches/", StringComparison.Ordinal) ? "search" : resolver.Name;
         var viewer = context.RequestServices.GetRequiredService<Configuration.ServerOptions>().Viewer;
-        return Results.Content(MapPage.Html(context.Request.PathBase, tileJson, viewer), "text/html; charset=utf-8");
+        return Results.Content(MapPage.Html(context.Request.PathBase, kind, "/" + resolver.Name, viewer), "text/html; charset=utf-8");
     }
 
     /// <summary>

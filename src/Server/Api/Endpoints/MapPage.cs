@@ -1,54 +1,62 @@
+using System.Net;
 using System.Text.Json;
 using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Api.Endpoints;
 
 /// <summary>
-/// The small map.html viewer of /cog and /stac: the tilejson's tiles on a Leaflet map, with Leaflet served by this
-/// server (/viewer/leaflet, as the layer viewer) and the configured basemap only when its first tile loads.
+/// The map.html viewer of /cog, /stac and /searches/{id}: the tilejson's tiles on a Leaflet map with controls for
+/// bands (/cog) or assets (/stac), expression, rescale, colormap and color formula, the source's info and the values
+/// under a click (point). Its script (viewer/tiler-viewer.js) and Leaflet are served by this server, as for the layer
+/// viewer; the configured basemap is shown only when its first tile loads.
 /// </summary>
 internal static class MapPage
 {
-    public static string Html(string pathBase, string tileJsonUrl, ViewerOptions viewer)
+    /// <param name="kind">"cog", "stac" or "search": which band controls and which info the page shows.</param>
+    /// <param name="routeBase">the routes of the source, such as "/cog" or "/searches/{id}", under the path base.</param>
+    public static string Html(string pathBase, string kind, string routeBase, ViewerOptions viewer)
     {
         // System.Text.Json escapes <, > and &, so the JSON cannot close its script element.
         var config = JsonSerializer.Serialize(new
         {
-            tilejson = tileJsonUrl,
+            kind,
+            routes = pathBase + routeBase,
+            colorMaps = pathBase + "/colorMaps",
             basemap = viewer.BasemapUrl is { } url ? new { url, attribution = viewer.BasemapAttribution ?? "" } : null,
         });
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <title>OgcTiler viewer</title>
-              <link rel="stylesheet" href="{{pathBase}}/viewer/leaflet/leaflet.css">
-              <script src="{{pathBase}}/viewer/leaflet/leaflet.js"></script>
-              <style>html, body, #map { margin: 0; height: 100%; }</style>
-            </head>
-            <body>
-              <div id="map"></div>
-              <script>
-                const config = {{config}};
-                const map = L.map("map").setView([0, 0], 1);
-                if (config.basemap) {
-                  const probe = new Image();
-                  probe.onload = () => L.tileLayer(config.basemap.url, { attribution: config.basemap.attribution, maxZoom: 19 }).addTo(map);
-                  probe.src = L.Util.template(config.basemap.url, { s: "a", z: 0, x: 0, y: 0, r: "" });
-                }
-                fetch(config.tilejson).then(r => r.json()).then(tj => {
-                  const [w, s, e, n] = tj.bounds;
-                  const bounds = L.latLngBounds([s, w], [n, e]);
-                  // Tiles of 512 px (tilesize=512) are drawn one zoom level up, at their size.
-                  const size = Number(new URL(tj.tiles[0], location.href).searchParams.get("tilesize")) || 256;
-                  L.tileLayer(tj.tiles[0], { className: "data-tiles", tileSize: size, zoomOffset: -Math.log2(size / 256), maxZoom: 22, bounds, noWrap: true, zIndex: 2 })
-                    .addTo(map);
-                  map.fitBounds(bounds);
-                });
-              </script>
-            </body>
-            </html>
-            """;
+        var assets = WebUtility.HtmlEncode(pathBase) + "/viewer";
+        var bands = kind == "stac" ? "Assets (R, G, B or one for a colormap)" : "Bands (R, G, B or one for a colormap)";
+        return Template.Replace("{{assets}}", assets).Replace("{{bands}}", bands).Replace("{{config}}", config);
     }
+
+    private const string Template = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>OgcTiler viewer</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="stylesheet" href="{{assets}}/leaflet/leaflet.css">
+        <link rel="stylesheet" href="{{assets}}/viewer.css">
+        <script src="{{assets}}/leaflet/leaflet.js"></script>
+        </head><body>
+        <div id="map"></div>
+        <form id="panel" autocomplete="off">
+          <h1 id="title">OgcTiler viewer</h1>
+          <fieldset id="bands"><legend>{{bands}}</legend>
+            <select id="band-r" title="red, or the single band"></select><select id="band-g" title="green"></select><select id="band-b" title="blue"></select>
+          </fieldset>
+          <label>Expression <input id="expression" placeholder="(b2-b1)/(b2+b1)"></label>
+          <label>Rescale <input id="rescale" placeholder="0,3000 (one range per band: 0,3000 0,2000 ...)"></label>
+          <button type="button" id="rescale-statistics">Rescale to the 2nd–98th percentiles</button>
+          <label>Colormap <select id="colormap"><option value="">none</option></select></label>
+          <img id="legend" alt="" hidden>
+          <label>Color formula <input id="color-formula" placeholder="gamma rgb 1.5 sigmoidal rgb 10 0.35"></label>
+          <p id="status" role="status"></p>
+          <details><summary>Tile URL</summary><code id="tile-url"></code></details>
+          <details open><summary>Values at the last click</summary><div id="point">Click the map.</div></details>
+          <details><summary>Info</summary><dl id="info"></dl></details>
+        </form>
+        <script id="viewer-config" type="application/json">{{config}}</script>
+        <script src="{{assets}}/viewer-kit.js"></script>
+        <script src="{{assets}}/tiler-viewer.js"></script>
+        </body></html>
+        """;
 }

@@ -55,7 +55,7 @@ internal static partial class AssetSelector
         if (perAsset.Any(p => p.Expression is not null))
             throw new InvalidParameterException("expression", "expression: cannot be combined with per-asset expressions (assets=…|expression= or asset_expression)");
         var stacked = perAsset.SelectMany(p => p.Bands).ToArray();
-        return new AssetSelection(null, RewritePositional(expression, stacked), "2.x (positional b1…bN over the listed assets)");
+        return new AssetSelection(null, RewritePositional(expression, stacked), "2.x (positional b1...bN over the listed assets)");
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ internal static class LayerViewer
           <details><summary>Layer info</summary><dl id="info"></dl></details>
         </form>
         <script id="viewer-config" type="application/json">{{config}}</script>
+        <script src="../../viewer/viewer-kit.js"></script>
         <script src="../../viewer/viewer.js"></script>
         </body></html>
         """;

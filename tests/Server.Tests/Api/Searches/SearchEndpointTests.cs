@@ -260,13 +260,13 @@ public sealed class SearchEndpointTests(TimeLayerServer host) : IClassFixture<Ti
     }
 
     [Fact]
-    public async Task MapViewer_LoadsTheSearchTileJson()
+    public async Task MapViewer_NamesTheSearchRoutes_ForItsScript()
     {
         var (id, _) = await RegisterAsync("""{ "collections": ["fixture-s2"] }""");
 
         var html = await host.Client.GetStringAsync($"/searches/{id}/WebMercatorQuad/map.html?assets=B04");
 
-        Assert.Contains($"/searches/{id}/WebMercatorQuad/tilejson.json?assets=B04", html);
+        Assert.Contains($"{{\"kind\":\"search\",\"routes\":\"/searches/{id}\"", html);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed partial class ViewerAssetsTests(ViewerAssetsTests.Server server) :
         var page = await _client.GetStringAsync("/layers/s2/map.html");
 
         var references = Reference().Matches(page).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["../../viewer/leaflet/leaflet.css", "../../viewer/viewer.css", "../../viewer/leaflet/leaflet.js", "../../viewer/viewer.js"], references);
+        Assert.Equal(["../../viewer/leaflet/leaflet.css", "../../viewer/viewer.css", "../../viewer/leaflet/leaflet.js", "../../viewer/viewer-kit.js", "../../viewer/viewer.js"], references);
         foreach (var reference in references)
         {
             var response = await _client.GetAsync(new Uri(new Uri(_client.BaseAddress!, "/layers/s2/map.html"), reference));

@@ -1,0 +1,116 @@
+// What the map.html viewers share (viewer.js for /layers, tiler-viewer.js for /cog, /stac and /searches): the
+// Leaflet map and its data tile layer, the optional basemap (shown only if its first tile loads), the colormap list
+// and legend, the server's reason when a request fails, the info list and the table of the values at a click.
+window.OgcViewer = (() => {
+  "use strict";
+  const $ = id => document.getElementById(id);
+
+  function option(value, label) {
+    const o = document.createElement("option");
+    o.value = value;
+    o.textContent = label;
+    return o;
+  }
+
+  function status(text) { $("status").textContent = text; }
+
+  // The reason of a failed answer: the problem+json detail (or TiTiler's {"detail": ...}), else its status.
+  async function reasonOf(response, what) {
+    const body = response.headers.get("content-type")?.includes("json") ? await response.json().catch(() => null) : null;
+    return body?.detail ?? body?.title ?? `${what} answers ${response.status}`;
+  }
+
+  function addBasemap(map, basemap) {
+    if (!basemap) return;
+    const probe = new Image();
+    probe.onload = () => L.tileLayer(basemap.url, { attribution: basemap.attribution, maxZoom: 19, zIndex: 1 }).addTo(map);
+    probe.onerror = () => map.attributionControl.addAttribution("basemap unreachable: off");
+    probe.src = L.Util.template(basemap.url, { s: "a", z: 0, x: 0, y: 0, r: "" });
+  }
+
+  // The map and its data tile layer, put on the map by the first showTiles(url template). A tile that fails is asked
+  // again once per query (one per setting of the controls), to show the server's reason.
+  function createMap(basemap) {
+    const map = L.map("map").setView([0, 0], 2);
+    const tiles = L.tileLayer("", { className: "data-tiles", maxZoom: 22, noWrap: true, zIndex: 2 });
+    let reported = null;
+    tiles.on("tileerror", async e => {
+      const query = new URL(e.tile.src).search;
+      if (reported === query) return;
+      reported = query;
+      try {
+        status(await reasonOf(await fetch(e.tile.src), "tiles"));
+      } catch {
+        status("the tiles cannot be loaded");
+      }
+    });
+    addBasemap(map, basemap);
+    function showTiles(url) {
+      tiles.setUrl(url);
+      if (!map.hasLayer(tiles)) tiles.addTo(map);
+    }
+    return { map, tiles, showTiles };
+  }
+
+  // Fills the colormap select from /colorMaps, then selects `selected` (the page's colormap_name) if it is listed.
+  async function loadColormaps(listUrl, select, selected) {
+    try {
+      const list = await (await fetch(listUrl)).json();
+      for (const c of list.colormaps) select.append(option(c.id, c.id));
+      if (selected) select.value = selected;
+    } catch {
+      status("the colormap list cannot be loaded");
+    }
+  }
+
+  function showLegend(colormapsUrl, name) {
+    $("legend").hidden = !name;
+    if (name) $("legend").src = `${colormapsUrl}/${encodeURIComponent(name)}?format=png&width=280&height=12`;
+  }
+
+  function showInfo(rows) {
+    const list = $("info");
+    list.replaceChildren();
+    for (const [term, value] of Object.entries(rows)) {
+      const dt = document.createElement("dt");
+      dt.textContent = term;
+      const dd = document.createElement("dd");
+      dd.textContent = value;
+      list.append(dt, dd);
+    }
+  }
+
+  // Asks pointUrl(lon, lat) for the values at a click and shows them as a table of band name (and description) and value.
+  function showPointsOnClick(map, pointUrl) {
+    const marker = L.circleMarker([0, 0], { radius: 5, color: "#e00" });
+    map.on("click", async e => {
+      const lon = e.latlng.lng.toFixed(6), lat = e.latlng.lat.toFixed(6);
+      const target = $("point");
+      target.textContent = "…";
+      marker.setLatLng(e.latlng).addTo(map);
+      try {
+        const response = await fetch(pointUrl(lon, lat));
+        if (!response.ok) {
+          target.textContent = await reasonOf(response, "point");
+          return;
+        }
+        const body = await response.json();
+        const table = document.createElement("table");
+        body.band_names.forEach((name, i) => {
+          const row = table.insertRow();
+          const description = body.band_descriptions?.[i];
+          row.insertCell().textContent = description && description !== name ? `${name} (${description})` : name;
+          row.insertCell().textContent = body.values[i] === null ? "masked" : String(body.values[i]);
+        });
+        const where = document.createElement("p");
+        where.className = "coordinates";
+        where.textContent = `${lon},${lat}`;
+        target.replaceChildren(where, table);
+      } catch {
+        target.textContent = "the point cannot be read";
+      }
+    });
+  }
+
+  return { $, option, status, reasonOf, createMap, loadColormaps, showLegend, showInfo, showPointsOnClick };
+})();
