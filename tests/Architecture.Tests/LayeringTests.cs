@@ -34,17 +34,19 @@ public sealed class LayeringTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
-        ["Errors"] = ["Configuration"],
         ["Rendering"] = [],
+        // the time vocabulary: resolutions, a layer's Time options, ISO 8601 time values
+        ["Time"] = [],
+        ["Configuration"] = ["Rendering", "Time"],
+        ["Errors"] = ["Configuration"],
         ["Sources"] = ["Configuration"],
+        ["Plugins"] = ["Configuration", "Layers", "Operations", "Rendering", "Sources"],
         ["Caching"] = ["Configuration", "Plugins", "Rendering"],
         // the /layers point answer reuses the point grid and parser of Api (a circle, listed in docs/architecture.md)
-        ["Layers"] = ["Api", "Caching", "Configuration", "Plugins", "Rendering"],
-        ["Configuration"] = ["Layers", "Plugins", "Rendering"],
-        ["Plugins"] = ["Configuration", "Layers", "Operations", "Rendering", "Sources"],
+        ["Layers"] = ["Api", "Caching", "Configuration", "Plugins", "Rendering", "Time"],
         // Api's WMTSCapabilities.xml of /cog and /stac is written by the one WMTS writer of Ogc/Wmts.
-        ["Api"] = ["Caching", "Configuration", "Errors", "Layers", "Ogc", "Plugins", "Rendering", "Sources"],
-        ["Ogc"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering"],
+        ["Api"] = ["Caching", "Configuration", "Errors", "Layers", "Ogc", "Plugins", "Rendering", "Sources", "Time"],
+        ["Ogc"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering", "Time"],
         ["Operations"] = ["Api", "Configuration", "Layers", "Plugins", "Rendering"],
         ["Routing"] = ["Api", "Layers", "Ogc", "Operations", "Plugins"],
         // the seed command of the host: tiles through the tile cache, layer sets as WMTS offers them

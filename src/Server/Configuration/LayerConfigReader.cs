@@ -1,5 +1,4 @@
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Server.Layers;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Configuration;

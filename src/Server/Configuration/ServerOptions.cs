@@ -1,4 +1,3 @@
-using OgcTiler.Server.Layers;
 using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.Configuration;

@@ -1,4 +1,4 @@
-using OgcTiler.Server.Layers.Time;
+using OgcTiler.Server.Time;
 
 namespace OgcTiler.Server.Configuration;
 

@@ -1,4 +1,5 @@
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Layers;

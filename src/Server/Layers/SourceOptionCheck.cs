@@ -1,4 +1,5 @@
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Layers;
 

@@ -4,6 +4,7 @@ using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Caching;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Common;
 using OgcTiler.Server.Rendering;

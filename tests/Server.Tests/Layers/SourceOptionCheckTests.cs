@@ -1,4 +1,5 @@
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 
 namespace OgcTiler.Server.Tests.Layers;

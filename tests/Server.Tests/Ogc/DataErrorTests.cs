@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;
-using OgcTiler.Server.Layers;
+using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Tests.Ogc;
 

@@ -6,7 +6,6 @@ using OgcTiler.Server.Api.Grids;
 using OgcTiler.Server.Api.Sources;
 using OgcTiler.Server.Api.Statistics;
 using OgcTiler.Server.Api.Titiler;
-using OgcTiler.Server.Layers.Time;
 
 namespace OgcTiler.Server.Api.Timeseries;
 

@@ -1,3 +1,4 @@
+using OgcTiler.Server.Configuration;
 using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;

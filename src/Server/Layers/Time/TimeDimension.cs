@@ -1,3 +1,4 @@
+using OgcTiler.Server.Time;
 using System.Security.Cryptography;
 using System.Text;
 using OgcTiler.Abstractions.Errors;

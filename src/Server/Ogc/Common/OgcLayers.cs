@@ -1,3 +1,4 @@
+using OgcTiler.Server.Configuration;
 using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Abstractions.Errors;

@@ -1,3 +1,4 @@
+using OgcTiler.Server.Time;
 using System.Xml;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;

@@ -1,3 +1,4 @@
+using OgcTiler.Server.Time;
 using System.Xml;
 using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;

@@ -71,7 +71,7 @@ public sealed class WmtsCapabilitiesTests
     public async Task GetCapabilities_OffersALayerWithoutNamedSets_OnlyTheSetsCoveringIt(string crs, double west, double south, double east, double north, string regional)
     {
         var source = FakeSource.Create("here", crs, new OgcTiler.Abstractions.Raster.Bounds(west, south, east, north));
-        var layer = new OgcTiler.Server.Layers.LayerDefinition { Id = "here", Source = new("cog", "here.tif", new Dictionary<string, string>()) };
+        var layer = new OgcTiler.Server.Configuration.LayerDefinition { Id = "here", Source = new("cog", "here.tif", new Dictionary<string, string>()) };
         await using var host = await OgcTestHost.StartAsync([(layer, source)]);
         var doc = XDocument.Parse(await host.Client.GetStringAsync("/wmts/1.0.0/WMTSCapabilities.xml"));
 

@@ -1,7 +1,7 @@
-using OgcTiler.Server.Layers.Time;
+using OgcTiler.Server.Time;
 using OgcTiler.Server.Rendering;
 
-namespace OgcTiler.Server.Layers;
+namespace OgcTiler.Server.Configuration;
 
 /// <summary>A layer as configured in <c>Layers</c> of config/ogctiler.json.</summary>
 public sealed record LayerDefinition

@@ -1,4 +1,4 @@
-namespace OgcTiler.Server.Layers.Time;
+namespace OgcTiler.Server.Time;
 
 /// <summary>
 /// A layer's <c>Time</c>: how its items' dates become the values of a time dimension.

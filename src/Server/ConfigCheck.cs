@@ -1,7 +1,8 @@
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Plugins;
 
-namespace OgcTiler.Server.Configuration;
+namespace OgcTiler.Server;
 
 /// <summary><c>--check-config</c>: validates what start-up validates, prints the verdict and exits without serving.</summary>
 public static class ConfigCheck

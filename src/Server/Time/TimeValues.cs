@@ -2,7 +2,7 @@ using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;
 
-namespace OgcTiler.Server.Layers.Time;
+namespace OgcTiler.Server.Time;
 
 /// <summary>
 /// Parses the ISO 8601 times of requests: a full date-time is an instant, a reduced date (2024, 2024-01, 2024-01-15)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OgcTiler.Server.Layers.Time;
+namespace OgcTiler.Server.Time;
 
 /// <summary>The width of one value of a time dimension: each item's own instant, or the day, month or year it falls in (UTC).</summary>
 public enum TimeResolution { Instant, Day, Month, Year }
