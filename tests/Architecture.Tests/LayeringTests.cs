@@ -40,7 +40,7 @@ public sealed class LayeringTests
         ["Configuration"] = ["Rendering", "Time"],
         ["Errors"] = ["Configuration"],
         ["Sources"] = ["Configuration"],
-        ["Plugins"] = ["Configuration", "Layers", "Operations", "Rendering", "Sources"],
+        ["Plugins"] = ["Configuration", "Operations", "Rendering", "Sources"],
         ["Caching"] = ["Configuration", "Plugins", "Rendering"],
         // the /layers point answer reuses the point grid and parser of Api (a circle, listed in docs/architecture.md)
         ["Layers"] = ["Api", "Caching", "Configuration", "Plugins", "Rendering", "Time"],

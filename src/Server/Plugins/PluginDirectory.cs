@@ -1,5 +1,4 @@
 using OgcTiler.Server.Configuration;
-using OgcTiler.Server.Layers;
 
 namespace OgcTiler.Server.Plugins;
 
@@ -148,7 +147,8 @@ internal sealed class PluginDirectory(
                     "Layer {Layer} uses Source.Type '{Type}', which no built-in provider or loaded plugin provides; the layer cannot render",
                     layer.LayerId, layer.SourceType);
         }
-        foreach (var error in services.GetService<LayerRegistry>()?.SourceOptionErrors() ?? [])
+        var layers = services.GetService<ServerOptions>()?.Layers ?? [];
+        foreach (var error in SourceOptionCheck.Errors(layers, catalog.FindSourceProvider))
             _logger.LogError("{Error}; the layer cannot render", error);
     }
 }

@@ -1,7 +1,7 @@
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Configuration;
 
-namespace OgcTiler.Server.Layers;
+namespace OgcTiler.Server.Plugins;
 
 /// <summary>
 /// A layer's <c>Source</c> option keys against those its provider declares (<see cref="ISourceProvider.OptionKeys"/>),

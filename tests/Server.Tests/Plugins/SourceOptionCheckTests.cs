@@ -1,8 +1,8 @@
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Configuration;
-using OgcTiler.Server.Layers;
+using OgcTiler.Server.Plugins;
 
-namespace OgcTiler.Server.Tests.Layers;
+namespace OgcTiler.Server.Tests.Plugins;
 
 public sealed class SourceOptionCheckTests
 {
