@@ -42,8 +42,7 @@ public sealed class LayeringTests
         ["Sources"] = ["Configuration"],
         ["Plugins"] = ["Configuration", "Operations", "Rendering", "Sources"],
         ["Caching"] = ["Configuration", "Plugins", "Rendering"],
-        // the /layers point answer reuses the point grid and parser of Api (a circle, listed in docs/architecture.md)
-        ["Layers"] = ["Api", "Caching", "Configuration", "Plugins", "Rendering", "Time"],
+        ["Layers"] = ["Caching", "Configuration", "Plugins", "Rendering", "Time"],
         // Api's WMTSCapabilities.xml of /cog and /stac is written by the one WMTS writer of Ogc/Wmts.
         ["Api"] = ["Caching", "Configuration", "Errors", "Layers", "Ogc", "Plugins", "Rendering", "Sources", "Time"],
         ["Ogc"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering", "Time"],

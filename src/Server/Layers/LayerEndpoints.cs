@@ -8,7 +8,7 @@ using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Layers;
 
-/// <summary>/layers, /layers/{id}, /layers/{id}/map.html (and its /viewer files), /layers/{id}/tiles/{tms}/{z}/{x}/{y}.{format}, /layers/{id}/point/{lon},{lat}, /tileMatrixSets.</summary>
+/// <summary>/layers, /layers/{id}, /layers/{id}/map.html (and its /viewer files), /layers/{id}/tiles/{tms}/{z}/{x}/{y}.{format}, /tileMatrixSets.</summary>
 public static class LayerEndpoints
 {
     public static IEndpointRouteBuilder MapLayerEndpoints(this IEndpointRouteBuilder app)
@@ -18,7 +18,6 @@ public static class LayerEndpoints
         app.MapGet("/layers/{id}/map.html", LayerViewer.Page);
         app.MapViewerAssets();
         app.MapGet("/layers/{id}/tiles/{tms}/{z:int}/{x:int}/{y:int}.{format}", GetTileAsync);
-        app.MapGet("/layers/{id}/point/{coordinates}", LayerPoint.GetAsync);
         app.MapGet("/tileMatrixSets", TileMatrixSetEndpoints.List);
         app.MapGet("/tileMatrixSets/{id}", TileMatrixSetEndpoints.Get);
         return app;

@@ -1,6 +1,7 @@
 using OgcTiler.Server.Api.Algorithms;
 using OgcTiler.Server.Api.Cog;
 using OgcTiler.Server.Api.Conformance;
+using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Searches;
 using OgcTiler.Server.Api.Stac;
 using OgcTiler.Server.Layers;
@@ -17,6 +18,7 @@ public static class EndpointMap
     public static IEndpointRouteBuilder MapOgcTiler(this IEndpointRouteBuilder app)
     {
         app.MapLayerEndpoints();        // /layers, /tileMatrixSets
+        app.MapLayerPoint();            // /layers/{id}/point (TiTiler's point answer)
         app.MapCogEndpoints();          // /cog/...
         app.MapStacEndpoints();         // /stac/...
         app.MapSearchEndpoints();       // /searches/...

@@ -1,9 +1,9 @@
 using OgcTiler.Abstractions.Errors;
-using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Layers;
 using OgcTiler.Server.Rendering;
 
-namespace OgcTiler.Server.Layers;
+namespace OgcTiler.Server.Api.Endpoints;
 
 /// <summary>
 /// /layers/{id}/point/{lon},{lat}: the layer's values at a WGS84 point after its style's (or the query's) bands or
@@ -11,6 +11,12 @@ namespace OgcTiler.Server.Layers;
 /// </summary>
 internal static class LayerPoint
 {
+    public static IEndpointRouteBuilder MapLayerPoint(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/layers/{id}/point/{coordinates}", GetAsync);
+        return app;
+    }
+
     public static async Task<IResult> GetAsync(string id, string coordinates, HttpContext context, LayerRegistry layers, GridBuilder grids, IRenderPipeline pipeline)
     {
         var layer = layers.Get(id);

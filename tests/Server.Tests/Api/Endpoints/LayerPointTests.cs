@@ -4,7 +4,7 @@ using System.Text.Json;
 using OgcTiler.Server.Tests.Ogc;
 using OgcTiler.TestSupport;
 
-namespace OgcTiler.Server.Tests.Layers;
+namespace OgcTiler.Server.Tests.Api.Endpoints;
 
 /// <summary>/layers/{id}/point/{lon},{lat} on the shipped s2 layer, against gdallocationinfo on the same COG.</summary>
 public sealed class LayerPointTests(LayerPointTests.Server server) : IClassFixture<LayerPointTests.Server>
