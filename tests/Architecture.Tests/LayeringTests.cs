@@ -40,7 +40,7 @@ public sealed class LayeringTests
         ["Configuration"] = ["Rendering", "Time"],
         ["Errors"] = ["Configuration"],
         ["Sources"] = ["Configuration"],
-        ["Plugins"] = ["Configuration", "Operations", "Rendering", "Sources"],
+        ["Plugins"] = ["Configuration", "Rendering", "Sources"],
         ["Caching"] = ["Configuration", "Plugins", "Rendering"],
         ["Layers"] = ["Caching", "Configuration", "Plugins", "Rendering", "Time"],
         // Api's WMTSCapabilities.xml of /cog and /stac is written by the one WMTS writer of Ogc/Wmts.
@@ -74,6 +74,24 @@ public sealed class LayeringTests
             InPart(part).Should().NotDependOnAny(Part(other)).Check(Code);
         if (part != "Seeding") // a command of the host, which builds the server's services as Program does
             InPart(part).Should().NotDependOnAny(Host).Check(Code);
+    }
+
+    /// <summary>The parts run one way: no part reaches itself through the arrows the table allows.</summary>
+    [Fact]
+    public void AllowedArrows_HaveNoCircle()
+    {
+        foreach (var start in Allowed.Keys)
+        {
+            var reached = new HashSet<string>();
+            var pending = new Stack<string>(Allowed[start]);
+            while (pending.TryPop(out var part))
+            {
+                Assert.True(part != start, $"{start} reaches itself through the allowed arrows");
+                if (reached.Add(part))
+                    foreach (var next in Allowed[part])
+                        pending.Push(next);
+            }
+        }
     }
 
     [Fact]
