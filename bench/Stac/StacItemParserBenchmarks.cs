@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using OgcTiler.Plugins.Stac.Catalog;
+using OgcTiler.TestSupport;
 
 namespace OgcTiler.Bench.Stac;
 
@@ -17,10 +18,7 @@ public class StacItemParserBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "OgcTiler.sln")))
-            root = root.Parent ?? throw new InvalidOperationException("run the benchmarks inside the repository");
-        _path = Path.Combine(root.FullName, "tests", "data", "stac", "published", "earth-search-S2A_28QCH_20200714_0_L2A.json");
+        _path = RepoPaths.Data("stac", "published", "earth-search-S2A_28QCH_20200714_0_L2A.json");
         _bytes = File.ReadAllBytes(_path);
     }
 

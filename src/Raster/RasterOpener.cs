@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
@@ -16,6 +17,13 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
     private readonly RasterCache _cache;
     private readonly CrsRegistry _crs;
     private readonly int _headerPrefetch;
+
+    /// <summary>
+    /// The dataset of each cached header, built once (CRS, levels with their GCP fits, info with its WGS 84 bounds)
+    /// rather than on every open; it goes when its header leaves the cache. A header whose dataset cannot be built
+    /// (say, an unsupported CRS) stays cached and fails again without a read.
+    /// </summary>
+    private readonly ConditionalWeakTable<GeoTiffHeader, GeoTiffDataset> _datasets = new();
 
     public RasterOpener(HttpClient httpClient, int cacheSizeMb)
         : this(() => httpClient, cacheSizeMb)
@@ -52,7 +60,7 @@ public sealed class RasterOpener : IRasterOpener, IDisposable
             var parsed = await GeoTiffHeader.ReadAsync(reader, _headerPrefetch, new Sidecars(suffix => OpenSidecar(uri, remote, suffix), _headerPrefetch), ct);
             return (parsed, parsed.SizeInBytes);
         }, cancellationToken);
-        return new GeoTiffDataset(header, _cache, _crs, () => _cache.RemoveHeader(key));
+        return _datasets.GetValue(header, h => new GeoTiffDataset(h, _cache, _crs, () => _cache.RemoveHeader(key)));
     }
 
     /// <summary>Drops every cached header and block.</summary>

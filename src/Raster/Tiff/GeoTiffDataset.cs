@@ -34,7 +34,7 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
     public string Uri => _header.Uri;
 
     /// <summary>The file's version, followed by those of the sidecars in use.</summary>
-    public string Version => string.Join('+', _header.Files.Select(f => f.Version));
+    public string Version => _header.Version;
 
     /// <summary>A level's georeferencing: the geotransform scaled to its size, and the GCP polynomial refitted to it.</summary>
     private static RasterLevel LevelOf(GeoTiffHeader header, TiffImage level, GcpTransform? gcps)

@@ -46,8 +46,8 @@ internal sealed class GeoTiffHeader
 
     public bool HasMask => Masks[0] is not null || Full.AlphaSample >= 0;
 
-    /// <summary>The files blocks are read from: the dataset's own first, then any sidecar in use.</summary>
-    public IEnumerable<IRangeReader> Files => Levels.Concat(Masks.OfType<TiffImage>()).Select(i => i.File.Reader).Distinct();
+    /// <summary>The file's version, followed by those of the sidecars in use (each known once the header is read).</summary>
+    public string Version => field ??= string.Join('+', Levels.Concat(Masks.OfType<TiffImage>()).Select(i => i.File.Reader).Distinct().Select(r => r.Version));
 
     /// <summary>Approximate memory held, for the cache's size accounting.</summary>
     public long SizeInBytes => 4096 + Levels.Concat(Masks.OfType<TiffImage>()).Sum(l => l.Offsets.Length * 16L + (l.JpegTables?.Length ?? 0));

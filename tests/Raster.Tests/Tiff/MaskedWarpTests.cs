@@ -1,9 +1,6 @@
-using System.Text.Json;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Tests.Warp;
-using OgcTiler.Raster.Tiff;
-using OgcTiler.TestSupport;
 using Xunit.Abstractions;
 
 namespace OgcTiler.Raster.Tests.Tiff;
@@ -17,32 +14,21 @@ namespace OgcTiler.Raster.Tests.Tiff;
 /// </summary>
 public sealed class MaskedWarpTests(ITestOutputHelper output)
 {
-    private static readonly JsonElement Cases = JsonDocument.Parse(File.ReadAllText(RepoPaths.Data("masks", "cases.json"))).RootElement;
+    private static readonly GoldenWarpCases Golden = new("masks");
 
-    public static TheoryData<string, string> Warps()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var c in Cases.EnumerateObject())
-            foreach (var kernel in c.Value.GetProperty("kernels").EnumerateArray())
-                data.Add(c.Name, kernel.GetString()!);
-        return data;
-    }
+    public static TheoryData<string, string> Warps() => Golden.Warps();
 
     [Theory]
     [MemberData(nameof(Warps))]
     public async Task Read_MatchesGdalwarp(string name, string kernel)
     {
-        var c = Cases.GetProperty(name);
-        var b = c.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-        var size = c.GetProperty("size").GetInt32();
-        var grid = new TargetGrid("EPSG:3857", b[0], b[1], b[2], b[3], size, size);
-        var method = kernel == "near" ? ResamplingMethod.Nearest : ResamplingMethod.Bilinear;
-        var dataset = await OpenAsync(Path.Combine("files", c.GetProperty("file").GetString() + ".tif"));
+        var c = Golden.Case(name);
+        var method = GoldenWarpCases.MethodOf(kernel);
+        var dataset = await Golden.OpenSourceAsync(c);
         Assert.Equal(c.GetProperty("overviews").GetInt32(), dataset.Info.Overviews.Count);
         Assert.Equal(c.GetProperty("maskFlags").GetInt32() == 2, dataset.Info.HasMask);
-        using var data = await dataset.ReadAsync(grid, new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
-        var golden = await OpenAsync(Path.Combine("warped", $"{name}.{kernel}.tif"));
-        var (expected, expectedMask) = await TiffFixtures.ReadLevelAsync(golden, 0);
+        using var data = await dataset.ReadAsync(GoldenWarpCases.GridOf(c), new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
+        var (expected, expectedMask) = await Golden.ReadExpectedAsync(name, kernel);
         Assert.NotNull(expectedMask);
         WarpAgreement.AssertMatches(data, expected, expectedMask, method, $"{name} {kernel}", output);
     }
@@ -52,13 +38,7 @@ public sealed class MaskedWarpTests(ITestOutputHelper output)
     [InlineData("cfloat32", "sample format 6 with 64 bits per sample (complex float, GDAL's CFloat32) is not supported")]
     public async Task Open_Complex_RefusedNamingTheSampleType(string name, string expected)
     {
-        var e = await Assert.ThrowsAsync<RasterFormatException>(() => OpenAsync(Path.Combine("refused", name + ".tif")));
+        var e = await Assert.ThrowsAsync<RasterFormatException>(() => Golden.OpenAsync(Path.Combine("refused", name + ".tif")));
         Assert.Contains(expected, e.Problem);
-    }
-
-    private static async Task<GeoTiffDataset> OpenAsync(string file)
-    {
-        var opener = new RasterOpener(new HttpClient(), 16);
-        return (GeoTiffDataset)await opener.OpenAsync(RepoPaths.Data("masks", file), CancellationToken.None);
     }
 }

@@ -1,10 +1,6 @@
-using System.Text.Json;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Raster.Tests.Tiff;
-using OgcTiler.Raster.Tiff;
 using OgcTiler.Raster.Warp;
-using OgcTiler.TestSupport;
 using Xunit.Abstractions;
 
 namespace OgcTiler.Raster.Tests.Warp;
@@ -16,33 +12,23 @@ namespace OgcTiler.Raster.Tests.Warp;
 /// </summary>
 public sealed class GcpWarpTests(ITestOutputHelper output)
 {
-    private static readonly JsonElement Cases = JsonDocument.Parse(File.ReadAllText(RepoPaths.Data("gcps", "cases.json"))).RootElement;
+    private static readonly GoldenWarpCases Golden = new("gcps");
 
-    public static TheoryData<string, string> Warps()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var c in Cases.EnumerateObject())
-            foreach (var kernel in c.Value.GetProperty("kernels").EnumerateArray())
-                data.Add(c.Name, kernel.GetString()!);
-        return data;
-    }
+    public static TheoryData<string, string> Warps() => Golden.Warps();
 
     [Theory]
     [MemberData(nameof(Warps))]
     public async Task Read_MatchesGdalwarp(string name, string kernel)
     {
-        var c = Cases.GetProperty(name);
-        var b = c.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-        var size = c.GetProperty("size").GetInt32();
-        var grid = new TargetGrid("EPSG:3857", b[0], b[1], b[2], b[3], size, size);
-        var method = kernel == "near" ? ResamplingMethod.Nearest : ResamplingMethod.Bilinear;
-        var dataset = await OpenAsync(Path.Combine("files", c.GetProperty("file").GetString() + ".tif"));
+        var c = Golden.Case(name);
+        var method = GoldenWarpCases.MethodOf(kernel);
+        var dataset = await Golden.OpenSourceAsync(c);
         Assert.Equal(c.GetProperty("order").GetInt32(), dataset.Levels[0].Gcps!.Order);
         Assert.Equal(c.GetProperty("overviews").GetInt32(), dataset.Info.Overviews.Count);
 
-        using var data = await dataset.ReadAsync(grid, new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
+        using var data = await dataset.ReadAsync(GoldenWarpCases.GridOf(c), new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
 
-        var (expected, expectedMask) = await TiffFixtures.ReadLevelAsync(await OpenAsync(Path.Combine("warped", $"{name}.{kernel}.tif")), 0);
+        var (expected, expectedMask) = await Golden.ReadExpectedAsync(name, kernel);
         WarpAgreement.AssertMatches(data, expected, expectedMask!, method, $"{name} {kernel}", output);
     }
 
@@ -87,11 +73,5 @@ public sealed class GcpWarpTests(ITestOutputHelper output)
         var e = Assert.Throws<RasterFormatException>(() => GcpTransform.Fit("four.tif", gcps, 2));
 
         Assert.Contains("4 ground control points cannot fit a polynomial of order 2 (at least 6 needed)", e.Problem);
-    }
-
-    private static async Task<GeoTiffDataset> OpenAsync(string file)
-    {
-        var opener = new RasterOpener(new HttpClient(), 16);
-        return (GeoTiffDataset)await opener.OpenAsync(RepoPaths.Data("gcps", file), CancellationToken.None);
     }
 }

@@ -5,7 +5,7 @@
 // ones the controls show are replaced by them. Every request goes to this server; the basemap only when it loads.
 (() => {
   "use strict";
-  const { $, option, status, reasonOf, createMap, loadColormaps, showLegend, showInfo, showPointsOnClick } = OgcViewer;
+  const { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, showPointsOnClick } = OgcViewer;
   const config = JSON.parse($("viewer-config").textContent);
   const stac = config.kind === "stac", search = config.kind === "search";
   const page = new URLSearchParams(location.search);
@@ -54,11 +54,7 @@
   }
 
   function tileParameters() {
-    const p = valueParameters();
-    for (const range of $("rescale").value.trim().split(/[\s;]+/).filter(r => r)) p.append("rescale", range);
-    if ($("colormap").value) p.set("colormap_name", $("colormap").value);
-    const formula = $("color-formula").value.trim();
-    if (formula) p.set("color_formula", formula);
+    const p = addStyleParameters(valueParameters());
     if (!p.has("tilesize")) p.set("tilesize", "256"); // TiTiler's map.html: 256 px tiles
     return p;
   }

@@ -63,6 +63,15 @@ window.OgcViewer = (() => {
     }
   }
 
+  // Adds the rescale ranges, colormap and color formula of the controls to the tile parameters p.
+  function addStyleParameters(p) {
+    for (const range of $("rescale").value.trim().split(/[\s;]+/).filter(r => r)) p.append("rescale", range);
+    if ($("colormap").value) p.set("colormap_name", $("colormap").value);
+    const formula = $("color-formula").value.trim();
+    if (formula) p.set("color_formula", formula);
+    return p;
+  }
+
   function showLegend(colormapsUrl, name) {
     $("legend").hidden = !name;
     if (name) $("legend").src = `${colormapsUrl}/${encodeURIComponent(name)}?format=png&width=280&height=12`;
@@ -112,5 +121,5 @@ window.OgcViewer = (() => {
     });
   }
 
-  return { $, option, status, reasonOf, createMap, loadColormaps, showLegend, showInfo, showPointsOnClick };
+  return { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, showPointsOnClick };
 })();

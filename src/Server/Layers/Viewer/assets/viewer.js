@@ -3,7 +3,7 @@
 // It loads nothing but this server's files; the basemap, when configured, is shown only if its first tile loads.
 (() => {
   "use strict";
-  const { $, option, status, createMap, loadColormaps, showLegend, showInfo, showPointsOnClick } = OgcViewer;
+  const { $, option, status, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, showPointsOnClick } = OgcViewer;
   const config = JSON.parse($("viewer-config").textContent);
   const layerUrl = "../" + encodeURIComponent(config.layer);
   const bandSelects = [$("band-r"), $("band-g"), $("band-b")];
@@ -21,12 +21,7 @@
   }
 
   function tileParameters() {
-    const p = valueParameters();
-    for (const range of $("rescale").value.trim().split(/[\s;]+/).filter(r => r)) p.append("rescale", range);
-    if ($("colormap").value) p.set("colormap_name", $("colormap").value);
-    const formula = $("color-formula").value.trim();
-    if (formula) p.set("color_formula", formula);
-    return p;
+    return addStyleParameters(valueParameters());
   }
 
   function update() {
