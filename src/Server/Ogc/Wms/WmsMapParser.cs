@@ -41,7 +41,7 @@ internal sealed class WmsMapParser(OgcLayers layers, CrsRegistry crs, OgcOptions
             var style = layer.FindStyle(styles[i])
                 ?? throw new OgcException(OgcCodes.StyleNotDefined, "styles", $"layer '{layer.Id}' has no style '{styles[i]}' (styles: {string.Join(", ", layer.StyleNames)})");
             var (timed, selection) = OgcTime.Select(layer, kvp.Get("time"), times.Now, OgcTime.Wms);
-            result.Add(new WmsMapLayer(timed, style, selection));
+            result.Add(new WmsMapLayer(timed, string.IsNullOrEmpty(styles[i]) ? OgcLayer.DefaultStyle : styles[i], style, selection));
         }
         return result;
     }

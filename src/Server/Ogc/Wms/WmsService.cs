@@ -73,13 +73,10 @@ internal sealed class WmsService(
         }
     }
 
-    /// <summary>Through the tile cache, keyed by every parameter of the request and the versions of its layers' sources.</summary>
+    /// <summary>Through the tile cache, keyed by what the parsed request draws and the versions of its layers' sources.</summary>
     private async Task<IResult> MapAsync(HttpContext http, WmsMapRequest map, CancellationToken ct)
     {
-        var key = "wms|" + string.Join('&', http.Request.Query
-            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(p => $"{p.Key.ToUpperInvariant()}={p.Value}"));
-        var lookup = tiles.Lookup(key, string.Join(',', map.Layers.Select(l => l.Layer.Source.Version)));
+        var lookup = tiles.Lookup(map.CacheKey(), string.Join(',', map.Layers.Select(l => l.Layer.Source.Version)));
         var maxAge = server.Cache.Tiles.MaxAgeSeconds;
         if (TileResults.NotModified(http, lookup, maxAge) is { } notModified)
             return notModified;
