@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OgcTiler.Raster;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 using OgcTiler.TestSupport.Fakes;
 

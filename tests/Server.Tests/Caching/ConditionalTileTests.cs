@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Server.Tests.Api;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Caching;

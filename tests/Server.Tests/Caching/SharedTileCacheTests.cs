@@ -1,6 +1,5 @@
 using System.Net;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 using StackExchange.Redis;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using OgcTiler.TestSupport;
 using SkiaSharp;
 
@@ -10,17 +8,11 @@ namespace OgcTiler.Server.Tests.Layers;
 /// End to end on the shipped config and demo data with the real raster engine; the reference is gdalwarp's nearest
 /// warp of the same tile (gdal-bin, installed by .ci/run).
 /// </summary>
-public sealed class DemoLayerTests : IClassFixture<DemoLayerTests.DemoServer>
+public sealed class DemoLayerTests : IClassFixture<DemoServer>
 {
-    private readonly DemoServer _server;
+    private readonly ServerFactory _server;
 
-    public DemoLayerTests(DemoServer server) => _server = server;
-
-    public sealed class DemoServer : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting("config", Path.Combine(RepoPaths.Config, "ogctiler.json"));
-    }
+    public DemoLayerTests(DemoServer demo) => _server = demo.Server;
 
     [Theory]
     [InlineData(11, 1198, 848)]   // overview level

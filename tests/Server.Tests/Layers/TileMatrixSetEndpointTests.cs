@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using OgcTiler.Server.Configuration;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Layers;

@@ -16,7 +16,7 @@ public sealed class SamePictureTests(SamePictureTests.UncachedDemo demo) : IClas
 {
     public sealed class UncachedDemo : IDisposable
     {
-        public DemoOgcServer Server { get; } = new(tileCache: false);
+        public ServerFactory Server { get; } = new() { TileCache = false };
 
         public void Dispose() => Server.Dispose();
     }

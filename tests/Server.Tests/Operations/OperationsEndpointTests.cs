@@ -3,26 +3,17 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.OpenApi;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Operations;
 
 /// <summary>/healthz, /readyz, /metrics and /api on the shipped config, demo data and built plugins.</summary>
-public sealed partial class OperationsEndpointTests : IClassFixture<OperationsEndpointTests.DemoServer>
+public sealed partial class OperationsEndpointTests : IClassFixture<DemoServer>
 {
     private readonly HttpClient _client;
 
-    public OperationsEndpointTests(DemoServer server) => _client = server.CreateClient();
-
-    public sealed class DemoServer : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting("config", Path.Combine(RepoPaths.Config, "ogctiler.json"));
-    }
+    public OperationsEndpointTests(DemoServer demo) => _client = demo.Server.CreateClient();
 
     [Fact]
     public async Task Healthz_AnswersHealthy()

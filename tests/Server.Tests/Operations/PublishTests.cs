@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Operations;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 using SkiaSharp;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using SkiaSharp;
 
 namespace OgcTiler.Server.Tests.Plugins;
@@ -10,7 +9,7 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
 {
     private readonly HttpClient _client;
 
-    public PluginEndpointsTests(Host host) => _client = host.CreateClient();
+    public PluginEndpointsTests(Host host) => _client = host.Server.CreateClient();
 
     [Fact]
     public async Task Plugins_ListsLoadedPluginsWithRegistrations_AndLayersWhoseSourceTypeIsMissing()
@@ -172,13 +171,19 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
-    public sealed class Host : WebApplicationFactory<Program>
+    /// <summary>The shipped config with its first layer's source type replaced by one no plugin provides.</summary>
+    public sealed class Host : IDisposable
     {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        public ServerFactory Server { get; } = new()
         {
-            builder.UseSetting("Layers:0:Id", "needs-plugin");
-            builder.UseSetting("Layers:0:Source:Type", "no-such-type");
-            builder.UseSetting("Layers:0:Source:Url", "nowhere.tif");
-        }
+            Settings = new Dictionary<string, string>
+            {
+                ["Layers:0:Id"] = "needs-plugin",
+                ["Layers:0:Source:Type"] = "no-such-type",
+                ["Layers:0:Source:Url"] = "nowhere.tif",
+            },
+        };
+
+        public void Dispose() => Server.Dispose();
     }
 }

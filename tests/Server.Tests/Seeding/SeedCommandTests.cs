@@ -5,7 +5,6 @@ using System.Text.Json;
 using OgcTiler.Server.Tests.Api;
 using OgcTiler.Server.Tests.Caching;
 using OgcTiler.Server.Tests.Seeding.Outputs;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 using StackExchange.Redis;
 

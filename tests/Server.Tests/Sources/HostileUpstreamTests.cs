@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using OgcTiler.Server.Tests.Api;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Sources;

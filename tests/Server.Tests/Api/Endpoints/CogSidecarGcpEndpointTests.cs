@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 using SkiaSharp;
 

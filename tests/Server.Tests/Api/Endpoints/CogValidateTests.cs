@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Api.Endpoints;

@@ -1,22 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using OgcTiler.Server.Tests.Ogc;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Api.Endpoints;
 
 /// <summary>/layers/{id}/point/{lon},{lat} on the shipped s2 layer, against gdallocationinfo on the same COG.</summary>
-public sealed class LayerPointTests(LayerPointTests.Server server) : IClassFixture<LayerPointTests.Server>
+public sealed class LayerPointTests(DemoServer demo) : IClassFixture<DemoServer>
 {
-    public sealed class Server : IDisposable
-    {
-        public DemoOgcServer Demo { get; } = new();
-
-        public void Dispose() => Demo.Dispose();
-    }
-
-    private readonly HttpClient _client = server.Demo.CreateClient();
+    private readonly HttpClient _client = demo.Server.CreateClient();
 
     [Theory]
     [InlineData(30.73, 29.39)]

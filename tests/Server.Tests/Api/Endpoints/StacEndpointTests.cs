@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 using SkiaSharp;
 

@@ -4,7 +4,6 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Tests.Ogc;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Api.Endpoints;

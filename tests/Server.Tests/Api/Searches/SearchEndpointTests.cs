@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using OgcTiler.Server.Tests.Layers.Time;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 using OgcTiler.TestSupport.Stac;
 

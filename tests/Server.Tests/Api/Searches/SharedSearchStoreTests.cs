@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using OgcTiler.Server.Tests.Caching;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Stac;
 using StackExchange.Redis;
 

@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster;
-using OgcTiler.Server.Sources;
 using OgcTiler.TestSupport;
 using Xunit.Abstractions;
 
@@ -34,7 +30,7 @@ public sealed class BboxNpySpeedTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var timing = new TimingHandler { InnerHandler = new SocketsHttpHandler() };
         using var engine = new RasterOpener(() => new HttpClient(timing, disposeHandler: false), 256);
-        await using var server = new EngineServer(_items!.Folder, _items!.Base, engine);
+        await using var server = new ServerFactory(EngineConfig(_items!.Base), engine, plugins: true);
         using var client = server.CreateClient();
         string Url(int i) => $"/stac/bbox/3.01,45.12,3.03,45.135/64x64.npy?url={_items!.Base}/item{i:00}.json&assets=B04&assets=B03&assets=B02";
 
@@ -102,15 +98,7 @@ public sealed class BboxNpySpeedTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    /// <summary>The real server on a config allowing the loopback file server, with the real engine behind the policy.</summary>
-    internal sealed class EngineServer(string folder, string baseUrl, IRasterOpener engine) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            var config = Path.Combine(folder, "ogctiler.json");
-            File.WriteAllText(config, $$"""{ "Sources": { "AllowedRoots": [], "AllowedUrlPrefixes": ["{{baseUrl}}/"] }, "Layers": [] }""");
-            builder.UseSetting("config", config);
-            builder.ConfigureServices(services => services.AddKeyedSingleton(SourceServices.EngineKey, engine));
-        }
-    }
+    /// <summary>A config allowing the loopback file server, for the real engine behind the policy.</summary>
+    internal static string EngineConfig(string baseUrl) =>
+        $$"""{ "Sources": { "AllowedRoots": [], "AllowedUrlPrefixes": ["{{baseUrl}}/"] }, "Layers": [] }""";
 }

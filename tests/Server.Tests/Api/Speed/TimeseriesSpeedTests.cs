@@ -52,7 +52,7 @@ public sealed class TimeseriesSpeedTests(ITestOutputHelper output) : IAsyncLifet
     {
         var timing = new BboxNpySpeedTests.TimingHandler { InnerHandler = new SocketsHttpHandler() };
         using var engine = new RasterOpener(() => new HttpClient(timing, disposeHandler: false), 256);
-        await using var server = new BboxNpySpeedTests.EngineServer(_items!.Folder, _items!.Base, engine);
+        await using var server = new ServerFactory(BboxNpySpeedTests.EngineConfig(_items!.Base), engine, plugins: true);
         using var client = server.CreateClient();
         await GetAsync(client, NpyUrl(Items)); // JIT and plugin load, on an item not in the measured set
         timing.Reset();

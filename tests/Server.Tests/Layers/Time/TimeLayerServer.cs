@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 using OgcTiler.TestSupport.Stac;
 
@@ -36,9 +30,7 @@ public sealed class TimeLayerServer : IAsyncLifetime
     {
         Api = await LoopbackStacApi.StartAsync();
         Server = new ServerFactory(Config(Api.BaseUrl, SearchesFolder), opener: null, plugins: true);
-        Server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        Server.StartServer();
-        BaseUrl = Server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        BaseUrl = Server.StartOnLoopback();
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
     }
 

@@ -1,20 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using OgcTiler.Server.Tests.Ogc;
 
 namespace OgcTiler.Server.Tests.Layers.Viewer;
 
 /// <summary>map.html refers only to files this server serves (/viewer/...), with caching headers.</summary>
-public sealed partial class ViewerAssetsTests(ViewerAssetsTests.Server server) : IClassFixture<ViewerAssetsTests.Server>
+public sealed partial class ViewerAssetsTests(DemoServer demo) : IClassFixture<DemoServer>
 {
-    public sealed class Server : IDisposable
-    {
-        public DemoOgcServer Demo { get; } = new();
-
-        public void Dispose() => Demo.Dispose();
-    }
-
-    private readonly HttpClient _client = server.Demo.CreateClient();
+    private readonly HttpClient _client = demo.Server.CreateClient();
 
     [Fact]
     public async Task MapHtml_EveryScriptAndStylesheet_IsServedHere()

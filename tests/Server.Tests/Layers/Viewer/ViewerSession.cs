@@ -19,10 +19,10 @@ internal sealed class ViewerSession : IAsyncDisposable
     /// <summary>A JavaScript array of the data tiles Leaflet has shown.</summary>
     public const string LoadedTiles = "[...document.querySelectorAll('.data-tiles img.leaflet-tile-loaded')]";
 
-    private readonly DemoOgcServer _server;
+    private readonly ServerFactory _server;
     private readonly IBrowser _browser;
 
-    private ViewerSession(DemoOgcServer server, string baseUrl, IBrowser browser, IPage page)
+    private ViewerSession(ServerFactory server, string baseUrl, IBrowser browser, IPage page)
     {
         _server = server;
         _browser = browser;
@@ -46,7 +46,7 @@ internal sealed class ViewerSession : IAsyncDisposable
     /// <param name="settings">configuration keys set over the shipped config (such as a further allowed root).</param>
     public static async Task<ViewerSession> OpenAsync(string path, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = new DemoOgcServer(settings: settings);
+        var server = new ServerFactory { Settings = settings ?? new Dictionary<string, string>() };
         var baseUrl = server.StartOnLoopback();
         await WaitUntilReadyAsync(baseUrl);
         var browser = await Chromium.LaunchAsync();

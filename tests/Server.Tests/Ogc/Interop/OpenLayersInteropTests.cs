@@ -26,7 +26,7 @@ public sealed class OpenLayersInteropTests
     [InlineData("/wmts/1.0.0/WMTSCapabilities.xml")]
     public async Task OpenLayers_BuildsASourceForEveryLayerAndSet_AndItsTileUrlsReturnImages(string capabilities)
     {
-        await using var server = new DemoOgcServer();
+        await using var server = new ServerFactory();
         var baseUrl = server.StartOnLoopback();
 
         var document = await CheckAsync(baseUrl + capabilities);

@@ -26,7 +26,7 @@ public sealed class WmsEncodingTests
     [Fact]
     public async Task GetMap_JpegIsTheConfiguredEncoderOfTheMapPicture()
     {
-        using var server = new DemoOgcServer(settings: new Dictionary<string, string> { ["Encoding:Jpeg:Quality"] = "20" });
+        using var server = new ServerFactory { Settings = new Dictionary<string, string> { ["Encoding:Jpeg:Quality"] = "20" } };
         var client = server.CreateClient();
         var png = await client.GetByteArrayAsync($"{Map}&FORMAT=image/png");
         var jpeg = await client.GetByteArrayAsync($"{Map}&FORMAT=image/jpeg");
@@ -40,7 +40,7 @@ public sealed class WmsEncodingTests
     [InlineData("9")]
     public async Task BlankExceptionPicture_IsEncodedWithThePngOptions(string level)
     {
-        using var server = new DemoOgcServer(settings: new Dictionary<string, string> { ["Encoding:Png:ZlibLevel"] = level });
+        using var server = new ServerFactory { Settings = new Dictionary<string, string> { ["Encoding:Png:ZlibLevel"] = level } };
         var response = await server.CreateClient().GetAsync(Map.Replace("LAYERS=s2", "LAYERS=nope") + "&FORMAT=image/png&EXCEPTIONS=BLANK");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
@@ -62,7 +62,7 @@ public sealed class WmsEncodingTests
 
     private static async Task<(byte[] Bytes, ImageEncoders Encoders)> GetAsync(string key, string value, string url)
     {
-        using var server = new DemoOgcServer(settings: new Dictionary<string, string> { [key] = value });
+        using var server = new ServerFactory { Settings = new Dictionary<string, string> { [key] = value } };
         var response = await server.CreateClient().GetAsync(url);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");

@@ -3,7 +3,6 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Ogc.Wmts;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Ogc.Wmts;
