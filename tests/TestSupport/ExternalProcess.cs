@@ -6,8 +6,9 @@ namespace OgcTiler.TestSupport;
 public sealed record ProcessResult(int Exit, string Output, string Error);
 
 /// <summary>
-/// The one runner of the programs the tests drive (GDAL, python, node, npm, xmllint, dotnet): both streams read to the
-/// end, the program and its children killed past the bound.
+/// The one runner of the programs the tests drive (GDAL, python, node, npm, xmllint, dotnet, redis-server): both
+/// streams read to the end, the program and its children killed past the bound; a server runs until disposed
+/// (<see cref="Start"/>).
 /// </summary>
 public static class ExternalProcess
 {
@@ -17,11 +18,7 @@ public static class ExternalProcess
         string program, IEnumerable<string> arguments, TimeSpan? bound = null, string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        if (workingDirectory is not null)
-            start.WorkingDirectory = workingDirectory;
+        var start = StartInfo(program, arguments, workingDirectory);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
@@ -39,6 +36,23 @@ public static class ExternalProcess
             throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not end within {limit}");
         }
         return new ProcessResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts a program that runs until the returned process is disposed (a server).</summary>
+    public static RunningProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null)
+    {
+        var start = StartInfo(program, arguments, workingDirectory);
+        return new RunningProcess(Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start"));
+    }
+
+    private static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, string? workingDirectory)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        if (workingDirectory is not null)
+            start.WorkingDirectory = workingDirectory;
+        return start;
     }
 
     /// <summary>The standard output; an exit code other than 0 fails with both streams.</summary>

@@ -1,4 +1,5 @@
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Plugins.Stac.Tests.Fakes;
 
@@ -7,11 +8,13 @@ namespace OgcTiler.Plugins.Stac.Tests.Fakes;
 /// enough to check which pixels the plugin routes where. Records every read.
 /// </summary>
 internal sealed class FakeDataset(string uri, string crs, double[] geoTransform, int width, int height, float[][] bands, double? nodata)
-    : IRasterDataset
+    : IRasterDataset, ICountsReads
 {
+    private int _reads;
+
     public string Uri { get; } = uri;
 
-    public int Reads;
+    public int Reads => _reads;
 
     public ReadOptions? LastOptions { get; private set; }
 
@@ -27,7 +30,7 @@ internal sealed class FakeDataset(string uri, string crs, double[] geoTransform,
     {
         if (grid.Crs != Info.Crs)
             throw new NotSupportedException($"fake dataset reads only in {Info.Crs}, not {grid.Crs}");
-        Interlocked.Increment(ref Reads);
+        Interlocked.Increment(ref _reads);
         LastOptions = options;
         var indexes = options.Bands ?? [.. Enumerable.Range(1, bands.Length)];
         var data = RasterData.Create(grid.Width, grid.Height, [.. indexes.Select(b => "b" + b)]);

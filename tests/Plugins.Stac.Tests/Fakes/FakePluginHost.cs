@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Plugins;
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Plugins.Stac.Tests.Fakes;
 
@@ -14,7 +15,7 @@ internal sealed class FakePluginHost(IRasterOpener? rasters = null) : IPluginHos
     public static readonly HttpClient Http = new();
     private readonly ConcurrentDictionary<string, object> _cache = new();
 
-    public FakeRasterOpener Opener { get; } = new();
+    public FakeRasterOpener Opener { get; } = new(FixtureDatasets.Load);
 
     public List<string> DeniedPrefixes { get; } = [];
 

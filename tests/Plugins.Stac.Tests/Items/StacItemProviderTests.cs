@@ -92,7 +92,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
         using var data = await source.ReadAsync(Fixtures.Grid(0, 4, 4), new SourceReadRequest(["B04"], Nodata: first), default);
 
         Assert.Equal(0, data.Mask[0]);
-        Assert.Equal(first, _host.Opener.Dataset(Fixtures.ItemPath("item-c").Replace("item-c.json", "B04.tif")).LastOptions!.Nodata);
+        Assert.Equal(first, ((FakeDataset)_host.Opener.Dataset(Fixtures.ItemPath("item-c").Replace("item-c.json", "B04.tif"))).LastOptions!.Nodata);
     }
 
     [Fact]

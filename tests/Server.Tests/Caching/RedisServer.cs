@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Caching;
 
@@ -10,7 +10,7 @@ namespace OgcTiler.Server.Tests.Caching;
 /// </summary>
 public sealed class RedisServer : IDisposable
 {
-    private Process? _process;
+    private RunningProcess? _process;
 
     public RedisServer()
     {
@@ -24,23 +24,13 @@ public sealed class RedisServer : IDisposable
 
     public void Start()
     {
-        _process = Process.Start(new ProcessStartInfo("/usr/bin/redis-server",
-            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("redis-server did not start");
-        _process.BeginOutputReadLine();
+        _process = ExternalProcess.Start("/usr/bin/redis-server", ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
         WaitUntilListening();
     }
 
     public void Stop()
     {
-        if (_process is null)
-            return;
-        _process.Kill();
-        _process.WaitForExit();
-        _process.Dispose();
+        _process?.Dispose();
         _process = null;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using OgcTiler.TestSupport;
@@ -26,24 +25,17 @@ public sealed partial class PublishTests
             CopyFolder(RepoPaths.Config, Path.Combine(srv, "config"));
             CopyFolder(Path.Combine(RepoPaths.Root, "data", "demo"), Path.Combine(srv, "data", "demo"));
 
-            using var server = Start(srv, Path.Combine(app, "OgcTiler.Server.dll"));
-            try
-            {
-                var baseUrl = await ListeningUrlAsync(server);
-                using var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+            using var server = ExternalProcess.Start("dotnet", [Path.Combine(app, "OgcTiler.Server.dll"), "--urls", "http://127.0.0.1:0"], srv);
+            var baseUrl = await ListeningUrlAsync(server);
+            using var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-                Assert.Contains("stac-item", await GetWhenPluginsLoadedAsync(client));
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
-                var tile = await client.GetAsync("/layers/s2/tiles/WebMercatorQuad/11/1198/848.png");
-                Assert.Equal(HttpStatusCode.OK, tile.StatusCode);
-                Assert.Equal("image/png", tile.Content.Headers.ContentType?.MediaType);
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api.html/")).StatusCode);
-            }
-            finally
-            {
-                server.Kill(entireProcessTree: true);
-            }
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+            Assert.Contains("stac-item", await GetWhenPluginsLoadedAsync(client));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+            var tile = await client.GetAsync("/layers/s2/tiles/WebMercatorQuad/11/1198/848.png");
+            Assert.Equal(HttpStatusCode.OK, tile.StatusCode);
+            Assert.Equal("image/png", tile.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api.html/")).StatusCode);
         }
         finally
         {
@@ -62,28 +54,11 @@ public sealed partial class PublishTests
         }
     }
 
-    private static Process Start(string workingDirectory, string assembly)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { assembly, "--urls", "http://127.0.0.1:0" })
-            start.ArgumentList.Add(argument);
-        return Process.Start(start)!;
-    }
-
     /// <summary>The base URL from the server's start-up lines, within a minute.</summary>
-    private static async Task<string> ListeningUrlAsync(Process server)
+    private static async Task<string> ListeningUrlAsync(RunningProcess server)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                _ = server.StandardOutput.ReadToEndAsync(); // keep draining, or the server blocks on a full pipe
-                _ = server.StandardError.ReadToEndAsync();
-                return match.Groups[1].Value;
-            }
-        }
-        throw new InvalidOperationException("the server ended before listening: " + await server.StandardError.ReadToEndAsync());
+        var line = await server.WaitForLineAsync(l => ListeningLine().IsMatch(l), TimeSpan.FromMinutes(1));
+        return ListeningLine().Match(line).Groups[1].Value;
     }
 
     private static void CopyFolder(string from, string to)

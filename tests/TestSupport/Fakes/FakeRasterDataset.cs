@@ -7,7 +7,7 @@ namespace OgcTiler.TestSupport.Fakes;
 /// <c>value(b, x, y)</c> at the centre of each target pixel inside <see cref="Bounds"/>; outside it pixels are masked.
 /// Counts reads so tests can assert caching.
 /// </summary>
-public sealed class FakeRasterDataset(string uri, string crs, Bounds bounds, int bandCount, Func<int, double, double, float> value) : IRasterDataset
+public sealed class FakeRasterDataset(string uri, string crs, Bounds bounds, int bandCount, Func<int, double, double, float> value) : IRasterDataset, ICountsReads
 {
     private int _reads;
 
@@ -48,28 +48,5 @@ public sealed class FakeRasterDataset(string uri, string crs, Bounds bounds, int
             }
         }
         return Task.FromResult(data);
-    }
-}
-
-/// <summary>Opens fake datasets registered by URI; anything else is a 404-style error from the test's point of view.</summary>
-public sealed class FakeRasterOpener : IRasterOpener
-{
-    private readonly Dictionary<string, IRasterDataset> _datasets = new(StringComparer.Ordinal);
-
-    public List<string> Opened { get; } = [];
-
-    public FakeRasterOpener Add(IRasterDataset dataset)
-    {
-        _datasets[dataset.Uri] = dataset;
-        return this;
-    }
-
-    public Task<IRasterDataset> OpenAsync(string uri, CancellationToken cancellationToken)
-    {
-        lock (Opened)
-            Opened.Add(uri);
-        return _datasets.TryGetValue(uri, out var dataset)
-            ? Task.FromResult(dataset)
-            : throw new OgcTiler.Abstractions.Errors.ResourceNotFoundException($"{uri}: no such file");
     }
 }

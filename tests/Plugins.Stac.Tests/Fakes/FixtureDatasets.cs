@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
@@ -7,28 +6,13 @@ using OgcTiler.TestSupport;
 namespace OgcTiler.Plugins.Stac.Tests.Fakes;
 
 /// <summary>
-/// Opens the fixture COGs of tests/data/stac/items (by local path or by the loopback server's URL) as
-/// <see cref="FakeDataset"/>s holding the GDAL-exported pixels (*.u16) and the georeferencing of the item's asset.
-/// Stands in for the raster engine's opener until the plugin tests read the COGs themselves.
+/// The fixture COGs of tests/data/stac/items (by local path or by the loopback server's URL) as
+/// <see cref="FakeDataset"/>s holding the GDAL-exported pixels (*.u16) and the georeferencing of the item's asset:
+/// what the fake raster opener of <see cref="FakePluginHost"/> opens.
 /// </summary>
-internal sealed class FakeRasterOpener : IRasterOpener
+internal static class FixtureDatasets
 {
-    private readonly ConcurrentDictionary<string, FakeDataset> _datasets = new();
-
-    public ConcurrentQueue<string> Opened { get; } = new();
-
-    public Task<IRasterDataset> OpenAsync(string uri, CancellationToken cancellationToken)
-    {
-        Opened.Enqueue(uri);
-        return Task.FromResult<IRasterDataset>(_datasets.GetOrAdd(uri, Load));
-    }
-
-    public FakeDataset Dataset(string uri) => _datasets.GetOrAdd(uri, Load);
-
-    /// <summary>Total reads over every dataset opened so far.</summary>
-    public int Reads => _datasets.Values.Sum(d => d.Reads);
-
-    private static FakeDataset Load(string uri)
+    public static IRasterDataset Load(string uri)
     {
         var marker = uri.IndexOf("items/", StringComparison.Ordinal);
         if (marker < 0 || !uri.EndsWith(".tif", StringComparison.Ordinal))
