@@ -91,7 +91,7 @@ internal sealed class WmsService(
         CheckUpdateSequence(kvp.Get("updatesequence"), cache.UpdateSequence);
         var bytes = await cache.GetAsync($"wms/{version.Number}/{baseUrl}",
             (all, sequence) => new WmsCapabilitiesWriter(version, service, options, crs, baseUrl).Write(all, sequence), ct);
-        return new BytesResult(bytes, version.CapabilitiesContentType);
+        return BytesResult.Capabilities(bytes, version.CapabilitiesContentType);
     }
 
     /// <summary>UPDATESEQUENCE equal to the current one: nothing changed; greater: the client is ahead of us.</summary>

@@ -70,7 +70,7 @@ internal sealed class WmtsService(
     {
         var baseUrl = OgcUrls.Base(http.Request);
         var bytes = await cache.GetAsync("wmts/" + baseUrl, (all, sequence) => new WmtsCapabilitiesWriter(service, sets, baseUrl).Write(all, sequence), ct);
-        return new BytesResult(bytes, "application/xml");
+        return BytesResult.Capabilities(bytes, "application/xml");
     }
 
     /// <summary>Through the tile cache, under the key the layer tile endpoint uses for the same picture.</summary>
