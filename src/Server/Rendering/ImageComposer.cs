@@ -8,7 +8,8 @@ namespace OgcTiler.Server.Rendering;
 
 /// <summary>
 /// Pixels → picture: rescale, color formula, colormap, mask as alpha. One band gives grey, three give RGB,
-/// a colormap gives RGBA; the alpha channel is added only when some pixel is masked. Without rescale, values of
+/// a colormap gives RGBA; with <c>return_mask</c> the mask is the alpha channel even when every pixel is valid, as
+/// rio-tiler's render writes it (JPEG then drops it). Without rescale, values of
 /// a data type other than uint8 are stretched from the dataset's recorded statistics when every band has them,
 /// otherwise from the type's range, as rio-tiler does for 8-bit formats.
 /// </summary>
@@ -24,7 +25,7 @@ internal static class ImageComposer
         RequireGreyOrRgb(data);
         if (formula is not null)
             return ComposeFormula(data, options, formula, valueType);
-        var alpha = options.ReturnMask && HasMaskedPixel(data.Mask);
+        var alpha = options.ReturnMask;
         var colours = data.BandCount;
         var image = new PixelImage(data.Width, data.Height, colours + (alpha ? 1 : 0));
         var stretch = options.Rescale is null or { Count: 0 } && valueType != RasterDataType.UInt8;
@@ -47,7 +48,7 @@ internal static class ImageComposer
     public static PixelImage ComposeUInt16(RasterData data, RenderOptions options)
     {
         RequireGreyOrRgb(data);
-        var alpha = options.ReturnMask && HasMaskedPixel(data.Mask);
+        var alpha = options.ReturnMask;
         var image = new PixelImage(data.Width, data.Height, data.BandCount + (alpha ? 1 : 0), 16);
         var pixels = image.Pixels;
         for (var b = 0; b < data.BandCount; b++)
@@ -114,7 +115,7 @@ internal static class ImageComposer
     private static PixelImage ComposeFormula(RasterData data, RenderOptions options, IColorOperation formula, RasterDataType valueType)
     {
         var n = data.PixelCount;
-        var alpha = options.ReturnMask && HasMaskedPixel(data.Mask);
+        var alpha = options.ReturnMask;
         var image = new PixelImage(data.Width, data.Height, data.BandCount + (alpha ? 1 : 0));
         var buffer = ArrayPool<double>.Shared.Rent(3 * n);
         var bytes = ArrayPool<byte>.Shared.Rent(n);
@@ -156,8 +157,6 @@ internal static class ImageComposer
         for (var i = 0; i < target.Length; i++)
             target[i] = values[i] > 0 ? Math.Min(values[i], max) / max : 0; // NaN gives 0
     }
-
-    private static bool HasMaskedPixel(ReadOnlySpan<byte> mask) => mask.IndexOfAnyExcept((byte)255) >= 0;
 
     private static void CopyMask(ReadOnlySpan<byte> mask, Span<byte> output, int step)
     {

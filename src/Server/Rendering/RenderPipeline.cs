@@ -163,13 +163,16 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
         return request.Format == ImageFormat.Npy ? NpyWriter.Write(bands) : GeoTiffWriter.Write(bands, request.Grid, encoders.GeoTiffDeflate);
     }
 
-    /// <summary>Bands given by name, else bidx (1-based into the source's band list), else every band.</summary>
+    /// <summary>
+    /// Bands given by name, else bidx (1-based into the source's band list), else every band but alpha bands
+    /// (rio-tiler's non_alpha_indexes: an RGBA file reads as RGB, its alpha being the mask).
+    /// </summary>
     internal static IReadOnlyList<string> BandNames(RenderOptions options, SourceInfo info)
     {
         if (options.Bands is { Count: > 0 } names)
             return names;
         if (options.Bidx is not { Count: > 0 } bidx)
-            return info.BandNames;
+            return NonAlphaBands(info);
         var result = new string[bidx.Count];
         for (var i = 0; i < bidx.Count; i++)
         {
@@ -179,6 +182,11 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
         }
         return result;
     }
+
+    private static IReadOnlyList<string> NonAlphaBands(SourceInfo info) =>
+        info.Bands.Any(IsAlpha) ? [.. info.BandNames.Where((_, i) => i >= info.Bands.Count || !IsAlpha(info.Bands[i]))] : info.BandNames;
+
+    private static bool IsAlpha(BandInfo band) => band.ColorInterpretation == "alpha";
 
     private static Task<RasterData> ReadBandsAsync(IRasterSource source, TargetGrid grid, IReadOnlyList<string> bands, RenderOptions options, CancellationToken cancellationToken) =>
         source.ReadAsync(grid, new SourceReadRequest(bands, options.Resampling, options.Reproject, options.Nodata, options.Unscale), cancellationToken);

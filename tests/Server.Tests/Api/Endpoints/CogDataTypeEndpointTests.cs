@@ -66,7 +66,8 @@ public sealed class CogDataTypeEndpointTests : IAsyncLifetime
     {
         var png = PngSamples.Decode(await GetAsync("/cog/preview.png?url=data/i16.tif&max_size=128", "image/png"));
 
-        Assert.Equal((8, 0), (png.BitDepth, png.ColourType)); // grey, no alpha: every pixel valid
+        Assert.Equal((8, 4), (png.BitDepth, png.ColourType)); // grey and the mask as alpha (rio-tiler's render), every pixel valid
+        Assert.All(Enumerable.Range(0, W * H), p => Assert.Equal(255, png.At(p % W, p / W, 1)));
         var gdal = RealCogs.I16();
         for (var p = 0; p < W * H; p++)
             Assert.Equal(Stretch(gdal[p], short.MinValue, short.MaxValue), png.At(p % W, p / W, 0));
@@ -102,7 +103,7 @@ public sealed class CogDataTypeEndpointTests : IAsyncLifetime
     {
         var png = PngSamples.Decode(await GetAsync("/cog/preview.png?url=data/i16-stats.tif&bidx=2&max_size=128", "image/png"));
 
-        Assert.Equal((8, 0), (png.BitDepth, png.ColourType));
+        Assert.Equal((8, 4), (png.BitDepth, png.ColourType));
         var band = StatsBand(1);
         var (min, max) = (band.Min(), band.Max());
         for (var p = 0; p < W * H; p++)
