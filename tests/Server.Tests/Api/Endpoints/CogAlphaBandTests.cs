@@ -130,6 +130,17 @@ public sealed class CogAlphaBandTests : IAsyncLifetime
         Assert.Equal(["b1", "b2", "b3"], point.GetProperty("band_names").EnumerateArray().Select(v => v.GetString()));
     }
 
+    [Fact] // rio-tiler io/rasterio.py info (test_io_rasterio.py test_cog_with_internal_gcps: nodata_type "Alpha", every band listed)
+    public async Task Info_ListsEveryBand_WithNodataTypeAlpha()
+    {
+        var info = JsonDocument.Parse(await GetAsync("/cog/info?url=data/rgba.tif")).RootElement;
+
+        Assert.Equal("Alpha", info.GetProperty("nodata_type").GetString());
+        Assert.Equal(4, info.GetProperty("count").GetInt32());
+        Assert.Equal(["red", "green", "blue", "alpha"], info.GetProperty("colorinterp").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(4, info.GetProperty("band_descriptions").GetArrayLength());
+    }
+
     [Fact]
     public async Task Bidx_ChoosesTheAlphaBandAsData_WithTheMaskStillFromIt()
     {
