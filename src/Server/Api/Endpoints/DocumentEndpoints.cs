@@ -65,9 +65,9 @@ internal static class DocumentEndpoints
         minZoom = query.Int("minzoom", 0, 30) ?? minZoom;
         maxZoom = query.Int("maxzoom", 0, 30) ?? maxZoom;
         var b = info.Wgs84Bounds;
-        return Results.Json(new Dictionary<string, object?>
+        var document = new Dictionary<string, object?>
         {
-            ["tilejson"] = "2.2.0",
+            ["tilejson"] = "3.0.0",
             ["version"] = "1.0.0",
             ["scheme"] = "xyz",
             ["tiles"] = new[] { TileUrl(context.Request, resolver.Name, tms, format, scale, scale is null ? tileSize ?? 512 : tileSize) },
@@ -75,7 +75,23 @@ internal static class DocumentEndpoints
             ["maxzoom"] = maxZoom,
             ["bounds"] = new[] { b.MinX, b.MinY, b.MaxX, b.MaxY },
             ["center"] = new object[] { (b.MinX + b.MaxX) / 2, (b.MinY + b.MaxY) / 2, minZoom },
-        });
+            ["raster_layers"] = new Dictionary<string, object?>(),
+        };
+        if (resolver is CogSourceResolver)
+            AddDatasetFields(document, await resolver.InfoAsync(query, context.RequestAborted));
+        return Results.Json(document);
+    }
+
+    /// <summary>
+    /// TiTiler's tilejson adds the reader's Info <c>band_descriptions</c>, <c>dtype</c> (as <c>data_type</c>) and
+    /// <c>minmax</c>, leaving out those that are null; a STAC reader's Info is per asset and has none of them.
+    /// </summary>
+    private static void AddDatasetFields(Dictionary<string, object?> tileJson, Dictionary<string, object?> info)
+    {
+        tileJson["band_descriptions"] = info["band_descriptions"];
+        tileJson["data_type"] = info["dtype"];
+        if (info.TryGetValue("minmax", out var minmax))
+            tileJson["minmax"] = minmax;
     }
 
     /// <summary>

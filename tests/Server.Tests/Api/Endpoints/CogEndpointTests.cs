@@ -231,7 +231,7 @@ public sealed class CogEndpointTests : IDisposable
         Assert.Contains("/cog/tiles/WebMercatorQuad/{z}/{x}/{y}.png?url=data%2Fdemo.tif&bidx=1&rescale=0%2C300&tilesize=512", tiles);
         Assert.Equal(1, tileJson.GetProperty("minzoom").GetInt32());
         Assert.True(tileJson.GetProperty("maxzoom").GetInt32() >= 2);
-        Assert.Equal("2.2.0", tileJson.GetProperty("tilejson").GetString());
+        Assert.Equal("3.0.0", tileJson.GetProperty("tilejson").GetString());
     }
 
     [Fact]
