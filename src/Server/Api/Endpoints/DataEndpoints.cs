@@ -54,13 +54,13 @@ internal static class DataEndpoints
         var result = new Dictionary<string, object?>();
         foreach (var (asset, indexes) in AssetSelector.PerAssetIndexes(query, available))
         {
-            var bands = indexes.Select(i => $"{asset}_b{i}").ToArray();
+            var bands = indexes.Select(i => $"{asset.Name}_b{i}").ToArray();
             using var data = await pipeline.ReadAsync(new RenderRequest(source, grid, options with { Bidx = null, Expression = null, Bands = bands }, ImageFormat.Npy),
                 context.RequestAborted);
             var perBand = new Dictionary<string, object?>();
             for (var b = 0; b < indexes.Count; b++)
                 perBand[$"b{indexes[b]}"] = StatisticsCalculator.Compute(data.Band(b), data.Mask, parameters).ToJson($"b{indexes[b]}");
-            result[asset] = perBand;
+            result[asset.Key] = perBand;
         }
         return Results.Json(result);
     }

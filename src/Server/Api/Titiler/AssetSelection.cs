@@ -62,7 +62,7 @@ internal static partial class AssetSelector
     /// The 1-based band indexes to read of each requested asset (every asset when none is named): options in
     /// <c>assets=</c>, else <c>asset_bidx</c>, else <c>bidx</c>, else all its bands (TiTiler's asset_statistics).
     /// </summary>
-    public static IReadOnlyList<(string Asset, IReadOnlyList<int> Indexes)> PerAssetIndexes(QueryReader query, AssetBands available)
+    public static IReadOnlyList<(AssetSpec Asset, IReadOnlyList<int> Indexes)> PerAssetIndexes(QueryReader query, AssetBands available)
     {
         var specs = ParseAssets(query, available, out _);
         if (specs.Count == 0)
@@ -70,7 +70,7 @@ internal static partial class AssetSelector
         var assetBidx = ParsePerAsset(query, "asset_bidx", text => AssetSpec.ParseIndexes("asset_bidx", text));
         var bidx = query.CommaList("bidx") is { Count: > 0 } b ? b.Select(v => QueryReader.ParseInt("bidx", v, 1)).ToArray() : null;
         return [.. specs.Select(spec => available.Contains(spec.Name)
-            ? (spec.Name, available.Indexes(spec) ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx ?? Enumerable.Range(1, available.BandCount(spec.Name)).ToArray())
+            ? (spec, available.Indexes(spec) ?? assetBidx.GetValueOrDefault(spec.Name) ?? bidx ?? Enumerable.Range(1, available.BandCount(spec.Name)).ToArray())
             : throw new ResourceNotFoundException($"asset '{spec.Name}' does not exist; assets: {string.Join(", ", available.Names)}"))];
     }
 

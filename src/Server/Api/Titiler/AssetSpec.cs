@@ -12,6 +12,12 @@ internal sealed record AssetSpec(string Name, IReadOnlyList<int>? Indexes, strin
 
     public bool HasOptions => Indexes is not null || Expression is not null || BandNames is not null;
 
+    /// <summary>
+    /// How rio-tiler's MultiBaseReader.statistics keys an asset: its name, or with options
+    /// <c>name|indexes=[1,1]&amp;expression=b1*2</c> (each value as Python prints it, without spaces), in the order given.
+    /// </summary>
+    public string Key { get; private init; } = Name;
+
     public static AssetSpec Parse(string value)
     {
         var parts = value.Split('|');
@@ -21,6 +27,7 @@ internal sealed record AssetSpec(string Name, IReadOnlyList<int>? Indexes, strin
         IReadOnlyList<int>? indexes = null;
         string? expression = null;
         IReadOnlyList<string>? bandNames = null;
+        var keyOptions = new List<string>();
         foreach (var option in parts.Skip(1))
         {
             var eq = option.IndexOf('=');
@@ -30,20 +37,23 @@ internal sealed record AssetSpec(string Name, IReadOnlyList<int>? Indexes, strin
             {
                 case "indexes" or "bidx":
                     indexes = ParseIndexes("assets", text);
+                    keyOptions.Add($"indexes=[{string.Join(',', indexes)}]");
                     break;
                 case "bands":
                     bandNames = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names
                         ? names
                         : throw new InvalidParameterException("assets", $"assets: '{value}' lists no band name after bands=");
+                    keyOptions.Add($"bands=[{string.Join(',', bandNames.Select(n => $"'{n}'"))}]");
                     break;
                 case "expression":
                     expression = text.Length > 0 ? text : throw new InvalidParameterException("assets", $"assets: '{value}' has an empty expression");
+                    keyOptions.Add($"expression={expression.Replace(" ", "")}");
                     break;
                 default:
                     throw new InvalidParameterException("assets", $"assets: option '{option}' in '{value}' is not bidx=…, indexes=…, bands=… or expression=…");
             }
         }
-        return new AssetSpec(name, indexes, expression, bandNames);
+        return new AssetSpec(name, indexes, expression, bandNames) { Key = keyOptions.Count == 0 ? name : $"{name}|{string.Join('&', keyOptions)}" };
     }
 
     /// <summary>"1,2,3" (or TiTiler's "1;2;3"), each ≥ 1.</summary>

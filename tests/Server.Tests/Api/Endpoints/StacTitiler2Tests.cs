@@ -121,6 +121,37 @@ public sealed class StacTitiler2Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AssetStatistics_OfTwoAssets_AreKeyedByAsset_ThenB1() // test_factories.py: asset_statistics assets=B01&assets=B09
+    {
+        var stats = await JsonAsync($"/stac/asset_statistics?{Url}&assets=B08&assets=visual");
+        Assert.Equal(["B08", "visual"], stats.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["b1"], stats.GetProperty("B08").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("b1", stats.GetProperty("B08").GetProperty("b1").GetProperty("description").GetString());
+        Assert.Equal(["b1", "b2", "b3"], stats.GetProperty("visual").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Theory] // test_factories.py: asset_statistics assets=B09|bidx=1,1 → "B09|indexes=[1,1]": {"b1": …}; rio-tiler io/base.py _dict_to_str
+    [InlineData("B08|bidx=1,1", "B08|indexes=[1,1]", new[] { "b1" })]
+    [InlineData("visual|indexes=3,1", "visual|indexes=[3,1]", new[] { "b3", "b1" })]
+    [InlineData("visual|bands=blue,red", "visual|bands=['blue','red']", new[] { "b3", "b1" })]
+    public async Task AssetStatistics_OfAnAssetWithOptions_IsKeyedAsRioTilerPrintsIt(string asset, string key, string[] bands)
+    {
+        var stats = await JsonAsync($"/stac/asset_statistics?{Url}&assets={Uri.EscapeDataString(asset)}");
+        var only = Assert.Single(stats.EnumerateObject());
+        Assert.Equal(key, only.Name);
+        Assert.Equal(bands, only.Value.EnumerateObject().Select(p => p.Name));
+        Assert.All(only.Value.EnumerateObject(), p => Assert.Equal(p.Name, p.Value.GetProperty("description").GetString()));
+    }
+
+    [Fact] // rio-tiler io/base.py MultiBaseReader: band_names b1…bN, band_descriptions "{asset}_{band}"
+    public async Task Statistics_OfARepeatedAssetBand_AreB1B2_BothDescribedAsTheAssetBand()
+    {
+        var stats = await JsonAsync($"/stac/statistics?{Url}&assets={Uri.EscapeDataString("B08|bidx=1,1")}");
+        Assert.Equal(["b1", "b2"], stats.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["B08_b1", "B08_b1"], stats.EnumerateObject().Select(p => p.Value.GetProperty("description").GetString()));
+    }
+
+    [Fact]
     public async Task Point_NamesBandsB1_DescribesThemByAssetBand() // test_stac.py test_point
     {
         var p = RealCogs.Reference.GetProperty("points")[1];
