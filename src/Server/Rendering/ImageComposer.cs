@@ -8,8 +8,8 @@ namespace OgcTiler.Server.Rendering;
 
 /// <summary>
 /// Pixels → picture: rescale, color formula, colormap, mask as alpha. One band gives grey, three give RGB,
-/// a colormap gives RGBA; with <c>return_mask</c> the mask is the alpha channel even when every pixel is valid, as
-/// rio-tiler's render writes it (JPEG then drops it). Without rescale, values of
+/// a colormap gives RGBA; with <c>return_mask</c> the mask is the alpha channel (JPEG then drops it; the pipeline
+/// decides whether a fully valid picture carries it, see <see cref="RenderRequest.AlphaWhenOpaque"/>). Without rescale, values of
 /// a data type other than uint8 are stretched from the dataset's recorded statistics when every band has them,
 /// otherwise from the type's range, as rio-tiler does for 8-bit formats.
 /// </summary>

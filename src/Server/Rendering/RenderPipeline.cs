@@ -53,6 +53,7 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
             encoder = encoders.Get(format);
         }
         var valueType = ValueType(request);
+        options = AlphaRule(request, options, data.Mask);
         started = Stopwatch.GetTimestamp();
         using var image = KeepsUInt16(format, valueType, options, formula, colormap)
             ? ImageComposer.ComposeUInt16(data, options)
@@ -140,8 +141,12 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
         var formula = ColorFormula(request.Options);
         var colormap = Colormap(request.Options);
         using var data = await ReadAsync(request, cancellationToken);
-        return ImageComposer.Compose(data, request.Options, formula, colormap, ValueType(request), DatasetStatistics(request));
+        return ImageComposer.Compose(data, AlphaRule(request, request.Options, data.Mask), formula, colormap, ValueType(request), DatasetStatistics(request));
     }
+
+    /// <summary>The mask as alpha with return_mask, but on a fully valid picture only when the request asks for it.</summary>
+    private static RenderOptions AlphaRule(RenderRequest request, RenderOptions options, ReadOnlySpan<byte> mask) =>
+        options.ReturnMask && !request.AlphaWhenOpaque && mask.IndexOfAnyExcept((byte)255) < 0 ? options with { ReturnMask = false } : options;
 
     /// <summary>
     /// npy and GeoTIFF: the values as read in their data type, or the 8-bit picture when rescale, a formula or a

@@ -4,7 +4,11 @@ using OgcTiler.Abstractions.Sources;
 namespace OgcTiler.Server.Rendering;
 
 /// <summary>A protocol-free request for pixels: what every endpoint (WMTS, WMS, REST) turns its parameters into.</summary>
-public sealed record RenderRequest(IRasterSource Source, TargetGrid Grid, RenderOptions Options, ImageFormat Format);
+/// <param name="AlphaWhenOpaque">
+/// With <c>return_mask</c>, whether a picture whose every pixel is valid still carries the mask as alpha, as rio-tiler's
+/// render writes it (the TiTiler routes). Other doors leave it out: a smaller, faster PNG of the same picture.
+/// </param>
+public sealed record RenderRequest(IRasterSource Source, TargetGrid Grid, RenderOptions Options, ImageFormat Format, bool AlphaWhenOpaque = false);
 
 /// <summary>Output encodings. <see cref="ContentType"/> and <see cref="Extension"/> are what HTTP and URLs use.</summary>
 public sealed record ImageFormat(string Name, string Extension, string ContentType)

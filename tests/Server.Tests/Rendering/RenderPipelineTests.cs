@@ -56,6 +56,28 @@ public sealed class RenderPipelineTests
         Assert.Equal(0, bitmap.GetPixel(8, 3).Alpha);
     }
 
+    /// <summary>rio-tiler's render appends the mask to a PNG whatever it holds (TiTiler routes); other doors leave it out when all is valid.</summary>
+    [Theory]
+    [InlineData(true, 4)]
+    [InlineData(false, 0)]
+    public async Task Render_FullyValid_CarriesAlphaOnlyWhenAsked(bool alphaWhenOpaque, int colourType)
+    {
+        var inside = new TargetGrid("EPSG:3857", 0, 0, 8, 16, 8, 16);
+        var image = await Pipeline().RenderAsync(new RenderRequest(Source, inside, new RenderOptions { Bidx = [1], Rescale = [new(0, 16)] }, ImageFormat.Png, alphaWhenOpaque), default);
+
+        var png = PngSamples.Decode(image.Bytes);
+        Assert.Equal(colourType, png.ColourType);
+        Assert.Equal(7, png.At(0, 0, 0));
+    }
+
+    [Fact]
+    public async Task Render_PartlyMasked_CarriesAlphaOnEveryDoor()
+    {
+        var image = await Pipeline().RenderAsync(Request(new RenderOptions { Bidx = [1], Rescale = [new(0, 16)] }), default);
+
+        Assert.Equal(4, PngSamples.Decode(image.Bytes).ColourType);
+    }
+
     [Fact]
     public async Task Render_ReturnMaskFalse_IsOpaque()
     {

@@ -100,7 +100,7 @@ internal static partial class ImageEndpoints
 
     private static async Task<IResult> RenderAsync(HttpContext context, IRenderPipeline pipeline, PreparedSource prepared, TargetGrid grid, ImageFormat format, ServerOptions options)
     {
-        var image = await pipeline.RenderAsync(new RenderRequest(prepared.Source, grid, prepared.Options, format), context.RequestAborted);
+        var image = await pipeline.RenderAsync(new RenderRequest(prepared.Source, grid, prepared.Options, format, AlphaWhenOpaque: true), context.RequestAborted);
         return ImageResults.Send(context, image, grid, prepared.Dialect, options.Cache.Tiles.MaxAgeSeconds);
     }
 

@@ -32,7 +32,7 @@ internal static partial class TileEndpoint
         if (TileResults.NotModified(context, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
             return notModified;
         var (rendered, origin) = await cache.GetOrRenderAsync(lookup,
-            ct => pipeline.RenderAsync(new RenderRequest(source, grid, prepared.Options, format), ct), context.RequestAborted);
+            ct => pipeline.RenderAsync(new RenderRequest(source, grid, prepared.Options, format, AlphaWhenOpaque: true), ct), context.RequestAborted);
         return ImageResults.Send(context, rendered, origin, grid, Dialect(prepared.Dialect, tileParameters), options.Cache.Tiles.MaxAgeSeconds);
     }
 
