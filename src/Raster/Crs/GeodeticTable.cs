@@ -71,6 +71,14 @@ internal sealed class GeodeticTable
     public bool TryProjEllipsoid(string name, out (double SemiMajor, double InverseFlattening) ellipsoid) =>
         _projEllipsoids.TryGetValue(name, out ellipsoid);
 
+    /// <summary>PROJ's +ellps name of an ellipsoid, when exactly one has these axes.</summary>
+    public bool TryProjEllipsoidName(double semiMajor, double inverseFlattening, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)
+    {
+        var matches = _projEllipsoids.Where(e => e.Value.SemiMajor == semiMajor && Math.Abs(e.Value.InverseFlattening - inverseFlattening) < 1e-9).Take(2).ToList();
+        name = matches.Count == 1 ? matches[0].Key : null;
+        return name is not null;
+    }
+
     /// <summary>Metres per unit (linear) or radians per unit (angular; EPSG codes 91xx).</summary>
     public bool TryUnit(int code, out (string Name, double Factor, bool Angular) unit)
     {

@@ -231,6 +231,8 @@ internal static class GeoKeyCrs
     private static double AngularUnit(GeoKeyDirectory keys)
     {
         var code = keys.Short(GeoKey.GeogAngularUnits) ?? 9102;
+        if (code == 9102)
+            return Degree; // exactly, so angles in degrees stay as written (EPSG's factor is rounded to 15 digits)
         if (code == GeoKey.UserDefined)
             return keys.Double(GeoKey.GeogAngularUnitSize) is { } size and > 0
                 ? size

@@ -13,6 +13,9 @@ internal static class Wkt1Builder
 {
     private const double Degree = Math.PI / 180;
 
+    /// <summary>The inverse flattening given to a sphere for the equal-area projections (ProjNET divides by the eccentricity).</summary>
+    public const double NearlySpherical = 1e12;
+
     public static string Geographic(string name, string datum, string ellipsoid, double semiMajor, double inverseFlattening,
         double[]? towgs84, string meridianName, double meridianDegrees)
     {
@@ -29,7 +32,7 @@ internal static class Wkt1Builder
         {
             // ProjNET's forward equal-area formulas divide by the eccentricity: an ellipsoid 6 µm from the sphere instead
             var spheroid = SpheroidNode(geographic);
-            geographic = geographic.Replace(spheroid, spheroid[..spheroid.LastIndexOf(',')] + ",1000000000000]", StringComparison.Ordinal);
+            geographic = geographic.Replace(spheroid, spheroid[..spheroid.LastIndexOf(',')] + string.Create(CultureInfo.InvariantCulture, $",{NearlySpherical:R}]"), StringComparison.Ordinal);
         }
         var meridian = PrimeMeridianDegrees(geographic);
         if (meridian != 0)

@@ -2,12 +2,13 @@ using System.IO.Compression;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Tiff;
 
 namespace OgcTiler.Server.Rendering.Encoders;
 
 /// <summary>
 /// A georeferenced little-endian GeoTIFF of <see cref="DataBands"/> in their data type: one strip per band (planar),
-/// uncompressed or DEFLATE. The mask, when there is one, is the last band, an alpha (rio-tiler's colorinterp); float
+/// uncompressed or DEFLATE, with the CRS as GeoKeys (<see cref="GeoKeyWriter"/>). The mask, when there is one, is the last band, an alpha (rio-tiler's colorinterp); float
 /// values also get NaN where masked (GDAL_NODATA "nan"), so they stay marked without the mask band.
 /// </summary>
 internal static class GeoTiffWriter
@@ -16,7 +17,7 @@ internal static class GeoTiffWriter
 
     public static byte[] Write(DataBands bands, TargetGrid grid, bool deflate)
     {
-        var (epsg, geographic) = CrsOf(grid);
+        var geoKeys = GeoKeyWriter.For(CrsRegistry.Default.Resolve(grid.Crs));
         var nodataNaN = bands.IsFloat && bands.MasksSomething;
         var planes = Enumerable.Range(0, bands.Count).Select(b => bands.SampleBytes(b, nodataNaN ? float.NaN : null)).ToList();
         var hasAlpha = bands.HasMask;
@@ -48,8 +49,12 @@ internal static class GeoTiffWriter
             TiffEntry.Shorts(339, Enumerable.Repeat(SampleFormat(bands.Type), n).ToArray()),
             TiffEntry.Doubles(33550, [grid.ResolutionX, grid.ResolutionY, 0]),
             TiffEntry.Doubles(33922, [0, 0, 0, grid.MinX, grid.MaxY, 0]),
-            TiffEntry.Shorts(34735, GeoKeys(epsg, geographic)),
+            TiffEntry.Shorts(34735, geoKeys.Directory),
         };
+        if (geoKeys.Doubles.Length > 0)
+            entries.Add(TiffEntry.Doubles(34736, geoKeys.Doubles));
+        if (geoKeys.Ascii.Length > 0)
+            entries.Add(new TiffEntry(34737, Ascii, (uint)geoKeys.Ascii.Length + 1, [.. System.Text.Encoding.ASCII.GetBytes(geoKeys.Ascii), 0]));
         if (ExtraSamples(n, rgb, hasAlpha) is { Length: > 0 } extra)
             entries.Add(TiffEntry.Shorts(338, extra));
         if (nodataNaN)
@@ -66,23 +71,6 @@ internal static class GeoTiffWriter
             extra[^1] = 2;
         return extra;
     }
-
-    private static (int Epsg, bool Geographic) CrsOf(TargetGrid grid)
-    {
-        var crs = CrsRegistry.Default.Resolve(grid.Crs);
-        if (crs.Id == "OGC:CRS84")
-            return (4326, true);
-        return crs.Epsg is { } epsg ? (epsg, crs.IsGeographic) : throw new InvalidParameterException("crs", $"GeoTIFF output needs an EPSG CRS, not {grid.Crs}");
-    }
-
-    /// <summary>GTModelType, GTRasterType (PixelIsArea), and the EPSG code as projected or geographic CRS.</summary>
-    private static ushort[] GeoKeys(int epsg, bool geographic) =>
-    [
-        1, 1, 0, 3,
-        1024, 0, 1, (ushort)(geographic ? 2 : 1),
-        1025, 0, 1, 1,
-        (ushort)(geographic ? 2048 : 3072), 0, 1, (ushort)epsg,
-    ];
 
     /// <summary>TIFF SampleFormat: 1 unsigned, 2 signed integer, 3 IEEE float.</summary>
     private static ushort SampleFormat(RasterDataType type) => type switch

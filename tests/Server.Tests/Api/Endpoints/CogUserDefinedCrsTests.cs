@@ -89,6 +89,97 @@ public sealed class CogUserDefinedCrsTests : IDisposable
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// GDAL's comparison of a written GeoTIFF's CRS with its source's: both PROJ strings (OSR's IsSame also compares
+    /// names, which user-defined CRSs do not keep), and how far (CRS units) points of the output's extent move when
+    /// transformed from its CRS to the source's.
+    /// </summary>
+    private const string CompareCrs = """
+        import json, sys
+        from osgeo import gdal, osr
+        gdal.UseExceptions()
+        src, out = (gdal.Open(p) for p in sys.argv[1:3])
+        a, b = src.GetSpatialRef(), out.GetSpatialRef()
+        gt = out.GetGeoTransform()
+        t = osr.CoordinateTransformation(b, a)
+        shift = 0
+        for i in (0, out.RasterXSize // 2, out.RasterXSize):
+            for j in (0, out.RasterYSize // 2, out.RasterYSize):
+                x, y = gt[0] + i * gt[1], gt[3] + j * gt[5]
+                tx, ty, _ = t.TransformPoint(x, y)
+                shift = max(shift, abs(tx - x), abs(ty - y))
+        print(json.dumps({"source": a.ExportToProj4(), "output": b.ExportToProj4(), "shift": shift}))
+        """;
+
+    /// <summary>
+    /// preview.tif of every user-defined CRS fixture carries that CRS in user-defined GeoKeys (GDAL reads the same CRS
+    /// back) instead of a 422. The request is ported from titiler src/titiler/core/tests/test_factories.py
+    /// (test_TilerFactory: preview.tif of cog_scale.tif, a Transverse Mercator on an unnamed datum).
+    /// </summary>
+    [Theory]
+    [InlineData("tm_wgs84")]
+    [InlineData("tm_nad83_origin")]
+    [InlineData("tm_airy_towgs84")]
+    [InlineData("lcc2sp_nad83_ftus")]
+    [InlineData("lcc2sp_user_ellps")]
+    [InlineData("lcc1sp_esri_pe")]
+    [InlineData("aea_nad83")]
+    [InlineData("aea_nad83_esri_pe")]
+    [InlineData("aea_user")]
+    [InlineData("laea_grs80")]
+    [InlineData("laea_south_pole")]
+    [InlineData("laea_sphere")]
+    [InlineData("laea_esri_pe")]
+    [InlineData("stere_north_ts70")]
+    [InlineData("stere_north_ts60")]
+    [InlineData("stere_south_k")]
+    [InlineData("stere_north_esri_pe")]
+    [InlineData("merc_1sp_k")]
+    [InlineData("eqc_wgs84")]
+    [InlineData("omerc_azimuth_center")]
+    [InlineData("cea_wgs84")]
+    [InlineData("cass_user")]
+    [InlineData("poly_user")]
+    [InlineData("sterea_bessel")]
+    [InlineData("longlat_intl_towgs84")]
+    [InlineData("longlat_user_ellps")]
+    [InlineData("geos_sweep_x")]
+    [InlineData("geos_sweep_y")]
+    public async Task PreviewTif_UserDefinedCrs_GdalReadsTheSameCrs(string name)
+    {
+        var comparison = await CompareWithSourceAsync(name);
+        Assert.Equal(comparison.GetProperty("source").GetString(), comparison.GetProperty("output").GetString());
+        Assert.Equal(0, comparison.GetProperty("shift").GetDouble(), 1e-6);
+    }
+
+    /// <summary>
+    /// Where the engine keeps a CRS in an equivalent form (Mercator variant B as variant A with its scale; a Paris
+    /// prime meridian folded into the central meridian), GDAL reads an equivalent CRS: points move less than a
+    /// millimetre (PROJ's own round trip between the two forms).
+    /// </summary>
+    [Theory]
+    [InlineData("merc_2sp")]
+    [InlineData("merc_2sp_esri_pe")]
+    [InlineData("lcc1sp_paris")]
+    public async Task PreviewTif_UserDefinedCrsInAnEquivalentForm_GdalReadsAnEquivalentCrs(string name)
+    {
+        var comparison = await CompareWithSourceAsync(name);
+        Assert.True(comparison.GetProperty("shift").GetDouble() < 1e-3, comparison.ToString());
+    }
+
+    private async Task<JsonElement> CompareWithSourceAsync(string name)
+    {
+        using var client = await ServeAsync(name);
+        var response = await client.GetAsync($"/cog/preview.tif?url=data/{name}.tif&unscale=True&return_mask=false");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
+        Assert.Equal("image/tiff; application=geotiff", response.Content.Headers.ContentType?.ToString());
+        var output = _server.DataPath(name + ".out.tif");
+        await File.WriteAllBytesAsync(output, bytes);
+        var json = await ExternalProcess.RunCheckedAsync("/usr/bin/python3", "-c", CompareCrs, RepoPaths.Data("crs", "user_defined", name + ".tif"), output);
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+
     private async Task<HttpClient> ServeAsync(string name)
     {
         var target = _server.DataPath(name + ".tif");

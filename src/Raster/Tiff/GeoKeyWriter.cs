@@ -1,0 +1,303 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Crs.Text;
+
+namespace OgcTiler.Raster.Tiff;
+
+/// <summary>The three GeoTIFF tags of a CRS: GeoKeyDirectory (34735), GeoDoubleParams (34736), GeoAsciiParams (34737).</summary>
+internal sealed record GeoKeyTags(ushort[] Directory, double[] Doubles, string Ascii);
+
+/// <summary>
+/// Writes a CRS as GeoKeys the way GDAL and libgeotiff do: an EPSG CRS by its code; a user-defined one (the WKT1 the
+/// engine keeps for it) as ProjectedCSTypeGeoKey = 32767 with ProjCoordTransGeoKey and the method's parameter keys,
+/// the geographic part by its EPSG code or by ellipsoid, prime meridian and TOWGS84 keys, and the units. A projection
+/// GeoTIFF has no method code for (Geostationary, Krovak) also goes as the "ESRI PE String" citation GDAL writes then.
+/// The inverse of <see cref="GeoKeyCrs"/>.
+/// </summary>
+internal static class GeoKeyWriter
+{
+    private const double Degree = Math.PI / 180;
+
+    /// <summary>GeoTIFF's method codes and, for each WKT1 parameter, the key that carries it (as GDAL writes them).</summary>
+    private static readonly FrozenDictionary<string, (int Code, (string Parameter, int Key)[] Keys)> Methods = new Dictionary<string, (int, (string, int)[])>
+    {
+        ["Transverse_Mercator"] = (1, NaturalOrigin(withScale: true)),
+        ["Mercator_1SP"] = (7, NaturalOrigin(withScale: true)),
+        ["Lambert_Conformal_Conic_1SP"] = (9, NaturalOrigin(withScale: true)),
+        ["Oblique_Stereographic"] = (16, NaturalOrigin(withScale: true)),
+        ["Cassini_Soldner"] = (18, NaturalOrigin(withScale: false)),
+        ["Polyconic"] = (22, NaturalOrigin(withScale: false)),
+        ["Lambert_Conformal_Conic_2SP"] = (8,
+        [
+            ("latitude_of_origin", GeoKey.ProjFalseOriginLat), ("central_meridian", GeoKey.ProjFalseOriginLong),
+            ("standard_parallel_1", GeoKey.ProjStdParallel1), ("standard_parallel_2", GeoKey.ProjStdParallel2),
+            ("false_easting", GeoKey.ProjFalseOriginEasting), ("false_northing", GeoKey.ProjFalseOriginNorthing),
+        ]),
+        ["Lambert_Azimuthal_Equal_Area"] = (10,
+        [
+            ("latitude_of_center", GeoKey.ProjCenterLat), ("longitude_of_center", GeoKey.ProjCenterLong),
+            ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
+        ]),
+        ["Albers_Conic_Equal_Area"] = (11,
+        [
+            ("standard_parallel_1", GeoKey.ProjStdParallel1), ("standard_parallel_2", GeoKey.ProjStdParallel2),
+            ("latitude_of_center", GeoKey.ProjNatOriginLat), ("longitude_of_center", GeoKey.ProjNatOriginLong),
+            ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
+        ]),
+        ["Polar_Stereographic"] = (15,
+        [
+            ("latitude_of_origin", GeoKey.ProjNatOriginLat), ("central_meridian", GeoKey.ProjStraightVertPoleLong),
+            ("scale_factor", GeoKey.ProjScaleAtNatOrigin), ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
+        ]),
+        ["Equirectangular"] = (17,
+        [
+            ("latitude_of_origin", GeoKey.ProjCenterLat), ("central_meridian", GeoKey.ProjCenterLong), ("standard_parallel_1", GeoKey.ProjStdParallel1),
+            ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
+        ]),
+        ["Cylindrical_Equal_Area"] = (28,
+        [
+            ("standard_parallel_1", GeoKey.ProjStdParallel1), ("central_meridian", GeoKey.ProjNatOriginLong),
+            ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
+        ]),
+        ["Hotine_Oblique_Mercator_Azimuth_Center"] = (9815,
+        [
+            ("latitude_of_center", GeoKey.ProjCenterLat), ("longitude_of_center", GeoKey.ProjCenterLong),
+            ("azimuth", GeoKey.ProjAzimuthAngle), ("rectified_grid_angle", GeoKey.ProjRectifiedGridAngle),
+            ("scale_factor", GeoKey.ProjScaleAtCenter), ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
+        ]),
+    }.ToFrozenDictionary();
+
+    /// <summary>Angles among the WKT1 parameters (in degrees in the engine's WKT, in the angular unit in GeoKeys).</summary>
+    private static readonly FrozenSet<string> Angles = new[]
+    {
+        "latitude_of_origin", "central_meridian", "standard_parallel_1", "standard_parallel_2", "latitude_of_center",
+        "longitude_of_center", "azimuth", "rectified_grid_angle",
+    }.ToFrozenSet();
+
+    /// <summary>The WKT1 of each EPSG geographic CRS of the table, for finding the code of a user-defined CRS's GEOGCS.</summary>
+    private static readonly Lazy<FrozenDictionary<string, int>> GeographicCodes = new(() =>
+    {
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in EpsgTable.Embedded.Rows.Where(r => r.IsGeographic))
+            codes.TryAdd(row.Wkt, row.Code);
+        return codes.ToFrozenDictionary(StringComparer.Ordinal);
+    });
+
+    public static GeoKeyTags For(CrsDefinition crs)
+    {
+        var keys = new KeyList();
+        keys.Short(GeoKey.RasterType, 1);
+        var epsg = crs.Id == CrsRegistry.Crs84.Id ? 4326 : crs.Epsg;
+        if (epsg is { } code)
+        {
+            keys.Short(GeoKey.ModelType, crs.IsGeographic ? GeoKey.ModelGeographic : 1);
+            keys.Short(crs.IsGeographic ? GeoKey.GeographicType : GeoKey.ProjectedType, code);
+            return keys.Build();
+        }
+        var root = WktNode.Parse(crs.Wkt ?? throw new InvalidParameterException("crs", $"GeoTIFF output cannot describe the CRS {crs.Id}"));
+        if (root.Keyword == "GEOGCS")
+        {
+            keys.Short(GeoKey.ModelType, GeoKey.ModelGeographic);
+            Geographic(keys, root);
+            return keys.Build();
+        }
+        Projected(keys, root);
+        return keys.Build();
+    }
+
+    private static void Projected(KeyList keys, WktNode projcs)
+    {
+        var method = projcs.Child("PROJECTION")!.Name;
+        var known = Methods.TryGetValue(method, out var m);
+        keys.Short(GeoKey.ModelType, known ? 1 : GeoKey.UserDefined);
+        keys.Ascii(GeoKey.Citation, Clean(projcs.Name));
+        var angularUnit = Geographic(keys, projcs.Child("GEOGCS")!);
+        var unit = projcs.ChildrenNamed("UNIT").Last();
+        var linear = LinearUnitCode(unit.Number(0));
+        keys.Short(GeoKey.ProjLinearUnits, linear ?? GeoKey.UserDefined);
+        if (linear is null)
+            keys.Double(GeoKey.ProjLinearUnitSize, unit.Number(0));
+        if (!known)
+        {
+            keys.Ascii(GeoKey.PcsCitation, "ESRI PE String = " + PeString(projcs, method));
+            return;
+        }
+        keys.Short(GeoKey.ProjectedType, GeoKey.UserDefined);
+        keys.Short(GeoKey.Projection, GeoKey.UserDefined);
+        keys.Short(GeoKey.ProjCoordTrans, m.Code);
+        var parameters = projcs.ChildrenNamed("PARAMETER").ToDictionary(p => p.Name, p => p.Number(0));
+        foreach (var (parameter, key) in m.Keys)
+        {
+            if (parameters.TryGetValue(parameter, out var value))
+                keys.Double(key, Angles.Contains(parameter) ? value * Degree / angularUnit : value);
+        }
+    }
+
+    /// <summary>Writes the geographic keys of a GEOGCS; returns its angular unit in radians.</summary>
+    private static double Geographic(KeyList keys, WktNode geogcs)
+    {
+        var angularUnit = geogcs.Child("UNIT")?.Number(0) ?? Degree;
+        var angularCode = AngularUnitCode(angularUnit);
+        keys.Short(GeoKey.GeogAngularUnits, angularCode ?? GeoKey.UserDefined);
+        if (angularCode is null)
+            keys.Double(GeoKey.GeogAngularUnitSize, angularUnit);
+        if (angularCode == 9102)
+            angularUnit = Degree; // exactly: angles in degrees are written as they are
+        var datum = geogcs.Child("DATUM")!;
+        var towgs84 = datum.Child("TOWGS84")?.Values.OfType<double>().ToArray();
+        if (towgs84 is not null)
+            keys.Doubles(GeoKey.GeogTowgs84, towgs84);
+        if (GeographicCodes.Value.TryGetValue(WithoutTowgs84(geogcs), out var code))
+        {
+            keys.Short(GeoKey.GeographicType, code);
+            return angularUnit;
+        }
+        var spheroid = datum.Child("SPHEROID")!;
+        var meridian = geogcs.Child("PRIMEM");
+        var meridianLongitude = meridian?.Number(0) ?? 0;
+        keys.Short(GeoKey.GeographicType, GeoKey.UserDefined);
+        keys.Ascii(GeoKey.GeogCitation, $"GCS Name = {Clean(geogcs.Name)}|Datum = {Clean(datum.Name)}|Ellipsoid = {Clean(spheroid.Name)}|Primem = {Clean(meridian?.Name ?? "Greenwich")}");
+        keys.Short(GeoKey.GeogGeodeticDatum, GeoKey.UserDefined);
+        keys.Short(GeoKey.GeogEllipsoid, GeoKey.UserDefined);
+        var (a, rf) = (spheroid.Number(0), spheroid.Number(1));
+        if (rf >= Wkt1Builder.NearlySpherical)
+            rf = 0; // the sphere the engine keeps as a nearly spherical ellipsoid for ProjNET
+        keys.Double(GeoKey.GeogSemiMajorAxis, a);
+        if (rf == 0)
+            keys.Double(GeoKey.GeogSemiMinorAxis, a);
+        else
+            keys.Double(GeoKey.GeogInvFlattening, rf);
+        if (meridianLongitude == 0)
+            keys.Short(GeoKey.GeogPrimeMeridian, 8901);
+        else
+        {
+            keys.Short(GeoKey.GeogPrimeMeridian, GeoKey.UserDefined);
+            keys.Double(GeoKey.GeogPrimeMeridianLong, meridianLongitude);
+        }
+        return angularUnit;
+    }
+
+    /// <summary>
+    /// The CRS as the WKT1 GDAL reads from a PE string citation: the engine's own parameters GDAL does not know (the
+    /// sweep axis) go into the PROJ4 EXTENSION GDAL writes for them.
+    /// </summary>
+    private static string PeString(WktNode projcs, string method)
+    {
+        var wkt = Serialize(projcs, skipParameter: "sweep_x");
+        var p = projcs.ChildrenNamed("PARAMETER").ToDictionary(x => x.Name, x => x.Number(0));
+        if (method != "Geostationary_Satellite" || p.GetValueOrDefault("sweep_x") == 0)
+            return wkt;
+        var datum = projcs.Child("GEOGCS")!.Child("DATUM")!;
+        var spheroid = datum.Child("SPHEROID")!;
+        var (a, rf) = (spheroid.Number(0), spheroid.Number(1));
+        var ellipsoid = GeodeticTable.Embedded.TryProjEllipsoidName(a, rf, out var name) ? $"+ellps={name}"
+            : rf == 0 ? string.Create(CultureInfo.InvariantCulture, $"+R={a:R}") : string.Create(CultureInfo.InvariantCulture, $"+a={a:R} +rf={rf:R}");
+        var unit = projcs.ChildrenNamed("UNIT").Last().Number(0);
+        var proj = string.Create(CultureInfo.InvariantCulture,
+            $"+proj=geos +sweep=x +lon_0={p.GetValueOrDefault("central_meridian"):R} +h={p["satellite_height"]:R} +x_0={p.GetValueOrDefault("false_easting"):R} +y_0={p.GetValueOrDefault("false_northing"):R} {ellipsoid}");
+        if (datum.Child("TOWGS84")?.Values.OfType<double>().ToArray() is { } towgs84)
+            proj += " +towgs84=" + string.Join(",", towgs84.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+        proj += unit == 1 ? " +units=m +no_defs" : string.Create(CultureInfo.InvariantCulture, $" +to_meter={unit:R} +no_defs");
+        return wkt[..^1] + ",EXTENSION[\"PROJ4\",\"" + proj + "\"]]";
+    }
+
+    private static string Serialize(WktNode node, string? skipParameter = null)
+    {
+        var text = new StringBuilder(node.Keyword).Append('[');
+        var first = true;
+        foreach (var value in node.Values)
+        {
+            if (value is WktNode { Keyword: "PARAMETER" } p && p.Name == skipParameter)
+                continue;
+            if (!first)
+                text.Append(',');
+            first = false;
+            text.Append(value switch
+            {
+                WktNode child => Serialize(child, skipParameter),
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                string s => $"\"{s}\"",
+                _ => value.ToString(),
+            });
+        }
+        return text.Append(']').ToString();
+    }
+
+    private static string WithoutTowgs84(WktNode geogcs)
+    {
+        var text = Serialize(geogcs);
+        var start = text.IndexOf(",TOWGS84[", StringComparison.Ordinal);
+        return start < 0 ? text : text.Remove(start, text.IndexOf(']', start) + 1 - start);
+    }
+
+    private static string Clean(string name) => name.Replace('|', '/');
+
+    private static (string, int)[] NaturalOrigin(bool withScale) =>
+    [
+        ("latitude_of_origin", GeoKey.ProjNatOriginLat), ("central_meridian", GeoKey.ProjNatOriginLong),
+        .. withScale ? [("scale_factor", GeoKey.ProjScaleAtNatOrigin)] : Array.Empty<(string, int)>(),
+        ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
+    ];
+
+    /// <summary>The EPSG code of a linear unit (metres per unit), when the geodetic table has one with that factor.</summary>
+    private static int? LinearUnitCode(double metres) => UnitCode(metres, angular: false);
+
+    private static int? AngularUnitCode(double radians) => UnitCode(radians, angular: true);
+
+    private static int? UnitCode(double factor, bool angular)
+    {
+        foreach (var code in angular ? AngularCodes : LinearCodes)
+        {
+            if (GeodeticTable.Embedded.TryUnit(code, out var unit) && Math.Abs(unit.Factor - factor) <= 1e-12 * factor)
+                return code;
+        }
+        return null;
+    }
+
+    /// <summary>Metre, foot, US survey foot and the other common EPSG lengths; radian, degree, arc-minute, arc-second, grad.</summary>
+    private static readonly int[] LinearCodes = [9001, 9002, 9003, 9005, 9030, 9036, 9037, 9038, 9039, 9040, 9041, 9042, 9084, 9093, 9094, 9096, 9301];
+    private static readonly int[] AngularCodes = [9102, 9101, 9103, 9104, 9105, 9106];
+
+    /// <summary>GeoKeys by number (the directory lists them ascending), with their double and ASCII parameter values.</summary>
+    private sealed class KeyList
+    {
+        private readonly SortedDictionary<int, object> _keys = [];
+
+        public void Short(int key, int value) => _keys[key] = (ushort)value;
+
+        public void Double(int key, double value) => _keys[key] = new[] { value };
+
+        public void Doubles(int key, double[] values) => _keys[key] = values;
+
+        /// <summary>An ASCII value; '|' ends a value in GeoAsciiParams, so callers keep it out of names.</summary>
+        public void Ascii(int key, string value) => _keys[key] = value;
+
+        public GeoKeyTags Build()
+        {
+            var directory = new List<ushort> { 1, 1, 0, (ushort)_keys.Count };
+            var doubles = new List<double>();
+            var ascii = new StringBuilder();
+            foreach (var (key, value) in _keys)
+            {
+                switch (value)
+                {
+                    case ushort s:
+                        directory.AddRange([(ushort)key, 0, 1, s]);
+                        break;
+                    case double[] d:
+                        directory.AddRange([(ushort)key, TiffTag.GeoDoubleParams, (ushort)d.Length, (ushort)doubles.Count]);
+                        doubles.AddRange(d);
+                        break;
+                    case string text:
+                        directory.AddRange([(ushort)key, TiffTag.GeoAsciiParams, (ushort)(text.Length + 1), (ushort)ascii.Length]);
+                        ascii.Append(text).Append('|');
+                        break;
+                }
+            }
+            return new GeoKeyTags([.. directory], [.. doubles], ascii.ToString());
+        }
+    }
+}
