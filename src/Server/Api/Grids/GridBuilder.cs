@@ -65,13 +65,31 @@ internal sealed class GridBuilder(CrsRegistry crs)
     public bool Overlaps(SourceInfo info, TargetGrid grid)
     {
         var area = new Bounds(grid.MinX, grid.MinY, grid.MaxX, grid.MaxY);
+        var turn = WorldWidth(grid.Crs);
         foreach (var piece in LongitudePieces(info))
         {
-            if (BoundsTransform.Transform(piece, info.Crs, grid.Crs, crs).Intersects(area))
+            var b = BoundsTransform.Transform(piece, info.Crs, grid.Crs, crs);
+            if (b.Intersects(area) || (turn > 0 && (Shifted(b, turn).Intersects(area) || Shifted(b, -turn).Intersects(area))))
                 return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// The width of one turn around the Earth in <paramref name="gridCrs"/> (360° geographic, 2πa in Mercator), 0 where
+    /// 180° W and 180° E meet at one point. A footprint that crosses the antimeridian reaches past one side of the
+    /// world there; one turn back it meets the tiles of the other side, which the warper fills (rio-tiler's tile_exists).
+    /// </summary>
+    private double WorldWidth(string gridCrs)
+    {
+        var toGrid = crs.CreateTransform(crs.Resolve("EPSG:4326"), crs.Resolve(gridCrs));
+        var (west, _) = toGrid.Transform(-180, 0);
+        var (east, _) = toGrid.Transform(180, 0);
+        var width = east - west;
+        return double.IsFinite(width) && width > 1e-9 * Math.Max(Math.Abs(east), 1) ? width : 0;
+    }
+
+    private static Bounds Shifted(Bounds b, double dx) => new(b.MinX + dx, b.MinY, b.MaxX + dx, b.MaxY);
 
     /// <summary>
     /// The source's native bounds, split at 180° when a geographic source reaches past it (0..360°): the part beyond is
