@@ -16,18 +16,23 @@ internal sealed class JpegCodec : ICodec
         var block = source.Span;
         var tables = format.JpegTables;
         if (tables is not { Length: > 4 } || block.Length < 2)
-            return SkiaImageCodec.Decode(block, destination, format, Name);
+            return DecodeImage(source, destination, format);
         var length = tables.Length - 2 + block.Length - 2;
         var joined = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             tables.AsSpan(0, tables.Length - 2).CopyTo(joined);
             block[2..].CopyTo(joined.AsSpan(tables.Length - 2));
-            return SkiaImageCodec.Decode(joined.AsSpan(0, length), destination, format, Name);
+            return DecodeImage(joined.AsMemory(0, length), destination, format);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(joined);
         }
     }
+
+    private int DecodeImage(ReadOnlyMemory<byte> image, Span<byte> destination, in BlockFormat format) =>
+        format.Samples is 1 or 3
+            ? SkiaImageCodec.Decode(image.Span, destination, format, Name)
+            : JpegComponents.Decode(image, destination, format, Name);
 }

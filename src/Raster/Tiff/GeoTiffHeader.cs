@@ -124,7 +124,8 @@ internal sealed class GeoTiffHeader
             throw TiffErrors.Format(uri, $"compression {image.Compression} ({TiffCompressions.Name(image.Compression)}) is not supported");
         if (image.Compression == 34887 && !Lerc.IsAvailable)
             throw TiffErrors.Format(uri, "LERC compression needs the LERC library (libLerc.so.4, Debian package liblerc4), which is not installed");
-        if (CodecRegistry.IsImageCodec(image.Compression) && (image.BitsPerSample != 8 || image.Planar))
+        // a planar JPEG block is a one-component JPEG; WebP has no one-component form
+        if (CodecRegistry.IsImageCodec(image.Compression) && (image.BitsPerSample != 8 || (image.Planar && image.Compression != 7)))
             throw TiffErrors.Format(uri, $"{TiffCompressions.Name(image.Compression)} with {image.BitsPerSample}-bit {(image.Planar ? "planar " : "")}samples is not supported");
         if (image.Photometric == 6 && image.Compression != 7)
             throw TiffErrors.Format(uri, "YCbCr samples without JPEG compression are not supported");

@@ -39,6 +39,9 @@ $T $TILED -co COMPRESS=JPEG -co PHOTOMETRIC=RGB   src/rgb.tif files/jpeg_rgb.tif
 $T $TILED -co COMPRESS=JPEG -co PHOTOMETRIC=YCBCR src/rgb.tif files/jpeg_ycbcr.tif
 $T $STRIP -co COMPRESS=JPEG -co PHOTOMETRIC=YCBCR src/rgb.tif files/jpeg_ycbcr_strip.tif
 $T $TILED -co COMPRESS=JPEG                       src/u8.tif  files/jpeg_gray.tif
+$T $TILED -co COMPRESS=JPEG                       src/rgba.tif files/jpeg_rgba.tif
+$T $TILED -co COMPRESS=JPEG -b 1 -b 4             src/rgba.tif files/jpeg_gray_alpha.tif
+$T $TILED -co COMPRESS=JPEG -co INTERLEAVE=BAND   src/rgb.tif files/jpeg_planar_rgb.tif
 $T $TILED -co COMPRESS=WEBP -co WEBP_LEVEL=80     src/rgb.tif files/webp_rgb.tif
 $T $TILED -co COMPRESS=WEBP -co WEBP_LOSSLESS=YES src/rgba.tif files/webp_lossless_rgba.tif
 $T $TILED -co COMPRESS=LERC                       src/f32.tif files/lerc_f32.tif
