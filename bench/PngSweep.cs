@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 using SkiaSharp;

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster;
-using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 

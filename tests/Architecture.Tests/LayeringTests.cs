@@ -1,9 +1,8 @@
-using Assembly = System.Reflection.Assembly;
 using ArchUnitNET.Domain;
-using ArchUnitNET.Fluent;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using Assembly = System.Reflection.Assembly;
 
 namespace OgcTiler.Architecture.Tests;
 

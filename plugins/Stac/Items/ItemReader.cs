@@ -1,5 +1,4 @@
 using OgcTiler.Abstractions.Errors;
-using OgcTiler.Abstractions.Plugins;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Plugins.Stac.Catalog;

@@ -74,7 +74,7 @@ internal sealed class MedianSelection(RasterData output, long maxBytes = MedianS
         var mask = Output.Mask;
         var samples = Output.AllSamples;
         var n = Output.PixelCount;
-        Span<float> values = _reads.Count <= 256 ? stackalloc float[_reads.Count] : new float[_reads.Count];
+        var values = _reads.Count <= 256 ? stackalloc float[_reads.Count] : new float[_reads.Count];
         for (var p = 0; p < n; p++)
         {
             for (var offset = p; offset < samples.Length; offset += n)

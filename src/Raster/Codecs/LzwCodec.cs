@@ -83,7 +83,7 @@ internal sealed class LzwCodec : ICodec
     private static int ReadCode(ReadOnlySpan<byte> src, int bitPos, int width)
     {
         var byteIndex = bitPos >> 3;
-        uint bits = (uint)src[byteIndex] << 16;
+        var bits = (uint)src[byteIndex] << 16;
         if (byteIndex + 1 < src.Length)
             bits |= (uint)src[byteIndex + 1] << 8;
         if (byteIndex + 2 < src.Length)

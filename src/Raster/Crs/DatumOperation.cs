@@ -221,7 +221,7 @@ internal sealed class DatumOperation
 
         private void HelmertInverse(ref State s)
         {
-            double scale = V[3];
+            var scale = V[3];
             double x = (s.A - V[0] - V[13]) / scale, y = (s.B - V[1] - V[14]) / scale, z = (s.C - V[2] - V[15]) / scale;
             s.A = V[4] * x + V[7] * y + V[10] * z + V[13];
             s.B = V[5] * x + V[8] * y + V[11] * z + V[14];

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Numerics;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Codecs;
-using OgcTiler.Raster.Io;
 using OgcTiler.Raster.Warp;
 
 namespace OgcTiler.Raster.Tiff;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Crs.Text;

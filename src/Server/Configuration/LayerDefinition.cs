@@ -1,5 +1,5 @@
-using OgcTiler.Server.Time;
 using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Time;
 
 namespace OgcTiler.Server.Configuration;
 

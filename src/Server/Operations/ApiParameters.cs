@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Algorithms;
-using OgcTiler.Server.Api.Titiler;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 

@@ -6,7 +6,6 @@ using OgcTiler.Plugins.Stac.Mosaic;
 using OgcTiler.Plugins.Stac.Tests.Fakes;
 using OgcTiler.Raster;
 using OgcTiler.TestSupport;
-using OgcTiler.TestSupport.Stac;
 
 namespace OgcTiler.Plugins.Stac.Tests.EndToEnd;
 

@@ -3,7 +3,6 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Plugins.Stac.Items;
 using OgcTiler.Plugins.Stac.Tests.Fakes;
-using OgcTiler.TestSupport.Stac;
 
 namespace OgcTiler.Plugins.Stac.Tests.Items;
 

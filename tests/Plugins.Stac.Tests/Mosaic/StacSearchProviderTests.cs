@@ -3,7 +3,6 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Plugins.Stac.Mosaic;
 using OgcTiler.Plugins.Stac.Tests.Fakes;
-using OgcTiler.TestSupport.Stac;
 
 namespace OgcTiler.Plugins.Stac.Tests.Mosaic;
 

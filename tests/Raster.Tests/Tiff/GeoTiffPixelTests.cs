@@ -1,5 +1,3 @@
-using OgcTiler.Abstractions.Raster;
-
 namespace OgcTiler.Raster.Tests.Tiff;
 
 /// <summary>Decoded pixels of every fixture against GDAL's decode of the same file, level by level.</summary>

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Raster;
 using OgcTiler.Raster.Tiff;
 using OgcTiler.Raster.Warp;
 using OgcTiler.TestSupport;

@@ -1,6 +1,5 @@
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Raster.Warp;
 using static OgcTiler.Raster.Tests.Warp.TestRasters;
 
 namespace OgcTiler.Raster.Tests.Warp;

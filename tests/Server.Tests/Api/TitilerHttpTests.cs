@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OgcTiler.Server.Tests.Api;

@@ -1,10 +1,8 @@
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
-using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 using SkiaSharp;
 

@@ -1,13 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Sources;
 using OgcTiler.Server.Tests.TestHost;
-using OgcTiler.TestSupport.Fakes;
 using OgcTiler.TestSupport;
+using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Rendering;
 

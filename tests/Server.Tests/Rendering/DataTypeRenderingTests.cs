@@ -1,6 +1,5 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
-using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;

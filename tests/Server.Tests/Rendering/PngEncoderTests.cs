@@ -1,4 +1,3 @@
-using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 using SkiaSharp;

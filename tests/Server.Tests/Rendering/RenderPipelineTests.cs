@@ -3,15 +3,13 @@ using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Abstractions.Sources;
-using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Sources;
+using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
 using SkiaSharp;
-
-using OgcTiler.Server.Tests.TestHost;
 
 namespace OgcTiler.Server.Tests.Rendering;
 

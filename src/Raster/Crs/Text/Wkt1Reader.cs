@@ -37,7 +37,7 @@ internal static class Wkt1Reader
         var towgs84 = datum.Child("TOWGS84") is { } shift ? shift.Values.OfType<double>().ToArray() : null;
         if (towgs84 is not null && towgs84.Length is not (3 or 7))
             throw new FormatException($"TOWGS84 has {towgs84.Length} values; 3 or 7 are expected");
-        int? code = geogcs.EpsgCode();
+        var code = geogcs.EpsgCode();
         if (code is null && (datum.EpsgCode() is { } datumCode ? GeodeticTable.Embedded.TryDatum(datumCode, out var byCode) ? byCode : (int?)null
                 : GeodeticTable.Embedded.TryDatumByName(datum.Name, out var named) && GeodeticTable.Embedded.TryDatum(named, out var byName) ? byName : null) is { } found)
             code = found;

@@ -98,7 +98,7 @@ internal static class Wkt2Reader
         var meridianNode = crs.Child("PRIMEM", "PRIMEMERIDIAN");
         var meridian = meridianNode is null ? 0 : meridianNode.Number(0) * (meridianNode.Child("ANGLEUNIT", "UNIT")?.Number(0) ?? Degree) / Degree;
         var unit = AngleUnit(crs);
-        int? code = crs.EpsgCode();
+        var code = crs.EpsgCode();
         if (code is null && (datum.EpsgCode() is { } datumCode ? GeodeticTable.Embedded.TryDatum(datumCode, out var byCode) ? byCode : (int?)null
                 : GeodeticTable.Embedded.TryDatumByName(datum.Name, out var named) && GeodeticTable.Embedded.TryDatum(named, out var byName) ? byName : null) is { } found)
             code = found;

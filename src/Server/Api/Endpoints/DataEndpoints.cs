@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Sources;
 using OgcTiler.Server.Api.Titiler;
-using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Wmts;
 

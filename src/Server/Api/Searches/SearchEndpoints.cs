@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Primitives;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Endpoints;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;
-using OgcTiler.Server.Api.Titiler;
 using OgcTiler.Server.Plugins;
 
 namespace OgcTiler.Server.Api.Searches;

@@ -7,7 +7,7 @@ using OgcTiler.Server.Api.Algorithms;
 namespace OgcTiler.Server.Api.Sources;
 
 /// <summary>
-/// A source that reads the selected bands (or evaluates the expression) of <paramref name="inner"/>, then applies a
+/// A source that reads the selected bands (or evaluates the expression) of the inner source, then applies a
 /// TiTiler algorithm: read → algorithm happens here, rescale and colours stay in the render pipeline. The grid is
 /// grown by the algorithm's buffer before reading, and the algorithm crops it back. <see cref="Info"/> gives the
 /// algorithm's output data type, so outputs are drawn and written as TiTiler does (hillshade as uint8...).

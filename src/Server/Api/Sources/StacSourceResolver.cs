@@ -37,7 +37,7 @@ internal sealed class StacSourceResolver(IPluginCatalog catalog, IAccessPolicy p
         if (named.Count == 0)
             throw new InvalidParameterException("assets", "assets: required (asset names, or :all: for every asset)");
         var provider = Provider();
-        IReadOnlyList<string> assets = named.Contains(AssetSpec.All) ? [] : named;
+        var assets = named.Contains(AssetSpec.All) ? [] : named;
         if (assets.Count == 0)
             assets = AssetBands.Of((await provider.OpenAsync(new SourceSpec(url, NoOptions), cancellationToken)).Info).Names;
         var document = new Dictionary<string, object?>();

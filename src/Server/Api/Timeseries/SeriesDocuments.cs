@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Server.Api.Statistics;
 
 namespace OgcTiler.Server.Api.Timeseries;
 

@@ -1,10 +1,8 @@
-using System.Text.Json.Nodes;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Api.Grids;
 using OgcTiler.Server.Api.Sources;
-using OgcTiler.Server.Api.Statistics;
 using OgcTiler.Server.Api.Titiler;
 
 namespace OgcTiler.Server.Api.Timeseries;

@@ -1,7 +1,7 @@
-using OgcTiler.Server.Configuration;
 using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Configuration;
 
 namespace OgcTiler.Server.Layers.Time;
 

@@ -1,8 +1,8 @@
-using OgcTiler.Server.Time;
 using System.Security.Cryptography;
 using System.Text;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Time;
 
 namespace OgcTiler.Server.Layers.Time;
 

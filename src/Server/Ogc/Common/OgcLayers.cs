@@ -1,7 +1,7 @@
-using OgcTiler.Server.Configuration;
 using System.Collections.Concurrent;
-using OgcTiler.Abstractions.Sources;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Rendering;

@@ -1,5 +1,3 @@
-using System.Xml;
-
 namespace OgcTiler.Server.Ogc.Common;
 
 /// <summary>OWS 1.1 <c>ExceptionReport</c> (the error document of WMTS), with the status and code of the exception.</summary>

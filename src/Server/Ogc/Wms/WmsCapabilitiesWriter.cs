@@ -1,10 +1,10 @@
-using OgcTiler.Server.Time;
 using System.Xml;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;
+using OgcTiler.Server.Time;
 
 namespace OgcTiler.Server.Ogc.Wms;
 

@@ -25,8 +25,8 @@ internal sealed record WmtsTile(OgcLayer Layer, string Style, RenderOptions Opti
 
 /// <summary>
 /// Resolves the tile parameters shared by KVP and RESTful requests. An unknown layer, style, set or matrix is
-/// InvalidParameterValue with <paramref name="notFoundStatus"/> (400 for KVP, 404 for a REST path); a row or column
-/// outside the matrix or the layer's TileMatrixLimits is TileOutOfRange (400). <paramref name="time"/> selects the items of a
+/// InvalidParameterValue with the given not-found status (400 for KVP, 404 for a REST path); a row or column
+/// outside the matrix or the layer's TileMatrixLimits is TileOutOfRange (400). The time selects the items of a
 /// time-enabled layer.
 /// </summary>
 internal sealed class WmtsTileResolver(OgcLayers layers, WmtsLayerSets sets, LayerTimes times)

@@ -1,7 +1,7 @@
-using OgcTiler.Server.Time;
 using System.Xml;
 using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;
+using OgcTiler.Server.Time;
 
 namespace OgcTiler.Server.Ogc.Wmts;
 

@@ -1,5 +1,5 @@
-using OgcTiler.Abstractions.Raster;
 using System.Text;
+using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Server.Rendering.Encoders;
 

@@ -28,7 +28,7 @@ internal static class PngFilters
     /// <summary>libpng's heuristic: the filter whose output has the smallest sum of absolute (signed) values.</summary>
     private static void ApplyAdaptive(ReadOnlySpan<byte> row, ReadOnlySpan<byte> previous, int bpp, Span<byte> output)
     {
-        Span<byte> candidate = output.Length <= 4096 ? stackalloc byte[output.Length] : new byte[output.Length];
+        var candidate = output.Length <= 4096 ? stackalloc byte[output.Length] : new byte[output.Length];
         var best = long.MaxValue;
         for (var f = PngFilter.None; f <= PngFilter.Paeth; f++)
         {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OgcTiler.TestSupport.Fakes;
 
 namespace OgcTiler.Server.Tests.Api.Endpoints;
 

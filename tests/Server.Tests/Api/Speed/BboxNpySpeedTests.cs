@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster;
-using OgcTiler.TestSupport;
 using Xunit.Abstractions;
 
 namespace OgcTiler.Server.Tests.Api.Speed;

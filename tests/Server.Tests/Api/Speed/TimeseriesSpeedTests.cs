@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using OgcTiler.Raster;
-using OgcTiler.TestSupport;
 using Xunit.Abstractions;
 
 namespace OgcTiler.Server.Tests.Api.Speed;

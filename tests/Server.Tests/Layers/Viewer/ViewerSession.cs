@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using OgcTiler.Server.Tests.Ogc;
 using PuppeteerSharp;
 using SkiaSharp;
 

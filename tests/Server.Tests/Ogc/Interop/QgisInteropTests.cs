@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using OgcTiler.TestSupport;
-using OgcTiler.TestSupport.Hosting;
 
 namespace OgcTiler.Server.Tests.Ogc.Interop;
 

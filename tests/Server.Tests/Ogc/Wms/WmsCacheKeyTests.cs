@@ -1,6 +1,5 @@
 using System.Net;
 using OgcTiler.Server.Tests.Api;
-using OgcTiler.Server.Tests.TestHost;
 
 namespace OgcTiler.Server.Tests.Ogc.Wms;
 
