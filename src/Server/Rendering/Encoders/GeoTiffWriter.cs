@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiff;
