@@ -4,7 +4,7 @@ using Scalar.AspNetCore;
 
 namespace OgcTiler.Server.Operations;
 
-/// <summary>What operators plug into: health probes, Prometheus metrics, the OpenAPI document and its reference page.</summary>
+/// <summary>What operators plug into: health probes, Prometheus metrics, the loaded plugins, the OpenAPI document and its reference page.</summary>
 public static class OperationsServices
 {
     public static IServiceCollection AddOgcTilerOperations(this IServiceCollection services)
@@ -33,7 +33,7 @@ public static class OperationsServices
         return app;
     }
 
-    /// <summary>/healthz, /readyz, /metrics, /api (OpenAPI 3 JSON) and /api.html (interactive reference).</summary>
+    /// <summary>/healthz, /readyz, /metrics, /plugins, /api (OpenAPI 3 JSON) and /api.html (interactive reference).</summary>
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
         var details = app.ServiceProvider.GetRequiredService<Configuration.ServerOptions>().Health.Details;
@@ -44,6 +44,7 @@ public static class OperationsServices
             ResponseWriter = details ? ReadinessChecks.WriteDetails : ReadinessChecks.WriteStatus,
         }).ExcludeFromDescription();
         app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        app.MapGet("/plugins", PluginEndpoints.List).WithSummary("Loaded plugins, what each registered, and load failures");
         app.MapOpenApi(ApiDocument.Route).ExcludeFromDescription();
         app.MapScalarApiReference(ApiDocument.ReferencePage, options => options
             .WithTitle("OgcTiler API")

@@ -3,7 +3,7 @@ using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Plugins;
 
-/// <summary>DI registration and endpoints of the plugin host.</summary>
+/// <summary>DI registration of the plugin host.</summary>
 public static class PluginServices
 {
     /// <summary>
@@ -20,15 +20,5 @@ public static class PluginServices
         services.AddSingleton<PluginDirectory>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginDirectory>());
         return services;
-    }
-
-    /// <summary>/plugins and /colorMaps.</summary>
-    public static IEndpointRouteBuilder MapPluginEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/plugins", PluginEndpoints.List).WithSummary("Loaded plugins, what each registered, and load failures");
-        app.MapGet("/colorMaps", ColormapEndpoints.List).WithSummary("Names of the available colormaps");
-        app.MapGet("/colorMaps/{name}", ColormapEndpoints.Get)
-            .WithSummary("A colormap as a JSON table from \"0\" to \"255\", or a legend image (format=png|jpeg|webp, orientation, width, height)");
-        return app;
     }
 }

@@ -4,11 +4,11 @@ using OgcTiler.Server.Api.Conformance;
 using OgcTiler.Server.Api.Endpoints;
 using OgcTiler.Server.Api.Searches;
 using OgcTiler.Server.Api.Stac;
+using OgcTiler.Server.ColorMaps;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Ogc.Wms;
 using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Operations;
-using OgcTiler.Server.Plugins;
 
 namespace OgcTiler.Server.Routing;
 
@@ -26,8 +26,8 @@ public static class EndpointMap
         app.MapConformanceEndpoints();  // /conformance
         app.MapWmtsEndpoints();         // /wmts
         app.MapWmsEndpoints();          // /wms
-        app.MapPluginEndpoints();       // /plugins, /colorMaps
-        app.MapOperationsEndpoints();   // /healthz, /readyz, /metrics, /api, /api.html
+        app.MapColormapEndpoints();     // /colorMaps
+        app.MapOperationsEndpoints();   // /healthz, /readyz, /metrics, /plugins, /api, /api.html
         return app;
     }
 }

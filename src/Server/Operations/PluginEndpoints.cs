@@ -1,4 +1,6 @@
-namespace OgcTiler.Server.Plugins;
+using OgcTiler.Server.Plugins;
+
+namespace OgcTiler.Server.Operations;
 
 /// <summary>GET /plugins: what is loaded, what each plugin registered, failures, and layers whose source type is missing.</summary>
 internal static class PluginEndpoints

@@ -1,9 +1,10 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Rendering;
+using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering.Encoders;
 
-namespace OgcTiler.Server.Plugins;
+namespace OgcTiler.Server.ColorMaps;
 
 /// <summary>TiTiler's /colorMaps: the names, one table as JSON, or its legend as an image.</summary>
 internal static class ColormapEndpoints

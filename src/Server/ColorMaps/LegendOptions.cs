@@ -2,7 +2,7 @@ using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Rendering;
 
-namespace OgcTiler.Server.Plugins;
+namespace OgcTiler.Server.ColorMaps;
 
 /// <summary>
 /// TiTiler's legend parameters of /colorMaps/{name}: <c>format</c> (png, jpeg/jpg, webp), <c>orientation</c>

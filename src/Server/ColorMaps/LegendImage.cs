@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Server.Rendering;
 
-namespace OgcTiler.Server.Plugins;
+namespace OgcTiler.Server.ColorMaps;
 
 /// <summary>
 /// A legend strip: the colormap's entries in order along the ramp (left to right, or top to bottom when vertical),
