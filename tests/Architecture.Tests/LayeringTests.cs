@@ -105,6 +105,23 @@ public sealed class LayeringTests
         Assert.Contains(Host.GetObjects(Code), t => t.FullName == "OgcTiler.Server.ServerServices");
     }
 
+    /// <summary>
+    /// The pipeline knows no protocol: nothing in Rendering reads an HTTP request or query (the doors parse their query
+    /// once, with Api/Titiler's RenderParameters for TiTiler's parameters, and hand typed options down). Api's use of
+    /// the same types shows the rule can see them.
+    /// </summary>
+    [Fact]
+    public void Rendering_ParsesNoHttpQuery()
+    {
+        Assert.Empty(HttpTypesUsedBy("Rendering"));
+        Assert.Contains("Microsoft.AspNetCore.Http.IQueryCollection", HttpTypesUsedBy("Api"));
+    }
+
+    private static string[] HttpTypesUsedBy(string part) =>
+        InPart(part).GetObjects(Code).SelectMany(t => t.Dependencies).Select(d => d.Target.FullName)
+            .Where(n => n.StartsWith("Microsoft.AspNetCore.Http", StringComparison.Ordinal) || n.StartsWith("Microsoft.Extensions.Primitives", StringComparison.Ordinal))
+            .Distinct().ToArray();
+
     [Fact]
     public void Plugins_ReferenceOnlyAbstractions()
     {

@@ -111,7 +111,7 @@ internal static class LayerConfigReader
         foreach (var item in s.Value is null ? items : [s])
         {
             var parts = item.Value is { } text ? text.Split(',') : item.GetChildren().Select(c => c.Value ?? "").ToArray();
-            if (RenderParameters.TryParseRange(parts, out var range))
+            if (ValueRange.TryParse(parts, out var range))
                 ranges.Add(range);
             else
                 reader.Error(item.Path, "expected [min, max] with min and max numbers, min < max");
@@ -124,9 +124,9 @@ internal static class LayerConfigReader
         var text = reader.String(s, key);
         if (text is null)
             return ResamplingMethod.Nearest;
-        if (RenderParameters.TryParseResampling(text, out var method))
+        if (Resamplings.TryParse(text, out var method))
             return method;
-        reader.Error(s.GetSection(key).Path, $"'{text}' is not one of {string.Join(", ", RenderParameters.ResamplingNames)}");
+        reader.Error(s.GetSection(key).Path, $"'{text}' is not one of {string.Join(", ", Resamplings.Names)}");
         return ResamplingMethod.Nearest;
     }
 }

@@ -26,8 +26,8 @@ internal static class ApiParameters
         new("expression", Kind.String, "band math over b1..bN; ';' separates output bands", Example: "(b4-b3)/(b4+b3)"),
         new("nodata", Kind.Number, "overrides the dataset's nodata value (a number or nan)", Example: "0"),
         new("unscale", Kind.Boolean, "applies the dataset's scale and offset"),
-        new("resampling", Kind.String, "resampling when reading overviews", _ => RenderParameters.ResamplingNames, "bilinear"),
-        new("reproject", Kind.String, "resampling when warping to another CRS", _ => RenderParameters.ResamplingNames, "bilinear"),
+        new("resampling", Kind.String, "resampling when reading overviews", _ => Resamplings.Names, "bilinear"),
+        new("reproject", Kind.String, "resampling when warping to another CRS", _ => Resamplings.Names, "bilinear"),
     ];
 
     private static readonly Parameter[] Stac =

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Server.Rendering;
@@ -55,4 +56,27 @@ public sealed record RenderOptions
     };
 }
 
-public readonly record struct ValueRange(double Min, double Max);
+public readonly record struct ValueRange(double Min, double Max)
+{
+    /// <summary>Two numbers (or <c>nan</c>), min &lt; max.</summary>
+    public static bool TryParse(IReadOnlyList<string> parts, out ValueRange range)
+    {
+        range = default;
+        if (parts.Count != 2 || !TryParseNumber(parts[0], out var min) || !TryParseNumber(parts[1], out var max) || !(min < max))
+            return false;
+        range = new ValueRange(min, max);
+        return true;
+    }
+
+    /// <summary>A number in invariant culture, or <c>nan</c> (any case), surrounding spaces allowed.</summary>
+    public static bool TryParseNumber(string text, out double value)
+    {
+        var t = text.Trim();
+        if (t.Equals("nan", StringComparison.OrdinalIgnoreCase))
+        {
+            value = double.NaN;
+            return true;
+        }
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+}

@@ -1,5 +1,6 @@
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Api.Grids;
+using OgcTiler.Server.Api.Titiler;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Rendering;
 

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Api.Titiler;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Tests.Api.Titiler;
 
-/// <summary>TiTiler render parameters as /cog and /stac parse them (the shared parser of Rendering/).</summary>
+/// <summary>TiTiler render parameters as /cog and /stac parse them (the shared parser of Api/Titiler, which /layers uses too).</summary>
 public class RenderParametersTests
 {
     private static RenderOptions Parse(string query) =>

@@ -1,35 +1,17 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Rendering;
 
-namespace OgcTiler.Server.Rendering;
+namespace OgcTiler.Server.Api.Titiler;
 
-/// <summary>TiTiler's render query parameters (bidx, expression, rescale, colormap_name, ...) → <see cref="RenderOptions"/>.</summary>
+/// <summary>
+/// TiTiler's render query parameters (bidx, expression, rescale, colormap_name, ...) → <see cref="RenderOptions"/>:
+/// read once by the door (/cog, /stac, /layers), which hands the pipeline typed options.
+/// </summary>
 public static class RenderParameters
 {
-    private static readonly FrozenDictionary<string, ResamplingMethod> Resamplings = new Dictionary<string, ResamplingMethod>
-    {
-        ["nearest"] = ResamplingMethod.Nearest,
-        ["bilinear"] = ResamplingMethod.Bilinear,
-        ["cubic"] = ResamplingMethod.Cubic,
-        ["average"] = ResamplingMethod.Average,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    public static IEnumerable<string> ResamplingNames => Resamplings.Keys;
-
-    public static bool TryParseResampling(string text, out ResamplingMethod method) => Resamplings.TryGetValue(text.Trim(), out method);
-
-    public static bool TryParseRange(IReadOnlyList<string> parts, out ValueRange range)
-    {
-        range = default;
-        if (parts.Count != 2 || !TryParseNumber(parts[0], out var min) || !TryParseNumber(parts[1], out var max) || !(min < max))
-            return false;
-        range = new ValueRange(min, max);
-        return true;
-    }
-
     /// <summary>Reads the render parameters present in <paramref name="query"/>; absent ones stay null/default.</summary>
     public static RenderOptions Parse(IQueryCollection query) => new()
     {
@@ -75,7 +57,7 @@ public static class RenderParameters
         var ranges = new List<ValueRange>();
         foreach (var value in values)
         {
-            if (!TryParseRange((value ?? "").Replace("[", "").Replace("]", "").Split(','), out var range))
+            if (!ValueRange.TryParse((value ?? "").Replace("[", "").Replace("]", "").Split(','), out var range))
                 throw new InvalidParameterException("rescale", $"rescale: '{value}' is not 'min,max' with min < max (e.g. rescale=0,3000)");
             ranges.Add(range);
         }
@@ -86,9 +68,9 @@ public static class RenderParameters
     {
         if (Single(query, name) is not { } text)
             return ResamplingMethod.Nearest;
-        return TryParseResampling(text, out var method)
+        return Resamplings.TryParse(text, out var method)
             ? method
-            : throw new InvalidParameterException(name, $"{name}: '{text}' is not one of {string.Join(", ", ResamplingNames)}");
+            : throw new InvalidParameterException(name, $"{name}: '{text}' is not one of {string.Join(", ", Resamplings.Names)}");
     }
 
     private static bool ParseBool(IQueryCollection query, string name, bool fallback)
@@ -104,16 +86,5 @@ public static class RenderParameters
     }
 
     private static double ParseNumber(string name, string text) =>
-        TryParseNumber(text, out var value) ? value : throw new InvalidParameterException(name, $"{name}: '{text}' is not a number");
-
-    private static bool TryParseNumber(string text, out double value)
-    {
-        var t = text.Trim();
-        if (t.Equals("nan", StringComparison.OrdinalIgnoreCase))
-        {
-            value = double.NaN;
-            return true;
-        }
-        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
+        ValueRange.TryParseNumber(text, out var value) ? value : throw new InvalidParameterException(name, $"{name}: '{text}' is not a number");
 }

@@ -1,6 +1,7 @@
 using OgcTiler.Raster.Tiling;
+using OgcTiler.Server.Layers;
 
-namespace OgcTiler.Server.Layers;
+namespace OgcTiler.Server.Api.Layers;
 
 /// <summary>/tileMatrixSets and /tileMatrixSets/{id}: the OGC API - Tiles list and the OGC TMS 2.0 JSON documents.</summary>
 internal static class TileMatrixSetEndpoints

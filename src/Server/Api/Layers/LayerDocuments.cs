@@ -1,7 +1,8 @@
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers;
 
-namespace OgcTiler.Server.Layers;
+namespace OgcTiler.Server.Api.Layers;
 
 /// <summary>The JSON of /layers and /layers/{id}.</summary>
 internal static class LayerDocuments

@@ -1,12 +1,14 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Api.Titiler;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers;
 using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Layers.Viewer;
 using OgcTiler.Server.Rendering;
 
-namespace OgcTiler.Server.Layers;
+namespace OgcTiler.Server.Api.Layers;
 
 /// <summary>/layers, /layers/{id}, /layers/{id}/map.html (and its /viewer files), /layers/{id}/tiles/{tms}/{z}/{x}/{y}.{format}, /tileMatrixSets.</summary>
 public static class LayerEndpoints
