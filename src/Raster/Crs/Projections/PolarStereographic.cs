@@ -57,7 +57,9 @@ internal sealed class PolarStereographic : MapProjection
             if (done)
                 break;
         }
-        var lon = central_meridian + (_south ? Math.Atan2(x, y) : Math.Atan2(x, -y));
+        // Into −180..180° as PROJ answers: with a central meridian of 180° (EPSG:5482) the sum reaches 360°, a
+        // longitude that no −180..180° source raster holds.
+        var lon = Math.IEEERemainder(central_meridian + (_south ? Math.Atan2(x, y) : Math.Atan2(x, -y)), 2 * Math.PI);
         x = lon;
         y = _south ? -lat : lat;
     }
