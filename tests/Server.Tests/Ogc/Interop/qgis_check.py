@@ -10,8 +10,10 @@ size and CRS (gdalwarp, nearest), styled as the layer is (bands, linear rescale 
 Prints one JSON object per rendered map on stdout:
   {"client", "layer", "set" (WMTS) or "crs" (WMS), "format", "view", "valid" (fraction of the picture GDAL finds data in),
    "drawn" (fraction of GDAL's data pixels QGIS drew opaque), "stray" (fraction of the pixels without data QGIS drew
-   opaque, png only), "diff" (mean absolute RGB difference on the data pixels drawn), "errors" (renderer errors)}
+   opaque, png only), "diff" (mean absolute RGB difference on the data pixels drawn), "errors" (renderer errors)};
+  view "skipped" with a "reason" for a set whose CRS axis order QGIS reads unlike EPSG (see axis_disagreement).
 """
+import contextlib
 import json
 import os
 import shutil
@@ -38,27 +40,41 @@ gdal.UseExceptions()
 
 def main():
     base, layers = sys.argv[1].rstrip("/"), json.loads(sys.argv[2])
-    # A profile and network cache of its own: QGIS 3.22 asks for capabilities with Qt's PreferCache, so a document
-    # stored by an earlier run on the same port (in ~/.cache by default) would be used instead of the server's.
-    profile = tempfile.mkdtemp(prefix="qgis-profile-")
-    app = QgsApplication([], False, profile)
-    QgsSettings().setValue("cache/directory", os.path.join(profile, "cache"))
-    app.initQgis()
-    try:
+    with qgis_application():
         wmts_url = base + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities"
         for layer_id, tile_matrix_set, crs in wmts_links(wmts_url):
             if layer_id not in layers:
                 continue
             for image_format in FORMATS:
+                case = dict(client="qgis-wmts", layer=layer_id, set=tile_matrix_set, format=image_format)
+                if reason := axis_disagreement(crs):
+                    print(json.dumps(dict(case, view="skipped", reason=reason)), flush=True)
+                    continue
                 uri = data_source(crs=crs, format=image_format, layers=layer_id, styles="default",
                                   tileMatrixSet=tile_matrix_set, url=wmts_url)
-                report(uri, layers[layer_id], crs, dict(client="qgis-wmts", layer=layer_id, set=tile_matrix_set, format=image_format))
+                report(uri, layers[layer_id], crs, case)
         for layer_id, source in layers.items():
             crss = WMS_CRSS + tuple(source.get("wmsCrs", []))
             for crs in crss:
                 for image_format in FORMATS:
                     uri = data_source(crs=crs, format=image_format, layers=layer_id, styles="", url=base + "/wms")
                     report(uri, source, crs, dict(client="qgis-wms", layer=layer_id, crs=crs, format=image_format))
+
+
+@contextlib.contextmanager
+def qgis_application():
+    """
+    Headless QGIS with a profile and network cache of its own: QGIS 3.22 asks for capabilities with Qt's
+    PreferCache, so a document stored by an earlier run on the same port (in ~/.cache by default) would be used
+    instead of the server's.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    profile = tempfile.mkdtemp(prefix="qgis-profile-")
+    app = QgsApplication([], False, profile)
+    QgsSettings().setValue("cache/directory", os.path.join(profile, "cache"))
+    app.initQgis()
+    try:
+        yield
     finally:
         app.exitQgis()
         shutil.rmtree(profile, ignore_errors=True)
@@ -82,6 +98,20 @@ def qgis_crs(urn):
     return f"{parts[4]}:{parts[-1]}"
 
 
+def axis_disagreement(crs):
+    """
+    Why QGIS cannot place this CRS's tile matrices, or None: QGIS 3.22 swaps a TopLeftCorner when it takes the CRS
+    as northing-first, and for EPSG:5042 (UPS South, whose two axes both point north, along 90°E and 0°) it does
+    although EPSG (and GDAL) order it easting first.
+    """
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(crs)
+    epsg = bool(srs.EPSGTreatsAsNorthingEasting() or srs.EPSGTreatsAsLatLong())
+    qgis = QgsCoordinateReferenceSystem(crs).hasAxisInverted()
+    order = {True: "northing first", False: "easting first"}
+    return None if epsg == qgis else f"QGIS 3.22 takes {crs} {order[qgis]}, EPSG {order[epsg]}"
+
+
 def data_source(**params):
     uri = QgsDataSourceUri()
     for key, value in params.items():
@@ -103,13 +133,16 @@ def report(uri, source, crs, case):
         print(json.dumps(dict(case, view=view, **compare(picture, reference(source, settings), case["format"]), errors=errors)), flush=True)
 
 
-def render(layer, crs, extent):
+def render(layer, crs, extent, temporal_range=None):
     settings = QgsMapSettings()
     settings.setLayers([layer])
     settings.setDestinationCrs(QgsCoordinateReferenceSystem(crs))
     settings.setOutputSize(QSize(SIZE, max(1, round(SIZE * extent.height() / extent.width()))))
     settings.setExtent(extent)
     settings.setBackgroundColor(QColor(0, 0, 0, 0))
+    if temporal_range is not None:
+        settings.setIsTemporal(True)
+        settings.setTemporalRange(temporal_range)
     job = QgsMapRendererSequentialJob(settings)
     job.start()
     job.waitForFinished()
@@ -123,7 +156,8 @@ def reference(source, settings):
     """GDAL's RGBA of the source over the map's visible extent and size, styled as the layer."""
     extent, size = settings.visibleExtent(), settings.outputSize()
     srs = osr.SpatialReference()
-    srs.SetFromUserInput(settings.destinationCrs().toWkt())
+    # by its code: from QGIS's WKT1 of EPSG:5482 (no axes) GDAL draws another picture than gdalwarp -t_srs EPSG:5482
+    srs.SetFromUserInput(settings.destinationCrs().authid())
     warped = gdal.Warp("", source["file"], format="MEM", dstSRS=srs.ExportToWkt(), resampleAlg="near", dstAlpha=True,
                        outputBounds=(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()),
                        width=size.width(), height=size.height())
@@ -149,5 +183,4 @@ def compare(picture, expected, image_format):
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     main()
