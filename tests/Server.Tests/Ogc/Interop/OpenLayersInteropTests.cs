@@ -1,8 +1,10 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Xml.Linq;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Ogc.Wmts;
+using OgcTiler.Server.Tests.Layers.Time;
 using OgcTiler.TestSupport;
 
 namespace OgcTiler.Server.Tests.Ogc.Interop;
@@ -47,6 +49,45 @@ public sealed class OpenLayersInteropTests
         var world = document.Descendants(Wmts + "Layer").Single(l => l.Element(Ows + "Identifier")!.Value == "world");
         Assert.Equal(describable, world.Elements(Wmts + "TileMatrixSetLink").Select(l => l.Element(Wmts + "TileMatrixSet")!.Value).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// The Time dimension of a stac-search layer (TimeLayerServer: items on 2024-01-15, 2024-04-14, 2024-07-23; default
+    /// the latest): optionsFromCapabilities puts its Default into the source's dimensions, the tile URL names that date
+    /// (KVP parameter, REST {Time} segment) and answers that date's tile; updateDimensions switches to another date.
+    /// </summary>
+    [Fact]
+    public async Task OpenLayers_TakesTheTimeDefaultFromTheCapabilities_AndUpdateDimensionsSwitchesTheDate()
+    {
+        await OpenLayersInstalled.Value;
+        var host = new TimeLayerServer();
+        await host.InitializeAsync();
+        try
+        {
+            var result = await ExternalProcess.RunAsync("node", [Path.Combine(Folder, "check-wmts-time.mjs"),
+                host.BaseUrl + "/wmts/1.0.0/WMTSCapabilities.xml", "s2", "WebMercatorQuad", "14/8328/6768", "2024-01-15"]);
+            var summary = JsonDocument.Parse(ExternalProcess.Checked("node", ["check-wmts-time.mjs"], result)).RootElement;
+
+            var latest = await TileHashAsync(host, "2024-07-23");
+            var january = await TileHashAsync(host, "2024-01-15");
+            Assert.NotEqual(latest, january);
+            foreach (var (encoding, atLatest, atJanuary) in new[] { ("KVP", "Time=2024-07-23", "Time=2024-01-15"), ("REST", "/2024-07-23/", "/2024-01-15/") })
+            {
+                var source = summary.GetProperty(encoding);
+                Assert.Equal("2024-07-23", source.GetProperty("dimensions").GetProperty("Time").GetString());
+                Assert.Contains(atLatest, source.GetProperty("default").GetProperty("url").GetString());
+                Assert.Equal(latest, source.GetProperty("default").GetProperty("sha256").GetString());
+                Assert.Contains(atJanuary, source.GetProperty("other").GetProperty("url").GetString());
+                Assert.Equal(january, source.GetProperty("other").GetProperty("sha256").GetString());
+            }
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static async Task<string> TileHashAsync(TimeLayerServer host, string date) =>
+        Convert.ToHexStringLower(SHA256.HashData(await host.Client.GetByteArrayAsync($"/wmts/1.0.0/s2/default/{date}/WebMercatorQuad/14/6768/8328.png")));
 
     /// <summary>The sets' CRSs with northing-first axes (EPSG:3035, EPSG:2193...), as an app's proj4 definitions would declare them.</summary>
     private static string NorthingFirst(XDocument capabilities) => string.Join(',', capabilities.Root!.Element(Wmts + "Contents")!

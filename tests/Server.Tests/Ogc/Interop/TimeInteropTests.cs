@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using OgcTiler.Server.Tests.Layers.Time;
 using OgcTiler.TestSupport;
 
@@ -22,5 +23,45 @@ public sealed class TimeInteropTests(TimeLayerServer host) : IClassFixture<TimeL
             var tile = await host.Client.GetByteArrayAsync($"/wmts/1.0.0/s2/default/{date}/WebMercatorQuad/14/6768/8328.png");
             Assert.Contains($"wmts tile {date} {Convert.ToHexStringLower(SHA256.HashData(tile))}", lines);
         }
+    }
+
+    /// <summary>
+    /// GDAL's WMTS driver (gdal-bin) takes the layer's Time Dimension Default into the tiles it asks for (the {Time}
+    /// segment of the REST template): reading the matrix-14 tile over the items gives the server's tile of the latest
+    /// date, band for band.
+    /// </summary>
+    [Fact]
+    public async Task Gdal_WmtsDriver_ReadsTheTimeDefault()
+    {
+        const int row = 6768, col = 8328;
+        var span = 2 * 20037508.342789244 / (1 << 14);
+        var (west, north) = (-20037508.342789244 + col * span, 20037508.342789244 - row * span);
+        var output = Path.Combine(Path.GetTempPath(), $"gdal-wmts-time-{Guid.NewGuid():N}.tif");
+        try
+        {
+            await ExternalProcess.RunCheckedAsync("gdal_translate", "-q", "-projwin", F(west), F(north), F(west + span), F(north - span),
+                $"WMTS:{host.BaseUrl}/wmts/1.0.0/WMTSCapabilities.xml,layer=s2,tilematrixset=WebMercatorQuad,tilematrix=14", output);
+
+            var read = await ChecksumsAsync(output);
+            Assert.Equal(4, read.Count);
+            foreach (var (date, same) in new[] { ("2024-07-23", true), ("2024-01-15", false) })
+            {
+                var tile = await ChecksumsAsync($"/vsicurl/{host.BaseUrl}/wmts/1.0.0/s2/default/{date}/WebMercatorQuad/14/{row}/{col}.png");
+                var matches = read[0] == tile[0] && read[^1] == tile[^1];
+                Assert.True(matches == same, $"GDAL's read {string.Join(',', read)}, the server's tile of {date} {string.Join(',', tile)}");
+            }
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    private static string F(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<List<int>> ChecksumsAsync(string dataset)
+    {
+        var info = JsonDocument.Parse(await ExternalProcess.RunCheckedAsync("gdalinfo", "-json", "-checksum", dataset)).RootElement;
+        return info.GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("checksum").GetInt32()).ToList();
     }
 }
