@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Raster.Crs;
@@ -122,7 +121,7 @@ internal static class GeoKeyWriter
             keys.Double(GeoKey.ProjLinearUnitSize, unit.Number(0));
         if (!known)
         {
-            keys.Ascii(GeoKey.PcsCitation, "ESRI PE String = " + PeString(projcs, method));
+            keys.Ascii(GeoKey.PcsCitation, "ESRI PE String = " + GdalWkt.Of(projcs));
             return;
         }
         keys.Short(GeoKey.ProjectedType, GeoKey.UserDefined);
@@ -164,7 +163,7 @@ internal static class GeoKeyWriter
         keys.Short(GeoKey.GeogEllipsoid, GeoKey.UserDefined);
         var (a, rf) = (spheroid.Number(0), spheroid.Number(1));
         if (rf >= Wkt1Builder.NearlySpherical)
-            rf = 0; // the sphere the engine keeps as a nearly spherical ellipsoid for ProjNET
+            rf = 0; // the sphere the engine keeps as a nearly spherical ellipsoid for ProjNET (GdalWkt)
         keys.Double(GeoKey.GeogSemiMajorAxis, a);
         if (rf == 0)
             keys.Double(GeoKey.GeogSemiMinorAxis, a);
@@ -180,55 +179,9 @@ internal static class GeoKeyWriter
         return angularUnit;
     }
 
-    /// <summary>
-    /// The CRS as the WKT1 GDAL reads from a PE string citation: the engine's own parameters GDAL does not know (the
-    /// sweep axis) go into the PROJ4 EXTENSION GDAL writes for them.
-    /// </summary>
-    private static string PeString(WktNode projcs, string method)
-    {
-        var wkt = Serialize(projcs, skipParameter: "sweep_x");
-        var p = projcs.ChildrenNamed("PARAMETER").ToDictionary(x => x.Name, x => x.Number(0));
-        if (method != "Geostationary_Satellite" || p.GetValueOrDefault("sweep_x") == 0)
-            return wkt;
-        var datum = projcs.Child("GEOGCS")!.Child("DATUM")!;
-        var spheroid = datum.Child("SPHEROID")!;
-        var (a, rf) = (spheroid.Number(0), spheroid.Number(1));
-        var ellipsoid = GeodeticTable.Embedded.TryProjEllipsoidName(a, rf, out var name) ? $"+ellps={name}"
-            : rf == 0 ? string.Create(CultureInfo.InvariantCulture, $"+R={a:R}") : string.Create(CultureInfo.InvariantCulture, $"+a={a:R} +rf={rf:R}");
-        var unit = projcs.ChildrenNamed("UNIT").Last().Number(0);
-        var proj = string.Create(CultureInfo.InvariantCulture,
-            $"+proj=geos +sweep=x +lon_0={p.GetValueOrDefault("central_meridian"):R} +h={p["satellite_height"]:R} +x_0={p.GetValueOrDefault("false_easting"):R} +y_0={p.GetValueOrDefault("false_northing"):R} {ellipsoid}");
-        if (datum.Child("TOWGS84")?.Values.OfType<double>().ToArray() is { } towgs84)
-            proj += " +towgs84=" + string.Join(",", towgs84.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
-        proj += unit == 1 ? " +units=m +no_defs" : string.Create(CultureInfo.InvariantCulture, $" +to_meter={unit:R} +no_defs");
-        return wkt[..^1] + ",EXTENSION[\"PROJ4\",\"" + proj + "\"]]";
-    }
-
-    private static string Serialize(WktNode node, string? skipParameter = null)
-    {
-        var text = new StringBuilder(node.Keyword).Append('[');
-        var first = true;
-        foreach (var value in node.Values)
-        {
-            if (value is WktNode { Keyword: "PARAMETER" } p && p.Name == skipParameter)
-                continue;
-            if (!first)
-                text.Append(',');
-            first = false;
-            text.Append(value switch
-            {
-                WktNode child => Serialize(child, skipParameter),
-                double d => d.ToString("R", CultureInfo.InvariantCulture),
-                string s => $"\"{s}\"",
-                _ => value.ToString(),
-            });
-        }
-        return text.Append(']').ToString();
-    }
-
     private static string WithoutTowgs84(WktNode geogcs)
     {
-        var text = Serialize(geogcs);
+        var text = GdalWkt.Text(geogcs);
         var start = text.IndexOf(",TOWGS84[", StringComparison.Ordinal);
         return start < 0 ? text : text.Remove(start, text.IndexOf(']', start) + 1 - start);
     }

@@ -18,7 +18,8 @@ internal static class ImageResults
     {
         var headers = context.Response.Headers;
         headers["Content-Bbox"] = string.Join(',', new[] { grid.MinX, grid.MinY, grid.MaxX, grid.MaxY }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
-        headers["Content-Crs"] = $"<{BoundsTransform.CrsUri(grid.Crs)}>";
+        if (BoundsTransform.AuthorityUri(grid.Crs) is { } crs)
+            headers["Content-Crs"] = $"<{crs}>"; // as TiTiler, none for a CRS without an authority code
         if (dialect is not null)
             headers[DialectHeader] = dialect;
         return TileResults.Send(context, AsRequested(context.Request, tile), origin, maxAgeSeconds);

@@ -1,6 +1,7 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Crs.Text;
 using OgcTiler.Server.Api.Grids;
 
 namespace OgcTiler.Server.Api.Endpoints;
@@ -63,13 +64,11 @@ internal static class InfoDocuments
     }
 
     /// <summary>
-    /// rio-tiler's Info crs: the OGC URI of the EPSG code, also the one a user-defined CRS is identified as (as
-    /// rasterio's CRS.to_epsg()), else the CRS's WKT.
+    /// rio-tiler's Info crs (<c>CRS_to_uri(crs) or crs.to_wkt()</c>): the OGC URI of the EPSG code, also the one a
+    /// user-defined CRS is identified as, else the CRS's WKT1 as GDAL reads it.
     /// </summary>
     private static string InfoCrs(string crs) =>
-        crs.StartsWith("USER:", StringComparison.Ordinal) && CrsRegistry.Default.TryResolve(crs, out var user)
-            ? user.IdentifiedAs is { } code ? $"http://www.opengis.net/def/crs/EPSG/0/{code}" : user.Wkt ?? crs
-            : BoundsTransform.CrsUri(crs);
+        BoundsTransform.AuthorityUri(crs) ?? (CrsRegistry.Default.TryResolve(crs, out var user) && user.Wkt is { } wkt ? GdalWkt.Of(wkt) : crs);
 
     private static double[][][] Box(double minX, double minY, double maxX, double maxY) =>
         [[[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]]];

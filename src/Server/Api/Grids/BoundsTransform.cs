@@ -51,6 +51,15 @@ internal static class BoundsTransform
         return double.IsFinite(minX) ? new Bounds(minX, minY, maxX, maxY) : new Bounds(0, 0, 0, 0);
     }
 
+    /// <summary>
+    /// rio-tiler's CRS_to_uri: the OGC URI of an EPSG CRS, or of the EPSG CRS a user-defined one is identified as (as
+    /// rasterio's to_authority); null for a user-defined CRS that matches none.
+    /// </summary>
+    public static string? AuthorityUri(string crs) =>
+        crs.StartsWith("USER:", StringComparison.Ordinal)
+            ? CrsRegistry.Default.TryResolve(crs, out var user) && user.IdentifiedAs is { } code ? $"http://www.opengis.net/def/crs/EPSG/0/{code}" : null
+            : CrsUri(crs);
+
     /// <summary>A CRS identifier as an OGC URI, for Content-Crs and info documents.</summary>
     public static string CrsUri(string crs)
     {

@@ -34,6 +34,49 @@ public sealed class CogUserDefinedCrsTests : IDisposable
         Assert.StartsWith(expected, info.GetProperty("crs").GetString());
     }
 
+    /// <summary>
+    /// rio-tiler's Info crs is <c>CRS_to_uri(crs) or crs.to_wkt()</c> (rio_tiler/io/rasterio.py, rio_tiler/utils.py):
+    /// a CRS no EPSG code matches is its WKT1, which GDAL reads as the source's CRS (its PROJ string); its images carry
+    /// no Content-Crs (titiler/core/factory.py sets it only from CRS_to_uri).
+    /// </summary>
+    [Theory]
+    [InlineData("tm_wgs84")]
+    [InlineData("lcc2sp_user_ellps")]
+    [InlineData("laea_sphere")]
+    [InlineData("merc_1sp_k")]
+    [InlineData("longlat_intl_towgs84")]
+    [InlineData("geos_sweep_x")]
+    public async Task Info_UnidentifiedUserDefinedCrs_IsAWktGdalReadsAsTheSource(string name)
+    {
+        using var client = await ServeAsync(name);
+        var info = await client.GetFromJsonAsync<JsonElement>($"/cog/info?url=data/{name}.tif");
+        var wkt = info.GetProperty("crs").GetString()!;
+        var proj = await ExternalProcess.RunCheckedAsync("/usr/bin/python3", "-c", """
+            import sys
+            from osgeo import gdal, osr
+            gdal.UseExceptions()
+            a, b = gdal.Open(sys.argv[1]).GetSpatialRef(), osr.SpatialReference()
+            b.SetFromUserInput(sys.argv[2])
+            print(a.ExportToProj4())
+            print(b.ExportToProj4())
+            """, RepoPaths.Data("crs", "user_defined", name + ".tif"), wkt);
+        var lines = proj.Trim().Split('\n');
+        Assert.Equal(lines[0], lines[1]);
+
+        var preview = await client.GetAsync($"/cog/preview.png?url=data/{name}.tif&max_size=16");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.False(preview.Headers.Contains("Content-Crs"), "a CRS without an authority code has no Content-Crs");
+    }
+
+    [Fact]
+    public async Task Preview_IdentifiedUserDefinedCrs_HasTheIdentifiedContentCrs()
+    {
+        using var client = await ServeAsync("aea_nad83");
+        var preview = await client.GetAsync("/cog/preview.png?url=data/aea_nad83.tif&max_size=16");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("<http://www.opengis.net/def/crs/EPSG/0/5070>", preview.Headers.GetValues("Content-Crs").Single());
+    }
+
     [Fact]
     public async Task Tile_UserDefinedLambertAzimuthal_Renders()
     {
