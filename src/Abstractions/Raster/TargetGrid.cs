@@ -10,4 +10,19 @@ public sealed record TargetGrid(string Crs, double MinX, double MinY, double Max
     public double ResolutionX => (MaxX - MinX) / Width;
 
     public double ResolutionY => (MaxY - MinY) / Height;
+
+    /// <summary>How the source level to read from is chosen (gdalwarp's rule unless set).</summary>
+    public OverviewRule Overviews { get; init; }
+}
+
+/// <summary>
+/// <see cref="Warp"/>: gdalwarp's "-ovr AUTO" (tiles, compared with gdalwarp). <see cref="RasterIo"/>: GDAL's RasterIO
+/// rule for a read of an area at an output size, as rio-tiler reads its WarpedVRT at <c>out_shape</c> (TiTiler's
+/// preview, bbox, feature and statistics): a coarser overview is taken while it is less than 1.2 times (nearest) as
+/// decimated as the request.
+/// </summary>
+public enum OverviewRule
+{
+    Warp,
+    RasterIo,
 }

@@ -1,3 +1,4 @@
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Geometry;
 
@@ -22,6 +23,50 @@ internal static class WarpGeometry
             ? OverviewSelector.TargetRatio(full.Width, full.Height, (xs[0], ys[0]), (xs[last], ys[last]))
             : BoundsRatio(full, xs, ys);
         return OverviewSelector.ChooseLevel(levels, ratio);
+    }
+
+    /// <summary>
+    /// The level GDAL's RasterIO reads from when rio-tiler reads the grid's area at the grid's size: the request is the
+    /// area in pixels of the source's resolution (in another CRS the square pixels of GDAL's suggested warp output, its
+    /// WarpedVRT's), and the coarsest overview less than 1.2 times (nearest; otherwise 1.01 times) as decimated as the
+    /// request along the less reduced axis is taken (GDALBandGetBestOverviewLevel2, GDAL 3.9 and later). Null when the
+    /// source's corners cannot be transformed.
+    /// </summary>
+    public static int? RasterIoLevel(IReadOnlyList<RasterLevel> levels, CoordinateTransform sourceToTarget, TargetGrid grid, ResamplingMethod resampling)
+    {
+        var full = levels[0];
+        var (resX, resY) = NativeResolution(full, sourceToTarget);
+        if (!(resX > 0 && resY > 0))
+            return null;
+        var requestWidth = Math.Max(1, Math.Round((grid.MaxX - grid.MinX) / resX));
+        var requestHeight = Math.Max(1, Math.Round((grid.MaxY - grid.MinY) / resY));
+        var desired = Math.Min(requestWidth / grid.Width, requestHeight / grid.Height);
+        var threshold = resampling == ResamplingMethod.Nearest ? 1.2 : 1.01;
+        var (best, bestFactor) = (0, 0.0);
+        for (var i = 1; i < levels.Count; i++)
+        {
+            var factor = Math.Min((double)full.Width / levels[i].Width, (double)full.Height / levels[i].Height);
+            if (factor < desired * threshold && factor > bestFactor)
+                (best, bestFactor) = (i, factor);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The source's pixel size in the target CRS: its own in its CRS; in another, GDALSuggestedWarpOutput2's square
+    /// pixel, the transformed diagonal from the top-left to the bottom-right corner over the diagonal in pixels.
+    /// </summary>
+    private static (double X, double Y) NativeResolution(RasterLevel full, CoordinateTransform sourceToTarget)
+    {
+        if (sourceToTarget.Source.Id == sourceToTarget.Target.Id && full.Gcps is null)
+            return (Math.Abs(full.Transform.Dx), Math.Abs(full.Transform.Dy));
+        var (x0, y0) = full.PixelToWorld(0, 0);
+        var (x1, y1) = full.PixelToWorld(full.Width, full.Height);
+        var (tx0, ty0) = sourceToTarget.Transform(x0, y0);
+        var (tx1, ty1) = sourceToTarget.Transform(x1, y1);
+        var diagonal = Math.Sqrt((tx1 - tx0) * (tx1 - tx0) + (ty1 - ty0) * (ty1 - ty0));
+        var size = diagonal / Math.Sqrt((double)full.Width * full.Width + (double)full.Height * full.Height);
+        return double.IsFinite(size) ? (size, size) : (double.NaN, double.NaN);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed class GridBuilder(CrsRegistry crs)
         var bounds = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs);
         var (nativeW, nativeH) = NativeSize(info, bounds, target);
         var (w, h) = size.Resolve(nativeW, nativeH);
-        return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h);
+        return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h) { Overviews = OverviewRule.RasterIo };
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ internal sealed class GridBuilder(CrsRegistry crs)
             bounds = AlignToSource(info, bounds, target);
         var (nativeW, nativeH) = NativeSize(info, bounds, target);
         var (w, h) = size.Resolve(nativeW, nativeH);
-        return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h);
+        return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h) { Overviews = OverviewRule.RasterIo };
     }
 
     /// <summary>A 1×1 grid on the source pixel that holds (x, y) given in <paramref name="coordCrs"/>; null when outside.</summary>
@@ -105,38 +105,55 @@ internal sealed class GridBuilder(CrsRegistry crs)
         return [new Bounds(b.MinX, b.MinY, 180, b.MaxY), new Bounds(-180, b.MinY, b.MaxX - 360, b.MaxY)];
     }
 
-    /// <summary>Bounds grown to the pixel edges of the source grid in <paramref name="target"/> (origin: its north-west corner).</summary>
+    /// <summary>
+    /// Bounds grown to whole pixels of the grid rio-tiler reads the source on in <paramref name="target"/>
+    /// (<see cref="SourceGrid"/>), as its align_bounds_with_dataset rounds the window outwards.
+    /// </summary>
     private Bounds AlignToSource(SourceInfo info, Bounds bounds, string target)
     {
-        var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs);
-        var (resX, resY) = (full.Width / info.Width, full.Height / info.Height);
+        var (originX, originY, resX, resY) = SourceGrid(info, target);
         if (!(resX > 0 && resY > 0))
             return bounds;
-        // Offsets rounded to 1e-6 pixel first, as rio-tiler rounds windows, so float noise adds no pixel.
+        // Offsets rounded to 1e-6 pixel first, so float noise adds no pixel.
         double Floor(double v) => Math.Floor(Math.Round(v, 6));
         double Ceiling(double v) => Math.Ceiling(Math.Round(v, 6));
         return new Bounds(
-            full.MinX + Floor((bounds.MinX - full.MinX) / resX) * resX,
-            full.MaxY - Ceiling((full.MaxY - bounds.MinY) / resY) * resY,
-            full.MinX + Ceiling((bounds.MaxX - full.MinX) / resX) * resX,
-            full.MaxY - Floor((full.MaxY - bounds.MaxY) / resY) * resY);
+            originX + Floor((bounds.MinX - originX) / resX) * resX,
+            originY - Ceiling((originY - bounds.MinY) / resY) * resY,
+            originX + Ceiling((bounds.MaxX - originX) / resX) * resX,
+            originY - Floor((originY - bounds.MaxY) / resY) * resY);
+    }
+
+    /// <summary>
+    /// The grid rio-tiler reads the source on in <paramref name="target"/>: the source's own in its CRS; in another,
+    /// GDAL's suggested warp output (rasterio's calculate_default_transform, so rio-tiler's WarpedVRT): the transformed
+    /// extent's north-west corner and square pixels, the transformed top-left to bottom-right diagonal over the
+    /// diagonal in pixels (the extent's diagonal when that one degenerates, as GDAL).
+    /// </summary>
+    private (double OriginX, double OriginY, double ResX, double ResY) SourceGrid(SourceInfo info, string target)
+    {
+        var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs);
+        var source = crs.Resolve(info.Crs);
+        if (source.Id == target)
+            return (full.MinX, full.MaxY, full.Width / info.Width, full.Height / info.Height);
+        var toTarget = crs.CreateTransform(source, crs.Resolve(target));
+        var b = info.NativeBounds;
+        var (x0, y0) = toTarget.Transform(b.MinX, b.MaxY);
+        var (x1, y1) = toTarget.Transform(b.MaxX, b.MinY);
+        var (dx, dy) = (x1 - x0, y1 - y0);
+        if (!double.IsFinite(dx) || !double.IsFinite(dy) || dx == 0 || dy == 0)
+            (dx, dy) = (full.Width, full.Height);
+        var res = Math.Sqrt(dx * dx + dy * dy) / Math.Sqrt((double)info.Width * info.Width + (double)info.Height * info.Height);
+        return (full.MinX, full.MaxY, res, res);
     }
 
     private string Canonical(string id, string parameter) =>
         crs.TryResolve(CrsText.ToEpsg(id), out var definition, out var error) ? definition.Id : throw new InvalidParameterException(parameter, $"{parameter}: {error ?? $"unknown CRS '{id}'"}");
 
-    /// <summary>
-    /// Pixels the area spans at the source's own resolution: in the source's CRS its pixel size; in another CRS the
-    /// square pixel GDAL's GDALSuggestedWarpOutput (rasterio's calculate_default_transform, so rio-tiler's WarpedVRT)
-    /// gives, the diagonal of the source's extent there over its diagonal in pixels. So a bbox in EPSG:4326 keeps its
-    /// shape in degrees, as TiTiler's.
-    /// </summary>
+    /// <summary>Pixels the area spans on the grid rio-tiler reads the source on (<see cref="SourceGrid"/>), so a bbox in EPSG:4326 keeps its shape in degrees, as TiTiler's.</summary>
     private (double Width, double Height) NativeSize(SourceInfo info, Bounds area, string target)
     {
-        var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs);
-        var (resX, resY) = (full.Width / info.Width, full.Height / info.Height);
-        if (crs.Resolve(info.Crs).Id != target)
-            resX = resY = Math.Sqrt(full.Width * full.Width + full.Height * full.Height) / Math.Sqrt((double)info.Width * info.Width + (double)info.Height * info.Height);
+        var (_, _, resX, resY) = SourceGrid(info, target);
         return resX > 0 && resY > 0 ? (area.Width / resX, area.Height / resY) : (info.Width, info.Height);
     }
 }
