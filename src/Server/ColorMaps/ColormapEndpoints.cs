@@ -2,37 +2,76 @@ using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Server.Plugins;
+using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.ColorMaps;
 
-/// <summary>TiTiler's /colorMaps: the names, one table as JSON, or its legend as an image.</summary>
+/// <summary>TiTiler's /colorMaps: the names, one table as JSON, its legend as an image, or HTML pages of them.</summary>
 internal static class ColormapEndpoints
 {
-    /// <summary>TiTiler 2.x's ColorMapList: <c>{"colormaps": [{"id", "links": [item]}]}</c>.</summary>
-    public static IResult List(HttpRequest request, IPluginCatalog catalog) =>
-        Results.Json(new
+    /// <summary>
+    /// TiTiler 2.x's ColorMapList: <c>{"colormaps": [{"id", "links": [item]}]}</c>, or its HTML page (<c>f=html</c> or
+    /// an Accept header asking for text/html) listing the names with links to their pages.
+    /// </summary>
+    public static IResult List(HttpRequest request, string? f, IPluginCatalog catalog)
+    {
+        var names = (catalog.Colormaps?.Names.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>()).ToList();
+        if (WantsHtml(request, f, "html, json"))
+            return Page(request, "ColorMaps", "<p>This API implements ColorMaps that are listed below.</p><ul>" +
+                string.Concat(names.Select(name => $"<li><a href=\"{Html(ItemUrl(request, name))}?f=html\">{Html(name)}</a></li>")) + "</ul>");
+        return Results.Json(new
         {
-            colormaps = (catalog.Colormaps?.Names.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>()).Select(name => new
+            colormaps = names.Select(name => new
             {
                 id = name,
-                links = new[]
-                {
-                    new { href = $"{request.Scheme}://{request.Host}{request.PathBase}/colorMaps/{Uri.EscapeDataString(name)}", rel = "item", type = "application/json", title = $"Definition of {name} ColorMap" },
-                },
+                links = new[] { new { href = ItemUrl(request, name), rel = "item", type = "application/json", title = $"Definition of {name} ColorMap" } },
             }),
         });
+    }
 
-    /// <param name="f">TiTiler's name of the output format; <paramref name="format"/> is accepted too.</param>
+    /// <summary>
+    /// The table as JSON, its legend as an image (<c>f</c>, TiTiler's name of the output format, or <paramref name="format"/>),
+    /// or the HTML page of its vertical legend as TiTiler 2.x's (<c>f=html</c>, or an Accept header asking for
+    /// text/html when no format is given).
+    /// </summary>
     public static IResult Get(
-        string name, string? f, string? format, string? orientation, string? width, string? height, IPluginCatalog catalog, ImageEncoders encoders)
+        string name, HttpRequest request, string? f, string? format, string? orientation, string? width, string? height, IPluginCatalog catalog, ImageEncoders encoders)
     {
         var colormap = Find(name, catalog);
-        if (LegendOptions.Parse(f ?? format, orientation, width, height) is not { } legend)
+        var output = f ?? format;
+        if (output is "html" || (output is null && WantsHtml(request, null, "")))
+        {
+            using var legend = LegendImage.Render(colormap, new LegendOptions(ImageFormat.Png, true, LegendOptions.Thickness, LegendOptions.Length));
+            var png = Convert.ToBase64String(encoders.Get(ImageFormat.Png).Encode(legend));
+            return Page(request, name, $"<img height=\"600\" src=\"data:image/png;base64,{png}\" alt=\"{Html(name)}\">");
+        }
+        if (LegendOptions.Parse(output, orientation, width, height) is not { } options)
             return Results.Json(Table(colormap));
-        using var image = LegendImage.Render(colormap, legend);
-        return Results.Bytes(encoders.Get(legend.Format).Encode(image), legend.Format.ContentType);
+        using var image = LegendImage.Render(colormap, options);
+        return Results.Bytes(encoders.Get(options.Format).Encode(image), options.Format.ContentType);
     }
+
+    /// <summary><c>f=html</c> or <c>f=json</c> decides; without f, an Accept header asking for text/html (JSON otherwise, as TiTiler).</summary>
+    private static bool WantsHtml(HttpRequest request, string? f, string choices) => f switch
+    {
+        "html" => true,
+        "json" => false,
+        null => request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
+        _ => throw new InvalidParameterException("f", $"f: '{f}' is not one of {choices}"),
+    };
+
+    private static string ItemUrl(HttpRequest request, string name) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/colorMaps/{Uri.EscapeDataString(name)}";
+
+    /// <summary>An HTML page with a link to its JSON form, as TiTiler's templates.</summary>
+    private static IResult Page(HttpRequest request, string title, string body) =>
+        Results.Content(
+            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{Html(title)}</title></head><body>" +
+            $"<p><a href=\"{Html($"{request.PathBase}{request.Path}")}?f=json\">JSON</a></p><h1>{Html(title)}</h1>{body}</body></html>",
+            "text/html; charset=utf-8", System.Text.Encoding.UTF8);
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     private static IColormap Find(string name, IPluginCatalog catalog)
     {

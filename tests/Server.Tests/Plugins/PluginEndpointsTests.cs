@@ -41,6 +41,39 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         Assert.Equal("item", link.GetProperty("rel").GetString());
     }
 
+    /// <summary>
+    /// titiler core/tests/test_factories.py, test_colormap_factory: /colorMaps and /colorMaps/viridis answer HTML for
+    /// <c>Accept: text/html</c> (and <c>f=html</c>): the list links every colormap's page, a colormap's page shows its
+    /// vertical legend, a 20×256 PNG (TiTiler's colormap.html template).
+    /// </summary>
+    [Theory]
+    [InlineData("f=html", null)]
+    [InlineData("", "text/html")]
+    public async Task ColorMaps_AskedForHtml_ArePagesOfTheListAndTheLegend(string query, string? accept)
+    {
+        var list = await GetHtmlAsync($"/colorMaps?{query}", accept);
+        Assert.Contains("/colorMaps/viridis?f=html\">viridis</a>", list);
+        Assert.Contains("/colorMaps/rdylgn_r?f=html\">rdylgn_r</a>", list);
+
+        var page = await GetHtmlAsync($"/colorMaps/viridis?{query}", accept);
+        const string DataUri = "data:image/png;base64,";
+        var start = page.IndexOf(DataUri, StringComparison.Ordinal) + DataUri.Length;
+        using var legend = SKBitmap.Decode(Convert.FromBase64String(page[start..page.IndexOf('"', start)]));
+        Assert.Equal((20, 256), (legend.Width, legend.Height));
+        using var vertical = await GetPngAsync("/colorMaps/viridis?f=png&orientation=vertical");
+        Assert.Equal(vertical.GetPixel(10, 0), legend.GetPixel(10, 0));
+        Assert.Equal(vertical.GetPixel(10, 255), legend.GetPixel(10, 255));
+    }
+
+    [Fact]
+    public async Task ColorMaps_AskedForJsonWithAnHtmlAccept_AreJson()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/colorMaps/viridis?f=json");
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await _client.SendAsync(request);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>titiler core/tests/test_factories.py, test_colormaps: <c>f=png</c> and its sizes; image parameters without f give the table.</summary>
     [Theory]
     [InlineData("f=png", 256, 20)]
@@ -162,6 +195,17 @@ public sealed class PluginEndpointsTests : IClassFixture<PluginEndpointsTests.Ho
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         return SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private async Task<string> GetHtmlAsync(string path, string? accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (accept is not null)
+            request.Headers.Accept.ParseAdd(accept);
+        using var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
     }
 
     private async Task<JsonDocument> GetJsonAsync(string url)
