@@ -45,7 +45,8 @@ public sealed class LayeringTests
         // Api's WMTSCapabilities.xml of /cog and /stac is written by the one WMTS writer of Ogc/Wmts.
         ["Api"] = ["Caching", "Configuration", "Errors", "Layers", "Ogc", "Plugins", "Rendering", "Sources", "Time"],
         ["Ogc"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering", "Time"],
-        ["ColorMaps"] = ["Plugins", "Rendering"],
+        // the /colorMaps door writes its HTML forms as the TiTiler routes of Api do (Api/Titiler/HtmlForms)
+        ["ColorMaps"] = ["Api", "Plugins", "Rendering"],
         ["Operations"] = ["Api", "Configuration", "Layers", "Plugins", "Rendering"],
         ["Routing"] = ["Api", "ColorMaps", "Layers", "Ogc", "Operations"],
         // the seed command of the host: tiles through the tile cache, layer sets as WMTS offers them

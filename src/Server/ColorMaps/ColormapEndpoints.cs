@@ -1,6 +1,7 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Rendering;
+using OgcTiler.Server.Api.Titiler;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
@@ -17,9 +18,9 @@ internal static class ColormapEndpoints
     public static IResult List(HttpRequest request, string? f, IPluginCatalog catalog)
     {
         var names = (catalog.Colormaps?.Names.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>()).ToList();
-        if (WantsHtml(request, f, "html, json"))
-            return Page(request, "ColorMaps", "<p>This API implements ColorMaps that are listed below.</p><ul>" +
-                string.Concat(names.Select(name => $"<li><a href=\"{Html(ItemUrl(request, name))}?f=html\">{Html(name)}</a></li>")) + "</ul>");
+        if (HtmlForms.Wanted(request, f))
+            return HtmlForms.Page(request, "ColorMaps", "<p>This API implements ColorMaps that are listed below.</p><ul>" +
+                string.Concat(names.Select(name => $"<li><a href=\"{HtmlForms.Escape(ItemUrl(request, name))}?f=html\">{HtmlForms.Escape(name)}</a></li>")) + "</ul>");
         return Results.Json(new
         {
             colormaps = names.Select(name => new
@@ -40,11 +41,11 @@ internal static class ColormapEndpoints
     {
         var colormap = Find(name, catalog);
         var output = f ?? format;
-        if (output is "html" || (output is null && WantsHtml(request, null, "")))
+        if (output is "html" || (output is null && HtmlForms.Wanted(request, null)))
         {
             using var legend = LegendImage.Render(colormap, new LegendOptions(ImageFormat.Png, true, LegendOptions.Thickness, LegendOptions.Length));
             var png = Convert.ToBase64String(encoders.Get(ImageFormat.Png).Encode(legend));
-            return Page(request, name, $"<img height=\"600\" src=\"data:image/png;base64,{png}\" alt=\"{Html(name)}\">");
+            return HtmlForms.Page(request, name, $"<img height=\"600\" src=\"data:image/png;base64,{png}\" alt=\"{HtmlForms.Escape(name)}\">");
         }
         if (LegendOptions.Parse(output, orientation, width, height) is not { } options)
             return Results.Json(Table(colormap));
@@ -52,26 +53,8 @@ internal static class ColormapEndpoints
         return Results.Bytes(encoders.Get(options.Format).Encode(image), options.Format.ContentType);
     }
 
-    /// <summary><c>f=html</c> or <c>f=json</c> decides; without f, an Accept header asking for text/html (JSON otherwise, as TiTiler).</summary>
-    private static bool WantsHtml(HttpRequest request, string? f, string choices) => f switch
-    {
-        "html" => true,
-        "json" => false,
-        null => request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
-        _ => throw new InvalidParameterException("f", $"f: '{f}' is not one of {choices}"),
-    };
-
     private static string ItemUrl(HttpRequest request, string name) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}/colorMaps/{Uri.EscapeDataString(name)}";
-
-    /// <summary>An HTML page with a link to its JSON form, as TiTiler's templates.</summary>
-    private static IResult Page(HttpRequest request, string title, string body) =>
-        Results.Content(
-            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{Html(title)}</title></head><body>" +
-            $"<p><a href=\"{Html($"{request.PathBase}{request.Path}")}?f=json\">JSON</a></p><h1>{Html(title)}</h1>{body}</body></html>",
-            "text/html; charset=utf-8", System.Text.Encoding.UTF8);
-
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     private static IColormap Find(string name, IPluginCatalog catalog)
     {

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Text;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Api.Titiler;
 
 namespace OgcTiler.Server.Api.Algorithms;
 
@@ -22,17 +21,17 @@ internal static class AlgorithmEndpoints
             title = a.Title,
             links = new[] { new { href = ItemUrl(request, a.Id), rel = "item", type = "application/json", title = $"Definition of {a.Id} Algorithm" } },
         }).ToArray();
-        if (!WantsHtml(request, f))
+        if (!HtmlForms.Wanted(request, f))
             return Results.Json(new { algorithms = items });
-        var rows = string.Concat(items.Select(a => $"<tr><td><a href=\"{Html(a.links[0].href)}?f=html\">{Html(a.id)}</a></td><td>{Html(a.title)}</td></tr>"));
-        return Page("Algorithms", $"<table><tr><th>id</th><th>title</th></tr>{rows}</table>");
+        var rows = string.Concat(items.Select(a => $"<tr><td><a href=\"{HtmlForms.Escape(a.links[0].href)}?f=html\">{HtmlForms.Escape(a.id)}</a></td><td>{HtmlForms.Escape(a.title)}</td></tr>"));
+        return HtmlForms.Page(request, "Algorithms", $"<table><tr><th>id</th><th>title</th></tr>{rows}</table>");
     }
 
     private static IResult Get(string algorithmId, HttpRequest request, string? f)
     {
         if (!AlgorithmParser.TryGet(algorithmId, out var a))
             throw new InvalidParameterException("algorithmId", $"algorithmId: '{algorithmId}' is not one of {string.Join(", ", AlgorithmParser.Names)}");
-        var wantsHtml = WantsHtml(request, f);
+        var wantsHtml = HtmlForms.Wanted(request, f);
         var metadata = new Dictionary<string, object?>
         {
             ["title"] = a.Title,
@@ -44,9 +43,9 @@ internal static class AlgorithmEndpoints
         if (!wantsHtml)
             return Results.Json(metadata);
         var parameters = string.Concat(a.Parameters.Select(p =>
-            $"<tr><td>{Html(p.Name)}</td><td>{(p.Integer ? "integer" : "number")}{(p.Nullable ? " or null" : "")}</td><td>{Html(p.Default?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")}</td><td>{p.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)}..{p.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)}</td></tr>"));
-        return Page(a.Title,
-            $"<p>{Html(a.Description)}</p><p>input bands: {a.InputBands?.ToString() ?? "any"}; output bands: {a.OutputBands?.ToString() ?? "as input"}; output type: {Html(a.OutputDtype ?? "as input")}</p>" +
+            $"<tr><td>{HtmlForms.Escape(p.Name)}</td><td>{(p.Integer ? "integer" : "number")}{(p.Nullable ? " or null" : "")}</td><td>{HtmlForms.Escape(p.Default?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")}</td><td>{p.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)}..{p.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)}</td></tr>"));
+        return HtmlForms.Page(request, a.Title,
+            $"<p>{HtmlForms.Escape(a.Description)}</p><p>input bands: {a.InputBands?.ToString() ?? "any"}; output bands: {a.OutputBands?.ToString() ?? "as input"}; output type: {HtmlForms.Escape(a.OutputDtype ?? "as input")}</p>" +
             $"<table><tr><th>parameter</th><th>type</th><th>default</th><th>range</th></tr>{parameters}</table>");
     }
 
@@ -64,21 +63,6 @@ internal static class AlgorithmEndpoints
         return schema;
     }
 
-    /// <summary>f=html or f=json decides; without f, an Accept header preferring text/html.</summary>
-    private static bool WantsHtml(HttpRequest request, string? f) => f switch
-    {
-        "html" => true,
-        "json" => false,
-        null => request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
-        _ => throw new InvalidParameterException("f", $"f: '{f}' is not one of html, json"),
-    };
-
     private static string ItemUrl(HttpRequest request, string id) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}/algorithms/{Uri.EscapeDataString(id)}";
-
-    private static IResult Page(string title, string body) =>
-        Results.Content($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{Html(title)}</title></head><body><h1>{Html(title)}</h1>{body}</body></html>",
-            "text/html; charset=utf-8", Encoding.UTF8);
-
-    private static string Html(string text) => WebUtility.HtmlEncode(text);
 }
