@@ -16,6 +16,9 @@ public sealed record BandInfo(
     /// by which a request may select it; null when the metadata names none.
     /// </summary>
     public string? Name { get; init; }
+
+    /// <summary>An alpha band (colour interpretation "alpha"): the dataset's mask rather than data.</summary>
+    public bool IsAlpha => ColorInterpretation == "alpha";
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using JpegLibrary;
 
 namespace OgcTiler.Raster.Codecs;
@@ -26,18 +27,24 @@ internal static class JpegComponents
         if (decoder.Precision != 8)
             throw new InvalidDataException($"{name} data has {decoder.Precision}-bit samples; 8-bit are supported");
         var rows = Math.Min(Math.Min(decoder.Height, format.Rows), destination.Length / (format.Width * format.Samples));
-        var writer = new InterleavedWriter(destination.Length, format.Width, rows, format.Samples, decoder);
-        decoder.SetOutputWriter(writer);
-        decoder.Decode();
-        writer.Samples.AsSpan(0, rows * format.Width * format.Samples).CopyTo(destination);
-        return rows * format.Width * format.Samples;
+        var length = rows * format.Width * format.Samples;
+        var samples = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            decoder.SetOutputWriter(new InterleavedWriter(samples, format.Width, rows, format.Samples, decoder));
+            decoder.Decode();
+            samples.AsSpan(0, length).CopyTo(destination);
+            return length;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(samples);
+        }
     }
 
     /// <summary>Writes each decoded 8×8 block of one component into the interleaved block buffer, clamped to 0..255.</summary>
-    private sealed class InterleavedWriter(int length, int width, int rows, int components, JpegDecoder decoder) : JpegBlockOutputWriter
+    private sealed class InterleavedWriter(byte[] samples, int width, int rows, int components, JpegDecoder decoder) : JpegBlockOutputWriter
     {
-        public byte[] Samples { get; } = new byte[length];
-
         private readonly int[] _stepX = Steps(decoder, components, horizontal: true);
         private readonly int[] _stepY = Steps(decoder, components, horizontal: false);
 
@@ -55,7 +62,7 @@ internal static class JpegComponents
                     var col = x + bx;
                     if (col >= width)
                         break;
-                    Samples[(row * width + col) * components + componentIndex] = (byte)Math.Clamp((int)block[by / sy * 8 + bx / sx], 0, 255);
+                    samples[(row * width + col) * components + componentIndex] = (byte)Math.Clamp((int)block[by / sy * 8 + bx / sx], 0, 255);
                 }
             }
         }

@@ -16,9 +16,8 @@ internal static class Warper
         var target = new GeoTransform(grid.MinX, grid.ResolutionX, 0, grid.MaxY, 0, -grid.ResolutionY);
         var toSource = AroundSourceCentre(crs.CreateTransform(targetCrs, raster.Crs), raster.Levels[0], raster.Crs);
         var sourceToTarget = crs.CreateTransform(raster.Crs, targetCrs);
-        var levelIndex = grid.Overviews == OverviewRule.RasterIo
-            ? WarpGeometry.RasterIoLevel(raster.Levels, sourceToTarget, grid, options.Resampling) ?? WarpGeometry.ChooseLevel(raster.Levels, sourceToTarget, target.Inverse())
-            : WarpGeometry.ChooseLevel(raster.Levels, sourceToTarget, target.Inverse());
+        var levelIndex = (grid.Overviews == OverviewRule.RasterIo ? WarpGeometry.RasterIoLevel(raster.Levels, sourceToTarget, grid, options.Resampling) : null)
+            ?? WarpGeometry.ChooseLevel(raster.Levels, sourceToTarget, target.Inverse());
         var level = raster.Levels[levelIndex];
         var levelPixels = PixelLocator.Of(level);
         var result = RasterData.Create(grid.Width, grid.Height, bands.Select(b => $"b{b + 1}").ToArray());

@@ -189,9 +189,7 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
     }
 
     private static IReadOnlyList<string> NonAlphaBands(SourceInfo info) =>
-        info.Bands.Any(IsAlpha) ? [.. info.BandNames.Where((_, i) => i >= info.Bands.Count || !IsAlpha(info.Bands[i]))] : info.BandNames;
-
-    private static bool IsAlpha(BandInfo band) => band.ColorInterpretation == "alpha";
+        info.Bands.Any(b => b.IsAlpha) ? [.. info.BandNames.Where((_, i) => i >= info.Bands.Count || !info.Bands[i].IsAlpha)] : info.BandNames;
 
     private static Task<RasterData> ReadBandsAsync(IRasterSource source, TargetGrid grid, IReadOnlyList<string> bands, RenderOptions options, CancellationToken cancellationToken) =>
         source.ReadAsync(grid, new SourceReadRequest(bands, options.Resampling, options.Reproject, options.Nodata, options.Unscale), cancellationToken);

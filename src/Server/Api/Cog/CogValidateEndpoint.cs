@@ -51,7 +51,7 @@ internal static class CogValidateEndpoint
 
     private static Dictionary<string, object?> Profile(RasterInfo info, CogValidation validation)
     {
-        var alpha = info.Bands.Any(b => b.ColorInterpretation == "alpha");
+        var alpha = info.Bands.Any(b => b.IsAlpha);
         return new Dictionary<string, object?>
         {
             ["Bands"] = info.BandCount,

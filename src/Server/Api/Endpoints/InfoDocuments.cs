@@ -21,7 +21,7 @@ internal static class InfoDocuments
         document["overviews"] = info.Overviews.Select(o => (int)Math.Round((double)info.Width / o.Width)).ToArray();
         document["blockxsize"] = info.BlockWidth;
         document["blockysize"] = info.BlockHeight;
-        if (info.Nodata is null && info.Bands.Any(b => b.ColorInterpretation == "alpha"))
+        if (info.Nodata is null && info.Bands.Any(b => b.IsAlpha))
             document["nodata_type"] = "Alpha";
         // rio-tiler's Info lists the recorded STATISTICS_MINIMUM/MAXIMUM of the bands that have them
         var minmax = info.Bands.Where(b => b.Statistics is not null).Select(b => new[] { b.Statistics!.Value.Minimum, b.Statistics.Value.Maximum }).ToArray();
