@@ -34,14 +34,14 @@ internal static class CacheSweep
         {
             using var opener = new RasterOpener(new HttpClient(), size);
             var dataset = await opener.OpenAsync(cog, default);
-            var read = new ReadOptions([1]);
+            int[] bands = [1];
             foreach (var grid in grids)
-                (await dataset.ReadAsync(grid, read, default)).Dispose();
+                (await dataset.ReadAsync(grid, bands, ReadOptions.Default, default)).Dispose();
             (hits, misses) = (0, 0);
             for (var i = 0; i < 2 * grids.Count; i++)
             {
                 var grid = grids[(i / 2 + (i % 2) * 211) % grids.Count];
-                (await dataset.ReadAsync(grid, read, default)).Dispose();
+                (await dataset.ReadAsync(grid, bands, ReadOptions.Default, default)).Dispose();
             }
             Console.WriteLine($"{size} MB: {hits} hits, {misses} misses, hit ratio {100.0 * hits / (hits + misses):F1}% over {2 * grids.Count} tiles");
         }

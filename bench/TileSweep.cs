@@ -31,9 +31,9 @@ internal static class TileSweep
         var dataset = await opener.OpenAsync(cog, default);
         var options = new RenderOptions { Bidx = [1], Rescale = [new ValueRange(0, 6000)] };
         var encoder = new PngEncoder(new PngOptions(PngFilter.Up, 2));
-        var read = new ReadOptions([1]);
+        int[] bands = [1];
         foreach (var grid in grids)
-            (await dataset.ReadAsync(grid, read, default)).Dispose(); // decode every block once
+            (await dataset.ReadAsync(grid, bands, ReadOptions.Default, default)).Dispose(); // decode every block once
         double readMs = 0, composeMs = 0, encodeMs = 0;
         const int rounds = 3;
         for (var r = 0; r < rounds; r++)
@@ -41,7 +41,7 @@ internal static class TileSweep
             foreach (var grid in grids)
             {
                 var t0 = ThreadCpu.Now();
-                using var data = await dataset.ReadAsync(grid, read, default);
+                using var data = await dataset.ReadAsync(grid, bands, ReadOptions.Default, default);
                 var t1 = ThreadCpu.Now();
                 using var image = ImageComposer.Compose(data, options, null, null, dataset.Info.DataType, null);
                 var t2 = ThreadCpu.Now();

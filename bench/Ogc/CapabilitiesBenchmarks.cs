@@ -67,7 +67,7 @@ public class CapabilitiesBenchmarks
         public SourceInfo Info { get; } = new("EPSG:32631", new Bounds(400000, 4800000, 500000, 4900000), new Bounds(1.7, 43.3, 3.0, 44.3),
             10, 10000, 10000, RasterDataType.UInt16, null, ["b1", "b2", "b3"], [new BandInfo(null), new BandInfo(null), new BandInfo(null)]);
 
-        public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken) =>
+        public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }
 

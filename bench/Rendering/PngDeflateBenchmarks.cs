@@ -104,7 +104,7 @@ public class PngDeflateBenchmarks
         var result = new List<byte[]>();
         foreach (var grid in TileSweep.Grids(tiles).Where((_, i) => i % 8 == 0))
         {
-            using var data = await dataset.ReadAsync(grid, new ReadOptions([1]), default);
+            using var data = await dataset.ReadAsync(grid, [1], ReadOptions.Default, default);
             using var image = ImageComposer.Compose(data, options, null, null, dataset.Info.DataType, null);
             result.Add(Filter(image));
         }

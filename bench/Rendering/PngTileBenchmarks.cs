@@ -62,7 +62,7 @@ public class PngTileBenchmarks
         var dataset = await opener.OpenAsync(cog, default);
         var result = new List<RasterData>();
         foreach (var grid in TileSweep.Grids(tiles).Where((_, i) => i % 8 == 0))
-            result.Add(await dataset.ReadAsync(grid, new ReadOptions([1]), default));
+            result.Add(await dataset.ReadAsync(grid, [1], ReadOptions.Default, default));
         return result;
     }
 }

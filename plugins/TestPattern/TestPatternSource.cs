@@ -21,11 +21,11 @@ internal sealed class TestPatternSource(string id) : IRasterSource
         "EPSG:4326", World, World, NativeResolution: 360.0 / 4096, Width: 4096, Height: 1935, RasterDataType.UInt8,
         Nodata: null, Names, [new("checkerboard"), new("longitude"), new("latitude")]);
 
-    public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
     {
-        var bands = request.Bands.Select(BandIndex).ToArray();
+        var indexes = bands.Select(BandIndex).ToArray();
         var toDegrees = Projection(grid.Crs);
-        var data = RasterData.Create(grid.Width, grid.Height, request.Bands);
+        var data = RasterData.Create(grid.Width, grid.Height, bands);
         for (var row = 0; row < grid.Height; row++)
         {
             var y = grid.MaxY - (row + 0.5) * grid.ResolutionY;
@@ -36,8 +36,8 @@ internal sealed class TestPatternSource(string id) : IRasterSource
                     continue;
                 var pixel = row * grid.Width + col;
                 data.Mask[pixel] = 255;
-                for (var b = 0; b < bands.Length; b++)
-                    data.Band(b)[pixel] = Value(bands[b], lon, lat);
+                for (var b = 0; b < indexes.Length; b++)
+                    data.Band(b)[pixel] = Value(indexes[b], lon, lat);
             }
         }
         return Task.FromResult(data);

@@ -1,6 +1,5 @@
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Abstractions.Sources;
 using OgcTiler.Plugins.Stac.Catalog;
 
 namespace OgcTiler.Plugins.Stac.Items;
@@ -11,11 +10,11 @@ namespace OgcTiler.Plugins.Stac.Items;
 /// </summary>
 internal sealed class ItemReader(IRasterOpener rasters)
 {
-    public async Task<RasterData> ReadAsync(StacItem item, TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    public async Task<RasterData> ReadAsync(StacItem item, TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
     {
-        var groups = GroupByAsset(item, request.Bands);
-        var reads = await Task.WhenAll(groups.Select(g => ReadAssetAsync(g, grid, request, cancellationToken)));
-        var output = RasterData.Create(grid.Width, grid.Height, request.Bands);
+        var groups = GroupByAsset(item, bands);
+        var reads = await Task.WhenAll(groups.Select(g => ReadAssetAsync(g, grid, options, cancellationToken)));
+        var output = RasterData.Create(grid.Width, grid.Height, bands);
         output.Mask.Fill(255);
         for (var g = 0; g < groups.Count; g++)
         {
@@ -47,7 +46,7 @@ internal sealed class ItemReader(IRasterOpener rasters)
         return groups;
     }
 
-    private async Task<RasterData> ReadAssetAsync(AssetGroup group, TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    private async Task<RasterData> ReadAssetAsync(AssetGroup group, TargetGrid grid, ReadOptions options, CancellationToken cancellationToken)
     {
         var dataset = await rasters.OpenAsync(group.Asset.Href, cancellationToken);
         var info = dataset.Info;
@@ -58,11 +57,10 @@ internal sealed class ItemReader(IRasterOpener rasters)
             throw new InvalidParameterException("asset_as_band",
                 $"'{name}' names asset '{group.Asset.Name}' as one band, but it has {info.BandCount} bands; name one ('{group.Asset.Name}_b1') or choose it with asset_bidx");
         // The file's own nodata and scale win; the STAC metadata fills in what the file lacks.
-        var nodata = request.Nodata ?? (info.Nodata is null ? group.Asset.Band(group.Bands[0]).Nodata : null);
+        var nodata = options.Nodata ?? (info.Nodata is null ? group.Asset.Band(group.Bands[0]).Nodata : null);
         var fileScales = group.Bands.Any(b => info.Bands[b - 1].Scale != 1 || info.Bands[b - 1].Offset != 0);
-        var options = new ReadOptions(group.Bands, request.Resampling, request.Reproject, nodata, request.Unscale && fileScales);
-        var data = await dataset.ReadAsync(grid, options, cancellationToken);
-        if (request.Unscale && !fileScales)
+        var data = await dataset.ReadAsync(grid, group.Bands, options with { Nodata = nodata, Unscale = options.Unscale && fileScales }, cancellationToken);
+        if (options.Unscale && !fileScales)
             ApplyStacScale(data, group);
         return data;
     }

@@ -27,10 +27,8 @@ internal sealed class StacItemSource(string id, StacItem item, SourceInfo info, 
 
     public Task<ITimedSource> ReopenAsync(CancellationToken cancellationToken) => reopen(cancellationToken);
 
-    public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
     {
-        if (request.Bands.Count == 0)
-            request = request with { Bands = Info.BandNames };
-        return reader.ReadAsync(Item, grid, request, cancellationToken);
+        return reader.ReadAsync(Item, grid, bands.Count == 0 ? Info.BandNames : bands, options, cancellationToken);
     }
 }

@@ -41,12 +41,12 @@ internal sealed class MosaicSource(
 
     public Task<ITimedSource> ReopenAsync(CancellationToken cancellationToken) => reopen(cancellationToken);
 
-    public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    public async Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
     {
-        if (request.Bands.Count == 0)
-            request = request with { Bands = Info.BandNames };
+        if (bands.Count == 0)
+            bands = Info.BandNames;
         var candidates = Intersecting(grid);
-        var output = RasterData.Create(grid.Width, grid.Height, request.Bands);
+        var output = RasterData.Create(grid.Width, grid.Height, bands);
         try
         {
             var selection = PixelSelection.Create(pixelSelection, output);
@@ -54,7 +54,7 @@ internal sealed class MosaicSource(
             for (var start = 0; start < candidates.Count && !selection.IsComplete; start += batch)
             {
                 var reads = await Task.WhenAll(candidates.Skip(start).Take(batch)
-                    .Select(item => reader.ReadAsync(item, grid, request, cancellationToken)));
+                    .Select(item => reader.ReadAsync(item, grid, bands, options, cancellationToken)));
                 foreach (var read in reads)
                 {
                     using (read)

@@ -11,8 +11,11 @@ public interface IRasterDataset
     /// <summary>The file's version as read with its header: modification time and size, or the remote ETag or Last-Modified; "" when unknown.</summary>
     string Version => "";
 
-    /// <summary>Reads the requested bands warped into <paramref name="grid"/>; pixels outside the data are masked.</summary>
-    Task<RasterData> ReadAsync(TargetGrid grid, ReadOptions options, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads 1-based <paramref name="bands"/> (in output order; null or empty: every band) warped into <paramref name="grid"/>;
+    /// pixels outside the data are masked.
+    /// </summary>
+    Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<int>? bands, ReadOptions options, CancellationToken cancellationToken);
 }
 
 /// <summary>Opens datasets by path or HTTP(S) URL; parsed headers are cached by the implementation.</summary>

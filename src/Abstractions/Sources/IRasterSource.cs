@@ -20,17 +20,9 @@ public interface IRasterSource
     /// </summary>
     string Version => "";
 
-    /// <summary>Reads the named bands into <paramref name="grid"/>, in the order given.</summary>
-    Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken);
+    /// <summary>Reads the named <paramref name="bands"/> into <paramref name="grid"/>, in the order given.</summary>
+    Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken);
 }
-
-/// <param name="Bands">Band names to read, in output order (see <see cref="IRasterSource"/>).</param>
-public sealed record SourceReadRequest(
-    IReadOnlyList<string> Bands,
-    ResamplingMethod Resampling = ResamplingMethod.Nearest,
-    ResamplingMethod Reproject = ResamplingMethod.Nearest,
-    double? Nodata = null,
-    bool Unscale = false);
 
 /// <summary>
 /// What a source covers and offers. <see cref="NativeResolution"/> is the finest pixel size in <see cref="Crs"/> units,

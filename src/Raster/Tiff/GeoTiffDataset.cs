@@ -85,8 +85,8 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
 
     public (double Scale, double Offset) GetBandScaling(int band) => (Info.Bands[band].Scale, Info.Bands[band].Offset);
 
-    public Task<RasterData> ReadAsync(TargetGrid grid, ReadOptions options, CancellationToken cancellationToken) =>
-        Warper.ReadAsync(this, grid, options, _crs, cancellationToken);
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<int>? bands, ReadOptions options, CancellationToken cancellationToken) =>
+        Warper.ReadAsync(this, grid, bands, options, _crs, cancellationToken);
 
     public async Task<IReadOnlyList<RasterBlock>> ReadBlocksAsync(int level, IReadOnlyList<BlockIndex> blocks, CancellationToken cancellationToken)
     {

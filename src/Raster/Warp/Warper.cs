@@ -9,9 +9,10 @@ namespace OgcTiler.Raster.Warp;
 /// <summary>Reads a blocked raster into a target grid: overview choice, block planning, reprojection, resampling.</summary>
 internal static class Warper
 {
-    public static async Task<RasterData> ReadAsync(IBlockedRaster raster, TargetGrid grid, ReadOptions options, CrsRegistry crs, CancellationToken cancellationToken)
+    /// <param name="requested">1-based band indexes in output order; null or empty: every band.</param>
+    public static async Task<RasterData> ReadAsync(IBlockedRaster raster, TargetGrid grid, IReadOnlyList<int>? requested, ReadOptions options, CrsRegistry crs, CancellationToken cancellationToken)
     {
-        var bands = SelectBands(raster, options);
+        var bands = SelectBands(raster, requested);
         var targetCrs = crs.Resolve(grid.Crs);
         var target = new GeoTransform(grid.MinX, grid.ResolutionX, 0, grid.MaxY, 0, -grid.ResolutionY);
         var toSource = AroundSourceCentre(crs.CreateTransform(targetCrs, raster.Crs), raster.Levels[0], raster.Crs);
@@ -124,9 +125,9 @@ internal static class Warper
     }
 
     /// <summary>0-based band indexes to read, in output order; every band when none are asked for.</summary>
-    private static int[] SelectBands(IBlockedRaster raster, ReadOptions options)
+    private static int[] SelectBands(IBlockedRaster raster, IReadOnlyList<int>? requested)
     {
-        if (options.Bands is not { Count: > 0 } requested)
+        if (requested is not { Count: > 0 })
             return Enumerable.Range(0, raster.BandCount).ToArray();
         var bands = new int[requested.Count];
         for (var i = 0; i < requested.Count; i++)

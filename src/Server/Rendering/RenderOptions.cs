@@ -38,6 +38,9 @@ public sealed record RenderOptions
 
     public bool ReturnMask { get; init; } = true;
 
+    /// <summary>What the source read takes of these options.</summary>
+    public ReadOptions Read => new(Resampling, Reproject, Nodata, Unscale);
+
     /// <summary>Returns these options with every value given in <paramref name="overrides"/> replacing this one's.</summary>
     public RenderOptions With(RenderOptions overrides) => new()
     {

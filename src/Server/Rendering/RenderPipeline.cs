@@ -192,7 +192,7 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
         info.Bands.Any(b => b.IsAlpha) ? [.. info.BandNames.Where((_, i) => i >= info.Bands.Count || !info.Bands[i].IsAlpha)] : info.BandNames;
 
     private static Task<RasterData> ReadBandsAsync(IRasterSource source, TargetGrid grid, IReadOnlyList<string> bands, RenderOptions options, CancellationToken cancellationToken) =>
-        source.ReadAsync(grid, new SourceReadRequest(bands, options.Resampling, options.Reproject, options.Nodata, options.Unscale), cancellationToken);
+        source.ReadAsync(grid, bands, options.Read, cancellationToken);
 
     private IColorOperation? ColorFormula(RenderOptions options)
     {

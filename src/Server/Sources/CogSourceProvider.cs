@@ -36,11 +36,8 @@ internal sealed class CogRasterSource : IRasterSource
 
     public string Version => _dataset.Version;
 
-    public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
-    {
-        var options = new ReadOptions(BandIndexes(request.Bands), request.Resampling, request.Reproject, request.Nodata, request.Unscale);
-        return _dataset.ReadAsync(grid, options, cancellationToken);
-    }
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) =>
+        _dataset.ReadAsync(grid, BandIndexes(bands), options, cancellationToken);
 
     private int[] BandIndexes(IReadOnlyList<string> names)
     {

@@ -38,7 +38,7 @@ public sealed class MultiBandAssetTests : IDisposable
     {
         var source = await OpenAsync("item-bare.json");
 
-        using var data = await source.ReadAsync(Native, new SourceReadRequest([]), default);
+        using var data = await source.ReadAsync(Native, [], ReadOptions.Default, default);
 
         var visual = File.ReadAllBytes(RepoPaths.Data("api", "cogs", "visual.u8"));
         var b08 = File.ReadAllBytes(RepoPaths.Data("api", "cogs", "b08.u16"));
@@ -58,7 +58,7 @@ public sealed class MultiBandAssetTests : IDisposable
     {
         var source = await OpenAsync("item.json");
 
-        var error = await Assert.ThrowsAsync<InvalidParameterException>(() => source.ReadAsync(Native, new SourceReadRequest(["visual"]), default));
+        var error = await Assert.ThrowsAsync<InvalidParameterException>(() => source.ReadAsync(Native, ["visual"], ReadOptions.Default, default));
 
         Assert.Contains("has 3 bands", error.Message);
     }

@@ -27,7 +27,7 @@ public sealed class RealCogReadTests(StacApiFixture fixture) : IDisposable
     {
         var source = await new StacItemProvider(Host).OpenAsync(new SourceSpec(Fixtures.ItemPath("item-a"), new Dictionary<string, string>()), default);
 
-        using var data = await source.ReadAsync(Fixtures.Grid(0, 64), new SourceReadRequest(["B04", "B08_b1"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(0, 64), ["B04", "B08_b1"], ReadOptions.Default, default);
 
         var (b04, b08) = (Fixtures.Pixels("item-a", "B04"), Fixtures.Pixels("item-a", "B08"));
         for (var p = 0; p < data.PixelCount; p++)
@@ -47,7 +47,7 @@ public sealed class RealCogReadTests(StacApiFixture fixture) : IDisposable
         var url = $"{fixture.Api.BaseUrl}/items/item-b/item-b.json";
         var source = await new StacItemProvider(Host).OpenAsync(new SourceSpec(url, new Dictionary<string, string>()), default);
 
-        using var data = await source.ReadAsync(Fixtures.Grid(32, 64), new SourceReadRequest(["B03"], Unscale: true), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(32, 64), ["B03"], new ReadOptions(Unscale: true), default);
 
         var b03 = Fixtures.Pixels("item-b", "B03");
         for (var p = 0; p < data.PixelCount; p++)
@@ -65,7 +65,7 @@ public sealed class RealCogReadTests(StacApiFixture fixture) : IDisposable
         var spec = new SourceSpec(fixture.Api.BaseUrl + "/search", new Dictionary<string, string> { ["method"] = "GET" });
         var source = await new StacSearchProvider(Host).OpenAsync(spec, default);
 
-        using var data = await source.ReadAsync(Fixtures.Grid(0, 96), new SourceReadRequest(["B08"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(0, 96), ["B08"], ReadOptions.Default, default);
 
         for (var row = 0; row < 64; row++)
         {
@@ -90,7 +90,7 @@ public sealed class RealCogReadTests(StacApiFixture fixture) : IDisposable
         var raw = File.ReadAllBytes(RepoPaths.Data("stac", "mosaic", "first-3857-B04.u16"));
         var source = await new StacSearchProvider(Host).OpenAsync(new SourceSpec(fixture.Api.BaseUrl + "/search", new Dictionary<string, string>()), default);
 
-        using var data = await source.ReadAsync(grid, new SourceReadRequest(["B04"]), default);
+        using var data = await source.ReadAsync(grid, ["B04"], ReadOptions.Default, default);
 
         var (different, valid) = (0, 0);
         for (var p = 0; p < data.PixelCount; p++)

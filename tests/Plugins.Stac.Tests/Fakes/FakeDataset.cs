@@ -7,7 +7,7 @@ namespace OgcTiler.Plugins.Stac.Tests.Fakes;
 /// An in-memory dataset read by nearest neighbour at target pixel centres, in its own CRS only (no reprojection):
 /// enough to check which pixels the plugin routes where. Records every read.
 /// </summary>
-internal sealed class FakeDataset(string uri, string crs, double[] geoTransform, int width, int height, float[][] bands, double? nodata)
+internal sealed class FakeDataset(string uri, string crs, double[] geoTransform, int width, int height, float[][] values, double? nodata)
     : IRasterDataset, ICountsReads
 {
     private int _reads;
@@ -19,20 +19,20 @@ internal sealed class FakeDataset(string uri, string crs, double[] geoTransform,
     public ReadOptions? LastOptions { get; private set; }
 
     public RasterInfo Info { get; } = new(crs, geoTransform, width, height, RasterDataType.UInt16, nodata,
-        [.. bands.Select((_, i) => new BandInfo($"band {i + 1}"))], [], width, height, false,
+        [.. values.Select((_, i) => new BandInfo($"band {i + 1}"))], [], width, height, false,
         new Bounds(geoTransform[0], geoTransform[3] + height * geoTransform[5], geoTransform[0] + width * geoTransform[1], geoTransform[3]),
         new Bounds(-180, -90, 180, 90));
 
     /// <summary>Sample of 1-based band <paramref name="band"/> at source pixel (col,row).</summary>
-    public float Sample(int band, int col, int row) => bands[band - 1][row * width + col];
+    public float Sample(int band, int col, int row) => values[band - 1][row * width + col];
 
-    public Task<RasterData> ReadAsync(TargetGrid grid, ReadOptions options, CancellationToken cancellationToken)
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<int>? bands, ReadOptions options, CancellationToken cancellationToken)
     {
         if (grid.Crs != Info.Crs)
             throw new NotSupportedException($"fake dataset reads only in {Info.Crs}, not {grid.Crs}");
         Interlocked.Increment(ref _reads);
         LastOptions = options;
-        var indexes = options.Bands ?? [.. Enumerable.Range(1, bands.Length)];
+        var indexes = bands ?? [.. Enumerable.Range(1, values.Length)];
         var data = RasterData.Create(grid.Width, grid.Height, [.. indexes.Select(b => "b" + b)]);
         var noValue = options.Nodata ?? Info.Nodata;
         for (var row = 0; row < grid.Height; row++)

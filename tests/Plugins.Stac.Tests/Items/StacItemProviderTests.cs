@@ -46,7 +46,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
     {
         var source = await Provider.OpenAsync(Spec(Fixtures.ItemPath("item-a")), default);
 
-        using var data = await source.ReadAsync(Fixtures.Grid(0, 64), new SourceReadRequest(["B08", "B04_b1", "B02"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(0, 64), ["B08", "B04_b1", "B02"], ReadOptions.Default, default);
 
         Assert.Equal(["B08", "B04_b1", "B02"], data.BandNames);
         var (b08, b04, b02) = (Fixtures.Pixels("item-a", "B08"), Fixtures.Pixels("item-a", "B04"), Fixtures.Pixels("item-a", "B02"));
@@ -66,7 +66,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
     {
         var source = await Provider.OpenAsync(Spec(Fixtures.ItemPath("item-c"), ("assets", "B03")), default);
 
-        using var data = await source.ReadAsync(Fixtures.Grid(10, 8, 8), new SourceReadRequest([]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(10, 8, 8), [], ReadOptions.Default, default);
 
         Assert.Equal(["B03"], data.BandNames);
         Assert.Equal(Fixtures.ValueAt("item-c", "B03", 10, 0), (ushort)data.Band(0)[0]);
@@ -77,7 +77,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
     {
         var source = await Provider.OpenAsync(Spec(Fixtures.ItemPath("item-c")), default);
 
-        using var data = await source.ReadAsync(Fixtures.Grid(0, 4, 4), new SourceReadRequest(["B04"], Unscale: true), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(0, 4, 4), ["B04"], new ReadOptions(Unscale: true), default);
 
         Assert.Equal(Fixtures.Pixels("item-c", "B04")[0] * 0.0001f, data.Band(0)[0], 6);
     }
@@ -88,7 +88,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
         var source = await Provider.OpenAsync(Spec(Fixtures.ItemPath("item-c")), default);
         var first = Fixtures.Pixels("item-c", "B04")[0];
 
-        using var data = await source.ReadAsync(Fixtures.Grid(0, 4, 4), new SourceReadRequest(["B04"], Nodata: first), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(0, 4, 4), ["B04"], new ReadOptions(Nodata: first), default);
 
         Assert.Equal(0, data.Mask[0]);
         Assert.Equal(first, ((FakeDataset)_host.Opener.Dataset(Fixtures.ItemPath("item-c").Replace("item-c.json", "B04.tif"))).LastOptions!.Nodata);
@@ -100,7 +100,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
         var source = await Provider.OpenAsync(Spec(Fixtures.ItemPath("item-a")), default);
 
         var ex = await Assert.ThrowsAsync<ResourceNotFoundException>(() =>
-            source.ReadAsync(Fixtures.Grid(0, 4, 4), new SourceReadRequest(["B05"]), default));
+            source.ReadAsync(Fixtures.Grid(0, 4, 4), ["B05"], ReadOptions.Default, default));
 
         Assert.Equal("STAC item 'item-a' has no asset 'B05'; its assets are: B02, B03, B04, B08, thumbnail, metadata", ex.Message);
     }
@@ -117,7 +117,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
         var source = await Provider.OpenAsync(Spec(Fixtures.ItemPath("item-a")), default);
 
         var ex = await Assert.ThrowsAsync<InvalidParameterException>(() =>
-            source.ReadAsync(Fixtures.Grid(0, 4, 4), new SourceReadRequest(["thumbnail"]), default));
+            source.ReadAsync(Fixtures.Grid(0, 4, 4), ["thumbnail"], ReadOptions.Default, default));
 
         Assert.Equal("assets", ex.Parameter);
         Assert.Contains("asset 'thumbnail' of STAC item 'item-a' is not a raster (type 'image/png'", ex.Message);
@@ -129,7 +129,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
         var source = await Provider.OpenAsync(Spec(Fixtures.ItemPath("item-a")), default);
 
         var ex = await Assert.ThrowsAsync<InvalidParameterException>(() =>
-            source.ReadAsync(Fixtures.Grid(0, 4, 4), new SourceReadRequest(["B04_b2"]), default));
+            source.ReadAsync(Fixtures.Grid(0, 4, 4), ["B04_b2"], ReadOptions.Default, default));
 
         Assert.Equal("asset 'B04' has 1 band(s); band 2 ('B04_b2') does not exist", ex.Message);
     }
@@ -140,7 +140,7 @@ public class StacItemProviderTests(StacApiFixture fixture)
         var url = $"{fixture.Api.BaseUrl}/items/item-b/item-b.json";
         var source = await Provider.OpenAsync(Spec(url), default);
 
-        using var data = await source.ReadAsync(Fixtures.Grid(32, 64), new SourceReadRequest(["B04"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(32, 64), ["B04"], ReadOptions.Default, default);
 
         Assert.Equal($"{fixture.Api.BaseUrl}/items/item-b/B04.tif", Assert.Single(_host.Opener.Opened));
         Assert.Equal(Fixtures.Pixels("item-b", "B04")[20 * 64 + 20], data.Band(0)[20 * 64 + 20]);

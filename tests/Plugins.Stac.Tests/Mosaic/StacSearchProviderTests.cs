@@ -27,7 +27,7 @@ public class StacSearchProviderTests(StacApiFixture fixture)
     {
         var source = await Open(("pixel_selection", method), ("limit", "2"));
 
-        using var data = await source.ReadAsync(Fixtures.Grid(0, 96), new SourceReadRequest(["B04", "B08"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(0, 96), ["B04", "B08"], ReadOptions.Default, default);
 
         Assert.Equal(["B04", "B08"], data.BandNames);
         for (var row = 0; row < 64; row++)
@@ -72,7 +72,7 @@ public class StacSearchProviderTests(StacApiFixture fixture)
         var source = await Open();
 
         // item-a holds data everywhere in cols 40..63, rows 0..31; item-b and item-c cover them too.
-        using var data = await source.ReadAsync(Fixtures.Grid(40, 24, 32), new SourceReadRequest(["B04"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(40, 24, 32), ["B04"], ReadOptions.Default, default);
 
         Assert.Equal(1, _host.Opener.Reads);
         Assert.All(data.Mask.ToArray(), m => Assert.Equal(255, m));
@@ -84,7 +84,7 @@ public class StacSearchProviderTests(StacApiFixture fixture)
         var source = await Open();
 
         // item-a's nodata wedge is in its south-west corner: item-b does not reach there, item-c fills it.
-        using var data = await source.ReadAsync(Fixtures.Grid(0, 16), new SourceReadRequest(["B02"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(0, 16), ["B02"], ReadOptions.Default, default);
 
         Assert.Equal(2, _host.Opener.Reads);
         Assert.Equal(Fixtures.ValueAt("item-c", "B02", 0, 63), (ushort)data.Band(0)[63 * 16]);
@@ -96,7 +96,7 @@ public class StacSearchProviderTests(StacApiFixture fixture)
     {
         var source = await Open(("sortby", "-properties.eo:cloud_cover"));
 
-        using var data = await source.ReadAsync(Fixtures.Grid(32, 32), new SourceReadRequest(["B04"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(32, 32), ["B04"], ReadOptions.Default, default);
 
         // item-b (cloud 40) comes first but has a nodata block at rows 0..15, cols 32..47: item-c (12) fills it.
         Assert.Equal(Fixtures.ValueAt("item-b", "B04", 50, 20), (ushort)data.Band(0)[20 * 32 + 18]);
@@ -108,7 +108,7 @@ public class StacSearchProviderTests(StacApiFixture fixture)
     {
         var source = await Open();
 
-        using var data = await source.ReadAsync(Fixtures.Grid(200, 16, 16), new SourceReadRequest(["B04"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(200, 16, 16), ["B04"], ReadOptions.Default, default);
 
         Assert.All(data.Mask.ToArray(), m => Assert.Equal(0, m));
         Assert.Equal(0, _host.Opener.Reads);
@@ -185,7 +185,7 @@ public class StacSearchProviderTests(StacApiFixture fixture)
         var source = await new StacSearchProvider(_host).OpenAsync(
             new SourceSpec(fixture.Api.BaseUrl + "/collection.json", new Dictionary<string, string> { ["ids"] = "item-b" }), default);
 
-        using var data = await source.ReadAsync(Fixtures.Grid(64, 32), new SourceReadRequest(["B03"]), default);
+        using var data = await source.ReadAsync(Fixtures.Grid(64, 32), ["B03"], ReadOptions.Default, default);
 
         Assert.Equal(Fixtures.ValueAt("item-b", "B03", 70, 5), (ushort)data.Band(0)[5 * 32 + 6]);
     }

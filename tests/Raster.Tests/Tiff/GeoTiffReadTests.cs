@@ -15,7 +15,7 @@ public sealed class GeoTiffReadTests
         var b = dataset.Info.NativeBounds;
         var grid = new TargetGrid(dataset.Info.Crs, b.MinX, b.MinY, b.MaxX, b.MaxY, dataset.Info.Width, dataset.Info.Height);
 
-        using var data = await dataset.ReadAsync(grid, ReadOptions.Default, CancellationToken.None);
+        using var data = await dataset.ReadAsync(grid, null, ReadOptions.Default, CancellationToken.None);
 
         var expected = TiffFixtures.Reference(TiffFixtures.Entry(name).GetProperty("levels")[0].GetProperty("ref").GetString()!);
         Assert.Equal(expected, data.AllSamples.ToArray());
@@ -29,7 +29,7 @@ public sealed class GeoTiffReadTests
         var b = dataset.Info.NativeBounds;
         var grid = new TargetGrid(dataset.Info.Crs, b.MinX, b.MinY, b.MaxX, b.MaxY, dataset.Info.Width, dataset.Info.Height);
 
-        using var data = await dataset.ReadAsync(grid, ReadOptions.Default, CancellationToken.None);
+        using var data = await dataset.ReadAsync(grid, null, ReadOptions.Default, CancellationToken.None);
 
         var expected = TiffFixtures.Reference(TiffFixtures.Entry("cog_mask_u16.tif").GetProperty("levels")[0].GetProperty("mask").GetString()!);
         Assert.Equal(expected, data.Mask.ToArray().Select(m => (float)m));
@@ -43,7 +43,7 @@ public sealed class GeoTiffReadTests
         var b = dataset.Info.NativeBounds;
         var grid = new TargetGrid(dataset.Info.Crs, b.MinX, b.MinY, b.MaxX, b.MaxY, dataset.Info.Width, dataset.Info.Height);
 
-        using var data = await dataset.ReadAsync(grid, ReadOptions.Default with { Unscale = true }, CancellationToken.None);
+        using var data = await dataset.ReadAsync(grid, null, ReadOptions.Default with { Unscale = true }, CancellationToken.None);
 
         var raw = TiffFixtures.Reference(TiffFixtures.Entry(name).GetProperty("levels")[0].GetProperty("ref").GetString()!);
         var pixels = dataset.Info.Width * dataset.Info.Height;

@@ -27,7 +27,7 @@ public sealed class MaskedWarpTests(ITestOutputHelper output)
         var dataset = await Golden.OpenSourceAsync(c);
         Assert.Equal(c.GetProperty("overviews").GetInt32(), dataset.Info.Overviews.Count);
         Assert.Equal(c.GetProperty("maskFlags").GetInt32() == 2, dataset.Info.HasMask);
-        using var data = await dataset.ReadAsync(GoldenWarpCases.GridOf(c), new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
+        using var data = await dataset.ReadAsync(GoldenWarpCases.GridOf(c), null, new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
         var (expected, expectedMask) = await Golden.ReadExpectedAsync(name, kernel);
         Assert.NotNull(expectedMask);
         WarpAgreement.AssertMatches(data, expected, expectedMask, method, $"{name} {kernel}", output);

@@ -38,8 +38,8 @@ public sealed class SidecarTests : IDisposable
         var grid = new TargetGrid("EPSG:4326", bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, size, size);
         var options = new ReadOptions(Resampling: ResamplingMethod.Bilinear, Reproject: ResamplingMethod.Bilinear);
 
-        using var expected = await local.ReadAsync(grid, options, CancellationToken.None);
-        using var actual = await remote.ReadAsync(grid, options, CancellationToken.None);
+        using var expected = await local.ReadAsync(grid, null, options, CancellationToken.None);
+        using var actual = await remote.ReadAsync(grid, null, options, CancellationToken.None);
 
         Assert.Equal(2, remote.Info.Overviews.Count);
         Assert.True(remote.Info.HasMask);

@@ -55,7 +55,7 @@ public sealed class UserDefinedCrsTests
         var b = golden.Info.NativeBounds;
         var grid = new TargetGrid("EPSG:3857", b.MinX, b.MinY, b.MaxX, b.MaxY, golden.Info.Width, golden.Info.Height);
         var dataset = await OpenAsync(name + ".tif");
-        using var data = await dataset.ReadAsync(grid, ReadOptions.Default, CancellationToken.None);
+        using var data = await dataset.ReadAsync(grid, null, ReadOptions.Default, CancellationToken.None);
         var values = data.Band(0);
         var mask = data.Mask;
         int count = grid.Width * grid.Height, maskAgree = 0, bothValid = 0, valuesAgree = 0;

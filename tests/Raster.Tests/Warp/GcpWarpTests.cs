@@ -26,7 +26,7 @@ public sealed class GcpWarpTests(ITestOutputHelper output)
         Assert.Equal(c.GetProperty("order").GetInt32(), dataset.Levels[0].Gcps!.Order);
         Assert.Equal(c.GetProperty("overviews").GetInt32(), dataset.Info.Overviews.Count);
 
-        using var data = await dataset.ReadAsync(GoldenWarpCases.GridOf(c), new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
+        using var data = await dataset.ReadAsync(GoldenWarpCases.GridOf(c), null, new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
 
         var (expected, expectedMask) = await Golden.ReadExpectedAsync(name, kernel);
         WarpAgreement.AssertMatches(data, expected, expectedMask!, method, $"{name} {kernel}", output);

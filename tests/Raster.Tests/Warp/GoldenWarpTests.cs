@@ -84,7 +84,7 @@ public sealed class GoldenWarpTests(ITestOutputHelper output)
     {
         var raster = GoldenFixtures.OpenSource(c.Source, Crs);
         var grid = new TargetGrid(c.Crs, c.Bounds[0], c.Bounds[1], c.Bounds[2], c.Bounds[3], c.Width, c.Height);
-        var actual = await Warper.ReadAsync(raster, grid, new ReadOptions(Resampling: method, Reproject: method), Crs, CancellationToken.None);
+        var actual = await Warper.ReadAsync(raster, grid, null, new ReadOptions(Resampling: method, Reproject: method), Crs, CancellationToken.None);
         var level = raster.Reads.Count == 0 ? 0 : raster.Reads[^1].Level;
         return (actual, GoldenFixtures.Expected(c), level);
     }

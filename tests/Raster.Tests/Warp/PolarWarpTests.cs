@@ -17,7 +17,7 @@ public sealed class PolarWarpTests
         var raster = new InMemoryBlockedRaster("mercator.tif", crs.Resolve("EPSG:3857"), 1, null, [new InMemoryLevel(level, samples)]);
         // UPS North: the pole is at (2,000,000, 2,000,000); ±1,500 km around it.
         var grid = new TargetGrid("EPSG:5041", 500000, 500000, 3500000, 3500000, 64, 64);
-        using var data = await Warper.ReadAsync(raster, grid, ReadOptions.Default, crs, CancellationToken.None);
+        using var data = await Warper.ReadAsync(raster, grid, null, ReadOptions.Default, crs, CancellationToken.None);
         var mask = data.Mask.ToArray();
         Assert.Equal(0, mask[32 * 64 + 32]); // at the pole: beyond Mercator
         Assert.Contains(mask, m => m == 255);

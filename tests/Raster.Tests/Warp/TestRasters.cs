@@ -54,8 +54,8 @@ internal static class TestRasters
         return new TargetGrid(Crs, minX, maxY - height * pixel, minX + width * pixel, maxY, width, height);
     }
 
-    public static RasterData Read(IBlockedRaster raster, TargetGrid grid, ReadOptions? options = null) =>
-        Warper.ReadAsync(raster, grid, options ?? ReadOptions.Default, Registry, CancellationToken.None).GetAwaiter().GetResult();
+    public static RasterData Read(IBlockedRaster raster, TargetGrid grid, ReadOptions? options = null, IReadOnlyList<int>? bands = null) =>
+        Warper.ReadAsync(raster, grid, bands, options ?? ReadOptions.Default, Registry, CancellationToken.None).GetAwaiter().GetResult();
 
     public static ReadOptions Kernel(ResamplingMethod method) => new(Resampling: method, Reproject: method);
 }

@@ -165,7 +165,7 @@ public sealed class WarperTests
     public void Bands_AreSelectedAndNamedInTheRequestedOrder()
     {
         var raster = Create(10, 10, Ramp, bands: 3);
-        using var data = Read(raster, Grid(0, 0, 10, 10), new ReadOptions(Bands: [3, 1]));
+        using var data = Read(raster, Grid(0, 0, 10, 10), bands: [3, 1]);
         Assert.Equal(["b3", "b1"], data.BandNames);
         Assert.Equal(Ramp(2, 4, 5), data.Band(0)[5 * 10 + 4]);
         Assert.Equal(Ramp(0, 4, 5), data.Band(1)[5 * 10 + 4]);
@@ -175,7 +175,7 @@ public sealed class WarperTests
     public void ABandThatDoesNotExist_IsAnInvalidParameter()
     {
         var raster = Create(10, 10, Ramp, bands: 2);
-        var e = Assert.Throws<InvalidParameterException>(() => Read(raster, Grid(0, 0, 10, 10), new ReadOptions(Bands: [3])));
+        var e = Assert.Throws<InvalidParameterException>(() => Read(raster, Grid(0, 0, 10, 10), bands: [3]));
         Assert.Equal("bidx", e.Parameter);
         Assert.Contains("test.tif", e.Message);
     }

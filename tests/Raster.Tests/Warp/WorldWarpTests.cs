@@ -17,7 +17,7 @@ public sealed class WorldWarpTests
         var raster = new InMemoryBlockedRaster("world.tif", crs.Resolve("EPSG:4326"), 1, -9999.5, [new InMemoryLevel(level, samples)]);
         const double e = 20037508.342789244;
         var grid = new TargetGrid("EPSG:3857", -e, -e, e, e, 256, 256);
-        using var data = await Warper.ReadAsync(raster, grid, ReadOptions.Default, crs, CancellationToken.None);
+        using var data = await Warper.ReadAsync(raster, grid, null, ReadOptions.Default, crs, CancellationToken.None);
         Assert.All(data.Mask.ToArray(), m => Assert.Equal(255, m));
     }
 }

@@ -15,7 +15,7 @@ internal sealed class FakeSource(string id, SourceInfo info) : IRasterSource
 
     public SourceInfo Info { get; } = info;
 
-    public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken) =>
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) =>
         throw new NotSupportedException("GridPipeline computes pixels itself");
 
     /// <summary>A UTM 31N source over lon 1.5..2.5, lat 43.5..44.5 (the usual test layer).</summary>
@@ -48,7 +48,7 @@ internal sealed class FailingSource(string id, Exception error) : IRasterSource
 
     public SourceInfo Info { get; } = FakeSource.Utm31(id).Info;
 
-    public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken) => throw Error;
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) => throw Error;
 }
 
 internal sealed class FakeLayerRegistry(IReadOnlyList<(LayerDefinition Layer, IRasterSource Source)> layers) : ILayerRegistry

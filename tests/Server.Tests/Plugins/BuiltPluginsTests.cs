@@ -47,7 +47,7 @@ public sealed class BuiltPluginsTests : IDisposable
         var source = await provider.OpenAsync(new SourceSpec("pattern", new Dictionary<string, string>()), CancellationToken.None);
         var grid = new TargetGrid("EPSG:4326", 0, 0, 20, 10, 2, 1);
 
-        using var bands = await source.ReadAsync(grid, new SourceReadRequest(["b1", "b2", "b3"]), CancellationToken.None);
+        using var bands = await source.ReadAsync(grid, ["b1", "b2", "b3"], ReadOptions.Default, CancellationToken.None);
         using var ratio = _plugins.Catalog.ExpressionCompiler!.Compile("b2 / 255; where(b1 > 0, 1, 0)", RasterDataType.UInt8).Evaluate(bands);
 
         // Pixel centres (5, 5) and (15, 5): 10° checker cells 18+9 (odd: 200) and 19+9 (even: 0).

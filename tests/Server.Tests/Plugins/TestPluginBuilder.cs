@@ -14,6 +14,7 @@ internal static class TestPluginBuilder
 
     /// <summary>A plugin "Probe" whose "probe" source reports <paramref name="version"/> as its Id.</summary>
     public static string ProbeSource(string version, string registerBody = "registry.AddSourceProvider(new ProbeProvider());") => $$"""
+        using System.Collections.Generic;
         using System.Threading;
         using System.Threading.Tasks;
         using OgcTiler.Abstractions.Plugins;
@@ -38,7 +39,7 @@ internal static class TestPluginBuilder
         {
             public string Id => "probe-{{version}}";
             public SourceInfo Info => throw new System.NotSupportedException();
-            public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken) =>
+            public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) =>
                 throw new System.NotSupportedException();
         }
         """;

@@ -179,7 +179,7 @@ public sealed class DataTypeRenderingTests
 
         public SourceInfo Info { get; } = inner.Info with { DataType = type };
 
-        public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken) =>
-            inner.ReadAsync(grid, request, cancellationToken);
+        public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) =>
+            inner.ReadAsync(grid, bands, options, cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ public sealed class CogSourceProviderTests
 
         Assert.Equal(["b1", "b2", "b3", "b4"], source.Info.BandNames);
         Assert.Equal(1.0, source.Info.NativeResolution);
-        using var data = await source.ReadAsync(new TargetGrid("EPSG:3857", 0, 0, 8, 8, 8, 8), new SourceReadRequest(["b4", "b2"]), default);
+        using var data = await source.ReadAsync(new TargetGrid("EPSG:3857", 0, 0, 8, 8, 8, 8), ["b4", "b2"], ReadOptions.Default, default);
         Assert.Equal([4f, 2f], [data.Band(0)[0], data.Band(1)[0]]);
     }
 
@@ -28,7 +28,7 @@ public sealed class CogSourceProviderTests
         var source = await Provider.OpenAsync(new SourceSpec("/data/x.tif", new Dictionary<string, string>()), default);
 
         var error = await Assert.ThrowsAsync<InvalidParameterException>(() =>
-            source.ReadAsync(new TargetGrid("EPSG:3857", 0, 0, 8, 8, 8, 8), new SourceReadRequest(["b5"]), default));
+            source.ReadAsync(new TargetGrid("EPSG:3857", 0, 0, 8, 8, 8, 8), ["b5"], ReadOptions.Default, default));
         Assert.Contains("has no band 'b5' (bands: b1, b2, b3, b4)", error.Message);
     }
 }

@@ -26,13 +26,13 @@ public sealed class FakeRasterDataset(string uri, string crs, Bounds bounds, int
     public static FakeRasterDataset Constant(string uri, Bounds bounds, int bandCount) =>
         new(uri, "EPSG:3857", bounds, bandCount, (b, _, _) => b * 1000f);
 
-    public Task<RasterData> ReadAsync(TargetGrid grid, ReadOptions options, CancellationToken cancellationToken)
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<int>? bands, ReadOptions options, CancellationToken cancellationToken)
     {
         if (grid.Crs != Info.Crs)
             throw new NotSupportedException($"the fake dataset only reads in {Info.Crs}, not {grid.Crs}");
         Interlocked.Increment(ref _reads);
-        var bands = options.Bands ?? Enumerable.Range(1, Info.BandCount).ToArray();
-        var data = RasterData.Create(grid.Width, grid.Height, bands.Select(b => "b" + b).ToArray());
+        var indexes = bands ?? Enumerable.Range(1, Info.BandCount).ToArray();
+        var data = RasterData.Create(grid.Width, grid.Height, indexes.Select(b => "b" + b).ToArray());
         for (var row = 0; row < grid.Height; row++)
         {
             var y = grid.MaxY - (row + 0.5) * grid.ResolutionY;
@@ -43,8 +43,8 @@ public sealed class FakeRasterDataset(string uri, string crs, Bounds bounds, int
                     continue;
                 var i = row * grid.Width + col;
                 data.Mask[i] = 255;
-                for (var b = 0; b < bands.Count; b++)
-                    data.Band(b)[i] = value(bands[b], x, y);
+                for (var b = 0; b < indexes.Count; b++)
+                    data.Band(b)[i] = value(indexes[b], x, y);
             }
         }
         return Task.FromResult(data);

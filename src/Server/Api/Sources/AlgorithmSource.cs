@@ -49,10 +49,10 @@ internal sealed class AlgorithmSource : IRasterSource
 
     public string Version => _inner.Version;
 
-    public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    public async Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
     {
         var buffered = GridMargin.Grow(grid, _algorithm.Buffer);
-        using var read = await _inner.ReadAsync(buffered, request with { Bands = _inputs }, cancellationToken);
+        using var read = await _inner.ReadAsync(buffered, _inputs, options, cancellationToken);
         var context = new AlgorithmInput(buffered, _inputType);
         if (_expression is null)
             return _algorithm.Apply(read, context);

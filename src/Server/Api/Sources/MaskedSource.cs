@@ -16,9 +16,9 @@ internal sealed class MaskedSource(IRasterSource inner, FeatureCoverage coverage
 
     public string Version => inner.Version;
 
-    public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    public async Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
     {
-        var data = await inner.ReadAsync(grid, request, cancellationToken);
+        var data = await inner.ReadAsync(grid, bands, options, cancellationToken);
         var fractions = coverage.For(grid);
         var mask = data.Mask;
         for (var i = 0; i < mask.Length; i++)

@@ -17,10 +17,10 @@ internal sealed class PaddedSource(IRasterSource inner, int padding) : IRasterSo
 
     public string Version => inner.Version;
 
-    public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    public async Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
     {
         var padded = GridMargin.Grow(grid, padding);
-        using var read = await inner.ReadAsync(padded, request, cancellationToken);
+        using var read = await inner.ReadAsync(padded, bands, options, cancellationToken);
         return Crop(read, grid.Width, grid.Height);
     }
 

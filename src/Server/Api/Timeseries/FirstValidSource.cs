@@ -15,14 +15,14 @@ internal sealed class FirstValidSource(IReadOnlyList<IRasterSource> sources) : I
 
     public string Version { get; } = string.Join(",", sources.Select(s => s.Version));
 
-    public async Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+    public async Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
     {
-        var output = await sources[0].ReadAsync(grid, request, cancellationToken);
+        var output = await sources[0].ReadAsync(grid, bands, options, cancellationToken);
         try
         {
             for (var s = 1; s < sources.Count && output.Mask.Contains((byte)0); s++)
             {
-                using var read = await sources[s].ReadAsync(grid, request, cancellationToken);
+                using var read = await sources[s].ReadAsync(grid, bands, options, cancellationToken);
                 output.FillGapsFrom(read);
             }
             return output;

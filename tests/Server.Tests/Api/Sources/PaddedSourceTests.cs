@@ -16,7 +16,7 @@ public class PaddedSourceTests
         public SourceInfo Info { get; } = new("EPSG:3857", new Bounds(0, 0, 100, 100), new Bounds(0, 0, 1, 1), 1, 100, 100,
             RasterDataType.Float32, null, ["b1"], [new BandInfo("b1")]);
 
-        public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+        public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
         {
             Grids.Add(grid);
             var data = RasterData.Create(grid.Width, grid.Height, ["b1"]);
@@ -40,7 +40,7 @@ public class PaddedSourceTests
         var inner = new CentreSource();
         var grid = new TargetGrid("EPSG:3857", 10, 20, 18, 24, 8, 4); // 1×1 pixels
 
-        using var data = await new PaddedSource(inner, 3).ReadAsync(grid, new SourceReadRequest(["b1"]), default);
+        using var data = await new PaddedSource(inner, 3).ReadAsync(grid, ["b1"], ReadOptions.Default, default);
 
         Assert.Equal(new TargetGrid("EPSG:3857", 7, 17, 21, 27, 14, 10), Assert.Single(inner.Grids));
         Assert.Equal((8, 4), (data.Width, data.Height));

@@ -39,7 +39,7 @@ public sealed class SeriesDatesTests
         var second = Item("b", "2024-03-02T11:00:00Z", [9, 8, 0, 0], [255, 255, 0, 0]);
         var source = new FirstValidSource([first, second]);
 
-        using var data = await source.ReadAsync(new TargetGrid("EPSG:4326", 0, 0, 4, 1, 4, 1), new SourceReadRequest(["b1"]), CancellationToken.None);
+        using var data = await source.ReadAsync(new TargetGrid("EPSG:4326", 0, 0, 4, 1, 4, 1), ["b1"], ReadOptions.Default, CancellationToken.None);
 
         Assert.Equal([1f, 8f, 3f, 0f], data.Band(0).ToArray());
         Assert.Equal([255, 255, 255, 0], data.Mask.ToArray());
@@ -61,9 +61,9 @@ public sealed class SeriesDatesTests
 
         public Task<ITimedSource> ReopenAsync(CancellationToken cancellationToken) => Task.FromResult<ITimedSource>(this);
 
-        public Task<RasterData> ReadAsync(TargetGrid grid, SourceReadRequest request, CancellationToken cancellationToken)
+        public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken)
         {
-            var data = RasterData.Create(4, 1, request.Bands);
+            var data = RasterData.Create(4, 1, bands);
             values.CopyTo(data.Band(0));
             mask.CopyTo(data.Mask);
             return Task.FromResult(data);
