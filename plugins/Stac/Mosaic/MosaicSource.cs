@@ -8,16 +8,19 @@ using OgcTiler.Plugins.Stac.Items;
 namespace OgcTiler.Plugins.Stac.Mosaic;
 
 /// <summary>
-/// The items of a search as one source: a read takes the items whose footprint meets the grid, reads them in search
-/// order (batches of <see cref="Parallelism"/>; one at a time for <c>first</c>, which stops once every pixel is
-/// filled) and combines them with the pixel selection method. The items' dates make it a <see cref="ITimedSource"/>.
+/// The items of a search as one source: a read takes the items whose footprint meets the grid, reads them in a
+/// sliding window of up to <see cref="Window"/> items at once (rio-tiler's mosaic threads) and feeds them to the pixel
+/// selection method in search order, whichever read ends first. <c>first</c> reads its first item alone (a grid that
+/// item fills costs no other item's reads), then widens the window, and stops once every pixel is filled: no further
+/// item starts and the reads in flight are cancelled. The items' dates make it a <see cref="ITimedSource"/>.
 /// </summary>
 internal sealed class MosaicSource(
     string id, IReadOnlyList<StacItem> items, SourceInfo info, string pixelSelection, ItemReader reader,
     Func<CancellationToken, Task<ITimedSource>> reopen)
     : ITimedSource
 {
-    private const int Parallelism = 4;
+    /// <summary>Item reads in flight at most, per mosaic read.</summary>
+    private const int Window = 4;
 
     public string Id { get; } = id;
 
@@ -50,17 +53,7 @@ internal sealed class MosaicSource(
         try
         {
             var selection = PixelSelection.Create(pixelSelection, output);
-            var batch = selection is FirstSelection ? 1 : Parallelism;
-            for (var start = 0; start < candidates.Count && !selection.IsComplete; start += batch)
-            {
-                var reads = await Task.WhenAll(candidates.Skip(start).Take(batch)
-                    .Select(item => reader.ReadAsync(item, grid, bands, options, cancellationToken)));
-                foreach (var read in reads)
-                {
-                    using (read)
-                        selection.Feed(read);
-                }
-            }
+            await FeedInOrderAsync(candidates, selection, grid, bands, options, cancellationToken);
             selection.Finish();
             return output;
         }
@@ -70,6 +63,41 @@ internal sealed class MosaicSource(
             throw;
         }
     }
+
+    private async Task FeedInOrderAsync(
+        IReadOnlyList<StacItem> candidates, PixelSelection selection, TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options,
+        CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var inFlight = new Queue<Task<RasterData>>(Window);
+        var next = 0;
+        try
+        {
+            while (!selection.IsComplete && (next < candidates.Count || inFlight.Count > 0))
+            {
+                var window = selection is FirstSelection && next == 0 ? 1 : Window;
+                while (inFlight.Count < window && next < candidates.Count)
+                    inFlight.Enqueue(reader.ReadAsync(candidates[next++], grid, bands, options, stop.Token));
+                using var read = await inFlight.Dequeue();
+                selection.Feed(read);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            foreach (var read in inFlight)
+                Discard(read);
+        }
+    }
+
+    /// <summary>Frees a read no longer needed once it ends (its failure, often the cancellation, is dropped with it).</summary>
+    private static void Discard(Task<RasterData> read) => read.ContinueWith(static t =>
+    {
+        if (t.IsCompletedSuccessfully)
+            t.Result.Dispose();
+        else
+            _ = t.Exception;
+    }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>Items whose bbox (or, in the grid's own CRS, native bounds) meets the grid; all items when neither can tell.</summary>
     public IReadOnlyList<StacItem> Intersecting(TargetGrid grid)
