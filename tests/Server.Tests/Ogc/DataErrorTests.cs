@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Configuration;
+using OgcTiler.TestSupport.Hosting.Fakes;
 
 namespace OgcTiler.Server.Tests.Ogc;
 

@@ -4,9 +4,9 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Sources;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport;
 using OgcTiler.TestSupport.Fakes;
+using OgcTiler.TestSupport.Hosting.Fakes;
 
 namespace OgcTiler.Server.Tests.Rendering;
 

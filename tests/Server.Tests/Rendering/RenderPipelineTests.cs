@@ -7,8 +7,8 @@ using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
 using OgcTiler.Server.Sources;
-using OgcTiler.Server.Tests.TestHost;
 using OgcTiler.TestSupport.Fakes;
+using OgcTiler.TestSupport.Hosting.Fakes;
 using SkiaSharp;
 
 namespace OgcTiler.Server.Tests.Rendering;

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using OgcTiler.TestSupport.Hosting.Fakes;
 
 namespace OgcTiler.Server.Tests.Ogc.Wmts;
 

@@ -2,7 +2,7 @@ using OgcTiler.Abstractions.Rendering;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Plugins;
 
-namespace OgcTiler.Server.Tests.TestHost;
+namespace OgcTiler.TestSupport.Hosting.Fakes;
 
 /// <summary>A plugin catalog holding only what a test gives it; <see cref="RaiseChanged"/> plays a reload.</summary>
 internal sealed class FakePluginCatalog : IPluginCatalog

@@ -19,9 +19,9 @@ using OgcTiler.Server.Ogc.Wmts;
 using OgcTiler.Server.Plugins;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Rendering.Encoders;
-using OgcTiler.Server.Tests.TestHost;
+using OgcTiler.TestSupport.Hosting.Fakes;
 
-namespace OgcTiler.Server.Tests.Ogc;
+namespace OgcTiler.TestSupport.Hosting;
 
 /// <summary>
 /// The WMTS and WMS endpoints alone, over fake layers, <see cref="GridPipeline"/> and the tile cache: in memory

@@ -1,81 +1,9 @@
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
-using OgcTiler.Server.Configuration;
-using OgcTiler.Server.Layers;
 using OgcTiler.Server.Rendering;
 using SkiaSharp;
 
-namespace OgcTiler.Server.Tests.Ogc;
-
-/// <summary>A source covering <see cref="SourceInfo.Wgs84Bounds"/> (its pixels come from <see cref="GridPipeline"/>).</summary>
-internal sealed class FakeSource(string id, SourceInfo info) : IRasterSource
-{
-    public string Id { get; } = id;
-
-    public SourceInfo Info { get; } = info;
-
-    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("GridPipeline computes pixels itself");
-
-    /// <summary>A UTM 31N source over lon 1.5..2.5, lat 43.5..44.5 (the usual test layer).</summary>
-    public static FakeSource Utm31(string id) => Create(id, "EPSG:32631", new Bounds(1.5, 43.5, 2.5, 44.5));
-
-    public static FakeSource Create(string id, string crs, Bounds wgs84)
-    {
-        var definition = CrsRegistry.Default.Resolve(crs);
-        var native = definition.IsGeographic ? wgs84 : Project(wgs84, definition);
-        return new FakeSource(id, new SourceInfo(crs, native, wgs84, native.Width / 1000, 1000, 1000, RasterDataType.UInt16, null, ["b1", "b2"], [new BandInfo("lon"), new BandInfo("lat")]));
-    }
-
-    private static Bounds Project(Bounds wgs84, CrsDefinition target)
-    {
-        var t = CrsRegistry.Default.CreateTransform(CrsRegistry.Default.Resolve("CRS:84"), target);
-        var (x0, y0) = t.Transform(wgs84.MinX, wgs84.MinY);
-        var (x1, y1) = t.Transform(wgs84.MaxX, wgs84.MaxY);
-        var (x2, y2) = t.Transform(wgs84.MinX, wgs84.MaxY);
-        var (x3, y3) = t.Transform(wgs84.MaxX, wgs84.MinY);
-        return new Bounds(Math.Min(x0, x2), Math.Min(y0, y3), Math.Max(x1, x3), Math.Max(y1, y2));
-    }
-}
-
-/// <summary>A source that opens but whose reads fail with <paramref name="error"/> (thrown by <see cref="GridPipeline"/>).</summary>
-internal sealed class FailingSource(string id, Exception error) : IRasterSource
-{
-    public string Id { get; } = id;
-
-    public Exception Error { get; } = error;
-
-    public SourceInfo Info { get; } = FakeSource.Utm31(id).Info;
-
-    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) => throw Error;
-}
-
-internal sealed class FakeLayerRegistry(IReadOnlyList<(LayerDefinition Layer, IRasterSource Source)> layers) : ILayerRegistry
-{
-    public IReadOnlyList<LayerDefinition> Layers { get; set; } = layers.Select(l => l.Layer).ToList();
-
-    public LayerDefinition? Find(string id) => Layers.FirstOrDefault(l => l.Id == id);
-
-    /// <summary>Layers whose source fails to open, with the error the opening throws.</summary>
-    public Dictionary<string, Exception> OpenErrors { get; } = [];
-
-    /// <summary>Layers whose source never finishes opening (as over a stalled upstream) until the request is cancelled.</summary>
-    public HashSet<string> Stalled { get; } = [];
-
-    public Task<IRasterSource> GetSourceAsync(LayerDefinition layer, CancellationToken cancellationToken) =>
-        Stalled.Contains(layer.Id) ? StallAsync(cancellationToken)
-        : OpenErrors.TryGetValue(layer.Id, out var error) ? Task.FromException<IRasterSource>(error)
-        : Task.FromResult(layers.First(l => l.Layer.Id == layer.Id).Source);
-
-    public void Replace(LayerDefinition layer, IRasterSource source) => throw new NotSupportedException("no fake layer declares Time");
-
-    private static async Task<IRasterSource> StallAsync(CancellationToken cancellationToken)
-    {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        throw new InvalidOperationException("unreachable");
-    }
-}
+namespace OgcTiler.TestSupport.Hosting.Fakes;
 
 /// <summary>
 /// A pipeline whose picture is a function of each pixel centre's longitude/latitude: the same grid gives the same
