@@ -1,5 +1,6 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Raster.Geometry;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Sources;
 using OgcTiler.Server.Api.Titiler;
@@ -26,11 +27,13 @@ internal static class DocumentEndpoints
         var query = new QueryReader(context.Request.Query);
         var info = await resolver.InfoAsync(query, context.RequestAborted);
         var source = await requests.OpenAsync(resolver, context.Request, context.RequestAborted);
-        var footprint = Grids.BoundsTransform.Geographic(source.Info.NativeBounds, source.Info.Crs, requests.Grids.Crs);
-        return Results.Json(InfoDocuments.Feature(footprint, info, query.String("url")!), contentType: "application/geo+json");
+        return Results.Json(InfoDocuments.Feature(Antimeridian.Wrap(source.Info.Wgs84Bounds), info, query.String("url")!), contentType: "application/geo+json");
     }
 
-    /// <summary><c>bounds</c>: the source's footprint in <c>crs</c> (default WGS84), as TiTiler's /bounds.</summary>
+    /// <summary>
+    /// <c>bounds</c>: the source's footprint in <c>crs</c> (default WGS84), as TiTiler's /bounds; in a geographic CRS
+    /// west &gt; east when it crosses the antimeridian, as rio-tiler's get_geographic_bounds.
+    /// </summary>
     public static async Task<IResult> BoundsAsync(ISourceResolver resolver, HttpContext context, TilerRequests requests)
     {
         var crsParameter = new QueryReader(context.Request.Query).String("crs") is { } text ? Grids.CrsText.ToEpsg(text) : null;
@@ -39,6 +42,8 @@ internal static class DocumentEndpoints
             throw new InvalidParameterException("crs", $"crs: {error ?? $"unknown CRS '{crsParameter}'"}");
         var info = (await requests.OpenAsync(resolver, context.Request, context.RequestAborted)).Info;
         var b = crsParameter is null ? info.Wgs84Bounds : Grids.BoundsTransform.Transform(info.NativeBounds, info.Crs, crsParameter, registry);
+        if (crsParameter is null || registry.Resolve(crsParameter).IsGeographic)
+            b = Antimeridian.Wrap(b);
         return Results.Json(new Dictionary<string, object?>
         {
             ["bounds"] = new[] { b.MinX, b.MinY, b.MaxX, b.MaxY },
@@ -64,7 +69,8 @@ internal static class DocumentEndpoints
         var (minZoom, maxZoom) = ZoomLevels.Range(info, set, requests.Grids.Crs);
         minZoom = query.Int("minzoom", 0, 30) ?? minZoom;
         maxZoom = query.Int("maxzoom", 0, 30) ?? maxZoom;
-        var b = info.Wgs84Bounds;
+        var b = Antimeridian.Wrap(info.Wgs84Bounds);
+        var (centreX, centreY) = Antimeridian.Centre(b);
         var document = new Dictionary<string, object?>
         {
             ["tilejson"] = "3.0.0",
@@ -74,7 +80,8 @@ internal static class DocumentEndpoints
             ["minzoom"] = minZoom,
             ["maxzoom"] = maxZoom,
             ["bounds"] = new[] { b.MinX, b.MinY, b.MaxX, b.MaxY },
-            ["center"] = new object[] { (b.MinX + b.MaxX) / 2, (b.MinY + b.MaxY) / 2, minZoom },
+            // TiTiler averages the longitudes, which puts the centre of a box across 180° on the far side of the Earth.
+            ["center"] = new object[] { centreX, centreY, minZoom },
             ["raster_layers"] = new Dictionary<string, object?>(),
         };
         if (resolver is CogSourceResolver)

@@ -1,7 +1,9 @@
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Geometry;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Grids;
 using OgcTiler.Server.Api.Sources;
+using OgcTiler.Server.Ogc.Common;
 
 namespace OgcTiler.Server.Api.Endpoints;
 
@@ -16,7 +18,7 @@ internal static class TileSetDocuments
     {
         var info = (await requests.OpenAsync(resolver, context.Request, context.RequestAborted)).Info;
         var query = QueryString(context.Request);
-        var box = BoundingBox(info.Wgs84Bounds, "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+        var box = BoundingBox(Antimeridian.Wrap(info.Wgs84Bounds), "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
         return Results.Json(new Dictionary<string, object?>
         {
             ["tilesets"] = registry.All.Select(set => new Dictionary<string, object?>
@@ -42,7 +44,12 @@ internal static class TileSetDocuments
         var parameters = new Titiler.QueryReader(context.Request.Query);
         min = parameters.Int("minzoom", 0, set.Matrices.Count - 1) ?? min;
         max = parameters.Int("maxzoom", 0, set.Matrices.Count - 1) ?? max;
-        var inSetCrs = BoundsTransform.Transform(info.NativeBounds, info.Crs, set.Crs.Id, requests.Grids.Crs);
+        // A footprint across the antimeridian is projected side by side; its limits then span every column (TiTiler's
+        // tms_limits of bounds with west > east).
+        var inSetCrs = Antimeridian.Crosses(info.Wgs84Bounds)
+            && BoundsProjector.ProjectParts(requests.Grids.Crs, info.Wgs84Bounds, set.Crs) is { Count: > 0 } parts
+                ? parts
+                : [BoundsTransform.Transform(info.NativeBounds, info.Crs, set.Crs.Id, requests.Grids.Crs)];
         var query = QueryString(context.Request);
         var links = new List<Dictionary<string, object?>>
         {
@@ -56,26 +63,23 @@ internal static class TileSetDocuments
             ["title"] = $"tileset tiled using {set.Id} TileMatrixSet",
             ["dataType"] = "map",
             ["crs"] = set.CrsUri,
-            ["boundingBox"] = BoundingBox(info.Wgs84Bounds, "http://www.opengis.net/def/crs/OGC/1.3/CRS84"),
+            ["boundingBox"] = BoundingBox(Antimeridian.Wrap(info.Wgs84Bounds), "http://www.opengis.net/def/crs/OGC/1.3/CRS84"),
             ["links"] = links,
             ["tileMatrixSetLimits"] = set.Matrices.Skip(min).Take(max - min + 1).Select(m => Limits(m, inSetCrs)).ToArray(),
         });
     }
 
-    /// <summary>The rows and columns of a matrix whose tiles meet <paramref name="box"/> (in the set's CRS).</summary>
-    private static Dictionary<string, object?> Limits(TileMatrix m, Bounds box)
+    /// <summary>The rows and columns of a matrix whose tiles meet <paramref name="boxes"/> (in the set's CRS).</summary>
+    private static Dictionary<string, object?> Limits(TileMatrix m, IReadOnlyList<Bounds> boxes)
     {
-        static int Index(double position, int count) => (int)Math.Clamp(Math.Floor(position), 0, count - 1);
-        var (top, bottom) = m.CornerOfOrigin == CornerOfOrigin.TopLeft
-            ? ((m.OriginY - box.MaxY) / m.TileSpanY, (m.OriginY - box.MinY) / m.TileSpanY)
-            : ((box.MinY - m.OriginY) / m.TileSpanY, (box.MaxY - m.OriginY) / m.TileSpanY);
+        var range = TileRange.Of(m, boxes);
         return new Dictionary<string, object?>
         {
             ["tileMatrix"] = m.Id,
-            ["minTileRow"] = Index(top, m.MatrixHeight),
-            ["maxTileRow"] = Index(bottom - 1e-9, m.MatrixHeight),
-            ["minTileCol"] = Index((box.MinX - m.OriginX) / m.TileSpanX, m.MatrixWidth),
-            ["maxTileCol"] = Index((box.MaxX - m.OriginX) / m.TileSpanX - 1e-9, m.MatrixWidth),
+            ["minTileRow"] = range.MinRow,
+            ["maxTileRow"] = range.MaxRow,
+            ["minTileCol"] = range.MinCol,
+            ["maxTileCol"] = range.MaxCol,
         };
     }
 

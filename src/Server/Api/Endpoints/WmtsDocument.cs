@@ -77,7 +77,7 @@ internal static class WmtsDocument
     {
         w.WriteStartElement("Layer", Wmts);
         w.WriteElementString("Title", Ows, id);
-        WmtsMatrixSetWriter.WriteBox(w, "WGS84BoundingBox", null, wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY);
+        WmtsMatrixSetWriter.WriteWgs84Boxes(w, wgs84);
         w.WriteElementString("Identifier", Ows, id);
         WmtsMatrixSetWriter.WriteBoundingBox(w, layer.Set.Set, layer.Set.Box);
         w.WriteStartElement("Style", Wmts);

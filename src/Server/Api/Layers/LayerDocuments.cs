@@ -1,4 +1,6 @@
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Raster.Geometry;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 
@@ -30,8 +32,8 @@ internal static class LayerDocuments
     {
         layer = Summary(request, layer),
         crs = info.Crs,
-        bounds = new[] { info.Wgs84Bounds.MinX, info.Wgs84Bounds.MinY, info.Wgs84Bounds.MaxX, info.Wgs84Bounds.MaxY },
-        nativeBounds = new[] { info.NativeBounds.MinX, info.NativeBounds.MinY, info.NativeBounds.MaxX, info.NativeBounds.MaxY },
+        bounds = Box(Antimeridian.Wrap(info.Wgs84Bounds)), // west > east across the antimeridian, as tilejson
+        nativeBounds = Box(info.NativeBounds),
         width = info.Width,
         height = info.Height,
         resolution = info.NativeResolution,
@@ -41,4 +43,6 @@ internal static class LayerDocuments
     };
 
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static double[] Box(Bounds b) => [b.MinX, b.MinY, b.MaxX, b.MaxY];
 }

@@ -1,5 +1,6 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
 
 namespace OgcTiler.Server.Ogc.Common;
 
@@ -27,6 +28,13 @@ internal static class BoundsProjector
         }
         return result;
     }
+
+    /// <summary>
+    /// The footprint's boxes in <paramref name="target"/>: one for each side of the antimeridian when the WGS 84 box
+    /// crosses it (in either form, <see cref="Antimeridian"/>), each projected as <see cref="Project"/> does.
+    /// </summary>
+    public static IReadOnlyList<Bounds> ProjectParts(CrsRegistry registry, Bounds wgs84, CrsDefinition target) =>
+        Antimeridian.Parts(wgs84).Select(part => Project(registry, part, target)).OfType<Bounds>().ToList();
 
     /// <summary>The CRS's area of use; one that crosses the antimeridian (west &gt; east, e.g. EPSG:5482, EPSG:3832) is two boxes.</summary>
     private static IEnumerable<Bounds> AreasOfUse(CrsDefinition target)

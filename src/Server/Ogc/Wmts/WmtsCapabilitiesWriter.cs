@@ -117,8 +117,7 @@ internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSe
         w.WriteElementString("Title", Ows, layer.Title);
         if (layer.Definition.Abstract is { } text)
             w.WriteElementString("Abstract", Ows, text);
-        var wgs84 = layer.Info.Wgs84Bounds;
-        WmtsMatrixSetWriter.WriteBox(w, "WGS84BoundingBox", null, wgs84.MinX, wgs84.MinY, wgs84.MaxX, wgs84.MaxY);
+        WmtsMatrixSetWriter.WriteWgs84Boxes(w, layer.Info.Wgs84Bounds);
         w.WriteElementString("Identifier", Ows, layer.Id);
         foreach (var s in layerSets.DistinctBy(s => s.Set.Crs.Id))
             WmtsMatrixSetWriter.WriteBoundingBox(w, s.Set, s.Box);

@@ -57,37 +57,33 @@ internal sealed class WmtsLayerSets(TileMatrixSetRegistry registry, CrsRegistry 
 
     private WmtsLayerSet? LinkOf(SourceInfo info, TileMatrixSet set, bool named)
     {
-        if (BoxIn(info, set) is { } box && box.Intersects(set.Bounds))
-        {
-            // Only the part inside the set's extent is advertised: a client (GDAL) asks for every tile of the box's
-            // extent, and a box reaching past the set would make it ask for columns the matrix does not have.
-            var inside = new Bounds(Math.Max(box.MinX, set.Bounds.MinX), Math.Max(box.MinY, set.Bounds.MinY),
-                Math.Min(box.MaxX, set.Bounds.MaxX), Math.Min(box.MaxY, set.Bounds.MaxY));
-            return new WmtsLayerSet(set, inside, LimitsOf(set, inside));
-        }
-        return named ? new WmtsLayerSet(set, set.Bounds, LimitsOf(set, set.Bounds)) : null;
+        // Only the part inside the set's extent is advertised: a client (GDAL) asks for every tile of the box's
+        // extent, and a box reaching past the set would make it ask for columns the matrix does not have.
+        var boxes = BoxesIn(info, set).Where(b => b.Intersects(set.Bounds)).Select(b => Inside(b, set.Bounds)).ToList();
+        if (boxes.Count > 0)
+            return new WmtsLayerSet(set, boxes.Aggregate(Union), LimitsOf(set, boxes));
+        return named ? new WmtsLayerSet(set, set.Bounds, LimitsOf(set, [set.Bounds])) : null;
     }
 
-    private Bounds? BoxIn(SourceInfo info, TileMatrixSet set) =>
+    /// <summary>The footprint in the set's CRS: its native box, or its WGS 84 box projected, split at the antimeridian.</summary>
+    private IReadOnlyList<Bounds> BoxesIn(SourceInfo info, TileMatrixSet set) =>
         crs.TryResolve(info.Crs, out var native) && native.Id == set.Crs.Id
-            ? info.NativeBounds
-            : BoundsProjector.Project(crs, info.Wgs84Bounds, set.Crs);
+            ? [info.NativeBounds]
+            : BoundsProjector.ProjectParts(crs, info.Wgs84Bounds, set.Crs);
+
+    private static Bounds Inside(Bounds b, Bounds extent) =>
+        new(Math.Max(b.MinX, extent.MinX), Math.Max(b.MinY, extent.MinY), Math.Min(b.MaxX, extent.MaxX), Math.Min(b.MaxY, extent.MaxY));
+
+    private static Bounds Union(Bounds a, Bounds b) =>
+        new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));
 
     /// <summary>
-    /// Limits per matrix. The WMTS schema types MaxTileRow/MaxTileCol as positive integers, so a matrix whose range
-    /// ends at row or column 0 cannot be described and is left out (clients then use the next matrix).
+    /// Limits per matrix (<see cref="TileRange"/>: a footprint on both sides of the antimeridian takes every column).
+    /// The WMTS schema types MaxTileRow/MaxTileCol as positive integers, so a matrix whose range ends at row or column 0
+    /// cannot be described and is left out (clients then use the next matrix).
     /// </summary>
-    private static IReadOnlyList<WmtsLimits> LimitsOf(TileMatrixSet set, Bounds box) =>
-        set.Matrices.Select(m => Limits(m, box)).Where(l => l.MaxRow > 0 && l.MaxCol > 0).ToList();
-
-    private static WmtsLimits Limits(TileMatrix m, Bounds box)
-    {
-        var minCol = Index((box.MinX - m.OriginX) / m.TileSpanX, m.MatrixWidth);
-        var maxCol = Index((box.MaxX - m.OriginX) / m.TileSpanX - 1e-9, m.MatrixWidth);
-        var minRow = Index((m.OriginY - box.MaxY) / m.TileSpanY, m.MatrixHeight);
-        var maxRow = Index((m.OriginY - box.MinY) / m.TileSpanY - 1e-9, m.MatrixHeight);
-        return new WmtsLimits(m.Id, minRow, maxRow, minCol, maxCol);
-    }
-
-    private static int Index(double position, int count) => (int)Math.Clamp(Math.Floor(position), 0, count - 1);
+    private static IReadOnlyList<WmtsLimits> LimitsOf(TileMatrixSet set, IReadOnlyList<Bounds> boxes) =>
+        set.Matrices.Select(m => (m.Id, Range: TileRange.Of(m, boxes)))
+            .Where(l => l.Range.MaxRow > 0 && l.Range.MaxCol > 0)
+            .Select(l => new WmtsLimits(l.Id, l.Range.MinRow, l.Range.MaxRow, l.Range.MinCol, l.Range.MaxCol)).ToList();
 }

@@ -1,4 +1,5 @@
 using System.Xml;
+using OgcTiler.Raster.Geometry;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Ogc.Common;
 
@@ -87,6 +88,18 @@ internal static class WmtsMatrixSetWriter
             WriteBox(w, "BoundingBox", set.Crs.Urn, box.MinY, box.MinX, box.MaxY, box.MaxX);
         else
             WriteBox(w, "BoundingBox", set.Crs.Urn, box.MinX, box.MinY, box.MaxX, box.MaxY);
+    }
+
+    /// <summary>
+    /// The layer's ows:WGS84BoundingBox: one box, or for a footprint across the antimeridian one box on each side.
+    /// OWS 1.1 makes a box's corners the minimum and maximum longitude and latitude, and lets a layer list several
+    /// boxes meaning their union (owsDataIdentification.xsd, DatasetDescriptionSummaryBaseType), so a box never
+    /// crosses 180° (docs/ogc.md).
+    /// </summary>
+    public static void WriteWgs84Boxes(XmlWriter w, Abstractions.Raster.Bounds wgs84)
+    {
+        foreach (var b in Antimeridian.Parts(wgs84))
+            WriteBox(w, "WGS84BoundingBox", null, b.MinX, b.MinY, b.MaxX, b.MaxY);
     }
 
     public static void WriteBox(XmlWriter w, string name, string? crs, double x0, double y0, double x1, double y1)

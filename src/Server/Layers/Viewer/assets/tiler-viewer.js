@@ -5,7 +5,7 @@
 // ones the controls show are replaced by them. Every request goes to this server; the basemap only when it loads.
 (() => {
   "use strict";
-  const { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, showPointsOnClick } = OgcViewer;
+  const { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, keepToBounds, showPointsOnClick } = OgcViewer;
   const config = JSON.parse($("viewer-config").textContent);
   const stac = config.kind === "stac", search = config.kind === "search";
   const page = new URLSearchParams(location.search);
@@ -83,9 +83,7 @@
     // Tiles of 512 px (tilesize=512) are drawn one zoom level up, at their size.
     const size = Number(new URL(template, location.href).searchParams.get("tilesize")) || 256;
     Object.assign(tiles.options, { tileSize: size, zoomOffset: -Math.log2(size / 256) });
-    const [w, s, e, n] = tilejson.bounds;
-    tiles.options.bounds = L.latLngBounds([s, w], [n, e]);
-    if (!fitted) map.fitBounds(tiles.options.bounds, { paddingBottomRight: [320, 0] }); // beside the panel
+    keepToBounds(map, tiles, tilejson.bounds, !fitted);
     fitted = true;
     $("tile-url").textContent = template;
     showTiles(template);

@@ -89,11 +89,23 @@ window.OgcViewer = (() => {
     }
   }
 
+  // Keeps the tile layer to a WGS84 box [w, s, e, n] and, with fit, shows it beside the panel. A box across the
+  // antimeridian (w > e, as rio-tiler and TiTiler give it) is fitted as w - 360..e, so the map stays on the 180° side
+  // rather than spanning the world the other way; Leaflet's tile bounds hold one side only, so such a layer asks for
+  // its tiles everywhere (the server answers those away from the data empty).
+  function keepToBounds(map, tiles, [w, s, e, n], fit) {
+    const crosses = w > e;
+    const box = L.latLngBounds([s, crosses ? w - 360 : w], [n, e]);
+    tiles.options.bounds = crosses ? undefined : box;
+    if (fit) map.fitBounds(box, { paddingBottomRight: [320, 0] });
+  }
+
   // Asks pointUrl(lon, lat) for the values at a click and shows them as a table of band name (and description) and value.
   function showPointsOnClick(map, pointUrl) {
     const marker = L.circleMarker([0, 0], { radius: 5, color: "#e00" });
     map.on("click", async e => {
-      const lon = e.latlng.lng.toFixed(6), lat = e.latlng.lat.toFixed(6);
+      const at = e.latlng.wrap(); // a map shown across 180° has longitudes past it
+      const lon = at.lng.toFixed(6), lat = at.lat.toFixed(6);
       const target = $("point");
       target.textContent = "…";
       marker.setLatLng(e.latlng).addTo(map);
@@ -121,5 +133,5 @@ window.OgcViewer = (() => {
     });
   }
 
-  return { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, showPointsOnClick };
+  return { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, keepToBounds, showPointsOnClick };
 })();

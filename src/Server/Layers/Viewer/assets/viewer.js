@@ -3,7 +3,7 @@
 // It loads nothing but this server's files; the basemap, when configured, is shown only if its first tile loads.
 (() => {
   "use strict";
-  const { $, option, status, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, showPointsOnClick } = OgcViewer;
+  const { $, option, status, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, keepToBounds, showPointsOnClick } = OgcViewer;
   const config = JSON.parse($("viewer-config").textContent);
   const layerUrl = "../" + encodeURIComponent(config.layer);
   const bandSelects = [$("band-r"), $("band-g"), $("band-b")];
@@ -46,9 +46,7 @@
       select.append(option("", "—"));
       info.bands.forEach((b, i) => select.append(option(String(i + 1), b.description ? `${b.name} ${b.description}` : b.name)));
     }
-    const [w, s, e, n] = info.bounds;
-    tiles.options.bounds = L.latLngBounds([s, w], [n, e]);
-    map.fitBounds(tiles.options.bounds, { paddingBottomRight: [320, 0] }); // beside the panel
+    keepToBounds(map, tiles, info.bounds, true);
   }
 
   for (const name of config.styles) $("style").append(option(name, name));

@@ -1,0 +1,58 @@
+using OgcTiler.Abstractions.Raster;
+
+namespace OgcTiler.Raster.Geometry;
+
+/// <summary>
+/// Longitude/latitude boxes around 180°. A footprint transformed by the engine keeps its longitudes continuous, so one
+/// across the antimeridian reaches past ±180° (UTM 1N data: -180.59..-179.16); a STAC bbox or a document writes it as
+/// RFC 7946 §5.2 and rio-tiler's transform_bounds do, west &gt; east (179.41..-179.16). Each member takes either form.
+/// </summary>
+internal static class Antimeridian
+{
+    /// <summary>
+    /// The box with both longitudes within ±180°, west &gt; east when it crosses 180° (rio-tiler's
+    /// get_geographic_bounds); a box a turn wide or more is -180..180.
+    /// </summary>
+    public static Bounds Wrap(Bounds b)
+    {
+        if (!double.IsFinite(b.MinX) || !double.IsFinite(b.MaxX))
+            return b;
+        if (b.MinX <= b.MaxX && b.MaxX - b.MinX >= 360)
+            return b with { MinX = -180, MaxX = 180 };
+        var (west, east) = (Longitude(b.MinX), Longitude(b.MaxX));
+        // A box ending on 180° (0..180) or starting on -180° keeps that edge rather than becoming west > east.
+        if (b.MinX < b.MaxX && west >= east)
+        {
+            if (east == -180)
+                east = 180;
+            else if (west == 180)
+                west = -180;
+        }
+        return b with { MinX = west, MaxX = east };
+    }
+
+    /// <summary>Whether the box crosses 180° (in either form).</summary>
+    public static bool Crosses(Bounds b)
+    {
+        var w = Wrap(b);
+        return w.MinX > w.MaxX;
+    }
+
+    /// <summary>The box as one or two boxes within ±180°: west of 180° first, then east of -180°.</summary>
+    public static IReadOnlyList<Bounds> Parts(Bounds b)
+    {
+        var w = Wrap(b);
+        return w.MinX > w.MaxX ? [w with { MaxX = 180 }, w with { MinX = -180 }] : [w];
+    }
+
+    /// <summary>The box's centre longitude and latitude, on the antimeridian side for a box that crosses it.</summary>
+    public static (double Longitude, double Latitude) Centre(Bounds b)
+    {
+        var w = Wrap(b);
+        var east = w.MinX > w.MaxX ? w.MaxX + 360 : w.MaxX;
+        return (Longitude((w.MinX + east) / 2), (w.MinY + w.MaxY) / 2);
+    }
+
+    /// <summary>A longitude into -180..180 (180 stays 180).</summary>
+    private static double Longitude(double x) => x is >= -180 and <= 180 ? x : x - 360 * Math.Floor((x + 180) / 360);
+}

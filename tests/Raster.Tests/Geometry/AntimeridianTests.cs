@@ -1,0 +1,47 @@
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Raster.Geometry;
+
+namespace OgcTiler.Raster.Tests.Geometry;
+
+/// <summary>
+/// Boxes around 180° in the two forms: the engine's continuous longitudes and RFC 7946 §5.2's west &gt; east, which
+/// rio-tiler's get_geographic_bounds gives (rasterio transform_bounds; dateline.tif: 179.4065..-179.1563).
+/// </summary>
+public sealed class AntimeridianTests
+{
+    [Theory]
+    [InlineData(-180.5934634, -179.1563068, 179.4065366, -179.1563068)] // UTM 1N across 180°, as the engine transforms it
+    [InlineData(179.4065366, 180.8436932, 179.4065366, -179.1563068)]  // the same, reaching east (UTM 60)
+    [InlineData(179.4065366, -179.1563068, 179.4065366, -179.1563068)] // already west > east
+    [InlineData(1.5, 2.5, 1.5, 2.5)]
+    [InlineData(0, 180, 0, 180)]                                       // touching 180° does not cross it
+    [InlineData(-190, -180, 170, 180)]
+    [InlineData(180, 190, -180, -170)]
+    [InlineData(0, 360, -180, 180)]                                    // a turn wide
+    [InlineData(100, 260, 100, -100)]                                  // 0..360 data
+    public void Wrap_GivesLongitudesWithin180_WestOfEastAcross(double minX, double maxX, double west, double east)
+    {
+        var wrapped = Antimeridian.Wrap(new Bounds(minX, 0, maxX, 1));
+
+        Assert.Equal((west, 0, east, 1), (Math.Round(wrapped.MinX, 7), wrapped.MinY, Math.Round(wrapped.MaxX, 7), wrapped.MaxY));
+    }
+
+    [Fact]
+    public void Parts_AreTheSidesWestAndEastOf180()
+    {
+        var parts = Antimeridian.Parts(new Bounds(179.5, 0, 180.5, 1));
+
+        Assert.Equal([new Bounds(179.5, 0, 180, 1), new Bounds(-180, 0, -179.5, 1)], parts);
+        Assert.Equal([new Bounds(1, 2, 3, 4)], Antimeridian.Parts(new Bounds(1, 2, 3, 4)));
+    }
+
+    [Theory]
+    [InlineData(179.5, 180.7, -179.9)]
+    [InlineData(179.5, -179.3, -179.9)]
+    [InlineData(178, -179.9, 179.05)]
+    [InlineData(1, 3, 2)]
+    public void Centre_LiesOnTheAntimeridianSide(double minX, double maxX, double longitude)
+    {
+        Assert.Equal(longitude, Antimeridian.Centre(new Bounds(minX, 0, maxX, 2)).Longitude, 9);
+    }
+}
