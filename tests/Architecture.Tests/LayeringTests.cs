@@ -41,7 +41,7 @@ public sealed class LayeringTests
         ["Sources"] = ["Configuration"],
         ["Plugins"] = ["Configuration", "Rendering", "Sources"],
         ["Caching"] = ["Configuration", "Plugins", "Rendering"],
-        ["Layers"] = ["Caching", "Configuration", "Plugins", "Rendering", "Time"],
+        ["Layers"] = ["Configuration", "Plugins", "Rendering", "Time"],
         // Api's WMTSCapabilities.xml of /cog and /stac is written by the one WMTS writer of Ogc/Wmts.
         ["Api"] = ["Caching", "Configuration", "Errors", "Layers", "Ogc", "Plugins", "Rendering", "Sources", "Time"],
         ["Ogc"] = ["Caching", "Configuration", "Errors", "Layers", "Plugins", "Rendering", "Time"],

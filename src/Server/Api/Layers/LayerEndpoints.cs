@@ -1,11 +1,11 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Api.Titiler;
+using OgcTiler.Server.Api.Viewer;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 using OgcTiler.Server.Layers.Time;
-using OgcTiler.Server.Layers.Viewer;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Api.Layers;

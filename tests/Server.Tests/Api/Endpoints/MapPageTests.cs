@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using OgcTiler.Server.Tests.Layers.Viewer;
+using OgcTiler.Server.Tests.Api.Viewer;
 using OgcTiler.TestSupport;
 using PuppeteerSharp.Input;
 

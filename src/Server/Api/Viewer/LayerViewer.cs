@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers;
 
-namespace OgcTiler.Server.Layers.Viewer;
+namespace OgcTiler.Server.Api.Viewer;
 
 /// <summary>
 /// /layers/{id}/map.html: a Leaflet map of the layer's WebMercatorQuad tiles with controls for style, bands, expression,

@@ -1,6 +1,6 @@
 using PuppeteerSharp;
 
-namespace OgcTiler.Server.Tests.Layers.Viewer;
+namespace OgcTiler.Server.Tests.Api.Viewer;
 
 /// <summary>
 /// Debian's headless Chromium (package <c>chromium</c>, installed by .ci/run) driven through PuppeteerSharp, with every

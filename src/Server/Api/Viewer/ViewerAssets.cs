@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Server.Caching;
 
-namespace OgcTiler.Server.Layers.Viewer;
+namespace OgcTiler.Server.Api.Viewer;
 
 /// <summary>
 /// /viewer/{path}: the viewer's script and style and the Leaflet files they use (copied from its npm package by

@@ -3,7 +3,7 @@ using System.Net;
 using PuppeteerSharp;
 using SkiaSharp;
 
-namespace OgcTiler.Server.Tests.Layers.Viewer;
+namespace OgcTiler.Server.Tests.Api.Viewer;
 
 internal sealed record TileAnswer(string Url, HttpStatusCode Status, string? ContentType);
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using PuppeteerSharp.Input;
 
-namespace OgcTiler.Server.Tests.Layers.Viewer;
+namespace OgcTiler.Server.Tests.Api.Viewer;
 
 /// <summary>
 /// /layers/s2/map.html of the shipped config in headless Chromium against the real server on loopback, with every

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace OgcTiler.Server.Tests.Layers.Viewer;
+namespace OgcTiler.Server.Tests.Api.Viewer;
 
 /// <summary>map.html refers only to files this server serves (/viewer/...), with caching headers.</summary>
 public sealed partial class ViewerAssetsTests(DemoServer demo) : IClassFixture<DemoServer>
