@@ -3,7 +3,7 @@ using OgcTiler.Abstractions.Raster;
 using OgcTiler.TestSupport.Fakes;
 using SkiaSharp;
 
-namespace OgcTiler.Server.Tests.Layers;
+namespace OgcTiler.Server.Tests.Api.Layers;
 
 public sealed class LayerTileEndpointTests : IDisposable
 {

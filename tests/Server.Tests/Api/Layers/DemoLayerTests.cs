@@ -2,7 +2,7 @@ using System.Net;
 using OgcTiler.TestSupport;
 using SkiaSharp;
 
-namespace OgcTiler.Server.Tests.Layers;
+namespace OgcTiler.Server.Tests.Api.Layers;
 
 /// <summary>
 /// End to end on the shipped config and demo data with the real raster engine; the reference is gdalwarp's nearest

@@ -3,7 +3,7 @@ using System.Text.Json;
 using OgcTiler.Server.Configuration;
 using OgcTiler.TestSupport.Fakes;
 
-namespace OgcTiler.Server.Tests.Layers;
+namespace OgcTiler.Server.Tests.Api.Layers;
 
 public sealed class TileMatrixSetEndpointTests : IDisposable
 {
