@@ -7,8 +7,8 @@ using OgcTiler.Server.Rendering.Encoders;
 namespace OgcTiler.Bench;
 
 /// <summary>
-/// Where a warm tile's CPU time goes (thread CPU time, so other load on the machine does not count): read (warp, blocks cached), compose (rescale + mask), PNG encode, over the load
-/// benchmark's tile list. Run: <c>dotnet run -c Release --project bench -- tile-sweep COG TILES_TXT</c>.
+/// Where a warm tile's CPU time and managed allocations go (thread CPU time, so other load on the machine does not
+/// count): read (warp, blocks cached), compose (rescale + mask), PNG encode, over the load benchmark's tile list. Run: <c>dotnet run -c Release --project bench -- tile-sweep COG TILES_TXT</c>.
 /// </summary>
 internal static class TileSweep
 {
@@ -35,25 +35,28 @@ internal static class TileSweep
         foreach (var grid in grids)
             (await dataset.ReadAsync(grid, bands, ReadOptions.Default, default)).Dispose(); // decode every block once
         double readMs = 0, composeMs = 0, encodeMs = 0;
+        long readBytes = 0, composeBytes = 0, encodeBytes = 0;
         const int rounds = 3;
         for (var r = 0; r < rounds; r++)
         {
             foreach (var grid in grids)
             {
-                var t0 = ThreadCpu.Now();
+                var (t0, a0) = (ThreadCpu.Now(), GC.GetAllocatedBytesForCurrentThread());
                 using var data = await dataset.ReadAsync(grid, bands, ReadOptions.Default, default);
-                var t1 = ThreadCpu.Now();
+                var (t1, a1) = (ThreadCpu.Now(), GC.GetAllocatedBytesForCurrentThread());
                 using var image = ImageComposer.Compose(data, options, null, null, dataset.Info.DataType, null);
-                var t2 = ThreadCpu.Now();
+                var (t2, a2) = (ThreadCpu.Now(), GC.GetAllocatedBytesForCurrentThread());
                 encoder.Encode(image);
-                var t3 = ThreadCpu.Now();
+                var (t3, a3) = (ThreadCpu.Now(), GC.GetAllocatedBytesForCurrentThread());
                 readMs += (t1 - t0) / 1e6;
                 composeMs += (t2 - t1) / 1e6;
                 encodeMs += (t3 - t2) / 1e6;
+                (readBytes, composeBytes, encodeBytes) = (readBytes + a1 - a0, composeBytes + a2 - a1, encodeBytes + a3 - a2);
             }
         }
         var n = rounds * grids.Count;
         Console.WriteLine($"{grids.Count} tiles x {rounds}: read {readMs / n:F3} ms, compose {composeMs / n:F3} ms, PNG {encodeMs / n:F3} ms per tile");
+        Console.WriteLine($"allocated per tile: read {readBytes / n / 1024.0:F1} KB, compose {composeBytes / n / 1024.0:F1} KB, PNG {encodeBytes / n / 1024.0:F1} KB");
     }
 }
 

@@ -22,6 +22,13 @@ internal sealed class ApproxTransformer
     /// <summary>GDAL's nudge before truncating a source coordinate to a pixel index.</summary>
     private const double EdgeEpsilon = 1e-10;
 
+    /// <summary>
+    /// This thread's work lists, reused from tile to tile (a tile's lists hold about 20 KB). Safe because a transform
+    /// runs to its end on one thread without awaiting.
+    /// </summary>
+    [ThreadStatic]
+    private static WorkLists? s_work;
+
     private readonly CoordinateTransform _targetToSource;
     private readonly GeoTransform _target;
     private readonly PixelLocator _source;
@@ -48,17 +55,17 @@ internal sealed class ApproxTransformer
     public void Transform(TargetRegion region, int stride, Span<double> xs, Span<double> ys, double offset)
     {
         var width = region.Width;
+        var work = s_work ??= new WorkLists();
+        var (segments, next, exact) = (work.Segments, work.Next, work.Exact);
+        segments.Clear();
+        exact.Clear();
         if (width <= ExactSegmentLength)
         {
-            var all = new List<(int, int)>(width * region.Height);
             for (var row = region.Y; row < region.Y + region.Height; row++)
-                QueueInterior(row, region.X - 1, region.X + width, -1, all);
-            TransformPoints(all, stride, xs, ys, offset);
+                QueueInterior(row, region.X - 1, region.X + width, -1, exact);
+            TransformPoints(exact, stride, xs, ys, offset);
             return;
         }
-        var segments = new List<Segment>(region.Height * 2);
-        var next = new List<Segment>(region.Height * 2);
-        var exact = new List<(int Row, int Col)>(region.Height * 3);
         for (var row = region.Y; row < region.Y + region.Height; row++)
         {
             var segment = new Segment(row, region.X, region.X + width - 1);
@@ -202,6 +209,15 @@ internal sealed class ApproxTransformer
     }
 
     /// <summary>Points Start..End (inclusive) of one row; its middle is GDAL's (n-1)/2.</summary>
+    private sealed class WorkLists
+    {
+        public List<Segment> Segments { get; } = [];
+
+        public List<Segment> Next { get; } = [];
+
+        public List<(int Row, int Col)> Exact { get; } = [];
+    }
+
     private readonly record struct Segment(int Row, int Start, int End)
     {
         public int Length => End - Start + 1;

@@ -18,21 +18,30 @@ internal sealed class PngEncoder(PngOptions options) : IImageEncoder
         var stride = image.Stride;
         var filteredLength = (stride + 1) * image.Height;
         var filtered = ArrayPool<byte>.Shared.Rent(filteredLength);
+        var written = ArrayPool<byte>.Shared.Rent(LargestPng(filteredLength));
         try
         {
             FilterRows(image, filtered);
-            var output = new MemoryStream(filteredLength / 4 + 128);
+            var output = new MemoryStream(written, 0, written.Length, writable: true, publiclyVisible: true);
             output.Write(Signature);
             WriteHeader(output, image);
             WriteImageData(output, filtered.AsSpan(0, filteredLength));
             WriteChunk(output, "IEND"u8, []);
-            return output.ToArray();
+            return written.AsSpan(0, (int)output.Position).ToArray();
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(filtered);
+            ArrayPool<byte>.Shared.Return(written);
         }
     }
+
+    /// <summary>
+    /// The most a PNG of <paramref name="filteredLength"/> filtered bytes can take: zlib's worst case (stored blocks, the
+    /// bound of deflateBound and libdeflate_zlib_compress_bound) and the chunks around it. The PNG is written into a
+    /// pooled buffer of this size, so encoding allocates only the returned bytes.
+    /// </summary>
+    private static int LargestPng(int filteredLength) => filteredLength + filteredLength / 8 + filteredLength / 64 + 1024;
 
     private void FilterRows(PixelImage image, byte[] filtered)
     {
