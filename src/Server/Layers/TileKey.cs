@@ -1,49 +1,70 @@
 using System.Globalization;
 using System.Text;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Server.Rendering;
 
 namespace OgcTiler.Server.Layers;
 
 /// <summary>
-/// The tile-cache key of every door, built by one rule: the parts that name the picture, then the query's render
-/// parameters in one canonical form (names sorted, values in their order, everything escaped), so the same request
-/// through the layer endpoint or WMTS shares one key and no two different requests can collide.
+/// The tile-cache key of every door, built by one rule: the parts that name the picture, then the request's
+/// parameters in one canonical form (everything escaped), so the same request through the layer endpoint, WMTS or
+/// the seeder shares one key and no two different requests can collide.
 /// </summary>
 internal static class TileKey
 {
-    /// <summary>A layer tile (layer endpoint, WMTS GetTile); <paramref name="query"/> holds the parameters besides <c>style</c>, or null.</summary>
+    /// <summary>
+    /// A layer tile (layer endpoint, WMTS GetTile, seeding): keyed on the parsed <paramref name="overrides"/> of the
+    /// style (null: none), so the spelling of a query (parameter order and case, other parameters) does not split the cache.
+    /// </summary>
     /// <param name="style">the style name; empty or null is "default".</param>
     /// <param name="selected">what the layer's Time selects for this request (values and their version), "" when it has none.</param>
     public static string ForLayer(
-        string layerId, string tileMatrixSet, string matrix, int col, int row, ImageFormat format, string? style, IQueryCollection? query, string selected = "") =>
+        string layerId, string tileMatrixSet, string matrix, int col, int row, ImageFormat format, string? style, RenderOptions? overrides, string selected = "") =>
         Build(
             ["layer", layerId, tileMatrixSet, matrix, Number(col), Number(row), format.Name, string.IsNullOrEmpty(style) ? "default" : style, selected],
-            query, except: "style");
+            overrides is null ? [] : Given(overrides));
 
     /// <summary>A <c>/cog</c> or <c>/stac</c> tile: <paramref name="tile"/> is the last path segment (y, scale and format) and the query names the source.</summary>
     public static string ForSource(string door, string sourceId, string tileMatrixSet, int z, int x, string tile, IQueryCollection query) =>
-        Build([door, sourceId, tileMatrixSet, Number(z), Number(x), tile], query, except: null);
+        Build([door, sourceId, tileMatrixSet, Number(z), Number(x), tile],
+            query.Keys.Order(StringComparer.Ordinal).SelectMany(name => query[name].Select(value => (name, value ?? ""))));
 
-    private static string Build(ReadOnlySpan<string> parts, IQueryCollection? query, string? except)
+    /// <summary>The values of <paramref name="options"/> that were given (differ from a new <see cref="RenderOptions"/>), in a fixed order.</summary>
+    private static IEnumerable<(string Name, string Value)> Given(RenderOptions options)
+    {
+        (string Name, string? Value)[] all =
+        [
+            ("bidx", options.Bidx is { } bidx ? string.Join(',', bidx.Select(Number)) : null),
+            ("expression", options.Expression),
+            ("bands", options.Bands is { } bands ? string.Join(',', bands.Select(Uri.EscapeDataString)) : null),
+            ("rescale", options.Rescale is { } rescale ? string.Join(';', rescale.Select(r => Number(r.Min) + "," + Number(r.Max))) : null),
+            ("colormap_name", options.ColormapName),
+            ("colormap", options.Colormap),
+            ("color_formula", options.ColorFormula),
+            ("resampling", options.Resampling == ResamplingMethod.Nearest ? null : options.Resampling.ToString()),
+            ("reproject", options.Reproject == ResamplingMethod.Nearest ? null : options.Reproject.ToString()),
+            ("nodata", options.Nodata is { } nodata ? Number(nodata) : null),
+            ("unscale", options.Unscale ? "true" : null),
+            ("return_mask", options.ReturnMask ? null : "false"),
+        ];
+        return all.Where(p => p.Value is not null).Select(p => (p.Name, p.Value!));
+    }
+
+    private static string Build(ReadOnlySpan<string> parts, IEnumerable<(string Name, string Value)> parameters)
     {
         var key = new StringBuilder();
         foreach (var part in parts)
             key.Append(Uri.EscapeDataString(part)).Append('|');
-        if (query is null)
-            return key.ToString();
         var separator = "";
-        foreach (var name in query.Keys.Order(StringComparer.Ordinal))
+        foreach (var (name, value) in parameters)
         {
-            if (except is not null && string.Equals(name, except, StringComparison.OrdinalIgnoreCase))
-                continue;
-            foreach (var value in query[name])
-            {
-                key.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value ?? ""));
-                separator = "&";
-            }
+            key.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            separator = "&";
         }
         return key.ToString();
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

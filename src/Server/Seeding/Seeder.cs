@@ -84,7 +84,7 @@ internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry 
     private async Task<TileOrigin?> SeedTileAsync(SeedJob job, LayerDefinition layer, IRasterSource source, TileMatrixSet set, TileMatrix matrix,
         int col, int row, ImageFormat format, RenderOptions options, TileOutputs outputs, CancellationToken cancellation)
     {
-        var key = TileKey.ForLayer(layer.Id, set.Id, matrix.Id, col, row, format, job.Style, query: null);
+        var key = TileKey.ForLayer(layer.Id, set.Id, matrix.Id, col, row, format, job.Style, overrides: null);
         var lookup = cache.Lookup(key, source.Version);
         var zoom = int.Parse(matrix.Id, CultureInfo.InvariantCulture);
         var address = new TileAddress(zoom, col, row);

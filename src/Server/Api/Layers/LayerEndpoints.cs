@@ -42,12 +42,13 @@ public static class LayerEndpoints
         var layer = layers.Get(id);
         var imageFormat = ImageFormats.ParseTileFormat(format);
         var style = context.Request.Query["style"].LastOrDefault();
-        var renderOptions = LayerStyles.Resolve(layer, style).With(RenderParameters.Parse(context.Request.Query));
+        var overrides = RenderParameters.Parse(context.Request.Query);
+        var renderOptions = LayerStyles.Resolve(layer, style).With(overrides);
         EnsureOffered(layer, tms, grids);
         var grid = grids.TileGrid(tms, z, x, y);
         var source = await layers.GetSourceAsync(layer, context.RequestAborted);
         var (read, timeKey) = times.ForRequest(layer, source, context.Request.Query["time"].LastOrDefault());
-        var key = TileKey.ForLayer(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, context.Request.Query, timeKey);
+        var key = TileKey.ForLayer(layer.Id, grids.Registry.Get(tms).Id, z.ToString(CultureInfo.InvariantCulture), x, y, imageFormat, style, overrides, timeKey);
         var lookup = cache.Lookup(key, read.Version);
         if (TileResults.NotModified(context, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
             return notModified;

@@ -76,7 +76,7 @@ internal sealed class WmtsService(
     /// <summary>Through the tile cache, under the key the layer tile endpoint uses for the same picture.</summary>
     private async Task<IResult> TileAsync(HttpContext http, WmtsTile tile, ImageFormat format, CancellationToken ct)
     {
-        var key = TileKey.ForLayer(tile.Layer.Id, tile.Set.Id, tile.Matrix.Id, tile.Col, tile.Row, format, tile.Style, query: null, tile.CacheParameters);
+        var key = TileKey.ForLayer(tile.Layer.Id, tile.Set.Id, tile.Matrix.Id, tile.Col, tile.Row, format, tile.Style, overrides: null, tile.CacheParameters);
         var lookup = tiles.Lookup(key, tile.Layer.Source.Version);
         if (TileResults.NotModified(http, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
             return notModified;

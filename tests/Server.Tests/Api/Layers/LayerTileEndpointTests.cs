@@ -129,6 +129,18 @@ public sealed class LayerTileEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Tiles_OfTwoSpellingsOfOneRequest_AreRenderedOnce()
+    {
+        var client = _server.CreateClient();
+        var first = await client.GetAsync("/layers/demo/tiles/WebMercatorQuad/1/0/0.png?bidx=2&rescale=0,3000");
+        var second = await client.GetAsync("/layers/demo/tiles/WebMercatorQuad/1/0/0.png?RESCALE=[0,3000]&Bidx=2");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(1, _dataset.Reads);
+    }
+
+    [Fact]
     public async Task Tiles_AreRenderedEveryTimeWhenCacheDisabled()
     {
         var opener = new FakeRasterOpener();
