@@ -47,8 +47,10 @@ public static class SearchEndpoints
     private static async Task<IResult> SeriesAsync(string id, string? format, HttpContext context, SearchRegistry registry, Timeseries.SeriesReader reader)
     {
         var resolver = await ResolverAsync(id, context, registry);
-        return await Timeseries.TimeseriesEndpoints.HandleAsync(resolver, format, context, reader, async ct =>
-            [(Abstractions.Sources.ITimedSource)await resolver.OpenAsync(new Titiler.QueryReader(context.Request.Query), ct)]);
+        return await Timeseries.TimeseriesEndpoints.HandleAsync(resolver, format, context, reader, ct => [OpenAsync(ct)]);
+
+        async Task<Abstractions.Sources.ITimedSource> OpenAsync(CancellationToken ct) =>
+            (Abstractions.Sources.ITimedSource)await resolver.OpenAsync(new Titiler.QueryReader(context.Request.Query), ct);
     }
 
     /// <summary><c>url</c> names the STAC API (its /search or landing page), by default <c>Searches:StacApi</c>.</summary>

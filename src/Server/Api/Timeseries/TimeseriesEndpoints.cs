@@ -17,7 +17,7 @@ internal static class TimeseriesEndpoints
     /// <summary>Most items one /stac request may list.</summary>
     public const int MaxItems = 500;
 
-    private const int OpenParallelism = 8;
+    private const int OpenParallelism = 32;
 
     public static RouteGroupBuilder MapTimeseries(this RouteGroupBuilder group, ISourceResolver resolver)
     {
@@ -30,12 +30,12 @@ internal static class TimeseriesEndpoints
     }
 
     private static Task<IResult> ItemsAsync(ISourceResolver resolver, string? format, HttpContext context, SeriesReader reader) =>
-        HandleAsync(resolver, format, context, reader, ct => OpenItemsAsync(resolver, context.Request.Query, ct));
+        HandleAsync(resolver, format, context, reader, ct => OpenItems(resolver, context.Request.Query, ct));
 
     /// <summary>Parse → open the timed sources → group into dates → read and summarise each date → write.</summary>
-    /// <param name="open">The timed sources of the request: one per listed item, or a search's mosaic.</param>
+    /// <param name="open">Starts opening the timed sources of the request: one per listed item, or a search's mosaic.</param>
     public static async Task<IResult> HandleAsync(ISourceResolver resolver, string? format, HttpContext context, SeriesReader reader,
-        Func<CancellationToken, Task<IReadOnlyList<ITimedSource>>> open)
+        Func<CancellationToken, IReadOnlyList<Task<ITimedSource>>> open)
     {
         var query = new QueryReader(context.Request.Query);
         var output = SeriesFormats.Parse(format);
@@ -44,31 +44,44 @@ internal static class TimeseriesEndpoints
         var statistics = StatisticsParameters.Parse(query);
         var size = ImageSize.Parse(query, null);
         var area = await ReadAreaAsync(context.Request, query);
-        var dates = SeriesDates.Group(await open(context.RequestAborted), grouping);
-        if (dates.Count == 0)
-            throw new ResourceNotFoundException("none of the items has a datetime (or start_datetime), so there is no date to report");
-        var values = await reader.ReadAsync(resolver, context.Request.Query, dates, area, statistics, size, context.RequestAborted);
-        return SeriesFormats.Write(output, values, groupBy.Trim().ToLowerInvariant(), area.Bounds);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var opening = open(stop.Token);
+        try
+        {
+            var values = await reader.ReadAsync(resolver, context.Request.Query, opening, grouping, area, statistics, size, stop.Token);
+            return SeriesFormats.Write(output, values, groupBy.Trim().ToLowerInvariant(), area.Bounds);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await ((Task)Task.WhenAll(opening)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
-    /// <summary>Every <c>url</c> opened as a STAC item (concurrently, bounded), in the order given.</summary>
-    private static async Task<IReadOnlyList<ITimedSource>> OpenItemsAsync(ISourceResolver resolver, IQueryCollection query, CancellationToken cancellationToken)
+    /// <summary>Starts opening every <c>url</c> as a STAC item, at most <see cref="OpenParallelism"/> at once, in the order given.</summary>
+    private static Task<ITimedSource>[] OpenItems(ISourceResolver resolver, IQueryCollection query, CancellationToken cancellationToken)
     {
         var urls = new QueryReader(query).List("url");
         if (urls.Count == 0)
             throw new InvalidParameterException("url", "url: required (one or more STAC item URLs, repeated: url=…&url=…)");
         if (urls.Count > MaxItems)
             throw new InvalidParameterException("url", $"url: {urls.Count} items listed; at most {MaxItems} per request");
-        var sources = new ITimedSource[urls.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = OpenParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, urls.Count), options, async (i, ct) =>
+        var slots = new SemaphoreSlim(OpenParallelism);
+        return [.. urls.Select(async url =>
         {
-            var source = await resolver.OpenAsync(new QueryReader(WithUrl(query, urls[i])), ct);
-            sources[i] = source is ITimedSource { Times.Count: > 0 } timed
-                ? timed
-                : throw new InvalidParameterException("url", $"url: the item {urls[i]} has no datetime (or start_datetime), so it has no place in a time series");
-        });
-        return sources;
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                var source = await resolver.OpenAsync(new QueryReader(WithUrl(query, url)), cancellationToken);
+                return source is ITimedSource { Times.Count: > 0 } timed
+                    ? timed
+                    : throw new InvalidParameterException("url", $"url: the item {url} has no datetime (or start_datetime), so it has no place in a time series");
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })];
     }
 
     private static QueryCollection WithUrl(IQueryCollection query, string url)

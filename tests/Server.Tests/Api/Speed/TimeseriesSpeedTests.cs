@@ -27,13 +27,17 @@ public sealed class TimeseriesSpeedTests(ITestOutputHelper output) : IAsyncLifet
             await _items.DisposeAsync();
     }
 
-    [Fact]
-    public async Task TwentyScenes_OneServerRequest_AgainstTheNotebookLoop()
+    /// <param name="latencyMs">Each answer of the item server (STAC item, COG range) waits this long, as a remote store's round trip.</param>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public async Task TwentyScenes_OneServerRequest_AgainstTheNotebookLoop(int latencyMs)
     {
+        _items!.Latency = TimeSpan.FromMilliseconds(latencyMs);
         var (notebook, notebookCold, notebookWarm) = await MeasureAsync(NotebookLoopAsync);
         var (server, serverCold, serverWarm) = await MeasureAsync(ServerSeriesAsync);
 
-        output.WriteLine($"{Items} scenes, 64×64 AOI, NDVI-like expression over 2 assets. Notebook loop (10 parallel .npy + client stats): " +
+        output.WriteLine($"{Items} scenes, 64×64 AOI, NDVI-like expression over 2 assets, upstream latency {latencyMs} ms. Notebook loop (10 parallel .npy + client stats): " +
             $"cold {notebookCold.Wall:F0} ms, {notebookCold.Requests} range requests; warm {notebookWarm.Wall:F0} ms, {notebookWarm.Requests}. " +
             $"/stac/timeseries: cold {serverCold.Wall:F0} ms, {serverCold.Requests} range requests; warm {serverWarm.Wall:F0} ms, {serverWarm.Requests}.");
         for (var i = 0; i < Items; i++)
