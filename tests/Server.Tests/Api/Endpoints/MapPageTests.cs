@@ -50,6 +50,33 @@ public sealed class MapPageTests
         Assert.Empty(session.ScriptErrors);
     }
 
+    /// <summary>
+    /// dateline.tif (UTM 1N over 180°): its tilejson bounds are west &gt; east (179.41..-179.16), and the map is fitted on
+    /// the 180° side, not across the world the other way (TiTiler's cog_viewer.html takes bounds[0] - 360): the tiles
+    /// shown hold the first and the last column of their matrix, each side of the antimeridian with its data, and no
+    /// tile away from the data is asked for.
+    /// </summary>
+    [ChromiumFact]
+    public async Task CogMapHtml_AcrossTheAntimeridian_FitsThe180Side_AndShowsBothSides()
+    {
+        var dateline = RepoPaths.Data("api", "cogs", "dateline.tif");
+        await using var session = await ViewerSession.OpenAsync($"/cog/WebMercatorQuad/map.html?url={Uri.EscapeDataString(dateline)}&rescale=0,255", TestDataAllowed);
+
+        await session.WaitForTilesWithAsync("rescale=0%2C255");
+        var share = await session.DataShareAsync(); // every tile asked for has loaded
+        Assert.True(share > 0.2, $"{share:P0} of the map beside the panel shows data");
+        // Leaflet asks only for the tiles meeting either side: none away from the data (a 404 "outside bounds").
+        Assert.All(session.Tiles, t => Assert.Equal(HttpStatusCode.OK, t.Status));
+        var shown = await session.Page.EvaluateExpressionAsync<string[]>($"{ViewerSession.LoadedTiles}.map(i => new URL(i.src).pathname)");
+        var tiles = shown.Select(p => p.Split('/')[^3..].Select(v => int.Parse(v.Split('.')[0], CultureInfo.InvariantCulture)).ToArray()).ToList();
+        var zoom = tiles[0][0];
+        Assert.True(zoom >= 5, $"fitted at zoom {zoom}");
+        Assert.Contains(tiles, t => t[1] == 0);
+        Assert.Contains(tiles, t => t[1] == (1 << zoom) - 1);
+        Assert.All(tiles, t => Assert.True(t[1] <= 1 || t[1] >= (1 << zoom) - 2, $"tile {string.Join('/', t)} is away from 180°"));
+        Assert.Empty(session.ScriptErrors);
+    }
+
     [ChromiumFact]
     public async Task CogMapHtml_EachControl_SetsItsParameterOnTheTileUrls()
     {

@@ -28,11 +28,21 @@ window.OgcViewer = (() => {
     probe.src = L.Util.template(basemap.url, { s: "a", z: 0, x: 0, y: 0, r: "" });
   }
 
+  // Leaflet's bounds option holds one box. A layer across the antimeridian has one on each side (options.sides) and
+  // asks for the tiles that meet either, wrapped around the world (Leaflet's tile bounds are within ±180°).
+  const DataTiles = L.TileLayer.extend({
+    _isValidTile(coords) {
+      if (!L.TileLayer.prototype._isValidTile.call(this, coords)) return false;
+      const sides = this.options.sides;
+      return !sides || sides.some(side => side.overlaps(this._tileCoordsToBounds(coords)));
+    },
+  });
+
   // The map and its data tile layer, put on the map by the first showTiles(url template). A tile that fails is asked
   // again once per query (one per setting of the controls), to show the server's reason.
   function createMap(basemap) {
     const map = L.map("map").setView([0, 0], 2);
-    const tiles = L.tileLayer("", { className: "data-tiles", maxZoom: 22, noWrap: true, zIndex: 2 });
+    const tiles = new DataTiles("", { className: "data-tiles", maxZoom: 22, noWrap: true, zIndex: 2 });
     let reported = null;
     tiles.on("tileerror", async e => {
       const query = new URL(e.tile.src).search;
@@ -91,12 +101,13 @@ window.OgcViewer = (() => {
 
   // Keeps the tile layer to a WGS84 box [w, s, e, n] and, with fit, shows it beside the panel. A box across the
   // antimeridian (w > e, as rio-tiler and TiTiler give it) is fitted as w - 360..e, so the map stays on the 180° side
-  // rather than spanning the world the other way; Leaflet's tile bounds hold one side only, so such a layer asks for
-  // its tiles everywhere (the server answers those away from the data empty).
+  // rather than spanning the world the other way, and its tiles wrap around the world, those of both sides.
   function keepToBounds(map, tiles, [w, s, e, n], fit) {
     const crosses = w > e;
     const box = L.latLngBounds([s, crosses ? w - 360 : w], [n, e]);
-    tiles.options.bounds = crosses ? undefined : box;
+    Object.assign(tiles.options, crosses
+      ? { bounds: undefined, noWrap: false, sides: [L.latLngBounds([s, w], [n, 180]), L.latLngBounds([s, -180], [n, e])] }
+      : { bounds: box, noWrap: true, sides: null });
     if (fit) map.fitBounds(box, { paddingBottomRight: [320, 0] });
   }
 
