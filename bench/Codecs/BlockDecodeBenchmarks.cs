@@ -3,7 +3,7 @@ using OgcTiler.Raster.Codecs;
 
 namespace OgcTiler.Bench.Codecs;
 
-/// <summary>Decoding one 512×512 uint16 block with predictor 2: decompress, then undo the predictor.</summary>
+/// <summary>Decoding one 512×512 uint16 block with predictor 2: decompress (DEFLATE through libdeflate when installed), then undo the predictor.</summary>
 [MemoryDiagnoser]
 public class BlockDecodeBenchmarks
 {
@@ -30,6 +30,14 @@ public class BlockDecodeBenchmarks
 
     [Benchmark(Baseline = true)]
     public void Deflate() => Decode(_deflate, _deflated);
+
+    /// <summary>The runtime's zlib-ng, used when libdeflate is not installed.</summary>
+    [Benchmark]
+    public void DeflateZlib()
+    {
+        ZlibInflater.TryInflate(_deflated, _output);
+        Predictors.UndoHorizontal(_output, BlockSamples.Size, BlockSamples.Size, 1, 2);
+    }
 
     [Benchmark]
     public void Zstd() => Decode(_zstd, _zstd6);

@@ -3,13 +3,13 @@ using System.Runtime.InteropServices;
 
 namespace OgcTiler.Raster.Codecs;
 
-/// <summary>DEFLATE (TIFF compression 8 and 32946): a zlib stream.</summary>
+/// <summary>DEFLATE (TIFF compression 8 and 32946): a zlib stream, inflated by libdeflate when installed, else by the runtime's zlib.</summary>
 internal sealed class DeflateCodec : ICodec
 {
     public string Name => "DEFLATE";
 
     public int Decode(ReadOnlyMemory<byte> source, Span<byte> destination, in BlockFormat format) =>
-        ZlibInflater.TryInflate(source.Span, destination) ?? DecodeWithStream(source, destination);
+        Libdeflate.Instance?.ZlibDecompress(source.Span, destination) ?? ZlibInflater.TryInflate(source.Span, destination) ?? DecodeWithStream(source, destination);
 
     /// <summary>The portable path, used when the runtime's zlib exports are missing.</summary>
     internal static int DecodeWithStream(ReadOnlyMemory<byte> source, Span<byte> destination)

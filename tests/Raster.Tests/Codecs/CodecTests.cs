@@ -60,6 +60,26 @@ public sealed class CodecTests
     }
 
     [Fact]
+    public void Deflate_Libdeflate_InflatesAsZlib_AndDeclinesWhatItCannotFinish()
+    {
+        var libdeflate = Libdeflate.Instance;
+        Assert.True(libdeflate is not null, "the tests need Debian libdeflate0 (.ci/run installs it)");
+        var raw = new byte[70_000];
+        new Random(7).NextBytes(raw.AsSpan(0, 30_000));
+        var packed = Zlib(raw);
+        var output = new byte[raw.Length];
+        var zlib = new byte[raw.Length];
+
+        Assert.Equal(raw.Length, libdeflate.ZlibDecompress(packed, output));
+        Assert.Equal(raw.Length, ZlibInflater.TryInflate(packed, zlib));
+        Assert.Equal(raw, output);
+        Assert.Equal(raw, zlib);
+        Assert.Null(libdeflate.ZlibDecompress(packed, new byte[raw.Length - 1]));          // more output than room: zlib's call
+        Assert.Null(libdeflate.ZlibDecompress(packed.AsSpan(0, packed.Length / 2), output)); // cut short: zlib's call
+        Assert.Equal(raw.Length - 1, new DeflateCodec().Decode(packed, new byte[raw.Length - 1], Format));
+    }
+
+    [Fact]
     public void Deflate_TruncatedStream_ReturnsWhatItDecoded()
     {
         var raw = new byte[50_000];
