@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
@@ -14,6 +15,9 @@ namespace OgcTiler.Server.Api.Grids;
 internal sealed class GridBuilder(CrsRegistry crs)
 {
     public const string DefaultCoordCrs = "EPSG:4326";
+
+    /// <summary>The world width of each TileMatrixSet CRS a tile asked for (a few), kept rather than projected per tile.</summary>
+    private readonly ConcurrentDictionary<string, double> _worldWidths = new();
 
     public CrsRegistry Crs => crs;
 
@@ -65,7 +69,7 @@ internal sealed class GridBuilder(CrsRegistry crs)
     public bool Overlaps(SourceInfo info, TargetGrid grid)
     {
         var area = new Bounds(grid.MinX, grid.MinY, grid.MaxX, grid.MaxY);
-        var turn = WorldWidth(grid.Crs);
+        var turn = _worldWidths.GetOrAdd(grid.Crs, WorldWidth);
         foreach (var piece in LongitudePieces(info))
         {
             var b = BoundsTransform.Transform(piece, info.Crs, grid.Crs, crs);
