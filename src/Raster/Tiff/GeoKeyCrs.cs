@@ -142,7 +142,7 @@ internal static class GeoKeyCrs
                 ("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("standard_parallel_2", Angle(GeoKey.ProjStdParallel2)),
             ],
             10 => [("latitude_of_center", centerLat()), ("longitude_of_center", centerLong())],
-            9815 =>
+            3 or 9815 =>
             [
                 ("latitude_of_center", centerLat()), ("longitude_of_center", centerLong()),
                 ("azimuth", Angle(GeoKey.ProjAzimuthAngle)),
@@ -177,6 +177,7 @@ internal static class GeoKeyCrs
         18 => "Cassini_Soldner",
         22 => "Polyconic",
         28 => "Cylindrical_Equal_Area",
+        3 => "Hotine_Oblique_Mercator",
         _ => "Hotine_Oblique_Mercator_Azimuth_Center",
     };
 
@@ -184,7 +185,6 @@ internal static class GeoKeyCrs
     private static string MethodName(int method) => method switch
     {
         2 => "Transverse Mercator (modified Alaska)",
-        3 => "Hotine Oblique Mercator variant A",
         4 => "Laborde Oblique Mercator",
         5 => "Rosenmund Oblique Mercator",
         6 => "spherical Oblique Mercator",

@@ -61,12 +61,8 @@ internal static class GeoKeyWriter
             ("standard_parallel_1", GeoKey.ProjStdParallel1), ("central_meridian", GeoKey.ProjNatOriginLong),
             ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
         ]),
-        ["Hotine_Oblique_Mercator_Azimuth_Center"] = (9815,
-        [
-            ("latitude_of_center", GeoKey.ProjCenterLat), ("longitude_of_center", GeoKey.ProjCenterLong),
-            ("azimuth", GeoKey.ProjAzimuthAngle), ("rectified_grid_angle", GeoKey.ProjRectifiedGridAngle),
-            ("scale_factor", GeoKey.ProjScaleAtCenter), ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
-        ]),
+        ["Hotine_Oblique_Mercator"] = (3, ObliqueMercator),
+        ["Hotine_Oblique_Mercator_Azimuth_Center"] = (9815, ObliqueMercator),
     }.ToFrozenDictionary();
 
     /// <summary>Angles among the WKT1 parameters (in degrees in the engine's WKT, in the angular unit in GeoKeys).</summary>
@@ -193,6 +189,14 @@ internal static class GeoKeyWriter
         ("latitude_of_origin", GeoKey.ProjNatOriginLat), ("central_meridian", GeoKey.ProjNatOriginLong),
         .. withScale ? [("scale_factor", GeoKey.ProjScaleAtNatOrigin)] : Array.Empty<(string, int)>(),
         ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
+    ];
+
+    /// <summary>Hotine Oblique Mercator's keys, the same for variant A (CT_ObliqueMercator) and B.</summary>
+    private static (string, int)[] ObliqueMercator =>
+    [
+        ("latitude_of_center", GeoKey.ProjCenterLat), ("longitude_of_center", GeoKey.ProjCenterLong),
+        ("azimuth", GeoKey.ProjAzimuthAngle), ("rectified_grid_angle", GeoKey.ProjRectifiedGridAngle),
+        ("scale_factor", GeoKey.ProjScaleAtCenter), ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
     ];
 
     /// <summary>The EPSG code of a linear unit (metres per unit), when the geodetic table has one with that factor.</summary>

@@ -34,6 +34,7 @@ public sealed class UserDefinedCrsTests
         var dataset = await OpenAsync(name + ".tif");
         var registry = CrsRegistry.Default;
         var toWgs84 = registry.CreateTransform(registry.Resolve(dataset.Info.Crs), registry.Resolve("EPSG:4326"));
+        var fromWgs84 = registry.CreateTransform(registry.Resolve("EPSG:4326"), registry.Resolve(dataset.Info.Crs));
         var rows = Corners.Where(r => r[0] == name).ToList();
         Assert.Equal(5, rows.Count);
         foreach (var r in rows)
@@ -43,6 +44,10 @@ public sealed class UserDefinedCrsTests
             var (lon, lat) = toWgs84.Transform(x, y);
             Assert.Equal(f[2], lon, 1e-7);
             Assert.Equal(f[3], lat, 1e-7);
+            // and back: cs2cs's longitude and latitude (printed to 1e-10°, about 10 µm) onto the corner, within 1 mm
+            var (backX, backY) = fromWgs84.Transform(f[2], f[3]);
+            var unit = registry.Resolve(dataset.Info.Crs).IsGeographic ? 1e-8 : 1e-3;
+            Assert.True(Math.Abs(backX - x) < unit && Math.Abs(backY - y) < unit, $"({f[2]}, {f[3]}) goes to ({backX}, {backY}), the corner is ({x}, {y})");
         }
     }
 

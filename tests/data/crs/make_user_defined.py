@@ -38,6 +38,7 @@ merc_2sp|+proj=merc +lon_0=100 +lat_ts=10 +x_0=0 +y_0=0 +datum=WGS84 +units=m|10
 merc_1sp_k|+proj=merc +lon_0=100 +k=0.997 +x_0=100000 +y_0=0 +datum=WGS84 +units=m|102 -3|10000
 eqc_wgs84|+proj=eqc +lat_ts=30 +lat_0=0 +lon_0=20 +x_0=0 +y_0=0 +datum=WGS84 +units=m|25 35|10000
 omerc_azimuth_center|+proj=omerc +lat_0=4 +lonc=115 +alpha=53.3158204722222 +gamma=53.1301023611111 +k=0.99984 +x_0=590476.87 +y_0=442857.65 +ellps=evrstSS +units=m|115 4.5|5000
+omerc_variant_a|+proj=omerc +no_uoff +lat_0=4 +lonc=115 +alpha=53.3158204722222 +gamma=53.1301023611111 +k=0.99984 +x_0=0 +y_0=0 +ellps=evrstSS +units=m|115 4.5|5000
 cea_wgs84|+proj=cea +lon_0=0 +lat_ts=30 +x_0=0 +y_0=0 +datum=WGS84 +units=m|20 40|10000
 cass_user|+proj=cass +lat_0=31.7340969444444 +lon_0=35.2120805555556 +x_0=170251.555 +y_0=126867.909 +a=6378300.789 +b=6356566.435 +units=m|35 31.5|2000
 poly_user|+proj=poly +lat_0=0 +lon_0=-54 +x_0=5000000 +y_0=10000000 +ellps=aust_SA +units=m|-54 -10|10000

@@ -14,7 +14,7 @@ internal static class CrsTextParser
     [
         "Transverse_Mercator", "Mercator_1SP", "Mercator_2SP", "Lambert_Conformal_Conic_1SP", "Lambert_Conformal_Conic_2SP",
         "Lambert_Azimuthal_Equal_Area", "Albers_Conic_Equal_Area", "Polar_Stereographic", "Oblique_Stereographic",
-        "Cassini_Soldner", "Polyconic", "Hotine_Oblique_Mercator_Azimuth_Center", "Krovak", "Cylindrical_Equal_Area",
+        "Cassini_Soldner", "Polyconic", "Hotine_Oblique_Mercator", "Hotine_Oblique_Mercator_Azimuth_Center", "Krovak", "Cylindrical_Equal_Area",
         "Equirectangular", "Geostationary_Satellite",
     ];
 

@@ -161,9 +161,9 @@ internal static class ProjStringReader
                 ("sweep_x", terms.GetValueOrDefault("sweep", "y") switch { "x" => 1, "y" => 0, var s => throw new FormatException($"+sweep={s} is not x or y") }),
                 .. offsets,
             ]),
-            "omerc" when terms.ContainsKey("no_uoff") || terms.ContainsKey("no_off") => throw new FormatException("+proj=omerc +no_uoff (Hotine Oblique Mercator variant A) is not supported"),
             "omerc" when terms.ContainsKey("lat_1") => throw new FormatException("+proj=omerc from two points (+lat_1, +lat_2) is not supported"),
-            "omerc" => ("Hotine_Oblique_Mercator_Azimuth_Center",
+            // +no_uoff (or its older spelling +no_off): u from the natural origin, variant A
+            "omerc" => (terms.ContainsKey("no_uoff") || terms.ContainsKey("no_off") ? "Hotine_Oblique_Mercator" : "Hotine_Oblique_Mercator_Azimuth_Center",
             [
                 ("latitude_of_center", lat0), ("longitude_of_center", Angle("lonc")), ("azimuth", Angle("alpha")),
                 ("rectified_grid_angle", Angle("gamma", Angle("alpha"))), ("scale_factor", Scale()), .. offsets,

@@ -85,7 +85,9 @@ internal static class Wkt1Reader
                 return ("Cylindrical_Equal_Area", [("standard_parallel_1", 30), .. p.Where(x => x.Name != "standard_parallel_1")]);
             case "Rectified_Skew_Orthomorphic_Center":
                 return ("Hotine_Oblique_Mercator_Azimuth_Center", Renamed(("xy_plane_rotation", "rectified_grid_angle")));
-            case "Hotine_Oblique_Mercator_Azimuth_Center" when Get("rectified_grid_angle") is null:
+            case "Rectified_Skew_Orthomorphic_Natural_Origin" or "Hotine_Oblique_Mercator_Azimuth_Natural_Origin":
+                return ("Hotine_Oblique_Mercator", Renamed(("xy_plane_rotation", "rectified_grid_angle")));
+            case "Hotine_Oblique_Mercator" or "Hotine_Oblique_Mercator_Azimuth_Center" when Get("rectified_grid_angle") is null:
                 return (method, [.. p, ("rectified_grid_angle", Get("azimuth") ?? 0)]);
             case "Geostationary_Satellite":
                 return (method, [.. Renamed(("longitude_of_center", "central_meridian")).Where(x => x.Item1 != "option"), ("sweep_x", 0)]);

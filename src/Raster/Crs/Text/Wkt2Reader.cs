@@ -25,6 +25,7 @@ internal static class Wkt2Reader
         ["oblique stereographic"] = "Oblique_Stereographic",
         ["cassini-soldner"] = "Cassini_Soldner",
         ["american polyconic"] = "Polyconic",
+        ["hotine oblique mercator (variant a)"] = "Hotine_Oblique_Mercator",
         ["hotine oblique mercator (variant b)"] = "Hotine_Oblique_Mercator_Azimuth_Center",
         ["lambert cylindrical equal area"] = "Cylindrical_Equal_Area",
         ["lambert cylindrical equal area (spherical)"] = "Cylindrical_Equal_Area",
@@ -147,7 +148,7 @@ internal static class Wkt2Reader
         parameters = [.. parameters.Select(p => renames.FirstOrDefault(r => r.From == p.Name) is { To: { } to } ? (to, p.Value) : p)];
         if (method == "Geostationary_Satellite")
             parameters.Add(("sweep_x", name.EndsWith("(sweep x)", StringComparison.Ordinal) ? 1 : 0));
-        if (method == "Hotine_Oblique_Mercator_Azimuth_Center" && !parameters.Any(p => p.Name == "rectified_grid_angle"))
+        if (method is "Hotine_Oblique_Mercator" or "Hotine_Oblique_Mercator_Azimuth_Center" && !parameters.Any(p => p.Name == "rectified_grid_angle"))
             parameters.Add(("rectified_grid_angle", parameters.FirstOrDefault(p => p.Name == "azimuth").Value));
         return (method, [.. parameters.Select(p => (p.Name, p.Value))]);
     }
