@@ -1,5 +1,6 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Server.Rendering;
+using OgcTiler.Server.Time;
 
 namespace OgcTiler.Server.Configuration;
 
@@ -37,7 +38,7 @@ internal static class LayerConfigReader
             Id = id,
             Title = reader.String(s, "Title"),
             Abstract = reader.String(s, "Abstract"),
-            Source = ReadSource(reader, s.GetSection("Source"), directory),
+            Source = ReadSource(reader, s.GetSection("Source"), directory, hasTime: s.GetSection("Time").Exists()),
             Render = ReadRender(reader, s.GetSection("Render")),
             Styles = styles,
             TileMatrixSets = reader.Strings(s, "TileMatrixSets"),
@@ -45,25 +46,60 @@ internal static class LayerConfigReader
         };
     }
 
-    /// <summary>Type and Url are the source's; every other key is passed to the provider as an option.</summary>
-    private static SourceDefinition ReadSource(ConfigReader reader, IConfigurationSection s, string directory)
+    /// <summary>Type and Url (or Files) are the source's; every other key is passed to the provider as an option.</summary>
+    private static SourceDefinition ReadSource(ConfigReader reader, IConfigurationSection s, string directory, bool hasTime)
     {
         var type = reader.RequiredString(s, "Type");
-        var url = reader.RequiredString(s, "Url");
-        if (url.Length > 0 && !url.Contains("://", StringComparison.Ordinal))
-            url = ServerOptionsReader.ResolvePath(directory, url);
+        var filesSection = s.GetSection("Files");
+        IReadOnlyList<DatedFile>? files = null;
+        var url = "";
+        if (filesSection.Exists())
+        {
+            if (reader.String(s, "Url") is not null)
+                reader.Error(s.GetSection("Url").Path, "give either Url or Files, not both");
+            if (!hasTime)
+                reader.Error(filesSection.Path, "Files dates each file, so the layer needs Time (e.g. \"Time\": { \"Resolution\": \"P1D\" })");
+            files = ReadFiles(reader, filesSection, directory);
+        }
+        else
+        {
+            url = Resolve(directory, reader.RequiredString(s, "Url"));
+        }
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var child in s.GetChildren())
         {
-            if (child.Key.Equals("Type", StringComparison.OrdinalIgnoreCase) || child.Key.Equals("Url", StringComparison.OrdinalIgnoreCase))
+            if (child.Key.Equals("Type", StringComparison.OrdinalIgnoreCase) || child.Key.Equals("Url", StringComparison.OrdinalIgnoreCase)
+                || child.Key.Equals("Files", StringComparison.OrdinalIgnoreCase))
                 continue;
             if (child.Value is null)
                 reader.Error(child.Path, "source options must be single values");
             else
                 options[child.Key] = child.Value;
         }
-        return new SourceDefinition(type, url, options);
+        return new SourceDefinition(type, url, options) { Files = files };
     }
+
+    /// <summary><c>Files: [{ "Url": …, "Datetime": … }, …]</c>, a datetime as TIME gives one (2024-01-15, 2024-01-15T10:30:00Z).</summary>
+    private static List<DatedFile> ReadFiles(ConfigReader reader, IConfigurationSection s, string directory)
+    {
+        var files = new List<DatedFile>();
+        foreach (var file in s.GetChildren())
+        {
+            reader.CheckKeys(file, "Url", "Datetime");
+            var url = reader.RequiredString(file, "Url");
+            var datetime = reader.RequiredString(file, "Datetime");
+            if (datetime.Length > 0 && !TimeValues.TryParseValue(datetime, out _))
+                reader.Error(file.GetSection("Datetime").Path, $"'{datetime}' is not an ISO 8601 time (2024-01-15, 2024-01-15T10:30:00Z)");
+            else if (url.Length > 0 && datetime.Length > 0)
+                files.Add(new DatedFile(Resolve(directory, url), TimeValues.ParseValue(datetime)));
+        }
+        if (!s.GetChildren().Any())
+            reader.Error(s.Path, "list the files: [{ \"Url\": …, \"Datetime\": … }, …]");
+        return files;
+    }
+
+    private static string Resolve(string directory, string url) =>
+        url.Length > 0 && !url.Contains("://", StringComparison.Ordinal) ? ServerOptionsReader.ResolvePath(directory, url) : url;
 
     private static RenderOptions ReadRender(ConfigReader reader, IConfigurationSection s)
     {

@@ -1,3 +1,4 @@
+using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Rendering;
 using OgcTiler.Server.Time;
 
@@ -27,5 +28,15 @@ public sealed record LayerDefinition
     public TimeOptions? Time { get; init; }
 }
 
-/// <summary><c>Type</c> names a source provider ("cog" built in); <c>Url</c> a path or URL; the other keys go to the provider.</summary>
-public sealed record SourceDefinition(string Type, string Url, IReadOnlyDictionary<string, string> Options);
+/// <summary>
+/// <c>Type</c> names a source provider ("cog" built in); <c>Url</c> a path or URL, empty when <see cref="Files"/>
+/// lists the files; the other keys go to the provider.
+/// </summary>
+public sealed record SourceDefinition(string Type, string Url, IReadOnlyDictionary<string, string> Options)
+{
+    /// <summary><c>Files</c>: the layer's files, each opened by the provider with the same options and dated for the layer's <c>Time</c>; null for one <see cref="Url"/>.</summary>
+    public IReadOnlyList<DatedFile>? Files { get; init; }
+}
+
+/// <summary>One of <c>Source:Files</c>: its path or URL and its <c>Datetime</c> (an instant, or the interval of a reduced date such as 2024-01-15).</summary>
+public sealed record DatedFile(string Url, TimeRange Time);

@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Configuration;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Plugins;
 
 namespace OgcTiler.Server.Layers;
@@ -60,6 +61,17 @@ internal sealed class LayerRegistry : ILayerRegistry
             ?? throw new ResourceNotFoundException($"layer '{layer.Id}': no source provider for Source.Type '{layer.Source.Type}' (is its plugin loaded? see /plugins)");
         if (SourceOptionCheck.UnknownKeys(layer.Source, provider).FirstOrDefault() is { } key)
             throw new InvalidParameterException(key, SourceOptionCheck.Message($"layer '{layer.Id}'", layer.Source, key, provider));
-        return await provider.OpenAsync(new SourceSpec(layer.Source.Url, layer.Source.Options), CancellationToken.None);
+        return layer.Source.Files is { } files
+            ? await OpenFilesAsync(layer, provider, files, CancellationToken.None)
+            : await provider.OpenAsync(new SourceSpec(layer.Source.Url, layer.Source.Options), CancellationToken.None);
+    }
+
+    /// <summary><c>Source:Files</c>: every file opened (concurrently) with the layer's options, as one timed source.</summary>
+    private static async Task<ITimedSource> OpenFilesAsync(LayerDefinition layer, ISourceProvider provider, IReadOnlyList<DatedFile> files,
+        CancellationToken cancellationToken)
+    {
+        var sources = await Task.WhenAll(files.Select(f => provider.OpenAsync(new SourceSpec(f.Url, layer.Source.Options), cancellationToken)));
+        return new DatedFilesSource(layer.Id, [.. files.Select((f, i) => new DatedPart(sources[i], f.Time))],
+            ct => OpenFilesAsync(layer, provider, files, ct));
     }
 }

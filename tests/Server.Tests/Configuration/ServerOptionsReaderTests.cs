@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using OgcTiler.Abstractions.Raster;
@@ -84,6 +85,47 @@ public sealed class ServerOptionsReaderTests
             "Layers:0:Render:Resampling: 'lanczos' is not one of",
             "Layers:0:Render:Colour: unknown key",
             "Layers:2:Id: duplicate layer id 'x'",
+        ];
+        foreach (var text in expected)
+            Assert.Contains(error.Errors, e => e.StartsWith(text, StringComparison.Ordinal));
+        Assert.Equal(expected.Length, error.Errors.Count);
+    }
+
+    [Fact]
+    public void Read_SourceFiles_AreResolvedAndDated()
+    {
+        var options = Read("""
+            { "Layers": [ { "Id": "scenes", "Time": { "Resolution": "P1D" }, "Source": { "Type": "cog", "Files": [
+              { "Url": "a.tif", "Datetime": "2024-01-15" }, { "Url": "https://x.example/b.tif", "Datetime": "2024-04-14T08:42:51Z" } ] } } ] }
+            """);
+
+        var source = Assert.Single(options.Layers).Source;
+        Assert.Equal("", source.Url);
+        Assert.Empty(source.Options);
+        Assert.Equal([Path.Combine(Path.GetDirectoryName(ConfigFile)!, "a.tif"), "https://x.example/b.tif"], source.Files!.Select(f => f.Url));
+        var day = DateTimeOffset.Parse("2024-01-15T00:00:00Z", CultureInfo.InvariantCulture);
+        Assert.Equal(day, source.Files![0].Time.Start);
+        Assert.True(source.Files[0].Time.End > day.AddHours(23));
+        Assert.Equal(source.Files[1].Time.Start, source.Files[1].Time.End);
+    }
+
+    [Fact]
+    public void Read_BadSourceFiles_AreListedTogether()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Read("""
+            { "Layers": [
+              { "Id": "a", "Source": { "Type": "cog", "Files": [ { "Url": "a.tif", "Datetime": "2024-01-15" } ] } },
+              { "Id": "b", "Time": {"Resolution": "P1D"}, "Source": { "Type": "cog", "Url": "x.tif", "Files": [ { "Url": "a.tif", "Datetime": "soon", "Size": 1 }, { "Datetime": "2024" } ] } }
+            ] }
+            """));
+
+        string[] expected =
+        [
+            "Layers:0:Source:Files: Files dates each file, so the layer needs Time",
+            "Layers:1:Source:Url: give either Url or Files, not both",
+            "Layers:1:Source:Files:0:Size: unknown key (known keys: Url, Datetime)",
+            "Layers:1:Source:Files:0:Datetime: 'soon' is not an ISO 8601 time",
+            "Layers:1:Source:Files:1:Url: is required",
         ];
         foreach (var text in expected)
             Assert.Contains(error.Errors, e => e.StartsWith(text, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Time;
 
 namespace OgcTiler.Server.Api.Timeseries;

@@ -24,7 +24,7 @@ internal sealed class LayerTimes(ILayerRegistry registry, TimeProvider clock, IL
         if (layer.Time is not { } options)
             return null;
         if (source is not ITimedSource timed)
-            throw new InvalidParameterException("Time", $"layer '{layer.Id}' declares Time, but its source type '{layer.Source.Type}' has no item dates (use stac-search)");
+            throw new InvalidParameterException("Time", $"layer '{layer.Id}' declares Time, but its source type '{layer.Source.Type}' has no item dates (use stac-search, or list Source:Files with a Datetime each)");
         var entry = _entries.AddOrUpdate(layer.Id,
             _ => new Entry(timed, new TimeDimension(layer.Id, options, timed.Times), clock.GetUtcNow()),
             (_, old) => ReferenceEquals(old.Source, timed) ? old : new Entry(timed, new TimeDimension(layer.Id, options, timed.Times), clock.GetUtcNow()));

@@ -1,6 +1,7 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Api.Timeseries;
+using OgcTiler.Server.Layers.Time;
 
 namespace OgcTiler.Server.Tests.Api.Timeseries;
 

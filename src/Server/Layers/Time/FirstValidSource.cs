@@ -1,11 +1,12 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 
-namespace OgcTiler.Server.Api.Timeseries;
+namespace OgcTiler.Server.Layers.Time;
 
 /// <summary>
-/// The items of one date of an item list read as one picture: each pixel from the first item (in list order) that
-/// holds data there, as the search mosaic's <c>first</c> selection; reading stops once every pixel is filled.
+/// Several sources read as one picture: each pixel from the first source (in list order) that holds data there, as the
+/// search mosaic's <c>first</c> selection; reading stops once every pixel is filled. The items of one date of a
+/// /stac time series, the files of one date of a layer's <c>Source:Files</c>.
 /// </summary>
 internal sealed class FirstValidSource(IReadOnlyList<IRasterSource> sources) : IRasterSource
 {

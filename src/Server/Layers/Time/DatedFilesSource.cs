@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
+using OgcTiler.Abstractions.Sources;
+
+namespace OgcTiler.Server.Layers.Time;
+
+/// <summary>One file of a layer's <c>Source:Files</c>, opened, with the time the configuration gives it.</summary>
+internal sealed record DatedPart(IRasterSource Source, TimeRange Time);
+
+/// <summary>
+/// A layer's <c>Source:Files</c> as one timed source: each file is a part dated by the configuration, so the layer's
+/// <c>Time</c> offers the files' dates. A selection reads the files whose time meets it, each pixel from the first
+/// of them (in the order listed) that holds data there; a read without a selection reads every file so.
+/// The files share a CRS and bands; the source covers their union.
+/// </summary>
+internal sealed class DatedFilesSource : ITimedSource
+{
+    private readonly IReadOnlyList<DatedPart> _parts;
+    private readonly Func<CancellationToken, Task<ITimedSource>> _reopen;
+
+    public DatedFilesSource(string id, IReadOnlyList<DatedPart> parts, Func<CancellationToken, Task<ITimedSource>> reopen)
+    {
+        _parts = parts;
+        _reopen = reopen;
+        Id = id;
+        Info = Union(id, parts);
+        Version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Select(p => p.Source.Id + ' ' + p.Source.Version)))), 0, 8);
+        Times = [.. parts.Select(p => new PartTime(p.Source.Id, p.Time))];
+    }
+
+    public string Id { get; }
+
+    public SourceInfo Info { get; }
+
+    /// <summary>Changes with any file's version.</summary>
+    public string Version { get; }
+
+    public IReadOnlyList<PartTime> Times { get; }
+
+    public IRasterSource? During(IReadOnlyList<TimeRange> ranges)
+    {
+        var kept = _parts.Where(p => ranges.Any(p.Time.Meets)).Select(p => p.Source).ToArray();
+        return kept.Length switch
+        {
+            0 => null,
+            1 => kept[0],
+            _ => new FirstValidSource(kept),
+        };
+    }
+
+    public Task<ITimedSource> ReopenAsync(CancellationToken cancellationToken) => _reopen(cancellationToken);
+
+    public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) =>
+        new FirstValidSource([.. _parts.Select(p => p.Source)]).ReadAsync(grid, bands, options, cancellationToken);
+
+    /// <summary>The first file's description widened to every file's bounds.</summary>
+    private static SourceInfo Union(string id, IReadOnlyList<DatedPart> parts)
+    {
+        var first = parts[0].Source.Info;
+        foreach (var part in parts.Skip(1))
+        {
+            var info = part.Source.Info;
+            if (info.Crs != first.Crs || !info.BandNames.SequenceEqual(first.BandNames))
+                throw new InvalidParameterException("Files",
+                    $"layer '{id}': {part.Source.Id} has CRS {info.Crs} and bands {string.Join(",", info.BandNames)}, "
+                    + $"the first file {parts[0].Source.Id} {first.Crs} and {string.Join(",", first.BandNames)}; the files of a layer share both");
+        }
+        var native = parts.Select(p => p.Source.Info.NativeBounds).Aggregate(Union);
+        var wgs84 = parts.Select(p => p.Source.Info.Wgs84Bounds).Aggregate(Union);
+        return first with
+        {
+            NativeBounds = native,
+            Wgs84Bounds = wgs84,
+            Width = (int)Math.Max(1, Math.Round(native.Width / first.NativeResolution)),
+            Height = (int)Math.Max(1, Math.Round(native.Height / first.NativeResolution)),
+        };
+    }
+
+    private static Bounds Union(Bounds a, Bounds b) =>
+        new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));
+}
