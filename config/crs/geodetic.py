@@ -9,8 +9,13 @@ The EPSG objects GeoTIFF keys name besides CRSs, one per line, tab-separated:
     U <code> <metres or radians per unit> <name>                                 linear and angular units
     N <datum code> <alias>                                                       other names of a datum (ESRI's D_...)
     L <name> <semi-major metres> <inverse flattening, 0 for a sphere>            PROJ's +ellps names (cs2cs -le)
+    C <code> <PROJ string, lengths in metres> <name>                            conversion (ProjectionGeoKey): its
+                                                                                 method and parameters as projinfo
+                                                                                 writes them, for the methods the
+                                                                                 engine's PROJ string reader knows
 Usage: /usr/bin/python3 config/crs/geodetic.py
 """
+import concurrent.futures
 import math
 import os
 import re
@@ -60,6 +65,23 @@ for line in subprocess.run(["cs2cs", "-le"], check=True, capture_output=True, te
         a, value = float(m.group(2)), float(m.group(4))
         rf = value if m.group(3) == "rf" else (0.0 if value == a else a / (a - value))
         lines.append(f"L\t{m.group(1)}\t{a!r}\t{rf!r}")
+# +proj names ProjStringReader turns into a projection (Crs/Text/ProjStringReader.cs)
+READABLE = {"utm", "tmerc", "etmerc", "merc", "lcc", "aea", "laea", "stere", "sterea", "eqc", "cea", "omerc", "cass", "poly"}
+
+
+def conversion(code):
+    out = subprocess.run(["projinfo", "-k", "operation", "-o", "PROJ", "-q", "--single-line", f"EPSG:{code}"],
+                         capture_output=True, text=True).stdout.strip()
+    m = re.match(r"\+proj=(\w+)", out)
+    return out if m and m.group(1) in READABLE else None
+
+
+conversions = list(db.execute("SELECT code, name FROM conversion_table WHERE auth_name = 'EPSG' AND deprecated = 0 "
+                              "ORDER BY CAST(code AS INTEGER)"))
+with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
+    for (code, name), proj in zip(conversions, pool.map(lambda c: conversion(c[0]), conversions)):
+        if proj:
+            lines.append(f"C\t{code}\t{proj}\t{name}")
 with open(os.path.join(HERE, "geodetic.tsv"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"{len(lines)} rows written")

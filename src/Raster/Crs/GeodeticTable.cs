@@ -4,7 +4,7 @@ using System.Globalization;
 namespace OgcTiler.Raster.Crs;
 
 /// <summary>
-/// The EPSG ellipsoids, prime meridians, datums and units GeoKeys name, from config/crs/geodetic.tsv (generated from
+/// The EPSG ellipsoids, prime meridians, datums, units and conversions GeoKeys name, from config/crs/geodetic.tsv (generated from
 /// proj.db by config/crs/geodetic.py), read once on first use.
 /// </summary>
 internal sealed class GeodeticTable
@@ -77,6 +77,13 @@ internal sealed class GeodeticTable
         var matches = _projEllipsoids.Where(e => e.Value.SemiMajor == semiMajor && Math.Abs(e.Value.InverseFlattening - inverseFlattening) < 1e-9).Take(2).ToList();
         name = matches.Count == 1 ? matches[0].Key : null;
         return name is not null;
+    }
+
+    /// <summary>An EPSG conversion (ProjectionGeoKey) as the PROJ string of its method and parameters, lengths in metres.</summary>
+    public bool TryConversion(int code, out (string Proj, string Name) conversion)
+    {
+        conversion = _rows.TryGetValue(('C', code), out var f) ? (f[2], f[3]) : default;
+        return f is not null;
     }
 
     /// <summary>Metres per unit (linear) or radians per unit (angular; EPSG codes 91xx).</summary>

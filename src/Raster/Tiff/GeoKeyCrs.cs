@@ -108,7 +108,7 @@ internal static class GeoKeyCrs
     {
         var method = keys.Short(GeoKey.ProjCoordTrans);
         if (method is null && keys.Short(GeoKey.Projection) is { } conversion)
-            return Utm(keys, conversion);
+            return Conversion(keys, conversion);
         if (method is null)
             throw Unsupported(keys, "a user-defined projected CRS without ProjCoordTransGeoKey");
         double Angle(params int[] chain) => First(keys, chain) * toDegrees;
@@ -202,18 +202,22 @@ internal static class GeoKeyCrs
         _ => "unknown",
     };
 
-    /// <summary>ProjectionGeoKey naming an EPSG UTM conversion (16001–16060 north, 16101–16160 south).</summary>
-    private static (string, List<(string, double)>) Utm(GeoKeyDirectory keys, int conversion)
+    /// <summary>
+    /// ProjectionGeoKey naming an EPSG conversion, read as libgeotiff reads it: the conversion's method and parameters
+    /// from the EPSG table (config/crs/geodetic.tsv), its lengths given in the CRS's linear unit as GDAL does.
+    /// </summary>
+    private static (string, List<(string, double)>) Conversion(GeoKeyDirectory keys, int code)
     {
-        var south = conversion is >= 16101 and <= 16160;
-        if (!south && conversion is not (>= 16001 and <= 16060))
-            throw Unsupported(keys, $"ProjectionGeoKey = {conversion} is not supported: only the EPSG UTM conversions (16001–16060, 16101–16160) are");
-        var zone = conversion % 100;
-        return ("Transverse_Mercator",
-        [
-            ("latitude_of_origin", 0), ("central_meridian", zone * 6 - 183), ("scale_factor", 0.9996),
-            ("false_easting", 500000), ("false_northing", south ? 10000000 : 0),
-        ]);
+        if (!GeodeticTable.Embedded.TryConversion(code, out var conversion))
+            throw Unsupported(keys, $"ProjectionGeoKey = {code} is not supported: it is no EPSG conversion of a projection method OgcTiler draws");
+        try
+        {
+            return ProjStringReader.Conversion(conversion.Proj, LinearUnit(keys).Metres);
+        }
+        catch (FormatException e)
+        {
+            throw Unsupported(keys, $"ProjectionGeoKey = {code} ({conversion.Name}) is not supported: {e.Message}");
+        }
     }
 
     private static double First(GeoKeyDirectory keys, int[] chain)

@@ -50,6 +50,16 @@ internal static class ProjStringReader
         return (null, CrsTextParser.Projected(geodetic, new ProjectionParts("unknown", method, parameters, unitName, metres), registry));
     }
 
+    /// <summary>
+    /// The projection of a PROJ string without ellipsoid or units, an EPSG conversion as projinfo writes it (lengths in
+    /// metres), as the method and parameters of a CRS whose linear unit is <paramref name="metresPerUnit"/>.
+    /// </summary>
+    public static (string Method, List<(string, double)> Parameters) Conversion(string text, double metresPerUnit)
+    {
+        var terms = Terms(text);
+        return Projection(terms.GetValueOrDefault("proj") ?? throw new FormatException("the PROJ string has no +proj"), terms, metresPerUnit);
+    }
+
     private static Dictionary<string, string> Terms(string text)
     {
         var terms = new Dictionary<string, string>(StringComparer.Ordinal);
