@@ -25,7 +25,7 @@ public static class ConfigCheck
         ];
         if (errors.Count > 0)
             throw new ConfigurationException("Layers", errors);
-        app.Services.GetRequiredService<ILoggerFactory>().Dispose(); // the console logger writes from a queue: flush it so the verdict is the last line
+        app.Services.GetRequiredService<ILoggerFactory>().Dispose(); // the console logger writes from a queue: flush it before exiting
         Console.WriteLine($"configuration is valid: {options.Layers.Count} layer(s), config folder {options.ConfigDirectory}");
         return 0;
     }

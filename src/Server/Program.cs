@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using OgcTiler.Server;
 using OgcTiler.Server.Api;
 using OgcTiler.Server.Configuration;
@@ -13,6 +14,8 @@ args = [.. args.Where(a => a != ConfigCheck.Flag)];
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    if (checkOnly) // the verdict alone on standard output, the log on standard error
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     builder.AddOgcTilerConfiguration(args);
     builder.Services.AddOgcTilerServer();
     builder.Services.AddOgcTilerPlugins();
