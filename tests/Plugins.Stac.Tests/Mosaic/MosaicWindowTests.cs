@@ -98,9 +98,21 @@ public class MosaicWindowTests(StacApiFixture fixture)
 
         public Task Cancelled => _cancelled.Task;
 
+        /// <summary>
+        /// Notes the cancellation of the waiting item's open too: when the other reads fill the grid first (a busy
+        /// machine), its read is cancelled before it starts.
+        /// </summary>
+        public void WatchOpen(string uri, CancellationToken cancellationToken)
+        {
+            if (IsWaiting(uri))
+                cancellationToken.Register(() => _cancelled.TrySetResult());
+        }
+
+        private bool IsWaiting(string uri) => cancelledOnly is { } waiting && uri.Contains($"/{waiting}/", StringComparison.Ordinal);
+
         public async Task<RasterData> ReadAsync(IRasterDataset inner, TargetGrid grid, IReadOnlyList<int>? bands, ReadOptions options, CancellationToken cancellationToken)
         {
-            if (cancelledOnly is { } waiting && inner.Uri.Contains($"/{waiting}/", StringComparison.Ordinal))
+            if (IsWaiting(inner.Uri))
             {
                 await using var registration = cancellationToken.Register(() => _cancelled.TrySetResult());
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -131,8 +143,11 @@ public class MosaicWindowTests(StacApiFixture fixture)
     {
         private readonly FakeRasterOpener _inner = new(FixtureDatasets.Load);
 
-        public async Task<IRasterDataset> OpenAsync(string uri, CancellationToken cancellationToken) =>
-            new GatedDataset(await _inner.OpenAsync(uri, cancellationToken), gate);
+        public async Task<IRasterDataset> OpenAsync(string uri, CancellationToken cancellationToken)
+        {
+            gate.WatchOpen(uri, cancellationToken);
+            return new GatedDataset(await _inner.OpenAsync(uri, cancellationToken), gate);
+        }
     }
 
     private sealed class GatedDataset(IRasterDataset inner, Gate gate) : IRasterDataset
