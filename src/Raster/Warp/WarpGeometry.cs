@@ -52,21 +52,13 @@ internal static class WarpGeometry
         return best;
     }
 
-    /// <summary>
-    /// The source's pixel size in the target CRS: its own in its CRS; in another, GDALSuggestedWarpOutput2's square
-    /// pixel, the transformed diagonal from the top-left to the bottom-right corner over the diagonal in pixels.
-    /// </summary>
+    /// <summary>The source's pixel size in the target CRS: its own in its CRS; in another, GDAL's suggested warp output's square pixel.</summary>
     private static (double X, double Y) NativeResolution(RasterLevel full, CoordinateTransform sourceToTarget)
     {
         if (sourceToTarget.Source.Id == sourceToTarget.Target.Id && full.Gcps is null)
             return (Math.Abs(full.Transform.Dx), Math.Abs(full.Transform.Dy));
-        var (x0, y0) = full.PixelToWorld(0, 0);
-        var (x1, y1) = full.PixelToWorld(full.Width, full.Height);
-        var (tx0, ty0) = sourceToTarget.Transform(x0, y0);
-        var (tx1, ty1) = sourceToTarget.Transform(x1, y1);
-        var diagonal = Math.Sqrt((tx1 - tx0) * (tx1 - tx0) + (ty1 - ty0) * (ty1 - ty0));
-        var size = diagonal / Math.Sqrt((double)full.Width * full.Width + (double)full.Height * full.Height);
-        return double.IsFinite(size) ? (size, size) : (double.NaN, double.NaN);
+        var size = SuggestedWarp.SquarePixel(sourceToTarget, full.PixelToWorld(0, 0), full.PixelToWorld(full.Width, full.Height), full.Width, full.Height);
+        return (size, size);
     }
 
     /// <summary>

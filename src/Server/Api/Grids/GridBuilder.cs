@@ -3,6 +3,7 @@ using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Warp;
 using OgcTiler.Server.Api.Titiler;
 
 namespace OgcTiler.Server.Api.Grids;
@@ -131,8 +132,7 @@ internal sealed class GridBuilder(CrsRegistry crs)
     /// <summary>
     /// The grid rio-tiler reads the source on in <paramref name="target"/>: the source's own in its CRS; in another,
     /// GDAL's suggested warp output (rasterio's calculate_default_transform, so rio-tiler's WarpedVRT): the transformed
-    /// extent's north-west corner and square pixels, the transformed top-left to bottom-right diagonal over the
-    /// diagonal in pixels (the extent's diagonal when that one degenerates, as GDAL).
+    /// extent's north-west corner and <see cref="SuggestedWarp.SquarePixel"/>.
     /// </summary>
     private (double OriginX, double OriginY, double ResX, double ResY) SourceGrid(SourceInfo info, string target)
     {
@@ -140,14 +140,8 @@ internal sealed class GridBuilder(CrsRegistry crs)
         var source = crs.Resolve(info.Crs);
         if (source.Id == target)
             return (full.MinX, full.MaxY, full.Width / info.Width, full.Height / info.Height);
-        var toTarget = crs.CreateTransform(source, crs.Resolve(target));
         var b = info.NativeBounds;
-        var (x0, y0) = toTarget.Transform(b.MinX, b.MaxY);
-        var (x1, y1) = toTarget.Transform(b.MaxX, b.MinY);
-        var (dx, dy) = (x1 - x0, y1 - y0);
-        if (!double.IsFinite(dx) || !double.IsFinite(dy) || dx == 0 || dy == 0)
-            (dx, dy) = (full.Width, full.Height);
-        var res = Math.Sqrt(dx * dx + dy * dy) / Math.Sqrt((double)info.Width * info.Width + (double)info.Height * info.Height);
+        var res = SuggestedWarp.SquarePixel(crs.CreateTransform(source, crs.Resolve(target)), (b.MinX, b.MaxY), (b.MaxX, b.MinY), info.Width, info.Height, full);
         return (full.MinX, full.MaxY, res, res);
     }
 
