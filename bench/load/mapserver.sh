@@ -6,7 +6,7 @@
 #
 #   bench/load/mapserver.sh [DATA_DIR]     (DATA_DIR as for run.sh, which makes the data)
 #
-# Env: DURATION (30s), CONNECTIONS (4), PORT (5098; FastCGI on PORT + 1), PROCESSES (2), ZLIB (1).
+# Env: DURATION (30s), CONNECTIONS (4), PORT (5098; FastCGI on PORT + 100), PROCESSES (2), ZLIB (1).
 # Needs: apt-get install cgi-mapserver spawn-fcgi nginx wrk
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -46,16 +46,16 @@ http {
   server {
     listen 127.0.0.1:$PORT;
     location /mapserv {
-      fastcgi_pass 127.0.0.1:$((PORT + 1));
+      fastcgi_pass 127.0.0.1:$((PORT + 100));
       fastcgi_keep_conn on;
       include /etc/nginx/fastcgi_params;
     }
   }
 }
 NGINX
-MAPSERVER_CONFIG_FILE=$WORK/mapserver.conf spawn-fcgi -a 127.0.0.1 -p $((PORT + 1)) -F "$PROCESSES" -P "$WORK/fcgi.pid" -- /usr/lib/cgi-bin/mapserv >/dev/null
+MAPSERVER_CONFIG_FILE=$WORK/mapserver.conf spawn-fcgi -a 127.0.0.1 -p $((PORT + 100)) -F "$PROCESSES" -P "$WORK/fcgi.pid" -- /usr/lib/cgi-bin/mapserv >/dev/null
 nginx -c "$WORK/nginx.conf"
-trap 'nginx -c "$WORK/nginx.conf" -s stop; xargs kill < "$WORK/fcgi.pid"; rm -rf "$WORK"' EXIT
+trap 'nginx -c "$WORK/nginx.conf" -s stop; fuser -s -k -n tcp $((PORT + 100)); rm -rf "$WORK"' EXIT
 export PATH_TEMPLATE='/mapserv?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=b04&STYLES=&SRS=EPSG:3857&BBOX={bbox}&WIDTH=256&HEIGHT=256&FORMAT=image/png'
 first=$(head -1 "$DATA/tiles.txt")
 read -r _ _ _ minx miny maxx maxy <<<"$first"
