@@ -24,7 +24,7 @@ internal static class ItemInfo
             && item.Bbox is { } wgs84 && assets.All(a => a.Band(1).DataType is not null))
         {
             var dataType = assets.Select(a => a.Band(1).DataType!.Value).Aggregate(DataTypePromotion.Promote);
-            var union = assets.Select(a => a.Projection.NativeBounds ?? bounds).Aggregate(Union);
+            var union = assets.Select(a => a.Projection.NativeBounds ?? bounds).Aggregate(Bounds.Union);
             return new SourceInfo(crs, union, wgs84, resolution, shape.Cols, shape.Rows, dataType, first.Band(1).Nodata, names, bands);
         }
         var dataset = await rasters.OpenAsync((finest ?? first).Href, cancellationToken);
@@ -38,9 +38,6 @@ internal static class ItemInfo
     /// <summary>An asset's data type from its STAC band metadata, or (when that has none) from its dataset header.</summary>
     private static async Task<RasterDataType> DataTypeAsync(StacAsset asset, IRasterOpener rasters, CancellationToken cancellationToken) =>
         asset.Band(1).DataType ?? (await rasters.OpenAsync(asset.Href, cancellationToken)).Info.DataType;
-
-    public static Bounds Union(Bounds a, Bounds b) =>
-        new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));
 
     /// <summary>The source band name of 1-based band <paramref name="band"/> of an asset with <paramref name="count"/> bands.</summary>
     public static string BandName(string asset, int band, int count) => count == 1 ? asset : $"{asset}_b{band}";

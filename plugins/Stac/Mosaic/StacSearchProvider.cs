@@ -54,11 +54,11 @@ internal sealed class StacSearchProvider(IPluginHost host) : ISourceProvider
     /// </summary>
     private static SourceInfo Combine(IReadOnlyList<StacItem> items, SourceInfo first)
     {
-        var wgs84 = items.Select(i => i.Bbox ?? first.Wgs84Bounds).Aggregate(ItemInfo.Union);
+        var wgs84 = items.Select(i => i.Bbox ?? first.Wgs84Bounds).Aggregate(Bounds.Union);
         var native = items.Select(i => i.NativeBoundsIn(first.Crs)).ToArray();
         if (native.All(b => b is not null))
         {
-            var bounds = native.Select(b => b!.Value).Aggregate(ItemInfo.Union);
+            var bounds = native.Select(b => b!.Value).Aggregate(Bounds.Union);
             return first with { NativeBounds = bounds, Wgs84Bounds = wgs84, Width = Pixels(bounds.Width, first.NativeResolution), Height = Pixels(bounds.Height, first.NativeResolution) };
         }
         var resolution = GridFootprint.Wgs84(new TargetGrid(first.Crs, 0, 0, 1, 1, 1, 1)) is null ? first.NativeResolution / 111_320 : first.NativeResolution;

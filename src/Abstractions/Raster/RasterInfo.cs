@@ -52,4 +52,8 @@ public readonly record struct Bounds(double MinX, double MinY, double MaxX, doub
 
     public bool Intersects(Bounds other) =>
         MinX < other.MaxX && other.MinX < MaxX && MinY < other.MaxY && other.MinY < MaxY;
+
+    /// <summary>The smallest box holding both (for <c>Aggregate</c> over many).</summary>
+    public static Bounds Union(Bounds a, Bounds b) =>
+        new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));
 }

@@ -67,8 +67,8 @@ internal sealed class DatedFilesSource : ITimedSource
                     $"layer '{id}': {part.Source.Id} has CRS {info.Crs} and bands {string.Join(",", info.BandNames)}, "
                     + $"the first file {parts[0].Source.Id} {first.Crs} and {string.Join(",", first.BandNames)}; the files of a layer share both");
         }
-        var native = parts.Select(p => p.Source.Info.NativeBounds).Aggregate(Union);
-        var wgs84 = parts.Select(p => p.Source.Info.Wgs84Bounds).Aggregate(Union);
+        var native = parts.Select(p => p.Source.Info.NativeBounds).Aggregate(Bounds.Union);
+        var wgs84 = parts.Select(p => p.Source.Info.Wgs84Bounds).Aggregate(Bounds.Union);
         return first with
         {
             NativeBounds = native,
@@ -77,7 +77,4 @@ internal sealed class DatedFilesSource : ITimedSource
             Height = (int)Math.Max(1, Math.Round(native.Height / first.NativeResolution)),
         };
     }
-
-    private static Bounds Union(Bounds a, Bounds b) =>
-        new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));
 }

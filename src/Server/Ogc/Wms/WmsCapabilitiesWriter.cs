@@ -141,7 +141,7 @@ internal sealed class WmsCapabilitiesWriter(WmsVersion version, ServiceOptions s
             WriteCrsCode(w, code);
         if (children.Count > 0)
         {
-            var world = children.Select(c => c.Layer.Info.Wgs84Bounds).Aggregate(Union);
+            var world = children.Select(c => c.Layer.Info.Wgs84Bounds).Aggregate(Bounds.Union);
             WriteGeographicBox(w, world);
         }
         foreach (var (layer, boxes) in children)
@@ -264,7 +264,4 @@ internal sealed class WmsCapabilitiesWriter(WmsVersion version, ServiceOptions s
         w.WriteEndElement();
         w.WriteEndElement();
     }
-
-    private static Bounds Union(Bounds a, Bounds b) =>
-        new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));
 }

@@ -61,7 +61,7 @@ internal sealed class WmtsLayerSets(TileMatrixSetRegistry registry, CrsRegistry 
         // extent, and a box reaching past the set would make it ask for columns the matrix does not have.
         var boxes = BoxesIn(info, set).Where(b => b.Intersects(set.Bounds)).Select(b => Inside(b, set.Bounds)).ToList();
         if (boxes.Count > 0)
-            return new WmtsLayerSet(set, boxes.Aggregate(Union), LimitsOf(set, boxes));
+            return new WmtsLayerSet(set, boxes.Aggregate(Bounds.Union), LimitsOf(set, boxes));
         return named ? new WmtsLayerSet(set, set.Bounds, LimitsOf(set, [set.Bounds])) : null;
     }
 
@@ -73,9 +73,6 @@ internal sealed class WmtsLayerSets(TileMatrixSetRegistry registry, CrsRegistry 
 
     private static Bounds Inside(Bounds b, Bounds extent) =>
         new(Math.Max(b.MinX, extent.MinX), Math.Max(b.MinY, extent.MinY), Math.Min(b.MaxX, extent.MaxX), Math.Min(b.MaxY, extent.MaxY));
-
-    private static Bounds Union(Bounds a, Bounds b) =>
-        new(Math.Min(a.MinX, b.MinX), Math.Min(a.MinY, b.MinY), Math.Max(a.MaxX, b.MaxX), Math.Max(a.MaxY, b.MaxY));
 
     /// <summary>
     /// Limits per matrix (<see cref="TileRange"/>: a footprint on both sides of the antimeridian takes every column).
