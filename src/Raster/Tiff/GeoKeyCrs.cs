@@ -7,7 +7,7 @@ namespace OgcTiler.Raster.Tiff;
 /// <summary>
 /// Builds the WKT1 of a user-defined CRS from its GeoKeys as libgeotiff reads them: the geographic part from an EPSG
 /// geographic CRS or datum, or from the ellipsoid, prime meridian and TOWGS84 keys; the projection from
-/// ProjCoordTransGeoKey and its parameter keys (each with libgeotiff's fallback keys), angles converted from the
+/// ProjCoordTransGeoKey and its parameter keys (each with libgeotiff's fallback keys, <see cref="GeoKeyMethods"/>), angles converted from the
 /// angular unit to degrees, lengths kept in the linear unit.
 /// </summary>
 internal static class GeoKeyCrs
@@ -111,75 +111,20 @@ internal static class GeoKeyCrs
             return Conversion(keys, conversion);
         if (method is null)
             throw Unsupported(keys, "a user-defined projected CRS without ProjCoordTransGeoKey");
-        double Angle(params int[] chain) => First(keys, chain) * toDegrees;
-        double Length(params int[] chain) => First(keys, chain);
-        double Scale() => keys.Double(GeoKey.ProjScaleAtNatOrigin) ?? keys.Double(GeoKey.ProjScaleAtCenter) ?? 1;
-        var natLat = () => Angle(GeoKey.ProjNatOriginLat, GeoKey.ProjFalseOriginLat, GeoKey.ProjCenterLat);
-        var natLong = () => Angle(GeoKey.ProjNatOriginLong, GeoKey.ProjFalseOriginLong, GeoKey.ProjCenterLong);
-        var centerLat = () => Angle(GeoKey.ProjCenterLat, GeoKey.ProjNatOriginLat, GeoKey.ProjFalseOriginLat);
-        var centerLong = () => Angle(GeoKey.ProjCenterLong, GeoKey.ProjNatOriginLong, GeoKey.ProjFalseOriginLong);
-        var fe = Length(GeoKey.ProjFalseEasting, GeoKey.ProjFalseOriginEasting, GeoKey.ProjCenterEasting);
-        var fn = Length(GeoKey.ProjFalseNorthing, GeoKey.ProjFalseOriginNorthing, GeoKey.ProjCenterNorthing);
-        List<(string, double)> p = method switch
+        var known = GeoKeyMethods.Find(method.Value, keys)
+            ?? throw Unsupported(keys, $"ProjCoordTransGeoKey = {method} ({MethodName(method.Value)}) is not supported");
+        var parameters = new List<(string, double)>();
+        foreach (var parameter in known.Parameters)
         {
-            1 or 9 or 16 or 15 or 18 or 22 =>
-            [
-                ("latitude_of_origin", natLat()),
-                ("central_meridian", method == 15 ? Angle(GeoKey.ProjStraightVertPoleLong, GeoKey.ProjNatOriginLong, GeoKey.ProjFalseOriginLong) : natLong()),
-                .. method is 18 or 22 ? Array.Empty<(string, double)>() : [("scale_factor", Scale())],
-            ],
-            7 when keys.Double(GeoKey.ProjStdParallel1) is not null => [("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("central_meridian", natLong())],
-            7 => [("latitude_of_origin", natLat()), ("central_meridian", natLong()), ("scale_factor", Scale())],
-            8 =>
-            [
-                ("latitude_of_origin", Angle(GeoKey.ProjFalseOriginLat, GeoKey.ProjNatOriginLat, GeoKey.ProjCenterLat)),
-                ("central_meridian", Angle(GeoKey.ProjFalseOriginLong, GeoKey.ProjNatOriginLong, GeoKey.ProjCenterLong)),
-                ("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("standard_parallel_2", Angle(GeoKey.ProjStdParallel2)),
-            ],
-            11 =>
-            [
-                ("latitude_of_center", natLat()), ("longitude_of_center", natLong()),
-                ("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("standard_parallel_2", Angle(GeoKey.ProjStdParallel2)),
-            ],
-            10 => [("latitude_of_center", centerLat()), ("longitude_of_center", centerLong())],
-            3 or 9815 =>
-            [
-                ("latitude_of_center", centerLat()), ("longitude_of_center", centerLong()),
-                ("azimuth", Angle(GeoKey.ProjAzimuthAngle)),
-                ("rectified_grid_angle", keys.Double(GeoKey.ProjRectifiedGridAngle) is { } g ? g * toDegrees : Angle(GeoKey.ProjAzimuthAngle)),
-                ("scale_factor", keys.Double(GeoKey.ProjScaleAtCenter) ?? keys.Double(GeoKey.ProjScaleAtNatOrigin) ?? 1),
-            ],
-            17 =>
-            [
-                ("standard_parallel_1", Angle(GeoKey.ProjStdParallel1, GeoKey.ProjNatOriginLat)),
-                ("central_meridian", centerLong()),
-                ("latitude_of_origin", keys.Double(GeoKey.ProjStdParallel1) is null ? 0 : centerLat()),
-            ],
-            28 => [("standard_parallel_1", Angle(GeoKey.ProjStdParallel1)), ("central_meridian", natLong())],
-            _ => throw Unsupported(keys, $"ProjCoordTransGeoKey = {method} ({MethodName(method.Value)}) is not supported"),
-        };
-        p.Add(("false_easting", fe));
-        p.Add(("false_northing", fn));
-        return (WktMethod(method.Value, keys), p);
+            var value = parameter.When is { } key && keys.Double(key) is null
+                ? 0
+                : First(keys, parameter.Keys) ?? (parameter.Unit == GeoKeyMethods.Unit.Scale ? 1 : 0);
+            parameters.Add((parameter.Name, parameter.Unit == GeoKeyMethods.Unit.Angle ? value * toDegrees : value));
+        }
+        parameters.Add(("false_easting", First(keys, GeoKeyMethods.Eastings) ?? 0));
+        parameters.Add(("false_northing", First(keys, GeoKeyMethods.Northings) ?? 0));
+        return (known.Wkt, parameters);
     }
-
-    private static string WktMethod(int method, GeoKeyDirectory keys) => method switch
-    {
-        1 => "Transverse_Mercator",
-        7 => keys.Double(GeoKey.ProjStdParallel1) is not null ? "Mercator_2SP" : "Mercator_1SP",
-        8 => "Lambert_Conformal_Conic_2SP",
-        9 => "Lambert_Conformal_Conic_1SP",
-        10 => "Lambert_Azimuthal_Equal_Area",
-        11 => "Albers_Conic_Equal_Area",
-        15 => "Polar_Stereographic",
-        16 => "Oblique_Stereographic",
-        17 => "Equirectangular",
-        18 => "Cassini_Soldner",
-        22 => "Polyconic",
-        28 => "Cylindrical_Equal_Area",
-        3 => "Hotine_Oblique_Mercator",
-        _ => "Hotine_Oblique_Mercator_Azimuth_Center",
-    };
 
     /// <summary>libgeotiff's names for the CT codes OgcTiler does not draw, for the refusal.</summary>
     private static string MethodName(int method) => method switch
@@ -220,14 +165,15 @@ internal static class GeoKeyCrs
         }
     }
 
-    private static double First(GeoKeyDirectory keys, int[] chain)
+    /// <summary>The value of the first of <paramref name="chain"/> the file has, or null.</summary>
+    private static double? First(GeoKeyDirectory keys, int[] chain)
     {
         foreach (var key in chain)
         {
             if (keys.Double(key) is { } v)
                 return v;
         }
-        return 0;
+        return null;
     }
 
     private static double AngularUnit(GeoKeyDirectory keys)

@@ -14,63 +14,11 @@ internal sealed record GeoKeyTags(ushort[] Directory, double[] Doubles, string A
 /// engine keeps for it) as ProjectedCSTypeGeoKey = 32767 with ProjCoordTransGeoKey and the method's parameter keys,
 /// the geographic part by its EPSG code or by ellipsoid, prime meridian and TOWGS84 keys, and the units. A projection
 /// GeoTIFF has no method code for (Geostationary, Krovak) also goes as the "ESRI PE String" citation GDAL writes then.
-/// The inverse of <see cref="GeoKeyCrs"/>.
+/// The inverse of <see cref="GeoKeyCrs"/>, through the one table of methods (<see cref="GeoKeyMethods"/>).
 /// </summary>
 internal static class GeoKeyWriter
 {
     private const double Degree = Math.PI / 180;
-
-    /// <summary>GeoTIFF's method codes and, for each WKT1 parameter, the key that carries it (as GDAL writes them).</summary>
-    private static readonly FrozenDictionary<string, (int Code, (string Parameter, int Key)[] Keys)> Methods = new Dictionary<string, (int, (string, int)[])>
-    {
-        ["Transverse_Mercator"] = (1, NaturalOrigin(withScale: true)),
-        ["Mercator_1SP"] = (7, NaturalOrigin(withScale: true)),
-        ["Lambert_Conformal_Conic_1SP"] = (9, NaturalOrigin(withScale: true)),
-        ["Oblique_Stereographic"] = (16, NaturalOrigin(withScale: true)),
-        ["Cassini_Soldner"] = (18, NaturalOrigin(withScale: false)),
-        ["Polyconic"] = (22, NaturalOrigin(withScale: false)),
-        ["Lambert_Conformal_Conic_2SP"] = (8,
-        [
-            ("latitude_of_origin", GeoKey.ProjFalseOriginLat), ("central_meridian", GeoKey.ProjFalseOriginLong),
-            ("standard_parallel_1", GeoKey.ProjStdParallel1), ("standard_parallel_2", GeoKey.ProjStdParallel2),
-            ("false_easting", GeoKey.ProjFalseOriginEasting), ("false_northing", GeoKey.ProjFalseOriginNorthing),
-        ]),
-        ["Lambert_Azimuthal_Equal_Area"] = (10,
-        [
-            ("latitude_of_center", GeoKey.ProjCenterLat), ("longitude_of_center", GeoKey.ProjCenterLong),
-            ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
-        ]),
-        ["Albers_Conic_Equal_Area"] = (11,
-        [
-            ("standard_parallel_1", GeoKey.ProjStdParallel1), ("standard_parallel_2", GeoKey.ProjStdParallel2),
-            ("latitude_of_center", GeoKey.ProjNatOriginLat), ("longitude_of_center", GeoKey.ProjNatOriginLong),
-            ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
-        ]),
-        ["Polar_Stereographic"] = (15,
-        [
-            ("latitude_of_origin", GeoKey.ProjNatOriginLat), ("central_meridian", GeoKey.ProjStraightVertPoleLong),
-            ("scale_factor", GeoKey.ProjScaleAtNatOrigin), ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
-        ]),
-        ["Equirectangular"] = (17,
-        [
-            ("latitude_of_origin", GeoKey.ProjCenterLat), ("central_meridian", GeoKey.ProjCenterLong), ("standard_parallel_1", GeoKey.ProjStdParallel1),
-            ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
-        ]),
-        ["Cylindrical_Equal_Area"] = (28,
-        [
-            ("standard_parallel_1", GeoKey.ProjStdParallel1), ("central_meridian", GeoKey.ProjNatOriginLong),
-            ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
-        ]),
-        ["Hotine_Oblique_Mercator"] = (3, ObliqueMercator),
-        ["Hotine_Oblique_Mercator_Azimuth_Center"] = (9815, ObliqueMercator),
-    }.ToFrozenDictionary();
-
-    /// <summary>Angles among the WKT1 parameters (in degrees in the engine's WKT, in the angular unit in GeoKeys).</summary>
-    private static readonly FrozenSet<string> Angles = new[]
-    {
-        "latitude_of_origin", "central_meridian", "standard_parallel_1", "standard_parallel_2", "latitude_of_center",
-        "longitude_of_center", "azimuth", "rectified_grid_angle",
-    }.ToFrozenSet();
 
     /// <summary>The WKT1 of each EPSG geographic CRS of the table, for finding the code of a user-defined CRS's GEOGCS.</summary>
     private static readonly Lazy<FrozenDictionary<string, int>> GeographicCodes = new(() =>
@@ -106,7 +54,7 @@ internal static class GeoKeyWriter
     private static void Projected(KeyList keys, WktNode projcs)
     {
         var method = projcs.Child("PROJECTION")!.Name;
-        var known = Methods.TryGetValue(method, out var m);
+        var known = GeoKeyMethods.ByWkt.TryGetValue(method, out var m);
         keys.Short(GeoKey.ModelType, known ? 1 : GeoKey.UserDefined);
         keys.Ascii(GeoKey.Citation, Clean(projcs.Name));
         var angularUnit = Geographic(keys, projcs.Child("GEOGCS")!);
@@ -122,13 +70,18 @@ internal static class GeoKeyWriter
         }
         keys.Short(GeoKey.ProjectedType, GeoKey.UserDefined);
         keys.Short(GeoKey.Projection, GeoKey.UserDefined);
-        keys.Short(GeoKey.ProjCoordTrans, m.Code);
+        keys.Short(GeoKey.ProjCoordTrans, m!.Code);
         var parameters = projcs.ChildrenNamed("PARAMETER").ToDictionary(p => p.Name, p => p.Number(0));
-        foreach (var (parameter, key) in m.Keys)
+        foreach (var parameter in m.Parameters)
         {
-            if (parameters.TryGetValue(parameter, out var value))
-                keys.Double(key, Angles.Contains(parameter) ? value * Degree / angularUnit : value);
+            if (!parameters.TryGetValue(parameter.Name, out var value))
+                continue;
+            keys.Double(parameter.Keys[0], parameter.Unit == GeoKeyMethods.Unit.Angle ? value * Degree / angularUnit : value);
         }
+        if (parameters.TryGetValue("false_easting", out var easting))
+            keys.Double(m.FalseOrigin ? GeoKey.ProjFalseOriginEasting : GeoKey.ProjFalseEasting, easting);
+        if (parameters.TryGetValue("false_northing", out var northing))
+            keys.Double(m.FalseOrigin ? GeoKey.ProjFalseOriginNorthing : GeoKey.ProjFalseNorthing, northing);
     }
 
     /// <summary>Writes the geographic keys of a GEOGCS; returns its angular unit in radians.</summary>
@@ -183,21 +136,6 @@ internal static class GeoKeyWriter
     }
 
     private static string Clean(string name) => name.Replace('|', '/');
-
-    private static (string, int)[] NaturalOrigin(bool withScale) =>
-    [
-        ("latitude_of_origin", GeoKey.ProjNatOriginLat), ("central_meridian", GeoKey.ProjNatOriginLong),
-        .. withScale ? [("scale_factor", GeoKey.ProjScaleAtNatOrigin)] : Array.Empty<(string, int)>(),
-        ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
-    ];
-
-    /// <summary>Hotine Oblique Mercator's keys, the same for variant A (CT_ObliqueMercator) and B.</summary>
-    private static (string, int)[] ObliqueMercator =>
-    [
-        ("latitude_of_center", GeoKey.ProjCenterLat), ("longitude_of_center", GeoKey.ProjCenterLong),
-        ("azimuth", GeoKey.ProjAzimuthAngle), ("rectified_grid_angle", GeoKey.ProjRectifiedGridAngle),
-        ("scale_factor", GeoKey.ProjScaleAtCenter), ("false_easting", GeoKey.ProjFalseEasting), ("false_northing", GeoKey.ProjFalseNorthing),
-    ];
 
     /// <summary>The EPSG code of a linear unit (metres per unit), when the geodetic table has one with that factor.</summary>
     private static int? LinearUnitCode(double metres) => UnitCode(metres, angular: false);
