@@ -12,12 +12,13 @@ namespace OgcTiler.Plugins.Stac.Mosaic;
 /// sliding window of up to <see cref="Window"/> items at once (rio-tiler's mosaic threads) and feeds them to the pixel
 /// selection method in search order, whichever read ends first. <c>first</c> reads its first item alone (a grid that
 /// item fills costs no other item's reads), then widens the window, and stops once every pixel is filled: no further
-/// item starts and the reads in flight are cancelled. The items' dates make it a <see cref="ITimedSource"/>.
+/// item starts and the reads in flight are cancelled. The items' dates make it a <see cref="ITimedSource"/>, their
+/// bboxes an <see cref="IItemSource"/>.
 /// </summary>
 internal sealed class MosaicSource(
     string id, IReadOnlyList<StacItem> items, SourceInfo info, string pixelSelection, ItemReader reader,
     Func<CancellationToken, Task<ITimedSource>> reopen)
-    : ITimedSource
+    : ITimedSource, IItemSource
 {
     /// <summary>Item reads in flight at most, per mosaic read.</summary>
     private const int Window = 4;
@@ -108,6 +109,17 @@ internal sealed class MosaicSource(
             ? Meets(bbox, box)
             : item.NativeBoundsIn(grid.Crs) is not { } bounds || bounds.Intersects(native))];
     }
+
+    public IReadOnlyList<SourceItem> ItemsMeeting(Bounds wgs84) =>
+        [.. Items.Where(item => item.Bbox is not { } bbox || Pieces(bbox).Any(b => Pieces(wgs84).Any(a => Touches(a, b))))
+            .Select(item => new SourceItem(item.Id, item.Collection, item.Bbox,
+                [.. item.Assets.Values.Select(a => new ItemAsset(a.Name, a.Href, a.MediaType, a.Title, a.Roles))]))];
+
+    /// <summary>A WGS84 box as one or two boxes within ±180° (west &gt; east crosses the antimeridian).</summary>
+    private static Bounds[] Pieces(Bounds b) => b.MinX > b.MaxX ? [b with { MaxX = 180 }, b with { MinX = -180 }] : [b];
+
+    /// <summary>Whether two boxes meet, edges included.</summary>
+    private static bool Touches(Bounds a, Bounds b) => a.MinX <= b.MaxX && b.MinX <= a.MaxX && a.MinY <= b.MaxY && b.MinY <= a.MaxY;
 
     private static bool Meets(Bounds bbox, Bounds grid) => bbox.MinX > bbox.MaxX
         ? grid.Intersects(bbox with { MaxX = 180 }) || grid.Intersects(bbox with { MinX = -180 })

@@ -19,7 +19,7 @@ public static class ApiServices
         services.AddSingleton<SeriesReader>();
         services.AddSingleton<ISearchStore>(sp => sp.GetRequiredService<ServerOptions>().Cache.Redis is null
             ? new FileSearchStore(sp.GetRequiredService<ServerOptions>().Searches)
-            : new RedisSearchStore(sp.GetRequiredService<Caching.RedisConnection>()));
+            : new RedisSearchStore(sp.GetRequiredService<Caching.RedisConnection>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SearchRegistry>();
         services.AddTitilerCompression();
         return services;

@@ -66,6 +66,16 @@ internal sealed class GridBuilder(CrsRegistry crs)
         return new TargetGrid(info.Crs, b.MinX + col * dx, b.MaxY - (row + 1) * dy, b.MinX + (col + 1) * dx, b.MaxY - row * dy, 1, 1);
     }
 
+    /// <summary>An area (a point as a box of no size) given in <paramref name="coordCrs"/> (default EPSG:4326) as a WGS84 box.</summary>
+    public Bounds Wgs84(Bounds area, string? coordCrs)
+    {
+        var from = Canonical(coordCrs ?? DefaultCoordCrs, "coord_crs");
+        if (area.Width > 0 || area.Height > 0)
+            return BoundsTransform.Transform(area, from, DefaultCoordCrs, crs);
+        var (x, y) = crs.CreateTransform(crs.Resolve(from), crs.Resolve(DefaultCoordCrs)).Transform(area.MinX, area.MinY);
+        return new Bounds(x, y, x, y);
+    }
+
     /// <summary>Whether the grid's area overlaps the source's data.</summary>
     public bool Overlaps(SourceInfo info, TargetGrid grid)
     {

@@ -6,22 +6,41 @@ using StackExchange.Redis;
 namespace OgcTiler.Server.Api.Searches;
 
 /// <summary>
-/// Searches in the Redis of <c>Cache:Redis</c> (key <c>{InstanceName}search:{id}</c>, no expiry), so every instance
-/// sees a search registered on any of them. While Redis is down, registering and looking up fail with 424 rather than
+/// Searches in the Redis of <c>Cache:Redis</c> (key <c>{InstanceName}search:{id}</c>, no expiry; the ids in the
+/// sorted set <c>{InstanceName}searches</c> scored by registration time, for the list), so every instance sees a
+/// search registered on any of them. While Redis is down, registering and looking up fail with 424 rather than
 /// keeping a search that the other instances would not see.
 /// </summary>
-internal sealed class RedisSearchStore(RedisConnection redis) : ISearchStore
+internal sealed class RedisSearchStore(RedisConnection redis, TimeProvider clock) : ISearchStore
 {
     public async Task SaveAsync(RegisteredSearch search, CancellationToken cancellationToken) =>
-        await Run(db => db.StringSetAsync(Key(search.Id), search.ToJson().ToJsonString()));
+        await Run(async db =>
+        {
+            await db.StringSetAsync(Key(search.Id), search.ToJson().ToJsonString());
+            return await db.SortedSetAddAsync(Index, search.Id, clock.GetUtcNow().ToUnixTimeMilliseconds(), SortedSetWhen.NotExists);
+        });
 
     public async Task<RegisteredSearch?> FindAsync(string id, CancellationToken cancellationToken)
     {
         var value = await Run(db => db.StringGetAsync(Key(id)));
-        return value.IsNull ? null : RegisteredSearch.FromJson((JsonObject)JsonNode.Parse(value.ToString())!);
+        return value.IsNull ? null : Parse(value);
     }
 
+    public async Task<IReadOnlyList<RegisteredSearch>> ListAsync(CancellationToken cancellationToken)
+    {
+        var values = await Run(async db =>
+        {
+            var ids = await db.SortedSetRangeByRankAsync(Index);
+            return ids.Length == 0 ? [] : await db.StringGetAsync([.. ids.Select(id => Key(id.ToString()))]);
+        });
+        return [.. values.Where(v => !v.IsNull).Select(Parse)];
+    }
+
+    private static RegisteredSearch Parse(RedisValue value) => RegisteredSearch.FromJson((JsonObject)JsonNode.Parse(value.ToString())!);
+
     private RedisKey Key(string id) => redis.Prefix + "search:" + id;
+
+    private RedisKey Index => redis.Prefix + "searches";
 
     private async Task<T> Run<T>(Func<IDatabase, Task<T>> command)
     {

@@ -12,14 +12,16 @@ using OgcTiler.Server.Sources;
 namespace OgcTiler.Server.Api.Searches;
 
 /// <summary>
-/// titiler-pgstac's registered searches against any STAC API: <c>POST /searches/register</c>, then under
-/// <c>/searches/{id}</c> the info, tiles, tilejson, WMTS capabilities, map viewer, point and bbox routes of /stac.
+/// titiler-pgstac's registered searches against any STAC API: <c>POST /searches/register</c>, <c>GET /searches/list</c>,
+/// then under <c>/searches/{id}</c> the info, tiles, tilejson, WMTS capabilities, map viewer, point, bbox, feature and
+/// statistics routes of /stac and the mosaic's assets of a tile, bbox or point.
 /// </summary>
 public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/searches/register", RegisterAsync);
+        app.MapGet("/searches/list", ListAsync);
         var group = app.MapGroup("/searches/{searchId}");
         group.MapGet("/info", async (string searchId, HttpContext c, SearchRegistry s) =>
             Results.Json(Info(c.Request, await s.GetAsync(searchId, c.RequestAborted))));
@@ -38,6 +40,20 @@ public static class SearchEndpoints
             ServerOptions o) => await ImageEndpoints.BboxAsync(await ResolverAsync(searchId, c, s), coordinates, null, c, r, p, o));
         group.MapGet("/bbox/{coordinates}/{size}", async (string searchId, string coordinates, string size, HttpContext c, SearchRegistry s, TilerRequests r,
             IRenderPipeline p, ServerOptions o) => await ImageEndpoints.BboxAsync(await ResolverAsync(searchId, c, s), coordinates, size, c, r, p, o));
+        group.MapPost("/feature", async (string searchId, HttpContext c, SearchRegistry s, TilerRequests r, IRenderPipeline p, ServerOptions o) =>
+            await ImageEndpoints.FeatureAsync(await ResolverAsync(searchId, c, s), null, null, c, r, p, o));
+        group.MapPost("/feature.{format}", async (string searchId, string format, HttpContext c, SearchRegistry s, TilerRequests r, IRenderPipeline p,
+            ServerOptions o) => await ImageEndpoints.FeatureAsync(await ResolverAsync(searchId, c, s), format, null, c, r, p, o));
+        group.MapPost("/feature/{size}", async (string searchId, string size, HttpContext c, SearchRegistry s, TilerRequests r, IRenderPipeline p,
+            ServerOptions o) => await ImageEndpoints.FeatureAsync(await ResolverAsync(searchId, c, s), null, size, c, r, p, o));
+        group.MapPost("/statistics", async (string searchId, HttpContext c, SearchRegistry s, TilerRequests r, IRenderPipeline p) =>
+            await DataEndpoints.FeatureStatisticsAsync(await ResolverAsync(searchId, c, s), c, r, p));
+        group.MapGet("/tiles/{tms}/{z:int}/{x:int}/{y:int}/assets", async (string searchId, string tms, int z, int x, int y, HttpContext c, SearchRegistry s,
+            TileGrids g, TilerRequests r) => await SearchAssets.ForTileAsync(await s.GetAsync(searchId, c.RequestAborted), tms, z, x, y, c, s, g, r));
+        group.MapGet("/bbox/{coordinates}/assets", async (string searchId, string coordinates, HttpContext c, SearchRegistry s, TilerRequests r) =>
+            await SearchAssets.ForBboxAsync(await s.GetAsync(searchId, c.RequestAborted), coordinates, c, s, r));
+        group.MapGet("/point/{coordinates}/assets", async (string searchId, string coordinates, HttpContext c, SearchRegistry s, TilerRequests r) =>
+            await SearchAssets.ForPointAsync(await s.GetAsync(searchId, c.RequestAborted), coordinates, c, s, r));
         foreach (var pattern in (string[])["/timeseries", "/timeseries.{format}"])
             group.MapMethods(pattern, ["GET", "POST"], (string searchId, string? format, HttpContext c, SearchRegistry s, Timeseries.SeriesReader r) => SeriesAsync(searchId, format, c, s, r));
         return app;
@@ -51,6 +67,17 @@ public static class SearchEndpoints
 
         async Task<Abstractions.Sources.ITimedSource> OpenAsync(CancellationToken ct) =>
             (Abstractions.Sources.ITimedSource)await resolver.OpenAsync(new Titiler.QueryReader(context.Request.Query), ct);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, SearchRegistry registry)
+    {
+        var page = SearchList.Select(await registry.ListAsync(context.RequestAborted), context.Request.Query);
+        return Results.Json(new
+        {
+            searches = page.Searches.Select(s => Info(context.Request, s, listed: true)),
+            links = SearchList.Links(context.Request, page),
+            context = new { returned = page.Searches.Count, matched = page.Matched, limit = page.Limit },
+        });
     }
 
     /// <summary><c>url</c> names the STAC API (its /search or landing page), by default <c>Searches:StacApi</c>.</summary>
@@ -82,10 +109,11 @@ public static class SearchEndpoints
         return registry.Resolver(search);
     }
 
-    private static object Info(HttpRequest request, RegisteredSearch search) => new
+    /// <param name="listed">In <c>/searches/list</c>, whose searches link to their metadata and tilejson only (titiler-pgstac's).</param>
+    private static object Info(HttpRequest request, RegisteredSearch search, bool listed = false) => new
     {
         search = new { hash = search.Id, stac_api = search.StacApi, search = search.Search, metadata = search.Metadata },
-        links = Links(request, search),
+        links = listed ? Links(request, search).Take(2).ToList() : Links(request, search),
     };
 
     /// <summary>metadata, tilejson, map and wmts links (titiler-pgstac's), then a tilejson link per layer of <c>metadata.defaults</c>.</summary>

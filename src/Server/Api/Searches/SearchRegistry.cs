@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Plugins;
 
@@ -60,6 +61,27 @@ internal sealed class SearchRegistry(ISearchStore store, IPluginCatalog catalog)
             ?? throw new ResourceNotFoundException("the STAC plugin (source type 'stac-search') is not loaded, so /searches is not available");
         var merged = new Dictionary<string, string>(options) { ["search"] = search.SearchOption };
         return provider.OpenAsync(new SourceSpec(search.StacApi, merged), cancellationToken);
+    }
+
+    /// <summary>Every registered search, first registered first.</summary>
+    public Task<IReadOnlyList<RegisteredSearch>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
+    /// <summary>The search's items whose bbox meets <paramref name="wgs84"/>, in search order; none when the search finds no items.</summary>
+    public async Task<IReadOnlyList<SourceItem>> ItemsMeetingAsync(
+        RegisteredSearch search, IReadOnlyDictionary<string, string> options, Bounds wgs84, CancellationToken cancellationToken)
+    {
+        IRasterSource source;
+        try
+        {
+            source = await OpenAsync(search, options, cancellationToken);
+        }
+        catch (ResourceNotFoundException) when (catalog.FindSourceProvider(SearchProviderType) is not null)
+        {
+            return [];
+        }
+        return source is IItemSource items
+            ? items.ItemsMeeting(wgs84)
+            : throw new InvalidOperationException($"the '{SearchProviderType}' source of {search.StacApi} does not list its items");
     }
 
     public void Dispose() => _cache.Dispose();

@@ -17,9 +17,7 @@ internal sealed class SearchSourceResolver(RegisteredSearch search, SearchRegist
 
     public Task<IRasterSource> OpenAsync(QueryReader query, CancellationToken cancellationToken)
     {
-        var options = new Dictionary<string, string>();
-        if (query.String("datetime") is { } datetime)
-            options["datetime"] = DatetimeNarrowing.Narrow(search.Search["datetime"]?.GetValue<string>(), datetime);
+        var options = TimeOptions(search, query);
         if (query.String("pixel_selection") is { } pixelSelection)
             options["pixel_selection"] = pixelSelection;
         if (StacSourceResolver.ListedAssets(query) is { Count: > 0 } assets)
@@ -28,6 +26,12 @@ internal sealed class SearchSourceResolver(RegisteredSearch search, SearchRegist
             throw new InvalidParameterException("assets", "assets must be defined either via expression or assets options");
         return registry.OpenAsync(search, options, cancellationToken);
     }
+
+    /// <summary>The source options of the request's <c>datetime</c>, narrowing the search's; none without one.</summary>
+    public static Dictionary<string, string> TimeOptions(RegisteredSearch search, QueryReader query) =>
+        query.String("datetime") is { } datetime
+            ? new() { ["datetime"] = DatetimeNarrowing.Narrow(search.Search["datetime"]?.GetValue<string>(), datetime) }
+            : [];
 
     public Task<Dictionary<string, object?>> InfoAsync(QueryReader query, CancellationToken cancellationToken) =>
         Task.FromResult(new Dictionary<string, object?> { ["search"] = search.ToJson() });

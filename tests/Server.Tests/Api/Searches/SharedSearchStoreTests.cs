@@ -10,7 +10,7 @@ namespace OgcTiler.Server.Tests.Api.Searches;
 
 /// <summary>
 /// Two real server instances with <c>Cache:Redis</c> on one real redis-server and folders of their own: a search
-/// registered on one is served by the other, from Redis.
+/// registered on one is served (and listed) by the other, from Redis.
 /// </summary>
 public sealed class SharedSearchStoreTests : IAsyncLifetime
 {
@@ -41,9 +41,11 @@ public sealed class SharedSearchStoreTests : IAsyncLifetime
         var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         using var info = JsonDocument.Parse(await b.GetStringAsync($"/searches/{id}/info"));
         using var point = await b.GetAsync($"/searches/{id}/point/3.0055,29.826?assets=B04");
+        using var list = JsonDocument.Parse(await b.GetStringAsync("/searches/list?name=shared"));
 
         Assert.Equal("shared", info.RootElement.GetProperty("search").GetProperty("metadata").GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.OK, point.StatusCode);
+        Assert.Equal([id], list.RootElement.GetProperty("searches").EnumerateArray().Select(s => s.GetProperty("search").GetProperty("hash").GetString()));
         using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
         var stored = await redis.GetDatabase().StringGetAsync("shared:search:" + id);
         Assert.Contains("\"collections\":[\"fixture-s2\"]", stored.ToString());

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Api.Titiler;
+
+namespace OgcTiler.Server.Api.Searches;
+
+/// <summary>
+/// <c>GET /searches/list</c> as titiler-pgstac's: the registered searches (all of type mosaic) whose metadata has
+/// every other query parameter's value (<c>data=noaa</c>: <c>metadata.data</c> as text is "noaa"), in registration
+/// order or by <c>sortby</c> (<c>[+|-]name,…</c> over metadata members as text, missing ones as the greatest), a page
+/// of <c>limit</c> (1–1000, 10) from <c>offset</c>, with self/next/prev links and the returned/matched/limit context.
+/// titiler-pgstac's <c>lastused</c> and <c>usecount</c> are pgstac's bookkeeping, which a STAC API store does not keep.
+/// </summary>
+internal static class SearchList
+{
+    private static readonly string[] PagingKeys = ["limit", "offset", "sortby"];
+
+    public sealed record Page(IReadOnlyList<RegisteredSearch> Searches, int Matched, int Limit, int Offset);
+
+    public static Page Select(IReadOnlyList<RegisteredSearch> searches, IQueryCollection query)
+    {
+        var reader = new QueryReader(query);
+        var limit = reader.Int("limit", 1, 1000) ?? 10;
+        var offset = reader.Int("offset", 0) ?? 0;
+        var filters = query.Where(p => !PagingKeys.Contains(p.Key.ToLowerInvariant())).Select(p => (p.Key, Value: p.Value.LastOrDefault() ?? "")).ToList();
+        var matched = searches.Where(s => filters.All(f => Text(s.Metadata[f.Key]) == f.Value));
+        if (reader.String("sortby") is { Length: > 0 } sortby)
+            matched = Sort(matched, sortby);
+        var all = matched.ToList();
+        return new Page([.. all.Skip(offset).Take(limit)], all.Count, limit, offset);
+    }
+
+    /// <summary>self, then next when searches follow the page, prev when the page does not start at 0; the request's other parameters kept.</summary>
+    public static List<object> Links(HttpRequest request, Page page)
+    {
+        var list = $"{request.Scheme}://{request.Host}{request.PathBase}/searches/list";
+        var links = new List<object> { new { rel = "self", href = $"{list}?{QueryWith(request.Query, page.Limit, page.Offset)}" } };
+        if (page.Offset + page.Searches.Count < page.Matched)
+            links.Add(new { rel = "next", href = $"{list}?{QueryWith(request.Query, page.Limit, page.Offset + page.Searches.Count)}" });
+        if (page.Offset > 0)
+            links.Add(new { rel = "prev", href = $"{list}?{QueryWith(request.Query, page.Limit, Math.Max(0, page.Offset - page.Limit))}" });
+        return links;
+    }
+
+    private static IOrderedEnumerable<RegisteredSearch> Sort(IEnumerable<RegisteredSearch> searches, string sortby)
+    {
+        IOrderedEnumerable<RegisteredSearch>? sorted = null;
+        foreach (var term in sortby.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var descending = term.StartsWith('-');
+            var name = term.TrimStart('+', '-');
+            if (name is "lastused" or "usecount")
+                throw new InvalidParameterException("sortby", $"sortby: '{name}' is pgstac's use bookkeeping, which this server does not keep; sort by a metadata member");
+            Func<RegisteredSearch, string?> key = s => Text(s.Metadata[name]);
+            sorted = sorted is null
+                ? descending ? searches.OrderByDescending(key, MissingGreatest.Instance) : searches.OrderBy(key, MissingGreatest.Instance)
+                : descending ? sorted.ThenByDescending(key, MissingGreatest.Instance) : sorted.ThenBy(key, MissingGreatest.Instance);
+        }
+        return sorted ?? searches.OrderBy(_ => 0);
+    }
+
+    /// <summary>A metadata member as pgstac's <c>metadata-&gt;&gt;name</c>: a string's text, other JSON as written, null when absent.</summary>
+    private static string? Text(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>Ordinal text order with a missing value greater than any (PostgreSQL's default: last ascending, first descending).</summary>
+    private sealed class MissingGreatest : IComparer<string?>
+    {
+        public static readonly MissingGreatest Instance = new();
+
+        public int Compare(string? x, string? y) => (x, y) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            _ => string.CompareOrdinal(x, y),
+        };
+    }
+
+    private static string QueryWith(IQueryCollection query, int limit, int offset)
+    {
+        var pairs = query.Where(p => p.Key is not ("limit" or "offset")).Select(p => (p.Key, Value: p.Value.LastOrDefault() ?? "")).ToList();
+        pairs.Add(("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        pairs.Add(("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return string.Join('&', pairs.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+    }
+}
