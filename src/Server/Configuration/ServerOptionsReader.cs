@@ -126,6 +126,12 @@ internal static class ServerOptionsReader
         return new TileMatrixSetsOptions(folder);
     }
 
+    /// <summary>
+    /// GDAL's default block cache (GDAL_CACHEMAX): 5% of the memory this process may use, which is a container's limit
+    /// where there is one; at least 64 MB.
+    /// </summary>
+    internal static int DefaultBlockCacheMB => (int)Math.Max(64, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 20 >> 20);
+
     private static CacheOptions ReadCache(ConfigReader reader)
     {
         var s = reader.Section("Cache");
@@ -141,7 +147,7 @@ internal static class ServerOptionsReader
                 reader.Bool(tiles, "Enabled", true),
                 reader.Int(tiles, "SizeMB", 256, 1, 1 << 20),
                 reader.Int(tiles, "MaxAgeSeconds", 3600, 0, int.MaxValue)),
-            reader.Int(blocks, "SizeMB", 256, 1, 1 << 20),
+            reader.Int(blocks, "SizeMB", DefaultBlockCacheMB, 1, 1 << 20),
             ReadRedis(reader, redis));
     }
 

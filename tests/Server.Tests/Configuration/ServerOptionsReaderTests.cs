@@ -46,7 +46,7 @@ public sealed class ServerOptionsReaderTests
         var options = Read("{}");
 
         Assert.True(options.Cache.Tiles.Enabled);
-        Assert.Equal(256, options.Cache.BlocksSizeMB);
+        Assert.Equal(Math.Max(64, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 20 / (1 << 20)), options.Cache.BlocksSizeMB);
         Assert.Equal(new PngOptions(PngFilter.Up, 2), options.Encoding.Png);
         Assert.Empty(options.Layers);
         Assert.Equal("/srv/ogctiler/config", options.ConfigDirectory);
