@@ -134,12 +134,10 @@ internal static class DocumentEndpoints
 
     public static IResult MapViewer(ISourceResolver resolver, string tms, HttpContext context, TileGrids tileGrids)
     {
-        if (tms != "WebMercatorQuad")
-            throw new ResourceNotFoundException($"map.html shows WebMercatorQuad only (got '{tms}')");
-        tileGrids.TileGrid(tms, 0, 0, 0);
+        var set = tileGrids.Registry.Get(tms);
         var kind = resolver.Name.StartsWith("searches/", StringComparison.Ordinal) ? "search" : resolver.Name;
         var viewer = context.RequestServices.GetRequiredService<Configuration.ServerOptions>().Viewer;
-        return Results.Content(MapPage.Html(context.Request.PathBase, kind, "/" + resolver.Name, viewer), "text/html; charset=utf-8");
+        return Results.Content(MapPage.Html(context.Request.PathBase, kind, "/" + resolver.Name, set, viewer), "text/html; charset=utf-8");
     }
 
     /// <summary>

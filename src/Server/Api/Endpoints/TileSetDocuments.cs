@@ -56,7 +56,7 @@ internal static class TileSetDocuments
             Link(Url(context.Request, resolver, $"tiles/{set.Id}"), "self", $"Tileset tiled using {set.Id} TileMatrixSet", "application/json"),
             Link(Url(context.Request, resolver, $"tiles/{set.Id}/{{z}}/{{x}}/{{y}}") + query, "tile", "Templated link for retrieving Raster tiles", templated: true),
         };
-        if (set.Id == "WebMercatorQuad")
+        if (MapPage.CanDraw(set))
             links.Add(Link(Url(context.Request, resolver, $"{set.Id}/map.html") + query, "data", $"Map viewer for '{set.Id}' tileMatrixSet", "text/html"));
         return Results.Json(new Dictionary<string, object?>
         {

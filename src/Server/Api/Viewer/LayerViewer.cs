@@ -32,6 +32,7 @@ internal static class LayerViewer
             ResetControl: """<button type="reset" id="reset">Reset to the style</button>""",
             InfoSummary: "Layer info",
             Assets: "../../viewer",
+            MapScripts: [],
             Config: config,
             Script: "viewer.js"));
         return Results.Content(page, "text/html; charset=utf-8");

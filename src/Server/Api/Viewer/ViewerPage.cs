@@ -21,11 +21,12 @@ internal static partial class ViewerPage
     /// <param name="ResetControl">controls below the color formula.</param>
     /// <param name="InfoSummary">the heading of the info list.</param>
     /// <param name="Assets">the URL of the /viewer files, relative or under the path base.</param>
+    /// <param name="MapScripts">the /viewer files the map needs besides Leaflet, loaded after it (proj4 for other CRSs).</param>
     /// <param name="Config">the viewer-config JSON; System.Text.Json escapes &lt;, &gt; and &amp;, so it cannot close its script element.</param>
     /// <param name="Script">the viewer's own script among the /viewer files, run after viewer-kit.js.</param>
     public sealed record Parts(
         string Title, string Heading, string StyleControl, string BandsLegend, string ExpressionExample, string RescaleControl,
-        string ResetControl, string InfoSummary, string Assets, string Config, string Script);
+        string ResetControl, string InfoSummary, string Assets, IReadOnlyList<string> MapScripts, string Config, string Script);
 
     public static string Html(Parts parts) => Placeholder().Replace(Template, m => m.Groups[1].Value switch
     {
@@ -38,6 +39,7 @@ internal static partial class ViewerPage
         "reset-control" => parts.ResetControl,
         "info-summary" => WebUtility.HtmlEncode(parts.InfoSummary),
         "assets" => WebUtility.HtmlEncode(parts.Assets),
+        "map-scripts" => string.Concat(parts.MapScripts.Select(script => $"\n<script src=\"{WebUtility.HtmlEncode($"{parts.Assets}/{script}")}\"></script>")),
         "config" => parts.Config,
         "script" => WebUtility.HtmlEncode(parts.Script),
         var name => throw new InvalidOperationException($"the viewer page has no part '{name}'"),
@@ -56,7 +58,7 @@ internal static partial class ViewerPage
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <link rel="stylesheet" href="{{assets}}/leaflet/leaflet.css">
         <link rel="stylesheet" href="{{assets}}/viewer.css">
-        <script src="{{assets}}/leaflet/leaflet.js"></script>
+        <script src="{{assets}}/leaflet/leaflet.js"></script>{{map-scripts}}
         </head><body>
         <div id="map"></div>
         <form id="panel" autocomplete="off">

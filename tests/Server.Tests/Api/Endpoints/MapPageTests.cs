@@ -77,6 +77,37 @@ public sealed class MapPageTests
         Assert.Empty(session.ScriptErrors);
     }
 
+    /// <summary>
+    /// TiTiler's /cog/{tileMatrixSetId}/map.html for other sets (titiler core templates/map.html: Leaflet with
+    /// proj4leaflet's L.Proj.CRS of the set): visual.tif (UTM 31N, 45°N 3°E) in WorldCRS84Quad and in
+    /// EuropeanETRS89_LAEAQuad is fitted and drawn from that set's tiles, only tiles meeting the data are asked for
+    /// (none is the 404 of a tile outside it), and a click at the centre reads the point there.
+    /// </summary>
+    [ChromiumFact]
+    public Task CogMapHtml_InWorldCRS84Quad_DrawsTheDataInThatSetsCrs() => DrawsInTheSetsCrsAsync("WorldCRS84Quad");
+
+    [ChromiumFact]
+    public Task CogMapHtml_InEuropeanETRS89_LAEAQuad_DrawsTheDataInThatSetsCrs() => DrawsInTheSetsCrsAsync("EuropeanETRS89_LAEAQuad");
+
+    private static async Task DrawsInTheSetsCrsAsync(string tms)
+    {
+        var visual = Uri.EscapeDataString(RepoPaths.Data("api", "cogs", "visual.tif"));
+        await using var session = await ViewerSession.OpenAsync($"/cog/{tms}/map.html?url={visual}", TestDataAllowed);
+
+        await session.WaitForTilesWithAsync("bidx=1%2C2%2C3", "tilesize=256");
+        var share = await session.DataShareAsync();
+        Assert.True(share > 0.2, $"{share:P0} of the map beside the panel shows data");
+        Assert.Contains("/viewer/proj4/proj4.js", session.Loaded.Keys);
+        Assert.All(session.Tiles, t => Assert.Contains($"/cog/tiles/{tms}/", t.Url, StringComparison.Ordinal));
+        Assert.All(session.Tiles, t => Assert.Equal(HttpStatusCode.OK, t.Status));
+        Assert.Empty(session.Blocked); // no Web Mercator basemap in another CRS
+
+        var (names, values, shown) = await ClickTheCentreAsync(session, $"/cog/point/{{0}}?url={visual}&bidx=1,2,3");
+        Assert.Equal(["b1", "b2", "b3"], names);
+        Assert.Equal(Cells(names, values), shown);
+        Assert.Empty(session.ScriptErrors);
+    }
+
     [ChromiumFact]
     public async Task CogMapHtml_EachControl_SetsItsParameterOnTheTileUrls()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace OgcTiler.Server.Tests.Api.Viewer;
@@ -28,6 +29,8 @@ public sealed partial class ViewerAssetsTests(DemoServer demo) : IClassFixture<D
     [InlineData("/viewer/leaflet/leaflet.css", "text/css")]
     [InlineData("/viewer/leaflet/images/layers.png", "image/png")]
     [InlineData("/viewer/leaflet/LICENSE", "text/plain")]
+    [InlineData("/viewer/proj4/proj4.js", "text/javascript")]
+    [InlineData("/viewer/proj4leaflet/proj4leaflet.js", "text/javascript")]
     public async Task ViewerFile_HasItsTypeAndAnETag_AndIfNoneMatchIs304(string path, string type)
     {
         var response = await _client.GetAsync(path);
@@ -59,6 +62,46 @@ public sealed partial class ViewerAssetsTests(DemoServer demo) : IClassFixture<D
         Assert.DoesNotContain("<", config.Groups[1].Value);
         Assert.Contains("\"layer\":\"s2\"", config.Groups[1].Value);
         Assert.Contains("\"basemap\":{\"url\":\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"", config.Groups[1].Value);
+    }
+
+    /// <summary>
+    /// TiTiler's map.html (titiler core templates/map.html) draws every TileMatrixSet in its own CRS with proj4leaflet:
+    /// the page of another set loads proj4 and proj4leaflet and carries the set's CRS, origin, cell sizes, extent and
+    /// tile size, without the Web Mercator basemap; WebMercatorQuad's needs neither; a set of variable matrix widths
+    /// cannot be drawn so (404).
+    /// </summary>
+    [Fact]
+    public async Task CogMapHtml_OfAnotherSet_LoadsProj4_AndCarriesTheSetsProjection()
+    {
+        var page = await _client.GetStringAsync("/cog/WorldCRS84Quad/map.html?url=x.tif");
+
+        var references = Reference().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["/viewer/leaflet/leaflet.css", "/viewer/viewer.css", "/viewer/leaflet/leaflet.js", "/viewer/proj4/proj4.js", "/viewer/proj4leaflet/proj4leaflet.js", "/viewer/viewer-kit.js", "/viewer/tiler-viewer.js"], references);
+        using var config = JsonDocument.Parse(ConfigScript().Match(page).Groups[1].Value);
+        var root = config.RootElement;
+        Assert.Equal("WorldCRS84Quad", root.GetProperty("tileMatrixSet").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("basemap").ValueKind);
+        var projection = root.GetProperty("projection");
+        Assert.StartsWith("GEOGCS[\"WGS 84\"", projection.GetProperty("wkt").GetString());
+        Assert.Equal([-180.0, 90.0], projection.GetProperty("origin").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([-180.0, -90.0, 180.0, 90.0], projection.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()));
+        var resolutions = projection.GetProperty("resolutions").EnumerateArray().Select(v => v.GetDouble()).ToList();
+        using var set = JsonDocument.Parse(await _client.GetStringAsync("/tileMatrixSets/WorldCRS84Quad"));
+        Assert.Equal(set.RootElement.GetProperty("tileMatrices").EnumerateArray().Select(m => m.GetProperty("cellSize").GetDouble()), resolutions);
+        Assert.Equal((24, 0.703125), (resolutions.Count, resolutions[0]));
+        Assert.Equal(256, projection.GetProperty("tileSize").GetInt32());
+
+        var laea = await _client.GetStringAsync("/cog/EuropeanETRS89_LAEAQuad/map.html?url=x.tif");
+        using var laeaConfig = JsonDocument.Parse(ConfigScript().Match(laea).Groups[1].Value);
+        var laeaProjection = laeaConfig.RootElement.GetProperty("projection");
+        Assert.Contains("Lambert_Azimuthal_Equal_Area", laeaProjection.GetProperty("wkt").GetString());
+        Assert.Equal([2000000.0, 5500000.0], laeaProjection.GetProperty("origin").EnumerateArray().Select(v => v.GetDouble()));
+
+        var mercator = await _client.GetStringAsync("/cog/WebMercatorQuad/map.html?url=x.tif");
+        Assert.DoesNotContain("proj4", mercator);
+        Assert.Contains("\"projection\":null", ConfigScript().Match(mercator).Groups[1].Value);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/cog/CDB1GlobalGrid/map.html?url=x.tif")).StatusCode);
     }
 
     [GeneratedRegex("(?:src|href)=\"([^\"]+)\"")]

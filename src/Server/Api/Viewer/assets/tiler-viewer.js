@@ -5,7 +5,7 @@
 // ones the controls show are replaced by them. Every request goes to this server; the basemap only when it loads.
 (() => {
   "use strict";
-  const { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, keepToBounds, showPointsOnClick } = OgcViewer;
+  const { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, keepToBounds, keepToProjectedBounds, showPointsOnClick } = OgcViewer;
   const config = JSON.parse($("viewer-config").textContent);
   const stac = config.kind === "stac", search = config.kind === "search";
   const page = new URLSearchParams(location.search);
@@ -16,7 +16,9 @@
   for (const key of ["expression", "rescale", "colormap_name", "color_formula"]) fixed.delete(key);
   const bandCounts = new Map(); // stac: asset name -> its number of bands
   let dataType = null;
-  const { map, tiles, showTiles } = createMap(config.basemap);
+  // A TileMatrixSet other than WebMercatorQuad comes with its projection: the map is in its CRS, its tiles at its size.
+  const projection = config.projection;
+  const { map, tiles, showTiles } = createMap(config.basemap, projection);
   let fitted = false, sequence = 0;
 
   $("title").textContent = search ? config.routes.split("/").filter(p => p).slice(-1)[0] : (page.get("url") ?? "").split("/").pop() || "OgcTiler viewer";
@@ -55,7 +57,8 @@
 
   function tileParameters() {
     const p = addStyleParameters(valueParameters());
-    if (!p.has("tilesize")) p.set("tilesize", "256"); // TiTiler's map.html: 256 px tiles
+    if (projection) p.set("tilesize", String(projection.tileSize)); // the map's zoom levels are the set's matrices
+    else if (!p.has("tilesize")) p.set("tilesize", "256"); // TiTiler's map.html: 256 px tiles
     return p;
   }
 
@@ -65,7 +68,7 @@
     status("");
     showLegend(config.colorMaps, $("colormap").value);
     try {
-      const response = await fetch(route("WebMercatorQuad/tilejson.json", tileParameters()));
+      const response = await fetch(route(`${config.tileMatrixSet}/tilejson.json`, tileParameters()));
       const tilejson = response.ok ? await response.json() : null;
       if (mine !== sequence) return;
       if (!tilejson) {
@@ -82,8 +85,8 @@
     const template = tilejson.tiles[0];
     // Tiles of 512 px (tilesize=512) are drawn one zoom level up, at their size.
     const size = Number(new URL(template, location.href).searchParams.get("tilesize")) || 256;
-    Object.assign(tiles.options, { tileSize: size, zoomOffset: -Math.log2(size / 256) });
-    keepToBounds(map, tiles, tilejson.bounds, !fitted);
+    Object.assign(tiles.options, projection ? { tileSize: size, zoomOffset: 0 } : { tileSize: size, zoomOffset: -Math.log2(size / 256) });
+    (projection ? keepToProjectedBounds : keepToBounds)(map, tiles, tilejson.bounds, !fitted);
     fitted = true;
     $("tile-url").textContent = template;
     showTiles(template);

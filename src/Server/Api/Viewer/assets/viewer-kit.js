@@ -29,19 +29,57 @@ window.OgcViewer = (() => {
   }
 
   // Leaflet's bounds option holds one box. A layer across the antimeridian has one on each side (options.sides) and
-  // asks for the tiles that meet either, wrapped around the world (Leaflet's tile bounds are within ±180°).
+  // asks for the tiles that meet either, wrapped around the world (Leaflet's tile bounds are within ±180°). In another
+  // CRS than Web Mercator a WGS84 box is no box on the map: options.ring, its edges as map points, keeps the layer to
+  // the tiles meeting the ring's box at their zoom.
   const DataTiles = L.TileLayer.extend({
     _isValidTile(coords) {
       if (!L.TileLayer.prototype._isValidTile.call(this, coords)) return false;
-      const sides = this.options.sides;
+      const { sides, ring } = this.options;
+      if (ring) {
+        const size = this.getTileSize();
+        const tile = L.bounds(coords.scaleBy(size), coords.add([1, 1]).scaleBy(size));
+        return ringBox(this._map, ring, coords.z).overlaps(tile);
+      }
       return !sides || sides.some(side => side.overlaps(this._tileCoordsToBounds(coords)));
     },
   });
 
+  // The box of the ring's points in map pixels at zoom z.
+  function ringBox(map, ring, z) {
+    return L.bounds(ring.map(latlng => map.project(latlng, z)));
+  }
+
+  // A WGS84 box [w, s, e, n] (w > e across the antimeridian) as 32 points along each edge.
+  function boxRing([w, s, e, n]) {
+    const east = w > e ? e + 360 : e;
+    const ring = [];
+    for (let i = 0; i < 32; i++) {
+      const t = i / 32;
+      const lon = w + (east - w) * t, lat = s + (n - s) * t;
+      ring.push(L.latLng(s, lon), L.latLng(lat, east), L.latLng(n, east - (east - w) * t), L.latLng(n - (n - s) * t, w));
+    }
+    return ring;
+  }
+
+  // The Leaflet CRS of a TileMatrixSet other than WebMercatorQuad (map.html's config.projection): proj4leaflet's
+  // L.Proj.CRS of the set's WKT, origin, cell sizes and extent, as TiTiler's map.html builds it.
+  function projectedCrs(projection) {
+    const [minX, minY, maxX, maxY] = projection.bounds;
+    return new L.Proj.CRS("TileMatrixSet", projection.wkt, {
+      origin: projection.origin,
+      resolutions: projection.resolutions,
+      bounds: L.bounds([minX, minY], [maxX, maxY]),
+    });
+  }
+
   // The map and its data tile layer, put on the map by the first showTiles(url template). A tile that fails is asked
-  // again once per query (one per setting of the controls), to show the server's reason.
-  function createMap(basemap) {
-    const map = L.map("map").setView([0, 0], 2);
+  // again once per query (one per setting of the controls), to show the server's reason. With a projection (see
+  // projectedCrs) the map is in the TileMatrixSet's CRS and has its zoom levels.
+  function createMap(basemap, projection) {
+    const map = projection
+      ? L.map("map", { crs: projectedCrs(projection), minZoom: 0, maxZoom: projection.resolutions.length - 1 }).setView([0, 0], 0)
+      : L.map("map").setView([0, 0], 2);
     const tiles = new DataTiles("", { className: "data-tiles", maxZoom: 22, noWrap: true, zIndex: 2 });
     let reported = null;
     tiles.on("tileerror", async e => {
@@ -111,6 +149,23 @@ window.OgcViewer = (() => {
     if (fit) map.fitBounds(box, { paddingBottomRight: [320, 0] });
   }
 
+  // keepToBounds in a TileMatrixSet's own CRS: the tiles meeting the box's edges (see DataTiles), and with fit the
+  // finest zoom at which they fit beside the panel, centred there.
+  function keepToProjectedBounds(map, tiles, bounds, fit) {
+    const ring = boxRing(bounds);
+    Object.assign(tiles.options, { bounds: undefined, noWrap: true, sides: null, ring });
+    if (!fit) return;
+    const room = map.getSize().subtract([320, 0]);
+    for (let z = map.getMaxZoom(); z >= map.getMinZoom(); z--) {
+      const box = ringBox(map, ring, z);
+      const size = box.getSize();
+      if ((size.x <= room.x && size.y <= room.y) || z === map.getMinZoom()) {
+        map.setView(map.unproject(box.getCenter().add([160, 0]), z), z);
+        return;
+      }
+    }
+  }
+
   // Asks pointUrl(lon, lat) for the values at a click and shows them as a table of band name (and description) and value.
   function showPointsOnClick(map, pointUrl) {
     const marker = L.circleMarker([0, 0], { radius: 5, color: "#e00" });
@@ -144,5 +199,5 @@ window.OgcViewer = (() => {
     });
   }
 
-  return { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, keepToBounds, showPointsOnClick };
+  return { $, option, status, reasonOf, createMap, loadColormaps, addStyleParameters, showLegend, showInfo, keepToBounds, keepToProjectedBounds, showPointsOnClick };
 })();
