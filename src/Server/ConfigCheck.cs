@@ -22,6 +22,7 @@ public static class ConfigCheck
             .. options.Layers.Select((l, i) => (l, i)).Where(p => catalog.FindSourceProvider(p.l.Source.Type) is null)
                 .Select(p => $"Layers:{p.i}:Source:Type: no built-in provider or plugin in {options.Plugins.ResolveDirectory()} provides '{p.l.Source.Type}'"),
             .. layers.SourceOptionErrors(),
+            .. layers.DatedFilesErrorsAsync(CancellationToken.None).GetAwaiter().GetResult(),
         ];
         if (errors.Count > 0)
             throw new ConfigurationException("Layers", errors);

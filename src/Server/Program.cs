@@ -19,6 +19,7 @@ try
     builder.AddOgcTilerConfiguration(args);
     builder.Services.AddOgcTilerServer();
     builder.Services.AddOgcTilerPlugins();
+    builder.Services.AddHostedService<DatedFilesStartCheck>(); // after the plugin directory's start
     builder.Services.AddOgcServices();
     builder.Services.AddTitilerApi();
     builder.Services.AddOgcTilerOperations();

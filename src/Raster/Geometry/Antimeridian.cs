@@ -53,6 +53,57 @@ internal static class Antimeridian
         return (Longitude((w.MinX + east) / 2), (w.MinY + w.MaxY) / 2);
     }
 
+    /// <summary>
+    /// The smallest box holding every box, around the globe: its west edge is where the widest longitude gap between
+    /// the boxes ends, so boxes on both sides of 180° give one box across it rather than one around the world. The
+    /// result keeps its longitudes continuous (west within ±180°, east past 180° when it crosses), -180..180 when the
+    /// boxes leave no gap.
+    /// </summary>
+    public static Bounds Union(IEnumerable<Bounds> boxes)
+    {
+        var arcs = new List<(double West, double East)>();
+        double south = double.MaxValue, north = double.MinValue;
+        foreach (var box in boxes)
+        {
+            var w = Wrap(box);
+            var west = w.MinX == 180 ? -180 : w.MinX;
+            var east = w.MinX > w.MaxX ? w.MaxX + 360 : w.MaxX;
+            arcs.Add((west, Math.Max(east, west)));
+            (south, north) = (Math.Min(south, w.MinY), Math.Max(north, w.MaxY));
+        }
+        if (arcs.Count == 0)
+            throw new ArgumentException("no boxes to unite", nameof(boxes));
+        arcs.Sort();
+        var merged = new List<(double West, double East)>();
+        foreach (var arc in arcs)
+        {
+            if (merged.Count > 0 && arc.West <= merged[^1].East)
+                merged[^1] = (merged[^1].West, Math.Max(merged[^1].East, arc.East));
+            else
+                merged.Add(arc);
+        }
+        // the last arc may run past 180° over the first ones
+        while (merged.Count > 1 && merged[^1].East >= merged[0].West + 360)
+        {
+            merged[^1] = (merged[^1].West, Math.Max(merged[^1].East, merged[0].East + 360));
+            merged.RemoveAt(0);
+        }
+        if (merged.Count == 1 && merged[0].East - merged[0].West >= 360)
+            return new Bounds(-180, south, 180, north);
+        // the widest gap: between arc i's east and the next arc's west; the one after the last wraps round to the first
+        var widest = merged.Count - 1;
+        var widestGap = merged[0].West + 360 - merged[^1].East;
+        for (var i = 0; i < merged.Count - 1; i++)
+        {
+            var gap = merged[i + 1].West - merged[i].East;
+            if (gap > widestGap)
+                (widest, widestGap) = (i, gap);
+        }
+        return widest == merged.Count - 1
+            ? new Bounds(merged[0].West, south, merged[^1].East, north)
+            : new Bounds(merged[widest + 1].West, south, merged[widest].East + 360, north);
+    }
+
     /// <summary>A longitude into -180..180 (180 stays 180).</summary>
     private static double Longitude(double x) => x is >= -180 and <= 180 ? x : x - 360 * Math.Floor((x + 180) / 360);
 }

@@ -31,6 +31,30 @@ internal sealed class LayerRegistry : ILayerRegistry
     /// <summary>Unknown <c>Source</c> option keys of every layer whose provider is loaded, with their config paths.</summary>
     public IReadOnlyList<string> SourceOptionErrors() => SourceOptionCheck.Errors(Layers, _plugins.FindSourceProvider);
 
+    /// <summary>
+    /// Opens (and keeps) every layer listing <c>Source:Files</c> whose provider is loaded, so files that cannot make
+    /// one layer (a CRS, band count or data type of their own, a file that does not open) are found before serving;
+    /// the errors with their config paths.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DatedFilesErrorsAsync(CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        for (var i = 0; i < Layers.Count; i++)
+        {
+            if (Layers[i].Source.Files is null || _plugins.FindSourceProvider(Layers[i].Source.Type) is null)
+                continue;
+            try
+            {
+                await GetSourceAsync(Layers[i], cancellationToken);
+            }
+            catch (OgcTilerException e)
+            {
+                errors.Add($"Layers:{i}:Source:Files: {e.Message}");
+            }
+        }
+        return errors;
+    }
+
     public LayerDefinition? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The layer with this id, or a 404 naming the layers there are.</summary>

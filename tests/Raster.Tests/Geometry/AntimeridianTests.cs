@@ -44,4 +44,26 @@ public sealed class AntimeridianTests
     {
         Assert.Equal(longitude, Antimeridian.Centre(new Bounds(minX, 0, maxX, 2)).Longitude, 9);
     }
+
+    [Theory]
+    [InlineData(179, 180, -180, -179, 179, 181)]                      // either side of 180°: one box across it, not the world
+    [InlineData(179.4065366, -179.1563068, -180, -178, 179.4065366, 182)] // west > east with a box east of 180°
+    [InlineData(-180.5934634, -179.1563068, 179, 180, 179, 180.8436932)]  // the engine's continuous form, UTM 1N
+    [InlineData(170, 175, -175, -170, 170, 190)]                      // the widest gap is not across 180°
+    [InlineData(10, 20, 30, 40, 10, 40)]                              // no antimeridian: the plain union
+    [InlineData(-180, 0, 0, 180, -180, 180)]                          // no gap left: the world
+    public void Union_TakesTheShortWayAroundTheGlobe(double west1, double east1, double west2, double east2, double west, double east)
+    {
+        var union = Antimeridian.Union([new Bounds(west1, 0, east1, 1), new Bounds(west2, -2, east2, 0.5)]);
+
+        Assert.Equal((west, -2, east, 1), (Math.Round(union.MinX, 7), union.MinY, Math.Round(union.MaxX, 7), union.MaxY));
+    }
+
+    [Fact]
+    public void Union_OfThreeBoxes_CrossingOnce()
+    {
+        var union = Antimeridian.Union([new Bounds(-179, 0, -178, 1), new Bounds(178, 0, 179, 1), new Bounds(179.5, 0, 180.5, 1)]);
+
+        Assert.Equal(new Bounds(178, 0, 182, 1), union);
+    }
 }

@@ -60,6 +60,37 @@ public sealed class ConfigCheckTests
         Assert.Contains("3 configuration error(s)", error);
     }
 
+    [Fact]
+    public async Task CheckConfig_DatedFilesOfAnotherBandCount_ExitsOneNamingThem()
+    {
+        var folder = Directory.CreateTempSubdirectory("ogctiler-check-").FullName;
+        try
+        {
+            foreach (var (file, bands) in new[] { ("one.tif", "1"), ("three.tif", "3") })
+            {
+                await ExternalProcess.RunCheckedAsync("gdal_create", "-of", "GTiff", "-outsize", "8", "8", "-bands", bands, "-a_srs", "EPSG:4326",
+                    "-a_ullr", "0", "1", "1", "0", Path.Combine(folder, file));
+            }
+            var config = Path.Combine(folder, "ogctiler.json");
+            await File.WriteAllTextAsync(config, """
+                { "Sources": { "AllowedRoots": ["."] },
+                  "Layers": [ { "Id": "dated", "Time": { "Resolution": "P1D" }, "Source": { "Type": "cog", "Files": [
+                    { "Url": "one.tif", "Datetime": "2024-01-01" }, { "Url": "three.tif", "Datetime": "2024-01-02" } ] } } ] }
+                """);
+
+            var (exit, _, error) = await RunServerAsync("--check-config", "--config", config);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("Layers:0:Source:Files: layer 'dated': the files of a layer share CRS, band count and data type", error);
+            Assert.Contains("three.tif (EPSG:4326, 3 band(s) of UInt8)", error);
+            Assert.DoesNotContain("   at ", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>The server's own assembly (built beside the tests) run with <c>dotnet</c>, bounded to a minute.</summary>
     private static Task<ProcessResult> RunServerAsync(params string[] arguments) =>
         ExternalProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "OgcTiler.Server.dll"), .. arguments], TimeSpan.FromMinutes(1));

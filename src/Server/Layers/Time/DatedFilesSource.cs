@@ -3,6 +3,8 @@ using System.Text;
 using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
+using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
 
 namespace OgcTiler.Server.Layers.Time;
 
@@ -13,7 +15,7 @@ internal sealed record DatedPart(IRasterSource Source, TimeRange Time);
 /// A layer's <c>Source:Files</c> as one timed source: each file is a part dated by the configuration, so the layer's
 /// <c>Time</c> offers the files' dates. A selection reads the files whose time meets it, each pixel from the first
 /// of them (in the order listed) that holds data there; a read without a selection reads every file so.
-/// The files share a CRS and bands; the source covers their union.
+/// The files share a CRS, band count and data type; the source covers their union around the globe.
 /// </summary>
 internal sealed class DatedFilesSource : ITimedSource
 {
@@ -55,26 +57,31 @@ internal sealed class DatedFilesSource : ITimedSource
     public Task<RasterData> ReadAsync(TargetGrid grid, IReadOnlyList<string> bands, ReadOptions options, CancellationToken cancellationToken) =>
         new FirstValidSource([.. _parts.Select(p => p.Source)]).ReadAsync(grid, bands, options, cancellationToken);
 
-    /// <summary>The first file's description widened to every file's bounds.</summary>
+    /// <summary>
+    /// The first file's description widened to every file's bounds, united around the globe (files either side of
+    /// 180° make one box across it, in WGS84 and in a geographic CRS); files whose CRS, band count or data type differ
+    /// from the first file's are refused, every one named.
+    /// </summary>
     private static SourceInfo Union(string id, IReadOnlyList<DatedPart> parts)
     {
         var first = parts[0].Source.Info;
-        foreach (var part in parts.Skip(1))
-        {
-            var info = part.Source.Info;
-            if (info.Crs != first.Crs || !info.BandNames.SequenceEqual(first.BandNames))
-                throw new InvalidParameterException("Files",
-                    $"layer '{id}': {part.Source.Id} has CRS {info.Crs} and bands {string.Join(",", info.BandNames)}, "
-                    + $"the first file {parts[0].Source.Id} {first.Crs} and {string.Join(",", first.BandNames)}; the files of a layer share both");
-        }
-        var native = parts.Select(p => p.Source.Info.NativeBounds).Aggregate(Bounds.Union);
-        var wgs84 = parts.Select(p => p.Source.Info.Wgs84Bounds).Aggregate(Bounds.Union);
+        var differing = parts.Skip(1).Where(p => p.Source.Info.Crs != first.Crs || p.Source.Info.BandNames.Count != first.BandNames.Count
+            || p.Source.Info.DataType != first.DataType).ToList();
+        if (differing.Count > 0)
+            throw new InvalidParameterException("Files", $"layer '{id}': the files of a layer share CRS, band count and data type, as the first file "
+                + $"{Describe(parts[0])}; not {string.Join("; ", differing.Select(Describe))}");
+        var native = CrsRegistry.Default.Resolve(first.Crs).IsGeographic
+            ? Antimeridian.Union(parts.Select(p => p.Source.Info.NativeBounds))
+            : parts.Select(p => p.Source.Info.NativeBounds).Aggregate(Bounds.Union);
         return first with
         {
             NativeBounds = native,
-            Wgs84Bounds = wgs84,
+            Wgs84Bounds = Antimeridian.Union(parts.Select(p => p.Source.Info.Wgs84Bounds)),
             Width = (int)Math.Max(1, Math.Round(native.Width / first.NativeResolution)),
             Height = (int)Math.Max(1, Math.Round(native.Height / first.NativeResolution)),
         };
     }
+
+    private static string Describe(DatedPart part) =>
+        $"{part.Source.Id} ({part.Source.Info.Crs}, {part.Source.Info.BandNames.Count} band(s) of {part.Source.Info.DataType})";
 }
