@@ -21,12 +21,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "epsg.tsv.gz")
 CACHE = "/tmp/ogctiler-projinfo-cache.json"
 
-# WKT1_GDAL PROJECTION names ProjNET 2.0.0 implements, plus the ones OgcTiler registers (Crs/Projections).
-# Hotine Oblique Mercator variant A is left out: ProjNET 2.0.0 puts EPSG:29874 hundreds of km off cs2cs.
+# WKT1_GDAL PROJECTION names ProjNET 2.0.0 implements, plus the ones OgcTiler registers (Crs/Projections; Hotine
+# Oblique Mercator variant A, EPSG method 9812, is OgcTiler's own: ProjNET computes variant B under that name).
 SUPPORTED = {
     "Transverse_Mercator", "Mercator_1SP", "Mercator_2SP", "Lambert_Conformal_Conic_2SP", "Lambert_Conformal_Conic_1SP",
     "Lambert_Azimuthal_Equal_Area", "Albers_Conic_Equal_Area", "Polar_Stereographic", "Oblique_Stereographic",
-    "Cassini_Soldner", "Polyconic", "Hotine_Oblique_Mercator_Azimuth_Center", "Krovak", "Cylindrical_Equal_Area", "Equirectangular",
+    "Cassini_Soldner", "Polyconic", "Hotine_Oblique_Mercator", "Hotine_Oblique_Mercator_Azimuth_Center", "Krovak", "Cylindrical_Equal_Area", "Equirectangular",
 }
 NORTHING_FIRST_AXES = ("Northing", "Southing", "Geodetic latitude", "Latitude")
 

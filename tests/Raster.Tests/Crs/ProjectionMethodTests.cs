@@ -9,7 +9,7 @@ namespace OgcTiler.Raster.Tests.Crs;
 /// </summary>
 public class ProjectionMethodTests
 {
-    private const double ToleranceMetres = 0.005;
+    private const double ToleranceMetres = 0.001;
 
     public static TheoryData<int> MethodCodes => Cs2csReference.Codes(Cs2csReference.Methods);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Errors;
-using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Tiff;
 using OgcTiler.TestSupport;
@@ -53,33 +52,8 @@ public sealed class UserDefinedCrsTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public async Task Read_UserDefinedCrsToWebMercator_MatchesGdalwarpNearest(string name)
-    {
-        var golden = await OpenAsync(name + ".3857.tif");
-        var (expected, expectedMask) = await TiffFixtures.ReadLevelAsync(golden, 0);
-        var b = golden.Info.NativeBounds;
-        var grid = new TargetGrid("EPSG:3857", b.MinX, b.MinY, b.MaxX, b.MaxY, golden.Info.Width, golden.Info.Height);
-        var dataset = await OpenAsync(name + ".tif");
-        using var data = await dataset.ReadAsync(grid, null, ReadOptions.Default, CancellationToken.None);
-        var values = data.Band(0);
-        var mask = data.Mask;
-        int count = grid.Width * grid.Height, maskAgree = 0, bothValid = 0, valuesAgree = 0;
-        for (var i = 0; i < count; i++)
-        {
-            var gdalValid = expectedMask![i] > 0; // gdalwarp's alpha band
-            var ourValid = mask[i] > 0;
-            maskAgree += gdalValid == ourValid ? 1 : 0;
-            if (gdalValid && ourValid)
-            {
-                bothValid++;
-                valuesAgree += Math.Abs(values[i] - expected[i]) <= 1 ? 1 : 0;
-            }
-        }
-        Assert.NotNull(expectedMask);
-        Assert.True(bothValid > count / 4, $"only {bothValid} pixels valid in both");
-        Assert.True(maskAgree >= 0.999 * count, $"mask agrees on {maskAgree} of {count} pixels");
-        Assert.True(valuesAgree >= 0.999 * bothValid, $"values agree on {valuesAgree} of {bothValid} pixels");
-    }
+    public async Task Read_UserDefinedCrsToWebMercator_MatchesGdalwarpNearest(string name) =>
+        await GdalwarpNearest.AssertMatchesAsync(await OpenAsync(name + ".tif"), await OpenAsync(name + ".3857.tif"), "EPSG:3857");
 
     [Theory]
     [MemberData(nameof(Names))]

@@ -35,6 +35,15 @@ METHOD_BOXES = {
     24200: (-78.4, 17.7, -76.2, 18.6),   # Lambert Conic Conformal (1SP), JAD69 / Jamaica National Grid
     2062: (-9.4, 35.9, 3.3, 43.8),       # LCC 1SP, Madrid 1870 (Madrid) / Spain
     3031: (-180, -90, 180, -60), 3413: (-180, 60, 180, 90), 5041: (-180, 60, 180, 90), 32761: (-180, -90, 180, -60),
+    # Hotine Oblique Mercator variant A (EPSG method 9812), over each CRS's area of use
+    29874: (109.54, 0.85, 115.69, 5.03),   # Timbalai 1948 / RSO Sarawak LSD (m)
+    3375: (98.02, 1.13, 105.82, 7.81),     # GDM2000 / Peninsula RSO
+    3376: (109.31, 0.85, 119.61, 7.67),    # GDM2000 / East Malaysia BRSO
+    5247: (112.37, 4.01, 115.37, 6.31),    # GDBD2009 / Brunei BRSO
+    3168: (99.59, 1.21, 104.6, 6.72),      # Kertau (RSO) / RSO Malaya (m)
+    3078: (-90.42, 41.69, -82.13, 48.32),  # NAD83 / Michigan Oblique Mercator
+    26931: (-141, 54.61, -129.99, 60.35),  # NAD83 / Alaska zone 1
+    6841: (-124.84, 41.89, -123.35, 46.4), # NAD83(CORS96) / Oregon Coast zone (ft)
 }
 
 
