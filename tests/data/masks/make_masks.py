@@ -119,6 +119,17 @@ def make_sidecars(inside):
     ds.CreateMaskBand(gdal.GMF_PER_DATASET)
     ds.GetRasterBand(1).GetMaskBand().WriteArray(mask)
     ds = None
+    # per-band masks: a .msk with one band per band and INTERNAL_MASK_FLAGS_n = 0 (gdalinfo: "Mask Flags:" empty);
+    # GDAL's warper applies a mask only when it is per-dataset, so gdalwarp draws every pixel of such a file
+    ds = create(os.path.join(FILES, "msk_per_band.tif"), 3, gdal.GDT_Byte, ["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32", "COMPRESS=DEFLATE"],
+                arrays=[pattern(7 + b) for b in range(3)])
+    y, x = np.mgrid[0:SIZE, 0:SIZE]
+    for b, band_mask in enumerate((x < SIZE // 3, y >= SIZE // 2, ~inside)):
+        band = ds.GetRasterBand(b + 1)
+        band.CreateMaskBand(0)
+        band.GetMaskBand().WriteArray(np.where(band_mask, 0, 255).astype(np.uint8))
+    ds = None
+    made["msk_per_band"] = ["near"]
     gdal.SetConfigOption("GDAL_TIFF_INTERNAL_MASK", None)
     gdaladdo(path, "nearest")
     made["msk_ovr"] = ["near", "bilinear"]
