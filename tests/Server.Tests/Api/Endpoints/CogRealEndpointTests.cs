@@ -253,6 +253,37 @@ public sealed class CogRealEndpointTests : IAsyncLifetime
             l => l.GetProperty("rel").GetString() == "tile" && l.GetProperty("href").GetString() == "http://localhost/cog/tiles/WebMercatorQuad/{z}/{x}/{y}?url=data/visual.tif");
     }
 
+    /// <summary>
+    /// titiler core/factory.py tilesets routes (<c>f</c> html/json or the Accept header) and the templates
+    /// tilesets.html (a link per tileset) and tileset.html (data type, CRS, the limits, the links but self); the links
+    /// keep the query but <c>f</c>.
+    /// </summary>
+    [Fact]
+    public async Task TileSets_AskedForHtml_ArePagesOfTheListAndOfATileSet()
+    {
+        var list = await HtmlAsync("/cog/tiles?url=data/visual.tif&f=html");
+        Assert.Contains("<a href=\"http://localhost/cog/tiles/WorldCRS84Quad?url=data/visual.tif&amp;f=html\">tileset tiled using WorldCRS84Quad TileMatrixSet</a>", list);
+
+        var page = await HtmlAsync("/cog/tiles/WebMercatorQuad?url=data/visual.tif&f=html");
+        var json = await _cogs.Client.GetFromJsonAsync<JsonElement>("/cog/tiles/WebMercatorQuad?url=data/visual.tif");
+        Assert.Contains("<h1>tileset tiled using WebMercatorQuad TileMatrixSet</h1>", page);
+        Assert.Contains("<li><strong>CRS:</strong> http://www.opengis.net/def/crs/EPSG/0/3857</li>", page);
+        foreach (var limits in json.GetProperty("tileMatrixSetLimits").EnumerateArray())
+            Assert.Contains("<tr>" + string.Concat(new[] { "tileMatrix", "minTileRow", "maxTileRow", "minTileCol", "maxTileCol" }.Select(k => $"<td>{limits.GetProperty(k)}</td>")) + "</tr>", page);
+        Assert.Contains("<a href=\"http://localhost/cog/WebMercatorQuad/map.html?url=data/visual.tif\">Map viewer for &#39;WebMercatorQuad&#39; tileMatrixSet</a>", page);
+        Assert.DoesNotContain("Tileset tiled using", page); // the self link
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _cogs.Client.GetAsync("/cog/tiles?url=data/visual.tif&f=xml")).StatusCode);
+    }
+
+    private async Task<string> HtmlAsync(string path)
+    {
+        using var response = await _cogs.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
     [Fact]
     public async Task TileSet_LimitsStartAtTheTileHoldingTheNorthWestCorner()
     {
