@@ -58,7 +58,7 @@ public class CapabilitiesBenchmarks
     [Benchmark]
     public Task<byte[]> WarmWmtsFromCache() => _cache.GetAsync("wmts", WriteWmts, CancellationToken.None);
 
-    private byte[] WriteWmts(IReadOnlyList<OgcLayer> layers, long sequence) => new WmtsCapabilitiesWriter(_service, _sets, BaseUrl).Write(layers, sequence);
+    private byte[] WriteWmts(IReadOnlyList<OgcLayer> layers, long sequence) => new WmtsCapabilitiesWriter(_service, _sets, BaseUrl, null).Write(layers, sequence);
 
     private sealed class BenchSource : IRasterSource
     {

@@ -54,6 +54,13 @@ internal sealed class CapabilitiesCache
         return bytes;
     }
 
+    /// <summary>A document of the request's own (a WMTS capabilities <c>Time</c>), written each time and not kept.</summary>
+    public async Task<byte[]> WriteAsync(Func<IReadOnlyList<OgcLayer>, long, byte[]> write, CancellationToken cancellationToken)
+    {
+        var sequence = UpdateSequence;
+        return write((await _layers.LoadAllAsync(cancellationToken)).Layers, sequence);
+    }
+
     private sealed record State(object Layers, long Sequence);
 
     private sealed record Entry(long Sequence, byte[] Bytes);

@@ -6,7 +6,8 @@ using OgcTiler.Server.Ogc.Wms;
 namespace OgcTiler.Server.Ogc.Wmts;
 
 /// <summary>WMTS 1.0.0 capabilities: KVP and RESTful encodings, one Layer per layer, every TileMatrixSet used.</summary>
-internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSets sets, string baseUrl)
+/// <param name="timeDefaults">The time <c>Default</c> of layers whose request gave one (by layer id), or null.</param>
+internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSets sets, string baseUrl, IReadOnlyDictionary<string, string>? timeDefaults)
 {
     private const string Ows = OgcXml.Ows;
     private const string Wmts = OgcXml.Wmts;
@@ -128,7 +129,7 @@ internal sealed class WmtsCapabilitiesWriter(ServiceOptions service, WmtsLayerSe
         foreach (var format in OgcFormats.Infos)
             w.WriteElementString("InfoFormat", Wmts, format.MimeType);
         if (layer.Time is { } time)
-            WmtsTimeDimension.Write(w, time);
+            WmtsTimeDimension.Write(w, time, timeDefaults?.GetValueOrDefault(layer.Id) ?? time.DefaultValue);
         foreach (var s in layerSets)
             WmtsMatrixSetWriter.WriteLink(w, s);
         var path = $"{RestUrl}{Uri.EscapeDataString(layer.Id)}/{{Style}}{WmtsTimeDimension.TemplateSegment(layer)}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}";

@@ -15,6 +15,7 @@ internal sealed class WmtsService(
     TileCache tiles,
     ServerOptions options,
     ServiceOptions service,
+    TimeProvider clock,
     ILogger<WmtsService> logger)
 {
     private const string Operations = "GetCapabilities, GetTile, GetFeatureInfo";
@@ -28,7 +29,7 @@ internal sealed class WmtsService(
         {
             if (kvp.Get("AcceptVersions") is { Length: > 0 } accepted && !accepted.Split(',').Contains("1.0.0"))
                 throw new OgcException(OgcCodes.VersionNegotiationFailed, "AcceptVersions", $"AcceptVersions '{accepted}' does not list 1.0.0, the only version served");
-            return await CapabilitiesAsync(http, ct);
+            return await CapabilitiesAsync(http, kvp.Get("Time"), ct);
         }
         if (request is not ("GetTile" or "GetFeatureInfo"))
             throw OgcException.Invalid("Request", $"request '{request}' is not a WMTS operation (valid: {Operations})"); // ets-wmts10 Server.KVP.GET.InvalidRequest
@@ -45,7 +46,8 @@ internal sealed class WmtsService(
         return await FeatureInfoAsync(tile, kvp.Require("I"), kvp.Require("J"), format, ct);
     });
 
-    public Task<IResult> HandleCapabilitiesAsync(HttpContext http) => ReportErrors(http, ct => CapabilitiesAsync(http, ct));
+    public Task<IResult> HandleCapabilitiesAsync(HttpContext http) =>
+        ReportErrors(http, ct => CapabilitiesAsync(http, OgcKvp.From(http.Request.Query).Get("Time"), ct));
 
     /// <param name="time">the <c>{Time}</c> segment of a time-enabled layer's template, or null.</param>
     public Task<IResult> HandleRestTileAsync(HttpContext http, string layer, string style, string? time, string set, string matrix, string row, string col, string extension) =>
@@ -66,10 +68,17 @@ internal sealed class WmtsService(
             return await FeatureInfoAsync(tile, i, j, format, ct);
         });
 
-    private async Task<IResult> CapabilitiesAsync(HttpContext http, CancellationToken ct)
+    /// <param name="time">
+    /// <c>Time</c> of the request: the <c>Default</c> of the time-enabled layers that have that value, for clients that
+    /// read a layer at its default time only (GDAL's WMTS driver); such a document is written for the request.
+    /// </param>
+    private async Task<IResult> CapabilitiesAsync(HttpContext http, string? time, CancellationToken ct)
     {
         var baseUrl = OgcUrls.Base(http.Request);
-        var bytes = await cache.GetAsync("wmts/" + baseUrl, (all, sequence) => new WmtsCapabilitiesWriter(service, sets, baseUrl).Write(all, sequence), ct);
+        var bytes = string.IsNullOrEmpty(time)
+            ? await cache.GetAsync("wmts/" + baseUrl, (all, sequence) => new WmtsCapabilitiesWriter(service, sets, baseUrl, null).Write(all, sequence), ct)
+            : await cache.WriteAsync((all, sequence) =>
+                new WmtsCapabilitiesWriter(service, sets, baseUrl, WmtsTimeDimension.Defaults(all, time, clock.GetUtcNow())).Write(all, sequence), ct);
         return BytesResult.Capabilities(bytes, "application/xml");
     }
 

@@ -57,6 +57,41 @@ public sealed class TimeInteropTests(TimeLayerServer host) : IClassFixture<TimeL
         }
     }
 
+    /// <summary>
+    /// GDAL 3.6's WMTS driver has no option to pick a dimension value (it takes the Default); a capabilities URL with
+    /// Time= sets that Default, so gdal_translate of the RESTful and the KVP capabilities of two dates gives each
+    /// date's tile, band for band.
+    /// </summary>
+    [Theory]
+    [InlineData("/wmts/1.0.0/WMTSCapabilities.xml?Time=2024-01-15")]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities&Time=2024-04-14")]
+    public async Task Gdal_WmtsDriver_ReadsTheDateTheCapabilitiesUrlGives(string capabilities)
+    {
+        const int row = 6768, col = 8328;
+        var date = capabilities[^10..];
+        var span = 2 * 20037508.342789244 / (1 << 14);
+        var (west, north) = (-20037508.342789244 + col * span, 20037508.342789244 - row * span);
+        var output = Path.Combine(Path.GetTempPath(), $"gdal-wmts-time-{Guid.NewGuid():N}.tif");
+        try
+        {
+            await ExternalProcess.RunCheckedAsync("gdal_translate", "-q", "-projwin", F(west), F(north), F(west + span), F(north - span),
+                $"WMTS:{host.BaseUrl}{capabilities},layer=s2,tilematrixset=WebMercatorQuad,tilematrix=14", output);
+
+            var read = await ChecksumsAsync(output);
+            Assert.Equal(4, read.Count);
+            foreach (var (tileDate, same) in new[] { (date, true), ("2024-07-23", false) })
+            {
+                var tile = await ChecksumsAsync($"/vsicurl/{host.BaseUrl}/wmts/1.0.0/s2/default/{tileDate}/WebMercatorQuad/14/{row}/{col}.png");
+                var matches = read[0] == tile[0] && read[^1] == tile[^1];   // the grey+alpha tile as GDAL's RGBA
+                Assert.True(matches == same, $"GDAL's read {string.Join(',', read)}, the server's tile of {tileDate} {string.Join(',', tile)}");
+            }
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     private static string F(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<List<int>> ChecksumsAsync(string dataset)

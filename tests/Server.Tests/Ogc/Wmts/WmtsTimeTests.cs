@@ -87,6 +87,49 @@ public sealed class WmtsTimeTests(TimeLayerServer host) : IClassFixture<TimeLaye
         Assert.Equal(locator, (string?)exception.Attribute("locator"));
     }
 
+    /// <summary>
+    /// A capabilities Time sets the Default of each time-enabled layer to its value of that time (GetTile's rules),
+    /// for clients that read a layer at its default only (GDAL's WMTS driver, see TimeInteropTests), KVP and RESTful.
+    /// </summary>
+    [Theory]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities&time=2024-01-15T08:44:29Z", "2024-01-15", "2024-01")]
+    [InlineData("/wmts/1.0.0/WMTSCapabilities.xml?Time=2024-04", "2024-04-14", "2024-04")]
+    [InlineData("/wmts/1.0.0/WMTSCapabilities.xml?TIME=current", "2024-07-23", "2024-07")]
+    public async Task CapabilitiesTime_SetsTheDefaultToThatValue(string url, string daily, string monthly)
+    {
+        var bytes = await host.Client.GetByteArrayAsync(url);
+        var plain = XDocument.Parse(await host.Client.GetStringAsync("/wmts/1.0.0/WMTSCapabilities.xml"));
+
+        XmlValidation.AssertValidXsd(bytes, "wmts/1.0/wmtsGetCapabilities_response.xsd");
+        var document = XDocument.Load(new MemoryStream(bytes));
+        Assert.Equal(daily, Default(document, "s2"));
+        Assert.Equal(daily, Default(document, "s2-nodefault"));
+        Assert.Equal(monthly, Default(document, "s2-monthly"));
+        Assert.Equal("2024-07-23", Default(plain, "s2"));
+        Assert.Null(Default(plain, "s2-nodefault"));
+    }
+
+    [Theory]
+    [InlineData("/wmts/1.0.0/WMTSCapabilities.xml?Time=soon", "matches none of the times")]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities&Time=2024", "selects 2024-01-15,2024-04-14,2024-07-23 of layer 's2'")]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities&Time=2024-01-01/2024-05-01", "a capabilities Time is one value")]
+    public async Task CapabilitiesTime_OfNoneOrSeveralValues_IsInvalidParameterValue(string url, string message)
+    {
+        using var response = await host.Client.GetAsync(url);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(400, (int)response.StatusCode);
+        XmlValidation.AssertValidXsd(bytes, "ows/1.1.0/owsExceptionReport.xsd");
+        var exception = XDocument.Load(new MemoryStream(bytes)).Descendants(Ows + "Exception").Single();
+        Assert.Equal("InvalidParameterValue", (string?)exception.Attribute("exceptionCode"));
+        Assert.Equal("Time", (string?)exception.Attribute("locator"));
+        Assert.Contains(message, exception.Value);
+    }
+
+    private static string? Default(XDocument capabilities, string layer) =>
+        (string?)capabilities.Descendants(Wmts + "Layer").Single(l => (string?)l.Element(Ows + "Identifier") == layer)
+            .Element(Wmts + "Dimension")!.Element(Wmts + "Default");
+
     [Fact]
     public async Task LayerTiles_WithABadTime_AreProblemJson400()
     {
