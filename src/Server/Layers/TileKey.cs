@@ -6,9 +6,9 @@ using OgcTiler.Server.Rendering;
 namespace OgcTiler.Server.Layers;
 
 /// <summary>
-/// The tile-cache key of every door, built by one rule: the parts that name the picture, then the request's
-/// parameters in one canonical form (everything escaped), so the same request through the layer endpoint, WMTS or
-/// the seeder shares one key and no two different requests can collide.
+/// The tile-cache key of every door, built by one rule: the parts that name the picture, then the request's parsed
+/// render parameters in one canonical form (everything escaped), so the same request through the layer endpoint, WMTS
+/// or the seeder shares one key, however its query is spelled, and no two different requests can collide.
 /// </summary>
 internal static class TileKey
 {
@@ -24,10 +24,20 @@ internal static class TileKey
             ["layer", layerId, tileMatrixSet, matrix, Number(col), Number(row), format.Name, string.IsNullOrEmpty(style) ? "default" : style, selected],
             overrides is null ? [] : Given(overrides));
 
-    /// <summary>A <c>/cog</c> or <c>/stac</c> tile: <paramref name="tile"/> is the last path segment (y, scale and format) and the query names the source.</summary>
-    public static string ForSource(string door, string sourceId, string tileMatrixSet, int z, int x, string tile, IQueryCollection query) =>
-        Build([door, sourceId, tileMatrixSet, Number(z), Number(x), tile],
-            query.Keys.Order(StringComparer.Ordinal).SelectMany(name => query[name].Select(value => (name, value ?? ""))));
+    /// <summary>
+    /// A <c>/cog</c> or <c>/stac</c> tile, keyed on what the door parsed: the source (<paramref name="sourceId"/> names
+    /// the url, the assets, the padding and the algorithm with its parameters), the tile, the <paramref name="grid"/> it
+    /// is rendered on (tile size, buffer, overview rule), the format and the <paramref name="options"/>, so the spelling of a
+    /// query (parameter order and case, number spellings, <c>@2x</c> or <c>tilesize=512</c>) does not split the cache.
+    /// </summary>
+    public static string ForSource(
+        string door, string sourceId, string tileMatrixSet, int z, int x, int y, TargetGrid grid, ImageFormat format, RenderOptions options) =>
+        Build(
+            [
+                door, sourceId, tileMatrixSet, Number(z), Number(x), Number(y), grid.Crs, Number(grid.MinX), Number(grid.MinY),
+                Number(grid.MaxX), Number(grid.MaxY), Number(grid.Width), Number(grid.Height), grid.Overviews.ToString(), format.Name,
+            ],
+            Given(options));
 
     /// <summary>The values of <paramref name="options"/> that were given (differ from a new <see cref="RenderOptions"/>), in a fixed order.</summary>
     private static IEnumerable<(string Name, string Value)> Given(RenderOptions options)

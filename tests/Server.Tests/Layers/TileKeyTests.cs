@@ -18,6 +18,12 @@ public sealed class TileKeyTests
     private static string LayerKey(RenderOptions? overrides) =>
         TileKey.ForLayer("s2", "WebMercatorQuad", "12", 5, 7, ImageFormat.Png, null, overrides);
 
+    /// <summary>WebMercatorQuad 3/1/2 at 256 pixels.</summary>
+    private static readonly TargetGrid SourceGrid = new("EPSG:3857", -15028131.257091932, 5009377.085697312, -10018754.171394622, 10018754.171394622, 256, 256);
+
+    private static string SourceKey(RenderOptions options, TargetGrid? grid = null) =>
+        TileKey.ForSource("cog", "a.tif", "WebMercatorQuad", 3, 1, 2, grid ?? SourceGrid, ImageFormat.Png, options);
+
     [Fact]
     public void LayerTile_HasTheSameKeyThroughTheLayerEndpointAndWmts()
     {
@@ -39,12 +45,34 @@ public sealed class TileKeyTests
         Assert.NotEqual(LayerKey(Overrides("?bidx=1,2")), LayerKey(Overrides("?bidx=2,1")));
     }
 
+    /// <summary>
+    /// A /cog or /stac tile's parsed parameters spelled in other orders, cases and number forms share a key; the order
+    /// of bidx values does not (it orders the output bands).
+    /// </summary>
     [Fact]
-    public void Query_OrderOfNamesDoesNotMatter_OrderOfValuesDoes()
+    public void SourceTile_SpellingsOfTheSameRequest_ShareAKey()
     {
-        string Key(string query) => TileKey.ForSource("cog", "a.tif", "WebMercatorQuad", 3, 1, "2.png", Query(query));
-        Assert.Equal(Key("?url=a.tif&bidx=1&rescale=0,10"), Key("?rescale=0,10&url=a.tif&bidx=1"));
-        Assert.NotEqual(Key("?bidx=1&bidx=2"), Key("?bidx=2&bidx=1"));
+        Assert.Equal(
+            SourceKey(Overrides("?rescale=0,6000&bidx=1")),
+            SourceKey(Overrides("?bidx=1&rescale=0,6000")));
+        Assert.Equal(
+            SourceKey(Overrides("?bidx=1&bidx=2&rescale=0,6000&nodata=0&resampling=bilinear")),
+            SourceKey(Overrides("?Resampling=bilinear&NODATA=0.0&RESCALE=[0,6e3]&BIDX=1,2&_=1733572800")));
+        Assert.NotEqual(SourceKey(Overrides("?bidx=1&bidx=2")), SourceKey(Overrides("?bidx=2&bidx=1")));
+    }
+
+    [Fact]
+    public void SourceTile_KeepsTheSourceTheTileAndTheFormatApart()
+    {
+        var key = SourceKey(new RenderOptions());
+        Assert.NotEqual(key, TileKey.ForSource("stac", "a.tif", "WebMercatorQuad", 3, 1, 2, SourceGrid, ImageFormat.Png, new RenderOptions()));
+        Assert.NotEqual(key, TileKey.ForSource("cog", "b.tif", "WebMercatorQuad", 3, 1, 2, SourceGrid, ImageFormat.Png, new RenderOptions()));
+        Assert.NotEqual(key, TileKey.ForSource("cog", "a.tif", "WorldCRS84Quad", 3, 1, 2, SourceGrid, ImageFormat.Png, new RenderOptions()));
+        Assert.NotEqual(key, TileKey.ForSource("cog", "a.tif", "WebMercatorQuad", 3, 1, 3, SourceGrid, ImageFormat.Png, new RenderOptions()));
+        Assert.NotEqual(key, TileKey.ForSource("cog", "a.tif", "WebMercatorQuad", 3, 1, 2, SourceGrid, ImageFormat.Jpeg, new RenderOptions()));
+        Assert.NotEqual(
+            TileKey.ForSource("cog", "a|b", "WebMercatorQuad", 3, 1, 2, SourceGrid, ImageFormat.Png, new RenderOptions()),
+            TileKey.ForSource("cog|a", "b", "WebMercatorQuad", 3, 1, 2, SourceGrid, ImageFormat.Png, new RenderOptions()));
     }
 
     [Fact]
@@ -61,17 +89,40 @@ public sealed class TileKeyTests
     }
 
     /// <summary>Each option a request can give changes the key: an option added to RenderOptions and left out of the key fails here.</summary>
-    [Fact]
-    public void EveryRenderOption_IsPartOfTheKey()
+    [Theory]
+    [InlineData("layer")]
+    [InlineData("source")]
+    public void EveryRenderOption_IsPartOfTheKey(string door)
     {
-        var none = LayerKey(null);
+        Func<RenderOptions?, string> key = door == "layer" ? LayerKey : options => SourceKey(options ?? new RenderOptions());
+        var none = key(null);
         var properties = typeof(RenderOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToArray();
         Assert.NotEmpty(properties);
         foreach (var property in properties)
         {
             var options = new RenderOptions();
             property.SetValue(options, Another(property.PropertyType, property.GetValue(options)));
-            Assert.True(LayerKey(options) != none, $"RenderOptions.{property.Name} is not part of the tile key");
+            Assert.True(key(options) != none, $"RenderOptions.{property.Name} is not part of the {door} tile key");
+        }
+    }
+
+    /// <summary>The grid a /cog or /stac tile is rendered on (its size from tilesize or @2x, its buffer, its overview rule) is part of the key.</summary>
+    [Fact]
+    public void EveryPropertyOfTheSourceTileGrid_IsPartOfTheKey()
+    {
+        var none = SourceKey(new RenderOptions());
+        var properties = typeof(TargetGrid).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToArray();
+        Assert.NotEmpty(properties);
+        foreach (var property in properties)
+        {
+            var grid = SourceGrid with { };
+            property.SetValue(grid, property.PropertyType switch
+            {
+                _ when property.PropertyType == typeof(string) => "EPSG:4326",
+                _ when property.PropertyType == typeof(OverviewRule) => OverviewRule.RasterIo,
+                _ => Convert.ChangeType(1, property.PropertyType),
+            });
+            Assert.True(SourceKey(new RenderOptions(), grid) != none, $"TargetGrid.{property.Name} is not part of the source tile key");
         }
     }
 

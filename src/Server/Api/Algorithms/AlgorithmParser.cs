@@ -6,6 +6,13 @@ using OgcTiler.Server.Api.Titiler;
 
 namespace OgcTiler.Server.Api.Algorithms;
 
+/// <summary>
+/// A request's algorithm and its <paramref name="Identity"/>: the algorithm's name and the value of each of its
+/// parameters, given or default (<c>slope(buffer=3,z_exaggeration=1)</c>), the same for every spelling of
+/// <c>algorithm_params</c>.
+/// </summary>
+internal sealed record ParsedAlgorithm(IRasterAlgorithm Algorithm, string Identity);
+
 /// <summary><c>algorithm</c> (a name) and <c>algorithm_params</c> (a JSON object of that algorithm's parameters).</summary>
 internal static class AlgorithmParser
 {
@@ -16,7 +23,7 @@ internal static class AlgorithmParser
 
     public static bool TryGet(string name, out AlgorithmDefinition definition) => Algorithms.TryGetValue(name, out definition!);
 
-    public static IRasterAlgorithm? Parse(QueryReader query, IColormapProvider? colormaps)
+    public static ParsedAlgorithm? Parse(QueryReader query, IColormapProvider? colormaps)
     {
         var name = query.String("algorithm");
         if (name is null)
@@ -29,7 +36,8 @@ internal static class AlgorithmParser
             throw new InvalidParameterException("algorithm_params",
                 $"algorithm_params: {string.Join(", ", unknown)} not a parameter of {definition.Id}" +
                 (definition.Parameters.Length > 0 ? $" ({string.Join(", ", definition.Parameters.Select(p => p.Name))})" : " (it takes none)"));
-        return definition.Create(new AlgorithmArguments(definition, values), colormaps);
+        var arguments = new AlgorithmArguments(definition, values);
+        return new ParsedAlgorithm(definition.Create(arguments, colormaps), arguments.Identity());
     }
 
     private static Dictionary<string, JsonElement> ParseJson(string? json)
@@ -56,6 +64,13 @@ internal sealed class AlgorithmArguments(AlgorithmDefinition definition, Diction
     public double Number(string name) => NullableNumber(name) ?? throw new InvalidParameterException("algorithm_params", $"algorithm_params: {name} must not be null");
 
     public int Integer(string name) => (int)Number(name);
+
+    /// <summary>The algorithm's name and each parameter's value (see <see cref="ParsedAlgorithm.Identity"/>).</summary>
+    public string Identity() =>
+        $"{definition.Id}({string.Join(',', definition.Parameters.Select(p => $"{p.Name}={Format(NullableNumber(p.Name))}"))})";
+
+    private static string Format(double? value) =>
+        value is { } v ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "null";
 
     public double? NullableNumber(string name)
     {

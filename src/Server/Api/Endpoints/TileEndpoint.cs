@@ -26,8 +26,8 @@ internal static partial class TileEndpoint
             grid = AlgorithmCrop(grid, algorithm.Buffer);
         if (!requests.Grids.Overlaps(prepared.Source.Info, grid))
             throw new ResourceNotFoundException($"tile outside bounds: {tms}/{z}/{x}/{y} does not intersect {prepared.Source.Id}");
-        var key = TileKey.ForSource(resolver.Name, prepared.Source.Id, tms, z, x, tile, context.Request.Query);
         var source = tileParameters.Padding > 0 ? new PaddedSource(prepared.Source, tileParameters.Padding) : prepared.Source;
+        var key = TileKey.ForSource(resolver.Name, source.Id, tileGrids.Registry.Get(tms).Id, z, x, y, grid, format, prepared.Options);
         var lookup = cache.Lookup(key, prepared.Source.Version);
         if (TileResults.NotModified(context, lookup, options.Cache.Tiles.MaxAgeSeconds) is { } notModified)
             return notModified;

@@ -35,7 +35,7 @@ internal sealed class TilerRequests(IPluginCatalog catalog, GridBuilder grids)
     public PreparedSource Prepare(ISourceResolver resolver, IQueryCollection parameters, IRasterSource source, GeoJsonFeature? feature) =>
         Prepare(resolver, parameters, source, feature, AlgorithmParser.Parse(new QueryReader(parameters), catalog.Colormaps));
 
-    private PreparedSource Prepare(ISourceResolver resolver, IQueryCollection parameters, IRasterSource source, GeoJsonFeature? feature, IRasterAlgorithm? algorithm)
+    private PreparedSource Prepare(ISourceResolver resolver, IQueryCollection parameters, IRasterSource source, GeoJsonFeature? feature, ParsedAlgorithm? algorithm)
     {
         var query = new QueryReader(parameters);
         var (options, dialect) = resolver.SelectBands(query, RenderParameters.Parse(parameters), source);

@@ -20,8 +20,9 @@ internal sealed class AlgorithmSource : IRasterSource
     private readonly ICompiledExpression? _expression;
     private readonly RasterDataType _inputType;
 
-    public AlgorithmSource(IRasterSource inner, IRasterAlgorithm algorithm, IReadOnlyList<string> bands, ICompiledExpression? expression)
+    public AlgorithmSource(IRasterSource inner, ParsedAlgorithm parsed, IReadOnlyList<string> bands, ICompiledExpression? expression)
     {
+        var algorithm = parsed.Algorithm;
         _inner = inner;
         _algorithm = algorithm;
         _expression = expression;
@@ -32,6 +33,10 @@ internal sealed class AlgorithmSource : IRasterSource
                 $"algorithm: {algorithm.Name} cannot use the {count} band(s) the request selects (it needs {(algorithm is Bitonal ? "1 or 3" : $"at least {algorithm.InputBands}")}); choose them with bidx, assets or expression");
         var outputNames = algorithm.OutputNames(expression is null ? bands : expression.Expression.Split(';'));
         _inputType = expression?.OutputType ?? inner.Info.DataType;
+        var inputs = expression is null
+            ? "bands:" + string.Join(',', bands.Select(Uri.EscapeDataString))
+            : "expression:" + Uri.EscapeDataString(expression.Expression);
+        Id = $"{inner.Id}|algorithm:{parsed.Identity}|{inputs}";
         Info = inner.Info with
         {
             DataType = AlgorithmDefinitions.OutputType(algorithm.Name, _inputType),
@@ -43,7 +48,8 @@ internal sealed class AlgorithmSource : IRasterSource
     /// <summary>Pixels the algorithm crops from every side of what it reads.</summary>
     public int Buffer => _algorithm.Buffer;
 
-    public string Id => $"{_inner.Id}|algorithm:{_algorithm.Name}";
+    /// <summary>The inner source's, the algorithm with its parameters and the bands or expression it is applied to.</summary>
+    public string Id { get; }
 
     public SourceInfo Info { get; }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using OgcTiler.Abstractions.Raster;
+using OgcTiler.Server.Api.Titiler;
 using OgcTiler.TestSupport.Fakes;
 using SkiaSharp;
 
@@ -16,10 +17,11 @@ public sealed class CogEndpointTests : IDisposable
 
     private readonly ServerFactory _server;
     private readonly HttpClient _client;
+    private readonly FakeRasterOpener _opener = new();
 
     public CogEndpointTests()
     {
-        var opener = new FakeRasterOpener();
+        var opener = _opener;
         _server = new ServerFactory(ServerFactory.DemoConfig(), opener);
         opener.Add(new FakeRasterDataset(_server.DataPath("demo.tif"), "EPSG:3857", Area, 3, Value));
         _client = _server.CreateClient();
@@ -82,6 +84,62 @@ public sealed class CogEndpointTests : IDisposable
         Assert.Equal((256, 256), (bitmap.Width, bitmap.Height));
         Assert.Equal(0, bitmap.GetPixel(0, 0).Red);        // value 100 → 0
         Assert.Equal(255, bitmap.GetPixel(255, 0).Red);    // value 109 → 255
+    }
+
+    /// <summary>
+    /// Spellings of one tile (parameter order and case, bidx repeated or listed, rescale brackets and number forms, the
+    /// set's id in other case, @1x, an unknown parameter) are one cache entry: one render, one ETag.
+    /// </summary>
+    [Fact]
+    public async Task Tiles_OfSpellingsOfOneRequest_AreRenderedOnce()
+    {
+        var first = await _client.GetAsync($"/cog/tiles/WebMercatorQuad/1/0/0.png?{Url}&rescale=0,6000&bidx=3&bidx=2&bidx=1");
+        var second = await _client.GetAsync("/cog/tiles/webmercatorquad/1/0/0@1x.png?BIDX=3,2,1&RESCALE=[0,6e3]&URL=data/demo.tif&_=17");
+        var third = await _client.GetAsync($"/cog/tiles/WebMercatorQuad/1/0/0.png?bidx=3,2,1&{Url}&rescale=0.0,6000.0&tilesize=256");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], new[] { first.StatusCode, second.StatusCode, third.StatusCode });
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(first.Headers.ETag, third.Headers.ETag);
+        Assert.Equal(1, _opener.Reads);
+    }
+
+    /// <summary>
+    /// A tile that differs in any parameter that changes its pixels is rendered anew: render parameters, format,
+    /// every <see cref="TileParameters"/> property, the algorithm, its parameters and the bands it is applied to.
+    /// </summary>
+    [Fact]
+    public async Task Tiles_ThatDifferInAPixelParameter_AreRenderedEach()
+    {
+        const string Render = "bidx=1&rescale=100,109";
+        (string Changes, string Path)[] tiles =
+        [
+            ("", $"0.png?{Url}&{Render}"),
+            ("bidx", $"0.png?{Url}&bidx=2&rescale=100,109"),
+            ("rescale", $"0.png?{Url}&bidx=1&rescale=100,110"),
+            ("format", $"0.jpg?{Url}&{Render}"),
+            ("TileSize", $"0.png?{Url}&{Render}&tilesize=512"),
+            ("Scale", $"0@3x.png?{Url}&{Render}"),
+            ("Buffer", $"0.png?{Url}&{Render}&buffer=1"),
+            ("Padding", $"0.png?{Url}&{Render}&padding=2"),
+            ("algorithm", $"0.png?{Url}&{Render}&algorithm=hillshade"),
+            ("algorithm_params", $"0.png?{Url}&{Render}&algorithm=hillshade&algorithm_params={{\"azimuth\":100}}"),
+            ("the algorithm's bands", $"0.png?{Url}&bidx=2&rescale=100,109&algorithm=hillshade"),
+        ];
+        var tileParameters = typeof(TileParameters).GetProperties().Select(p => p.Name);
+        Assert.Subset(tiles.Select(t => t.Changes).ToHashSet(), tileParameters.ToHashSet());
+
+        var etags = new HashSet<string>();
+        foreach (var (changes, path) in tiles)
+        {
+            var reads = _opener.Reads;
+            var response = await _client.GetAsync("/cog/tiles/WebMercatorQuad/1/0/" + path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(_opener.Reads > reads, $"the tile with other {changes} came from the cache");
+            Assert.True(etags.Add(response.Headers.ETag!.Tag), $"the tile with other {changes} has an ETag of before");
+        }
+        var again = _opener.Reads;
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/cog/tiles/WebMercatorQuad/1/0/" + tiles[^1].Path)).StatusCode);
+        Assert.Equal(again, _opener.Reads);
     }
 
     [Theory]

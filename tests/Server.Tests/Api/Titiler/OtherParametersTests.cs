@@ -114,14 +114,34 @@ public class OtherParametersTests
     [Fact]
     public void Algorithm_WithParameters()
     {
-        var algorithm = Assert.IsType<Hillshade>(AlgorithmParser.Parse(Reader("algorithm=hillshade&algorithm_params={\"azimuth\":315,\"angle_altitude\":30,\"buffer\":2}"), null));
+        var algorithm = Assert.IsType<Hillshade>(AlgorithmParser.Parse(Reader("algorithm=hillshade&algorithm_params={\"azimuth\":315,\"angle_altitude\":30,\"buffer\":2}"), null)?.Algorithm);
         Assert.Equal(315, algorithm.Azimuth);
         Assert.Equal(30, algorithm.AngleAltitude);
         Assert.Equal(2, algorithm.Buffer);
-        Assert.IsType<TerrainRgb>(AlgorithmParser.Parse(Reader("algorithm=terrainrgb"), null));
-        Assert.IsType<Terrarium>(AlgorithmParser.Parse(Reader("algorithm=terrarium"), null));
-        Assert.IsType<NormalizedIndex>(AlgorithmParser.Parse(Reader("algorithm=normalizedIndex"), null));
+        Assert.IsType<TerrainRgb>(AlgorithmParser.Parse(Reader("algorithm=terrainrgb"), null)?.Algorithm);
+        Assert.IsType<Terrarium>(AlgorithmParser.Parse(Reader("algorithm=terrarium"), null)?.Algorithm);
+        Assert.IsType<NormalizedIndex>(AlgorithmParser.Parse(Reader("algorithm=normalizedIndex"), null)?.Algorithm);
         Assert.Null(AlgorithmParser.Parse(Reader(""), null));
+    }
+
+    /// <summary>The identity a tile is cached under: the same for spellings of one algorithm, another for any other parameter value.</summary>
+    [Fact]
+    public void Algorithm_Identity_NamesEveryParameterValue()
+    {
+        var identity = AlgorithmParser.Parse(Reader("algorithm=hillshade&algorithm_params={\"azimuth\":315}"), null)!.Identity;
+        Assert.Equal("hillshade(azimuth=315,angle_altitude=45,buffer=3,z_exaggeration=1)", identity);
+        Assert.Equal(identity, AlgorithmParser.Parse(Reader("algorithm=Hillshade&algorithm_params={\"buffer\":3, \"azimuth\":315.0}"), null)!.Identity);
+        foreach (var definition in AlgorithmDefinitions.All)
+        {
+            var defaults = new AlgorithmArguments(definition, []).Identity();
+            foreach (var parameter in definition.Parameters)
+            {
+                var other = parameter.Default is { } d && d + 1 <= parameter.Maximum ? d + 1 : parameter.Minimum;
+                using var json = System.Text.Json.JsonDocument.Parse(other.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var given = new AlgorithmArguments(definition, new() { [parameter.Name] = json.RootElement.Clone() }).Identity();
+                Assert.True(given != defaults, $"{parameter.Name} of {definition.Id} is not part of its identity");
+            }
+        }
     }
 
     [Theory]
