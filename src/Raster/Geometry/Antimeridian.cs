@@ -45,6 +45,12 @@ internal static class Antimeridian
         return w.MinX > w.MaxX ? [w with { MaxX = 180 }, w with { MinX = -180 }] : [w];
     }
 
+    /// <summary>
+    /// The box within ±180° with west &lt; east holding the whole footprint: all longitudes for one across 180°, for
+    /// documents that cannot say west &gt; east (WMS 1.1.1 LatLonBoundingBox, EPSG:4326 boxes, MBTiles bounds).
+    /// </summary>
+    public static Bounds Enclosing(Bounds b) => Parts(b).Aggregate(Bounds.Union);
+
     /// <summary>The box's centre longitude and latitude, on the antimeridian side for a box that crosses it.</summary>
     public static (double Longitude, double Latitude) Centre(Bounds b)
     {

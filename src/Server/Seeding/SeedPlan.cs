@@ -17,22 +17,41 @@ internal sealed record SeedRange(TileMatrix Matrix, int MinCol, int MaxCol, int 
 }
 
 /// <summary>
-/// Which tiles a seed run renders: per matrix of the zoom range, the tiles that meet the area (the layer's box in the
-/// set's CRS, cut to <c>--bbox</c> when given), the layer's TileMatrixSetLimits. Pure arithmetic.
+/// Which tiles a seed run renders: per matrix of the zoom range, the tiles that meet the area to seed (the layer's box
+/// in the set's CRS, cut to <c>--bbox</c> when given; two boxes for data across the antimeridian, one on each side), the
+/// layer's TileMatrixSetLimits. Pure arithmetic.
 /// </summary>
 internal static class SeedPlan
 {
-    public static IReadOnlyList<SeedRange> For(TileMatrixSet set, Bounds area, int minZoom, int maxZoom)
+    public static IReadOnlyList<SeedRange> For(TileMatrixSet set, IReadOnlyList<Bounds> areas, int minZoom, int maxZoom)
     {
         var ranges = new List<SeedRange>();
         for (var z = minZoom; z <= maxZoom; z++)
         {
             if (!set.TryGetMatrix(z, out var matrix))
                 throw new ArgumentException($"{set.Id} has no matrix {z} (matrices: {set.Matrices[0].Id}-{set.Matrices[^1].Id})");
-            if (area.Intersects(matrix.Bounds))
-                ranges.Add(RangeOf(matrix, area));
+            var inMatrix = new List<SeedRange>();
+            foreach (var area in areas.Where(a => a.Intersects(matrix.Bounds)))
+                Add(inMatrix, RangeOf(matrix, area));
+            ranges.AddRange(inMatrix);
         }
         return ranges;
+    }
+
+    /// <summary>Adds a range, merged with those it shares a tile with (both sides of 180° meet in one tile at low zooms), so no tile is listed twice.</summary>
+    private static void Add(List<SeedRange> ranges, SeedRange range)
+    {
+        while (ranges.FindIndex(r => r.MinCol <= range.MaxCol && range.MinCol <= r.MaxCol && r.MinRow <= range.MaxRow && range.MinRow <= r.MaxRow) is var i and >= 0)
+        {
+            var r = ranges[i];
+            range = range with
+            {
+                MinCol = Math.Min(r.MinCol, range.MinCol), MaxCol = Math.Max(r.MaxCol, range.MaxCol),
+                MinRow = Math.Min(r.MinRow, range.MinRow), MaxRow = Math.Max(r.MaxRow, range.MaxRow),
+            };
+            ranges.RemoveAt(i);
+        }
+        ranges.Add(range);
     }
 
     private static SeedRange RangeOf(TileMatrix m, Bounds box) => new(m,

@@ -2,6 +2,7 @@ using System.Globalization;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;
@@ -56,8 +57,7 @@ internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry 
         if (set.Matrices.Any(m => m.VariableMatrixWidths.Count > 0 || m.CornerOfOrigin != CornerOfOrigin.TopLeft))
             throw new ArgumentException($"{set.Id} has variable matrix widths or a bottom-left origin: seeding needs a regular top-left grid");
         var source = await layers.GetSourceAsync(layer, cancellation);
-        var area = AreaOf(source.Info, set, job.Wgs84Box);
-        return (layer, source, set, area is { } a ? SeedPlan.For(set, a, job.MinZoom, job.MaxZoom) : []);
+        return (layer, source, set, SeedPlan.For(set, AreasOf(source.Info, set, job.Wgs84Box), job.MinZoom, job.MaxZoom));
     }
 
     public async Task RunAsync(SeedJob job, LayerDefinition layer, IRasterSource source, TileMatrixSet set, IReadOnlyList<SeedRange> ranges,
@@ -102,19 +102,26 @@ internal sealed class Seeder(LayerRegistry layers, TileGrids grids, CrsRegistry 
         && (!store.Enabled || await store.ExistsAsync(lookup.Key) == true)
         && (outputs.All.Count == 0 || await outputs.ContainAsync(address, cancellation));
 
-    /// <summary>The WGS84 box the run covers: the layer's, cut to <c>--bbox</c>.</summary>
-    public static Bounds Wgs84AreaOf(SourceInfo info, Bounds? wgs84Box) =>
-        wgs84Box is { } box && SeedPlan.Intersect(info.Wgs84Bounds, box) is { } cut ? cut : info.Wgs84Bounds;
-
-    private Bounds? AreaOf(SourceInfo info, TileMatrixSet set, Bounds? wgs84Box)
+    /// <summary>The WGS84 box the run covers: the layer's, cut to <c>--bbox</c>, within ±180° (all longitudes for data across 180°).</summary>
+    public static Bounds Wgs84AreaOf(SourceInfo info, Bounds? wgs84Box)
     {
-        var layerBox = crs.TryResolve(info.Crs, out var native) && native.Id == set.Crs.Id
-            ? info.NativeBounds
-            : BoundsProjector.Project(crs, info.Wgs84Bounds, set.Crs);
-        if (layerBox is not { } box)
-            return null;
+        var parts = Antimeridian.Parts(info.Wgs84Bounds);
+        var cut = wgs84Box is { } box ? parts.Select(p => SeedPlan.Intersect(p, box)).OfType<Bounds>().ToList() : parts;
+        return cut.Count > 0 ? cut.Aggregate(Bounds.Union) : Antimeridian.Enclosing(info.Wgs84Bounds);
+    }
+
+    /// <summary>
+    /// The boxes to seed in the set's CRS: the layer's (its own bounds in its own CRS, else its WGS84 box projected, one
+    /// box on each side of the antimeridian for data across it), each cut to <c>--bbox</c> (which may cross it too).
+    /// </summary>
+    private List<Bounds> AreasOf(SourceInfo info, TileMatrixSet set, Bounds? wgs84Box)
+    {
+        var layerBoxes = crs.TryResolve(info.Crs, out var native) && native.Id == set.Crs.Id
+            ? new[] { info.NativeBounds }
+            : BoundsProjector.ProjectParts(crs, info.Wgs84Bounds, set.Crs);
         if (wgs84Box is not { } requested)
-            return box;
-        return BoundsProjector.Project(crs, requested, set.Crs) is { } cut ? SeedPlan.Intersect(box, cut) : null;
+            return [.. layerBoxes];
+        var cuts = BoundsProjector.ProjectParts(crs, requested, set.Crs);
+        return [.. layerBoxes.SelectMany(box => cuts.Select(cut => SeedPlan.Intersect(box, cut))).OfType<Bounds>()];
     }
 }

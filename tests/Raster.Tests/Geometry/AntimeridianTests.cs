@@ -46,6 +46,19 @@ public sealed class AntimeridianTests
     }
 
     [Theory]
+    [InlineData(-180.5934634, -179.1563068, -180, 180)] // across 180°: every longitude
+    [InlineData(179.4065366, -179.1563068, -180, 180)]
+    [InlineData(1.5, 2.5, 1.5, 2.5)]
+    [InlineData(180, 190, -180, -170)]                   // wholly past 180°: wrapped
+    [InlineData(0, 360, -180, 180)]
+    public void Enclosing_IsWithin180_WestOfEast(double minX, double maxX, double west, double east)
+    {
+        var box = Antimeridian.Enclosing(new Bounds(minX, 0, maxX, 1));
+
+        Assert.Equal((west, 0, east, 1), (Math.Round(box.MinX, 7), box.MinY, Math.Round(box.MaxX, 7), box.MaxY));
+    }
+
+    [Theory]
     [InlineData(179, 180, -180, -179, 179, 181)]                      // either side of 180°: one box across it, not the world
     [InlineData(179.4065366, -179.1563068, -180, -178, 179.4065366, 182)] // west > east with a box east of 180°
     [InlineData(-180.5934634, -179.1563068, 179, 180, 179, 180.8436932)]  // the engine's continuous form, UTM 1N

@@ -1,6 +1,7 @@
 using System.Xml;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;
@@ -141,8 +142,7 @@ internal sealed class WmsCapabilitiesWriter(WmsVersion version, ServiceOptions s
             WriteCrsCode(w, code);
         if (children.Count > 0)
         {
-            var world = children.Select(c => c.Layer.Info.Wgs84Bounds).Aggregate(Bounds.Union);
-            WriteGeographicBox(w, world);
+            WriteGeographicBox(w, Antimeridian.Union(children.Select(c => c.Layer.Info.Wgs84Bounds)));
         }
         foreach (var (layer, boxes) in children)
             WriteLayer(w, layer, boxes);
@@ -212,10 +212,16 @@ internal sealed class WmsCapabilitiesWriter(WmsVersion version, ServiceOptions s
             w.WriteElementString(version.Is130 ? "CRS" : "SRS", Ns, code);
     }
 
-    private void WriteGeographicBox(XmlWriter w, Bounds box)
+    /// <summary>
+    /// WMS 1.3.0's EX_GeographicBoundingBox (ISO 19115) says west &gt; east for a box across the antimeridian, with both
+    /// longitudes within ±180° (its XSD's longitudeType); WMS 1.1.1's LatLonBoundingBox has min &lt; max, so such a box
+    /// takes every longitude, as MapServer writes for data across 180°.
+    /// </summary>
+    private void WriteGeographicBox(XmlWriter w, Bounds footprint)
     {
         if (version.Is130)
         {
+            var box = Antimeridian.Wrap(footprint);
             w.WriteStartElement("EX_GeographicBoundingBox", Ns);
             w.WriteElementString("westBoundLongitude", Ns, OgcXml.Number(box.MinX));
             w.WriteElementString("eastBoundLongitude", Ns, OgcXml.Number(box.MaxX));
@@ -224,8 +230,9 @@ internal sealed class WmsCapabilitiesWriter(WmsVersion version, ServiceOptions s
             w.WriteEndElement();
             return;
         }
+        var enclosing = Antimeridian.Enclosing(footprint);
         w.WriteStartElement("LatLonBoundingBox");
-        WriteCorners(w, box.MinX, box.MinY, box.MaxX, box.MaxY);
+        WriteCorners(w, enclosing.MinX, enclosing.MinY, enclosing.MaxX, enclosing.MaxY);
         w.WriteEndElement();
     }
 

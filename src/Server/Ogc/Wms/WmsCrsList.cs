@@ -1,5 +1,6 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
+using OgcTiler.Raster.Geometry;
 using OgcTiler.Server.Ogc.Common;
 
 namespace OgcTiler.Server.Ogc.Wms;
@@ -9,7 +10,8 @@ internal sealed record WmsCrsBox(string Code, CrsDefinition Crs, Bounds Box);
 
 /// <summary>
 /// The CRSs a layer is offered in: CRS:84, EPSG:4326, EPSG:3857, the data's own CRS and the UTM zones its extent
-/// touches; each with the layer's bounding box.
+/// touches (on both sides of the antimeridian for data across it); each with the layer's bounding box, the box holding
+/// both sides for such data (all longitudes in a geographic CRS: a BoundingBox has min &lt; max).
 /// </summary>
 internal static class WmsCrsList
 {
@@ -25,9 +27,10 @@ internal static class WmsCrsList
             var code = name == "CRS:84" ? name : crs.Id;
             if (boxes.Any(b => b.Code == code))
                 continue;
-            var box = crs.Id == native?.Id && !crs.IsGeographic ? layer.Info.NativeBounds : BoundsProjector.Project(registry, wgs84, crs);
-            if (box is { } b)
-                boxes.Add(new WmsCrsBox(code, crs, b));
+            if (crs.Id == native?.Id && !crs.IsGeographic)
+                boxes.Add(new WmsCrsBox(code, crs, layer.Info.NativeBounds));
+            else if (BoundsProjector.ProjectParts(registry, wgs84, crs) is { Count: > 0 } parts)
+                boxes.Add(new WmsCrsBox(code, crs, parts.Aggregate(Bounds.Union)));
         }
         return boxes;
     }
@@ -38,14 +41,15 @@ internal static class WmsCrsList
         yield return "EPSG:4326";
         yield return "EPSG:3857";
         yield return nativeCrs;
-        var first = UtmZone(wgs84.MinX);
-        var last = UtmZone(wgs84.MaxX);
-        for (var zone = first; zone <= last; zone++)
+        foreach (var part in Antimeridian.Parts(wgs84))
         {
-            if (wgs84.MaxY > 0)
-                yield return $"EPSG:{32600 + zone}";
-            if (wgs84.MinY < 0)
-                yield return $"EPSG:{32700 + zone}";
+            for (var zone = UtmZone(part.MinX); zone <= UtmZone(part.MaxX); zone++)
+            {
+                if (part.MaxY > 0)
+                    yield return $"EPSG:{32600 + zone}";
+                if (part.MinY < 0)
+                    yield return $"EPSG:{32700 + zone}";
+            }
         }
     }
 
