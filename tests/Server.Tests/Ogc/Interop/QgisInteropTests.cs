@@ -96,7 +96,7 @@ public sealed class QgisInteropTests
     /// within what JPEG and QGIS's resampling of tiles change (a few DN on average; a shifted, flipped or wrongly styled
     /// picture is off by tens).
     /// </summary>
-    private static string? Problem(JsonElement map)
+    internal static string? Problem(JsonElement map)
     {
         var where = $"{Text(map, "client")} {Text(map, "layer")} {Text(map, map.TryGetProperty("set", out _) ? "set" : "crs")} {Text(map, "format")} {Text(map, "view")}";
         var errors = map.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
