@@ -121,7 +121,5 @@ internal sealed class MosaicSource(
     /// <summary>Whether two boxes meet, edges included.</summary>
     private static bool Touches(Bounds a, Bounds b) => a.MinX <= b.MaxX && b.MinX <= a.MaxX && a.MinY <= b.MaxY && b.MinY <= a.MaxY;
 
-    private static bool Meets(Bounds bbox, Bounds grid) => bbox.MinX > bbox.MaxX
-        ? grid.Intersects(bbox with { MaxX = 180 }) || grid.Intersects(bbox with { MinX = -180 })
-        : grid.Intersects(bbox);
+    private static bool Meets(Bounds bbox, Bounds grid) => Pieces(bbox).Any(grid.Intersects);
 }
