@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Server.Api.Grids;
@@ -10,7 +12,8 @@ namespace OgcTiler.Server.Api.Sources;
 /// </summary>
 internal sealed class MaskedSource(IRasterSource inner, FeatureCoverage coverage) : IRasterSource
 {
-    public string Id => inner.Id + "|feature:" + coverage.Feature.Json.ToJsonString().GetHashCode();
+    // A content hash, not string.GetHashCode: ids key shared caches, so they must be the same in every process.
+    public string Id { get; } = inner.Id + "|feature:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(coverage.Feature.Json.ToJsonString())), 0, 8);
 
     public SourceInfo Info => inner.Info;
 
