@@ -21,6 +21,7 @@ public static class ApiServices
             ? new FileSearchStore(sp.GetRequiredService<ServerOptions>().Searches)
             : new RedisSearchStore(sp.GetRequiredService<Caching.RedisConnection>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SearchRegistry>();
+        services.AddSingleton<CollectionSearches>();
         services.AddTitilerCompression();
         return services;
     }

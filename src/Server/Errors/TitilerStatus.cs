@@ -4,13 +4,13 @@ using OgcTiler.Abstractions.Errors;
 namespace OgcTiler.Server.Errors;
 
 /// <summary>
-/// TiTiler's statuses on its routes (<c>/cog</c>, <c>/stac</c>, <c>/searches</c>): a request value that fails its
+/// TiTiler's statuses on its routes (<c>/cog</c>, <c>/stac</c>, <c>/searches</c>, <c>/collections</c>): a request value that fails its
 /// parameter's declared type, choices or range is FastAPI's 422; the checks TiTiler makes after validation (a custom
 /// colormap's JSON, expressions, missing bands) stay 400.
 /// </summary>
 public static class TitilerStatus
 {
-    private static readonly string[] Prefixes = ["/cog", "/stac", "/searches", "/algorithms", "/conformance"];
+    private static readonly string[] Prefixes = ["/cog", "/stac", "/searches", "/collections", "/algorithms", "/conformance"];
 
     /// <summary>Parameters whose errors TiTiler raises after FastAPI's validation (rio-tiler's InvalidExpression, MissingBands; the colormap dependency's own 400).</summary>
     private static readonly FrozenSet<string> CheckedAfterValidation =

@@ -9,7 +9,8 @@ namespace OgcTiler.TestSupport.Stac;
 
 /// <summary>
 /// A STAC API on Kestrel at 127.0.0.1 (free port) over the fixture items of tests/data/stac/items: landing page,
-/// GET and POST /search (see <see cref="FixtureSearch"/>), the item files, a static catalog, and broken endpoints.
+/// GET and POST /search (see <see cref="FixtureSearch"/>), the collection fixture-s2, the item files, a static catalog,
+/// and broken endpoints.
 /// </summary>
 public sealed class LoopbackStacApi : IAsyncDisposable
 {
@@ -49,6 +50,7 @@ public sealed class LoopbackStacApi : IAsyncDisposable
             Json(api!.Search(FixtureSearch.FromBody((JsonObject)(await JsonNode.ParseAsync(r.Body))!))));
         app.MapGet("/items/{id}/{file}", (string id, string file) => Fixture(id, file));
         app.MapGet("/collection.json", () => Json(api!.Collection()));
+        app.MapGet("/collections/{id}", (string id) => id == "fixture-s2" ? Json(ApiCollection()) : Results.NotFound());
         app.MapGet("/catalog.json", () => Json(new JsonObject
         {
             ["type"] = "Catalog", ["id"] = "root", ["stac_version"] = "1.0.0", ["description"] = "static root",
@@ -87,6 +89,35 @@ public sealed class LoopbackStacApi : IAsyncDisposable
             ["rel"] = "item", ["href"] = $"./items/{i["id"]}/{i["id"]}.json",
         })]),
     };
+
+    /// <summary>
+    /// The API's fixture-s2 collection: the items' extent, their assets as item_assets, and one render (the render
+    /// extension's title, minmax_zoom and tilematrixsets among its options).
+    /// </summary>
+    private static JsonObject ApiCollection()
+    {
+        var items = FixtureItems().ToList();
+        double Bound(int i, Func<IEnumerable<double>, double> pick) => pick(items.Select(item => item["bbox"]![i]!.GetValue<double>()));
+        return new JsonObject
+        {
+            ["type"] = "Collection", ["id"] = "fixture-s2", ["stac_version"] = "1.0.0", ["description"] = "API collection",
+            ["extent"] = new JsonObject
+            {
+                ["spatial"] = new JsonObject { ["bbox"] = new JsonArray(new JsonArray(Bound(0, Enumerable.Min), Bound(1, Enumerable.Min), Bound(2, Enumerable.Max), Bound(3, Enumerable.Max))) },
+                ["temporal"] = new JsonObject { ["interval"] = new JsonArray(new JsonArray("2024-01-15T08:44:29Z", "2024-07-23T08:44:29Z")) },
+            },
+            ["item_assets"] = new JsonObject([.. ((JsonObject)items[0]["assets"]!).Select(a => KeyValuePair.Create(a.Key, (JsonNode?)new JsonObject { ["type"] = "image/tiff" }))]),
+            ["renders"] = new JsonObject
+            {
+                ["red"] = new JsonObject
+                {
+                    ["title"] = "Red band", ["assets"] = new JsonArray("B04"), ["rescale"] = new JsonArray(new JsonArray(0, 6000)),
+                    ["minmax_zoom"] = new JsonArray(12, 18), ["tilematrixsets"] = new JsonObject { ["WebMercatorQuad"] = new JsonArray(12, 18) },
+                },
+            },
+            ["links"] = new JsonArray(),
+        };
+    }
 
     private JsonObject Search(FixtureSearch search)
     {

@@ -135,7 +135,7 @@ internal static class DocumentEndpoints
     public static IResult MapViewer(ISourceResolver resolver, string tms, HttpContext context, TileGrids tileGrids)
     {
         var set = tileGrids.Registry.Get(tms);
-        var kind = resolver.Name.StartsWith("searches/", StringComparison.Ordinal) ? "search" : resolver.Name;
+        var kind = resolver is Searches.SearchSourceResolver ? "search" : resolver.Name;
         var viewer = context.RequestServices.GetRequiredService<Configuration.ServerOptions>().Viewer;
         return Results.Content(MapPage.Html(context.Request.PathBase, kind, "/" + resolver.Name, set, viewer), "text/html; charset=utf-8");
     }

@@ -48,8 +48,8 @@ internal sealed class SearchRegistry(ISearchStore store, IPluginCatalog catalog)
         return found;
     }
 
-    /// <summary>The /searches/{id} source resolver of a search: its mosaic with the request's assets, pixel_selection and datetime.</summary>
-    public SearchSourceResolver Resolver(RegisteredSearch search) => new(search, this);
+    /// <summary>The source resolver of a search under the routes <paramref name="name"/> ("searches/{id}", "collections/{id}"): its mosaic with the request's assets, pixel_selection and datetime.</summary>
+    public SearchSourceResolver Resolver(RegisteredSearch search, string name) => new(search, name, this);
 
     /// <summary>
     /// The search mosaicked by the STAC plugin's <c>stac-search</c> source (an <see cref="ITimedSource"/> of its

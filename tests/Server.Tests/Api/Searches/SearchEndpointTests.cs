@@ -117,6 +117,7 @@ public sealed class SearchEndpointTests(TimeLayerServer host) : IClassFixture<Ti
     [InlineData("/tiles/WebMercatorQuad/14/8328/6768.png")]
     [InlineData("/WebMercatorQuad/tilejson.json")]
     [InlineData("/WebMercatorQuad/WMTSCapabilities.xml")]
+    [InlineData("/WebMercatorQuad/map.html")]   // test_searches.py::test_map
     public async Task WithoutAssetsOrExpression_Is422(string route)
     {
         var (id, _) = await RegisterAsync("""{ "collections": ["fixture-s2"] }""");
