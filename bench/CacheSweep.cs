@@ -19,7 +19,7 @@ internal static class CacheSweep
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == RasterMetrics.MeterName)
+            if (instrument.Meter.Name == RasterMetrics.MeterName && instrument.Name == "ogctiler.block_cache.lookups")
                 l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>

@@ -14,6 +14,9 @@ public static class BenchProgram
             case ["cache-sweep", var cog, var tiles, .. var sizes]:
                 await CacheSweep.RunAsync(cog, tiles, sizes.Select(int.Parse));
                 return;
+            case ["remote-sweep", var cog, var tiles, var decodedMb, var latencyMs, .. var compressedMb]:
+                await RemoteSweep.RunAsync(cog, tiles, int.Parse(decodedMb), int.Parse(latencyMs), compressedMb.Select(int.Parse));
+                return;
             case ["deflate-sweep"]:
                 Rendering.PngDeflateBenchmarks.Sweep();
                 return;

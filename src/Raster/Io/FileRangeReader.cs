@@ -22,6 +22,8 @@ internal sealed class FileRangeReader : IRangeReader, IDisposable
 
     public string Version { get; }
 
+    public string? CompressedCacheIdentity => null;
+
     public static FileRangeReader Open(string path)
     {
         try

@@ -22,6 +22,9 @@ internal sealed class HttpRangeReader(HttpClient client, string url) : IRangeRea
 
     public string Version => _etag ?? _lastModified?.UtcTicks.ToString("x") ?? _length?.ToString("x") ?? "";
 
+    public string? CompressedCacheIdentity =>
+        (_etag ?? _lastModified?.UtcTicks.ToString("x")) is { } validator ? $"{Uri}|{validator}|{_length}" : null;
+
     public async ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         if (destination.Length == 0 || offset >= _length)

@@ -13,6 +13,13 @@ internal interface IRangeReader
     string Version { get; }
 
     /// <summary>
+    /// What names exactly these bytes in the compressed-block cache: a remote file's URL with its ETag (else
+    /// Last-Modified) and length, once known. Null when its blocks are not kept there: a local file (the OS page cache
+    /// holds it) or a remote one sending neither validator (a change would go unseen).
+    /// </summary>
+    string? CompressedCacheIdentity { get; }
+
+    /// <summary>
     /// Reads <c>destination.Length</c> bytes starting at <paramref name="offset"/> and returns how many were read:
     /// fewer only when the file ends first.
     /// </summary>

@@ -38,80 +38,18 @@ internal sealed class RasterCache
     public async Task<RasterBlock[]> GetOrReadBlocksAsync(long headerId, int level, IReadOnlyList<BlockIndex> blocks,
         Func<IReadOnlyList<BlockIndex>, CancellationToken, Task<RasterBlock[]>> read, CancellationToken cancellationToken)
     {
-        var result = new RasterBlock?[blocks.Count];
-        while (true)
+        var keys = new CacheKey[blocks.Count];
+        for (var i = 0; i < keys.Length; i++)
+            keys[i] = CacheKey.Block(headerId, level, blocks[i]);
+        var values = await _loads.GetOrLoadAsync(_entries, keys, async (missing, ct) =>
         {
-            var waits = new List<(int Index, Task<object> Load)>();
-            var claims = new List<(CacheKey Key, BlockIndex Block, TaskCompletionSource<object> Claim)>();
-            for (var i = 0; i < blocks.Count; i++)
-            {
-                if (result[i] is not null)
-                    continue;
-                var key = CacheKey.Block(headerId, level, blocks[i]);
-                if (TryGetBlock(key, out var cached))
-                {
-                    result[i] = cached;
-                    continue;
-                }
-                var claim = _loads.Claim(key, out var load);
-                if (claim is not null && _entries.TryGet(key, out var justCached))
-                    _loads.Complete(key, claim, justCached);   // cached by a load that finished since the lookup
-                else if (claim is not null)
-                    claims.Add((key, blocks[i], claim));
-                waits.Add((i, load));
-            }
-            if (claims.Count > 0)
-                await ReadClaimedAsync(claims, read, cancellationToken).ConfigureAwait(false);
-            if (await CollectAsync(waits, result, cancellationToken).ConfigureAwait(false))
-                return result!;
-        }
-    }
-
-    private async Task ReadClaimedAsync(List<(CacheKey Key, BlockIndex Block, TaskCompletionSource<object> Claim)> claims,
-        Func<IReadOnlyList<BlockIndex>, CancellationToken, Task<RasterBlock[]>> read, CancellationToken cancellationToken)
-    {
-        RasterBlock[] decoded;
-        try
-        {
-            decoded = await read(claims.Select(c => c.Block).ToArray(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            foreach (var (key, _, claim) in claims)
-                _loads.Fail(key, claim, e, cancellationToken.IsCancellationRequested);
-            throw;
-        }
-        for (var i = 0; i < claims.Count; i++)
-        {
-            _entries.Set(claims[i].Key, decoded[i], decoded[i].SizeInBytes);
-            _loads.Complete(claims[i].Key, claims[i].Claim, decoded[i]);
-        }
-    }
-
-    /// <summary>False when a load was cancelled by the request that owned it: those blocks are asked for again.</summary>
-    private static async Task<bool> CollectAsync(List<(int Index, Task<object> Load)> waits, RasterBlock?[] result, CancellationToken cancellationToken)
-    {
-        var complete = true;
-        foreach (var (index, load) in waits)
-        {
-            try
-            {
-                result[index] = (RasterBlock)await load.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (load.IsCanceled && !cancellationToken.IsCancellationRequested)
-            {
-                complete = false;
-            }
-        }
-        return complete;
-    }
-
-    private bool TryGetBlock(CacheKey key, out RasterBlock? block)
-    {
-        var found = _entries.TryGet(key, out var value);
-        RasterMetrics.BlockLookups.Add(1, found ? RasterMetrics.Hit : RasterMetrics.Miss);
-        block = value as RasterBlock;
-        return found;
+            var decoded = await read(missing.Select(i => blocks[i]).ToArray(), ct).ConfigureAwait(false);
+            return decoded.Select(b => ((object)b, b.SizeInBytes)).ToArray();
+        }, found => RasterMetrics.BlockLookups.Add(1, found ? RasterMetrics.Hit : RasterMetrics.Miss), cancellationToken).ConfigureAwait(false);
+        var result = new RasterBlock[values.Length];
+        for (var i = 0; i < values.Length; i++)
+            result[i] = (RasterBlock)values[i];
+        return result;
     }
 
     /// <summary>The cached header of <paramref name="key"/>, or the one <paramref name="open"/> reads (once for concurrent callers).</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using OgcTiler.Raster.Io;
 using OgcTiler.Raster.Warp;
 
@@ -6,9 +5,10 @@ namespace OgcTiler.Raster.Tiff;
 
 /// <summary>
 /// Fetches the stored blocks (every sample plane, and the mask blocks covering it) behind a set of blocks of one level,
-/// coalescing neighbouring byte ranges of each file into single reads, and decodes them.
+/// coalescing neighbouring byte ranges of each file into single reads (those of remote files through the
+/// compressed-block cache, when there is one), and decodes them.
 /// </summary>
-internal sealed class BlockReader(GeoTiffHeader header)
+internal sealed class BlockReader(GeoTiffHeader header, CompressedBlockCache? compressed)
 {
     /// <summary>Stored block larger than this many times its decoded size (plus slack) is treated as corrupt.</summary>
     private const int MaxExpansion = 4;
@@ -18,20 +18,9 @@ internal sealed class BlockReader(GeoTiffHeader header)
         var image = header.Levels[level];
         var mask = header.Masks[level];
         var parts = blocks.Select(b => Parts(level, image, mask, b)).ToList();
-        var reads = parts.SelectMany(p => p)
-            .GroupBy(p => p.Image.File.Reader)
-            .SelectMany(file => RangeCoalescer.Coalesce(file.Select(p => p.Range)).Select(range => FetchAsync(file.Key, range, cancellationToken)));
-        var fetched = await Task.WhenAll(reads);
-        try
-        {
-            var decoder = new BlockDecoder(header, level);
-            return parts.Select((blockParts, i) => decoder.Decode(blocks[i], blockParts, part => Find(fetched, part))).ToArray();
-        }
-        finally
-        {
-            foreach (var (_, _, buffer) in fetched)
-                ArrayPool<byte>.Shared.Return(buffer);
-        }
+        using var stored = await StoredBytes.ReadAsync(parts.SelectMany(p => p).Select(p => (p.Image.File.Reader, p.Range)), compressed, cancellationToken);
+        var decoder = new BlockDecoder(header, level);
+        return parts.Select((blockParts, i) => decoder.Decode(blocks[i], blockParts, part => stored.Find(part.Image.File.Reader, part.Range))).ToArray();
     }
 
     private static List<StoredPart> Parts(int level, TiffImage image, TiffImage? mask, BlockIndex block)
@@ -74,36 +63,6 @@ internal sealed class BlockReader(GeoTiffHeader header)
         if (count > 0 && (offset > long.MaxValue / 2 || (length is { } l && (long)offset + (long)count > l)))
             throw TiffErrors.Format(image.File.Uri, $"{where} (bytes {offset}..{offset + count}) lies past the end of the file ({length} bytes)");
         return new StoredPart(image, plane, block, new ByteRange(count == 0 ? 0 : (long)offset, (long)count));
-    }
-
-    private static async Task<(IRangeReader Reader, ByteRange Range, byte[] Buffer)> FetchAsync(IRangeReader reader, ByteRange range, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent((int)range.Length);
-        try
-        {
-            var read = await reader.ReadAsync(range.Offset, buffer.AsMemory(0, (int)range.Length), cancellationToken);
-            if (read < range.Length)
-                throw TiffErrors.Format(reader.Uri, $"file is truncated: bytes {range.Offset}..{range.End} requested, only {read} available");
-            return (reader, range, buffer);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private static ReadOnlyMemory<byte> Find((IRangeReader Reader, ByteRange Range, byte[] Buffer)[] fetched, StoredPart part)
-    {
-        var range = part.Range;
-        if (range.Length == 0)
-            return ReadOnlyMemory<byte>.Empty;
-        foreach (var (reader, r, buffer) in fetched)
-        {
-            if (reader == part.Image.File.Reader && range.Offset >= r.Offset && range.End <= r.End)
-                return buffer.AsMemory((int)(range.Offset - r.Offset), (int)range.Length);
-        }
-        throw new InvalidOperationException("a block's byte range was not fetched");
     }
 }
 

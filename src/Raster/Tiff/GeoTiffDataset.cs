@@ -7,7 +7,8 @@ using OgcTiler.Raster.Warp;
 namespace OgcTiler.Raster.Tiff;
 
 /// <summary>
-/// An opened GeoTIFF or COG: its description, and its blocks decoded in their sample type through the shared block cache.
+/// An opened GeoTIFF or COG: its description, and its blocks decoded in their sample type through the shared block cache
+/// (and, for a remote file, their stored bytes through the compressed-block cache).
 /// Reads into a target grid are done by the warper.
 /// </summary>
 internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
@@ -18,10 +19,11 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
     private readonly CrsRegistry _crs;
     private readonly Action _onSourceChanged;
 
-    public GeoTiffDataset(GeoTiffHeader header, RasterCache cache, CrsRegistry crs, Action onSourceChanged)
+    /// <param name="compressed">The cache of remote files' stored blocks, or null for none.</param>
+    public GeoTiffDataset(GeoTiffHeader header, RasterCache cache, CompressedBlockCache? compressed, CrsRegistry crs, Action onSourceChanged)
     {
         _header = header;
-        _blocks = new BlockReader(header);
+        _blocks = new BlockReader(header, compressed);
         _cache = cache;
         _crs = crs;
         _onSourceChanged = onSourceChanged;

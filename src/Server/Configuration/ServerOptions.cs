@@ -57,7 +57,8 @@ public sealed record TileMatrixSetsOptions(string? Directory);
 
 /// <param name="Tiles">Rendered-tile cache.</param>
 /// <param name="BlocksSizeMB">Decoded block and parsed header cache of the raster engine.</param>
-public sealed record CacheOptions(TileCacheOptions Tiles, int BlocksSizeMB, RedisCacheOptions? Redis);
+/// <param name="BlocksCompressedSizeMB">Stored (compressed) bytes of the blocks of remote files; 0 for none.</param>
+public sealed record CacheOptions(TileCacheOptions Tiles, int BlocksSizeMB, int BlocksCompressedSizeMB, RedisCacheOptions? Redis);
 
 /// <summary>
 /// <c>Cache:Redis</c>: the shared second-level tile cache (StackExchange.Redis connection string), the prefix of its

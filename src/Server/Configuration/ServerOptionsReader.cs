@@ -1,3 +1,4 @@
+using OgcTiler.Raster;
 using OgcTiler.Server.Rendering.Encoders;
 
 namespace OgcTiler.Server.Configuration;
@@ -141,13 +142,15 @@ internal static class ServerOptionsReader
         var tiles = s.GetSection("Tiles");
         reader.CheckKeys(tiles, "Enabled", "SizeMB", "MaxAgeSeconds");
         var blocks = s.GetSection("Blocks");
-        reader.CheckKeys(blocks, "SizeMB");
+        reader.CheckKeys(blocks, "SizeMB", "CompressedSizeMB");
+        var blocksMB = reader.Int(blocks, "SizeMB", DefaultBlockCacheMB, 1, 1 << 20);
         return new CacheOptions(
             new TileCacheOptions(
                 reader.Bool(tiles, "Enabled", true),
                 reader.Int(tiles, "SizeMB", 256, 1, 1 << 20),
                 reader.Int(tiles, "MaxAgeSeconds", 3600, 0, int.MaxValue)),
-            reader.Int(blocks, "SizeMB", DefaultBlockCacheMB, 1, 1 << 20),
+            blocksMB,
+            reader.Int(blocks, "CompressedSizeMB", RasterOpener.DefaultCompressedCacheMb(blocksMB), 0, 1 << 20),
             ReadRedis(reader, redis));
     }
 

@@ -24,7 +24,8 @@ public static class SourceServices
         services.AddKeyedSingleton<IRasterOpener>(EngineKey, (sp, _) =>
         {
             var http = sp.GetRequiredService<IHttpClientFactory>();
-            return new RasterOpener(() => http.CreateClient(UpstreamHttp.ClientName), sp.GetRequiredService<ServerOptions>().Cache.BlocksSizeMB);
+            var cache = sp.GetRequiredService<ServerOptions>().Cache;
+            return new RasterOpener(() => http.CreateClient(UpstreamHttp.ClientName), cache.BlocksSizeMB, cache.BlocksCompressedSizeMB);
         });
         return services;
     }

@@ -13,6 +13,8 @@ internal sealed class CountingRangeReader(IRangeReader inner) : IRangeReader
 
     public string Version => inner.Version;
 
+    public string? CompressedCacheIdentity => inner.CompressedCacheIdentity;
+
     /// <summary>When set, reads wait for it (or their cancellation) before reading.</summary>
     public TaskCompletionSource? Gate { get; set; }
 

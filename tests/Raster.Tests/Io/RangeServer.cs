@@ -27,7 +27,8 @@ internal sealed partial class RangeServer : IDisposable
 
     public string BaseUrl { get; }
 
-    public string ETag { get; set; } = "\"v1\"";
+    /// <summary>The ETag of every answer; null for none.</summary>
+    public string? ETag { get; set; } = "\"v1\"";
 
     public int? FailWith { get; set; }
 
@@ -96,7 +97,8 @@ internal sealed partial class RangeServer : IDisposable
         to = Math.Min(to, file.Length - 1);
         lock (_ranges)
             _ranges.Add((from, to));
-        response.AddHeader("ETag", ETag);
+        if (ETag is not null)
+            response.AddHeader("ETag", ETag);
         if (match.Success && !IgnoreRange)
         {
             response.StatusCode = 206;

@@ -123,6 +123,6 @@ public sealed class RasterCacheTests
         var header = await GeoTiffHeader.ReadAsync(reader, 64 * 1024, Sidecars.None, CancellationToken.None);
         reader.Clear();
         var cache = new RasterCache(cacheBytes);
-        return (new GeoTiffDataset(header, cache, CrsRegistry.Default, () => { }), reader, cache, header);
+        return (new GeoTiffDataset(header, cache, null, CrsRegistry.Default, () => { }), reader, cache, header);
     }
 }

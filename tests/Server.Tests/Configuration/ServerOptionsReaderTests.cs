@@ -53,6 +53,16 @@ public sealed class ServerOptionsReaderTests
     }
 
     [Fact]
+    public void Read_BlockCaches_CompressedDefaultsToTheDecodedOnesSizeAndZeroTurnsItOff()
+    {
+        Assert.Equal(512, Read("""{ "Cache": { "Blocks": { "SizeMB": 512 } } }""").Cache.BlocksCompressedSizeMB);
+        Assert.Equal(Read("{}").Cache.BlocksSizeMB, Read("{}").Cache.BlocksCompressedSizeMB);
+        Assert.Equal(0, Read("""{ "Cache": { "Blocks": { "CompressedSizeMB": 0 } } }""").Cache.BlocksCompressedSizeMB);
+        var error = Assert.Throws<ConfigurationException>(() => Read("""{ "Cache": { "Blocks": { "CompressedSizeMB": -1 } } }"""));
+        Assert.StartsWith("Cache:Blocks:CompressedSizeMB: ", Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ManyMistakes_ListsEveryOneAtOnce()
     {
         var error = Assert.Throws<ConfigurationException>(() => Read("""

@@ -31,7 +31,7 @@ public sealed class RequestLogTests
     {
         var options = new ServerOptions("/srv", new ServiceOptions("t", null, [], null, null, null, null),
             new SourcesOptions([], [], [], UpstreamOptions.Default), new TileMatrixSetsOptions(null), [],
-            new CacheOptions(new TileCacheOptions(true, 1, 0), 1, null), new EncodingOptions(new PngOptions(PngFilter.Up, 1), 85, 75))
+            new CacheOptions(new TileCacheOptions(true, 1, 0), 1, 0, null), new EncodingOptions(new PngOptions(PngFilter.Up, 1), 85, 75))
         {
             Health = new HealthOptions(SlowRequestMilliseconds: slowMs),
         };

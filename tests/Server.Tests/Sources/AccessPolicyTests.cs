@@ -13,7 +13,7 @@ public sealed class AccessPolicyTests
         new SourcesOptions(["/srv/data", "/mnt/cogs/"], ["https://example.com/cogs/"], [], UpstreamOptions.Default),
         new TileMatrixSetsOptions(null),
         [],
-        new CacheOptions(new TileCacheOptions(true, 1, 0), 1, null),
+        new CacheOptions(new TileCacheOptions(true, 1, 0), 1, 0, null),
         new EncodingOptions(new PngOptions(PngFilter.Up, 1), 85, 75)));
 
     [Theory]
