@@ -118,6 +118,17 @@ public sealed class CrsRegistry
         static int Zone(double lon) => Math.Clamp((int)Math.Floor((lon + 180) / 6) + 1, 1, 60);
     }
 
+    /// <summary>
+    /// A transform whose datum operation is the one PROJ uses for <paramref name="areaOfInterest"/>, as gdalwarp gets
+    /// it for a raster (<see cref="TransformBuilder.AreaOfInterest"/>); built anew: the raster keeps it. Null: as
+    /// <see cref="CreateTransform(CrsDefinition, CrsDefinition)"/>.
+    /// </summary>
+    internal CoordinateTransform CreateTransform(CrsDefinition source, CrsDefinition target, Bounds? areaOfInterest) =>
+        areaOfInterest is null || source.Id == target.Id
+            ? CreateTransform(source, target)
+            : new CoordinateTransform(source, target, TransformBuilder.Build(source, target, areaOfInterest));
+
+    /// <summary>Points take the datum operation PROJ's proj_trans chooses for each (cs2cs without an area), cached per pair.</summary>
     public CoordinateTransform CreateTransform(CrsDefinition source, CrsDefinition target) =>
         _transforms.GetOrAdd((source.Id, target.Id), _ =>
             source.Id == target.Id

@@ -15,7 +15,7 @@ internal sealed class DatumOperation
     private const double ArcSecond = Math.PI / (180 * 3600);
     private readonly Step[] _steps;
 
-    private DatumOperation(string name, double accuracy, bool isOffshore, Bounds area, Step[] steps, bool isSupported)
+    private DatumOperation(string name, double accuracy, bool isOffshore, Bounds area, Step[] steps, bool isSupported, bool isGridMissing = false)
     {
         Name = name;
         Accuracy = accuracy;
@@ -23,6 +23,7 @@ internal sealed class DatumOperation
         Area = area;
         _steps = steps;
         IsSupported = isSupported;
+        IsGridMissing = isGridMissing;
     }
 
     public string Name { get; }
@@ -39,7 +40,22 @@ internal sealed class DatumOperation
     /// <summary>False for operations whose steps the engine lacks (deformation models, time-dependent frames).</summary>
     public bool IsSupported { get; }
 
+    /// <summary>A grid of the operation is not installed: PROJ leaves such an operation out of its list.</summary>
+    public bool IsGridMissing { get; }
+
     public bool IsIdentity => _steps.Length == 0;
+
+    /// <summary>PROJ's ballpark (an offset PROJ makes up when no listed operation applies; "Ballpark" in any step's name).</summary>
+    public bool IsBallpark => Name.Contains("Ballpark", StringComparison.Ordinal);
+
+    /// <summary>PROJ's isNullTransformation: a single ballpark or null offset step.</summary>
+    public bool IsNullTransformation =>
+        !Name.Contains(" + ", StringComparison.Ordinal)
+        && (Name.StartsWith("Ballpark geocentric translation", StringComparison.Ordinal) || Name.StartsWith("Ballpark geographic offset", StringComparison.Ordinal)
+            || Name.StartsWith("Null geographic offset", StringComparison.Ordinal) || Name.StartsWith("Null geocentric translation", StringComparison.Ordinal));
+
+    /// <summary>The operations PROJ concatenates into this one (its name joins theirs with " + ").</summary>
+    public int StepCount => Name.Split(" + ").Length;
 
     /// <summary>A single Helmert shift from a WKT TOWGS84 (position vector), valid everywhere.</summary>
     public static DatumOperation FromToWgs84(string name, double primeMeridian, double semiMajor, double inverseFlattening, ReadOnlySpan<double> toWgs84)
@@ -62,8 +78,8 @@ internal sealed class DatumOperation
             return new DatumOperation(fields[3], Number(fields[0]), fields[1] == "1", bounds, [], isSupported: false);
         var steps = fields[4].Length == 0 ? [] : fields[4].Split(';').Select(ParseStep).ToArray();
         // an operation whose grid is not installed is left out, as PROJ leaves it out
-        var supported = steps.All(s => s.Kind is not (StepKind.Grid or StepKind.InverseGrid) || s.Grid is not null);
-        return new DatumOperation(fields[3], Number(fields[0]), fields[1] == "1", bounds, supported ? steps : [], supported);
+        var missing = steps.Any(s => (s.Kind is StepKind.Grid or StepKind.InverseGrid) && s.Grid is null);
+        return new DatumOperation(fields[3], Number(fields[0]), fields[1] == "1", bounds, missing ? [] : steps, !missing, missing);
     }
 
     /// <summary>True when a step reads a grid (such an operation can fail outside the grid; PROJ then tries another).</summary>

@@ -1,3 +1,4 @@
+using OgcTiler.Abstractions.Raster;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
@@ -14,7 +15,12 @@ internal static class TransformBuilder
     private static readonly CoordinateTransformationFactory Factory = new();
     private static readonly CoordinateSystemFactory CsFactory = new();
 
-    public static TransformSteps Build(CrsDefinition source, CrsDefinition target)
+    /// <param name="areaOfInterest">
+    /// GDAL's area of interest (<see cref="AreaOfInterest"/>): each side chooses among the operations PROJ lists for
+    /// that area, in that list's order (<see cref="OperationChoice"/>); null: among those for the CRS's area of use, as
+    /// cs2cs without --bbox.
+    /// </param>
+    public static TransformSteps Build(CrsDefinition source, CrsDefinition target, Bounds? areaOfInterest = null)
     {
         var sourceGeo = GeographicOf(source.CoordinateSystem);
         var targetGeo = GeographicOf(target.CoordinateSystem);
@@ -26,6 +32,13 @@ internal static class TransformBuilder
             : [];
         var (sourceOps, sourceKey) = OperationsOf(source, sourceGeo);
         var (targetOps, targetKey) = OperationsOf(target, targetGeo);
+        if (areaOfInterest is { } area && !Equals(sourceKey, targetKey))
+        {
+            sourceOps = ChosenFor(sourceOps, area);
+            targetOps = ChosenFor(targetOps, area);
+            if (sourceOps is null && targetOps is null)
+                (sourceKey, targetKey) = (null, null);
+        }
         if (Equals(sourceKey, targetKey))
             return new TransformSteps([.. before, .. Ballpark(sourceGeo, targetGeo)], null, after);
         var datum = new DatumShift(sourceOps, targetOps, ToInput(source.CoordinateSystem, sourceGeo),
@@ -49,6 +62,49 @@ internal static class TransformBuilder
         var op = DatumOperation.FromToWgs84(datum.Name, PrimeMeridianDegrees(geo), ellipsoid.SemiMajorAxis * ellipsoid.AxisUnit.MetersPerUnit, rf,
             [p.Dx, p.Dy, p.Dz, p.Ex, p.Ey, p.Ez, p.Ppm]);
         return ([op], p);
+    }
+
+    private static DatumOperation[]? ChosenFor(DatumOperation[]? operations, Bounds area) =>
+        operations is null ? null : OperationChoice.For(operations, area);
+
+    /// <summary>
+    /// GDALComputeAreaOfInterest: the box of a raster's corners (x, y in <paramref name="crs"/>) in the CRS's own
+    /// geographic CRS, in degrees from its prime meridian as GDAL passes them; MinX &gt; MaxX when the upper corners run
+    /// east to west across the antimeridian. Null when no corner transforms or the box leaves ±180°/±90°.
+    /// </summary>
+    /// <param name="xs">Upper left, upper right, lower left, lower right: overwritten.</param>
+    public static Bounds? AreaOfInterest(CrsDefinition crs, Span<double> xs, Span<double> ys)
+    {
+        var geo = GeographicOf(crs.CoordinateSystem);
+        if (crs.CoordinateSystem is ProjectedCoordinateSystem)
+        {
+            var inverse = Factory.CreateFromCoordinateSystems(crs.CoordinateSystem, geo).MathTransform;
+            for (var i = 0; i < xs.Length; i++)
+            {
+                try
+                {
+                    inverse.Transform(xs.Slice(i, 1), ys.Slice(i, 1));
+                }
+                catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+                {
+                    (xs[i], ys[i]) = (double.NaN, double.NaN);
+                }
+            }
+        }
+        var degrees = DegreesPerUnit(geo);
+        double west = double.MaxValue, south = double.MaxValue, east = double.MinValue, north = double.MinValue;
+        for (var i = 0; i < xs.Length; i++)
+        {
+            if (!double.IsFinite(xs[i]) || !double.IsFinite(ys[i]))
+                continue;
+            var (x, y) = (xs[i] * degrees, ys[i] * degrees);
+            (west, south, east, north) = (Math.Min(west, x), Math.Min(south, y), Math.Max(east, x), Math.Max(north, y));
+        }
+        if (double.IsFinite(xs[0]) && double.IsFinite(xs[1]) && double.IsFinite(ys[0]) && double.IsFinite(ys[1]) && xs[0] > xs[1])
+            (west, east) = (xs[0] * degrees, xs[1] * degrees);
+        return Math.Abs(west) <= 180 && Math.Abs(east) <= 180 && Math.Abs(south) <= 90 && Math.Abs(north) <= 90
+            ? new Bounds(west, south, east, north)
+            : null;
     }
 
     /// <summary>Only the prime meridian and angular unit change: ProjNET converts them, keeping the source datum.</summary>

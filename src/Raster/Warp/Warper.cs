@@ -15,8 +15,8 @@ internal static class Warper
         var bands = SelectBands(raster, requested);
         var targetCrs = crs.Resolve(grid.Crs);
         var target = new GeoTransform(grid.MinX, grid.ResolutionX, 0, grid.MaxY, 0, -grid.ResolutionY);
-        var toSource = AroundSourceCentre(crs.CreateTransform(targetCrs, raster.Crs), raster.Levels[0], raster.Crs);
-        var sourceToTarget = crs.CreateTransform(raster.Crs, targetCrs);
+        var (sourceToTarget, toRaster) = RasterTransforms.Of(raster, crs).With(targetCrs);
+        var toSource = AroundSourceCentre(toRaster, raster.Levels[0], raster.Crs);
         var levelIndex = (grid.Overviews == OverviewRule.RasterIo ? WarpGeometry.RasterIoLevel(raster.Levels, sourceToTarget, grid, options.Resampling) : null)
             ?? WarpGeometry.ChooseLevel(raster.Levels, sourceToTarget, target.Inverse());
         var level = raster.Levels[levelIndex];

@@ -5,9 +5,10 @@ projection methods the engine implements itself, and GDAL's answers for them:
   epsg_coded.tsv            NAME, column, row, longitude, latitude of some pixel corners, by cs2cs EPSG:n EPSG:4326,
                             and x, y of that longitude and latitude by cs2cs EPSG:4326 EPSG:n (PROJ does not round-trip
                             to the millimetre through every datum operation)
-                            (gdaltransform of the file may differ by the datum operation: for a raster GDAL picks it
-                            for the raster's whole area, so RSO Sarawak gets the 5 m offshore Timbalai 1948 to WGS 84
-                            (4) where cs2cs's per-point choice, which the engine follows, is the 19 m onshore one (1))
+                            (gdaltransform of the file differs by the datum operation: for a raster GDAL lists the
+                            operations for the raster's area, so RSO Sarawak gets the 5 m offshore Timbalai 1948 to
+                            WGS 84 (4) where cs2cs, sorting on the CRS's whole area, keeps the 19 m onshore one (1); the
+                            engine does each where GDAL does, RasterAreaOfInterestTests checks the raster's)
 Needs gdal-bin, python3-gdal and python3-numpy. Run: /usr/bin/python3 tests/data/crs/make_epsg_coded.py
 """
 import os

@@ -11,6 +11,12 @@ datum.tsv     : code direction xin yin xout yout   EPSG CRSs on datums PROJ shif
                                       each with cs2cs EPSG:n EPSG:4326 as PROJ chooses the operation per point.
 sampled.tsv   : code base xin yin xout yout   every 20th projected row of config/crs/epsg.tsv.gz: points of its
                                       area of use, from its base geographic CRS -> the projected CRS.
+aoi.tsv       : code west south east north x y lon lat backx backy operation
+                                      the operation PROJ uses from EPSG:n to WGS 84 for an area of interest, as GDAL passes a
+                                      raster's (projinfo --bbox w,s,e,n --spatial-test intersects --grid-check discard_missing:
+                                      the first of the list, which proj_create_crs_to_crs returns when given an area), and a
+                                      point of the area through it: cs2cs --bbox w,s,e,n EPSG:n EPSG:4326 (x y -> lon lat) and
+                                      back (lon lat -> backx backy).
 
 Usage: /usr/bin/python3 tests/data/crs/make_reference.py [datum.tsv ...]   (all files when none is named)
 """
@@ -156,9 +162,82 @@ def datum(rows):
     return lines
 
 
+# EPSG code | area of interest west,south,east,north (degrees in the CRS's geographic CRS)
+AOI_CASES = """
+4298|113.0689,2.0651,113.9326,2.9348
+29874|113.0689,2.0651,113.9326,2.9348
+4298|114.5,4.5,115,5
+4298|116,5,117,6
+4267|-100,35,-95,40
+4267|-80,50,-75,55
+4267|-150,60,-145,65
+4267|-100,45,-95,52
+4267|-90,27,-89,28
+4267|-105,20,-100,25
+4267|10,10,11,11
+26717|-81,40,-80,41
+32040|-98,29,-97,30
+4230|-4,40,-3,41
+4230|2,56,3,57
+4230|8,60,9,61
+4230|22,38,23,39
+4230|9,50,10,51
+4230|-5,40,20,55
+23031|1,41,2,42
+4277|-2,52,-1,53
+4277|-4,56,-3,57
+27700|-1,51,0,52
+4284|37,55,38,56
+4284|70,45,75,50
+4284|175,60,-175,65
+4314|9,50,10,51
+4275|2,46,3,47
+4202|145,-38,146,-37
+4149|7,46,8,47
+4272|174,-41,175,-40
+"""
+
+
+def first_operation(code, bbox, projected):
+    out = subprocess.run(["projinfo", "-s", f"EPSG:{code}", "-t", "EPSG:4326", "--bbox", bbox, "--spatial-test", "intersects",
+                          "--grid-check", "discard_missing", "-o", "PROJJSON", "--single-line", "-q"],
+                         capture_output=True, text=True, check=True).stdout
+    name = json.loads(out.split("\n")[0])["name"]
+    # a projected CRS's operation starts with the inverse of its conversion
+    return name.split(" + ", 1)[1] if projected else name
+
+
+def cs2cs_area(bbox, source, target, point):
+    out = subprocess.run(["cs2cs", "-f", "%.10f", "--bbox", bbox, source, target], input=f"{point[0]!r} {point[1]!r}\n",
+                         capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def aoi(rows):
+    lines = []
+    for line in AOI_CASES.strip().splitlines():
+        code, bbox = line.split("|")
+        code = int(code)
+        w, s, e, n = map(float, bbox.split(","))
+        lon, lat = ((w + e + (360 if e < w else 0)) / 2 + 180) % 360 - 180, (s + n) / 2
+        nf = rows[code][0]
+        projected = not rows[code][2].startswith("GEOGCS[")
+        if not projected:
+            x, y = lon, lat
+        else:
+            base = base_code(code)
+            p = cs2cs(f"EPSG:{base}", f"EPSG:{code}", [(lat, lon) if rows[base][0] else (lon, lat)])[0]
+            x, y = east_north(nf, p)
+        out = cs2cs_area(bbox, f"EPSG:{code}", "EPSG:4326", east_north(nf, (x, y)))
+        back = east_north(nf, cs2cs_area(bbox, "EPSG:4326", f"EPSG:{code}", out))
+        lines.append(f"{code}\t{w!r}\t{s!r}\t{e!r}\t{n!r}\t{x!r}\t{y!r}\t{out[1]!r}\t{out[0]!r}\t{back[0]!r}\t{back[1]!r}\t"
+                     f"{first_operation(code, bbox, projected)}\n")
+    return lines
+
+
 def main(names):
     rows = table()
-    outputs = {"tms_grids.tsv": tms_grids, "methods.tsv": methods, "datum.tsv": datum, "sampled.tsv": sampled}
+    outputs = {"tms_grids.tsv": tms_grids, "methods.tsv": methods, "datum.tsv": datum, "sampled.tsv": sampled, "aoi.tsv": aoi}
     for name in names or outputs:
         lines = outputs[name](rows)
         with open(os.path.join(HERE, name), "w") as f:
