@@ -111,15 +111,10 @@ internal sealed class MosaicSource(
     }
 
     public IReadOnlyList<SourceItem> ItemsMeeting(Bounds wgs84) =>
-        [.. Items.Where(item => item.Bbox is not { } bbox || Pieces(bbox).Any(b => Pieces(wgs84).Any(a => Touches(a, b))))
+        [.. Items.Where(item => item.Bbox is not { } bbox || Antimeridian.Meet(bbox, wgs84))
             .Select(item => new SourceItem(item.Id, item.Collection, item.Bbox,
                 [.. item.Assets.Values.Select(a => new ItemAsset(a.Name, a.Href, a.MediaType, a.Title, a.Roles))]))];
 
-    /// <summary>A WGS84 box as one or two boxes within ±180° (west &gt; east crosses the antimeridian).</summary>
-    private static Bounds[] Pieces(Bounds b) => b.MinX > b.MaxX ? [b with { MaxX = 180 }, b with { MinX = -180 }] : [b];
-
-    /// <summary>Whether two boxes meet, edges included.</summary>
-    private static bool Touches(Bounds a, Bounds b) => a.MinX <= b.MaxX && b.MinX <= a.MaxX && a.MinY <= b.MaxY && b.MinY <= a.MaxY;
-
-    private static bool Meets(Bounds bbox, Bounds grid) => Pieces(bbox).Any(grid.Intersects);
+    /// <summary>Whether an item's bbox meets a grid's WGS84 footprint, each in either form across 180° (<see cref="Antimeridian"/>).</summary>
+    private static bool Meets(Bounds bbox, Bounds grid) => Antimeridian.Parts(bbox).Any(b => Antimeridian.Parts(grid).Any(b.Intersects));
 }

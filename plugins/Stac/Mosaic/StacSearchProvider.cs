@@ -51,10 +51,12 @@ internal sealed class StacSearchProvider(IPluginHost host) : ISourceProvider
     /// <summary>
     /// The first item's description widened to every item: native bounds when all items share its CRS and say where
     /// they are, otherwise WGS84 bounds (resolution converted at ~111 km per degree when the first item is projected).
+    /// The WGS84 bounds unite the items around the globe (<see cref="Antimeridian.Union"/>): items on both sides of
+    /// 180° give one box across it, with continuous longitudes as the engine's footprints have them.
     /// </summary>
     private static SourceInfo Combine(IReadOnlyList<StacItem> items, SourceInfo first)
     {
-        var wgs84 = items.Select(i => i.Bbox ?? first.Wgs84Bounds).Aggregate(Bounds.Union);
+        var wgs84 = Antimeridian.Union(items.Select(i => i.Bbox ?? first.Wgs84Bounds));
         var native = items.Select(i => i.NativeBoundsIn(first.Crs)).ToArray();
         if (native.All(b => b is not null))
         {

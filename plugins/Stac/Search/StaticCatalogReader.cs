@@ -71,17 +71,9 @@ internal sealed class StaticCatalogReader(StacDocumentLoader loader)
         if (p.Bbox is { } b && item.Bbox is { } box)
         {
             var half = b.Length / 2;
-            if (!Overlaps(box, new Bounds(b[0], b[1], b[half], b[half + 1])))
+            if (!Antimeridian.Meet(box, new Bounds(b[0], b[1], b[half], b[half + 1])))
                 return false;
         }
         return p.Datetime is not { } interval || (item.Datetime is { } dt && interval.Contains(dt));
-    }
-
-    /// <summary>Inclusive overlap (a search box touching an item counts), with boxes crossing the antimeridian split.</summary>
-    private static bool Overlaps(Bounds a, Bounds b)
-    {
-        if (b.MinX > b.MaxX)
-            return Overlaps(a, b with { MaxX = 180 }) || Overlaps(a, b with { MinX = -180 });
-        return a.MinX <= b.MaxX && b.MinX <= a.MaxX && a.MinY <= b.MaxY && b.MinY <= a.MaxY;
     }
 }

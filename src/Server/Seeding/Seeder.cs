@@ -2,7 +2,6 @@ using System.Globalization;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
-using OgcTiler.Raster.Geometry;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Caching;
 using OgcTiler.Server.Configuration;

@@ -1,5 +1,4 @@
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Raster.Geometry;
 
 namespace OgcTiler.Raster.Tests.Geometry;
 
@@ -78,5 +77,17 @@ public sealed class AntimeridianTests
         var union = Antimeridian.Union([new Bounds(-179, 0, -178, 1), new Bounds(178, 0, 179, 1), new Bounds(179.5, 0, 180.5, 1)]);
 
         Assert.Equal(new Bounds(178, 0, 182, 1), union);
+    }
+
+    [Theory]
+    [InlineData(179.5, 180.5, -179.8, -179.6, true)]    // continuous box past 180° meets a box east of -180°
+    [InlineData(179.5, -179.5, -179.8, -179.6, true)]   // the same box written west > east
+    [InlineData(179.5, -179.5, 179.6, 179.7, true)]
+    [InlineData(179.5, -179.5, 0, 10, false)]           // the middle of the world is not inside a box across 180°
+    [InlineData(10, 20, 20, 30, true)]                   // edges touch
+    [InlineData(10, 20, 20.1, 30, false)]
+    public void Meet_SplitsBothBoxesAt180_EdgesIncluded(double west1, double east1, double west2, double east2, bool meet)
+    {
+        Assert.Equal(meet, Antimeridian.Meet(new Bounds(west1, 0, east1, 1), new Bounds(west2, 1, east2, 2)));
     }
 }

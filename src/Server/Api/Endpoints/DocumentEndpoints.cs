@@ -1,6 +1,6 @@
 using System.Globalization;
 using OgcTiler.Abstractions.Errors;
-using OgcTiler.Raster.Geometry;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Sources;
 using OgcTiler.Server.Api.Titiler;

@@ -1,5 +1,4 @@
 using OgcTiler.Abstractions.Raster;
-using OgcTiler.Raster.Geometry;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Api.Grids;
 using OgcTiler.Server.Api.Sources;

@@ -1,6 +1,5 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
-using OgcTiler.Raster.Geometry;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers;
 

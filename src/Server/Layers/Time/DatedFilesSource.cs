@@ -4,7 +4,6 @@ using OgcTiler.Abstractions.Errors;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Abstractions.Sources;
 using OgcTiler.Raster.Crs;
-using OgcTiler.Raster.Geometry;
 
 namespace OgcTiler.Server.Layers.Time;
 

@@ -1,6 +1,5 @@
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
-using OgcTiler.Raster.Geometry;
 
 namespace OgcTiler.Server.Ogc.Common;
 

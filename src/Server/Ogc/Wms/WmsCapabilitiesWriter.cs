@@ -1,7 +1,6 @@
 using System.Xml;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
-using OgcTiler.Raster.Geometry;
 using OgcTiler.Server.Configuration;
 using OgcTiler.Server.Layers.Time;
 using OgcTiler.Server.Ogc.Common;

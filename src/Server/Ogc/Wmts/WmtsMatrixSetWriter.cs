@@ -1,5 +1,5 @@
 using System.Xml;
-using OgcTiler.Raster.Geometry;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Tiling;
 using OgcTiler.Server.Ogc.Common;
 

@@ -1,13 +1,12 @@
-using OgcTiler.Abstractions.Raster;
-
-namespace OgcTiler.Raster.Geometry;
+namespace OgcTiler.Abstractions.Raster;
 
 /// <summary>
 /// Longitude/latitude boxes around 180°. A footprint transformed by the engine keeps its longitudes continuous, so one
 /// across the antimeridian reaches past ±180° (UTM 1N data: -180.59..-179.16); a STAC bbox or a document writes it as
 /// RFC 7946 §5.2 and rio-tiler's transform_bounds do, west &gt; east (179.41..-179.16). Each member takes either form.
+/// The engine, the server's documents and the plugins (a STAC mosaic's item bboxes) share this one implementation.
 /// </summary>
-internal static class Antimeridian
+public static class Antimeridian
 {
     /// <summary>
     /// The box with both longitudes within ±180°, west &gt; east when it crosses 180° (rio-tiler's
@@ -43,6 +42,20 @@ internal static class Antimeridian
     {
         var w = Wrap(b);
         return w.MinX > w.MaxX ? [w with { MaxX = 180 }, w with { MinX = -180 }] : [w];
+    }
+
+    /// <summary>Whether two boxes meet, edges included (a search box touching an item counts), each in either form.</summary>
+    public static bool Meet(Bounds a, Bounds b)
+    {
+        foreach (var p in Parts(a))
+        {
+            foreach (var q in Parts(b))
+            {
+                if (p.MinX <= q.MaxX && q.MinX <= p.MaxX && p.MinY <= q.MaxY && q.MinY <= p.MaxY)
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
