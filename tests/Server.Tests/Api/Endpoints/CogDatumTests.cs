@@ -1,0 +1,68 @@
+using System.Net;
+using OgcTiler.TestSupport;
+
+namespace OgcTiler.Server.Tests.Api.Endpoints;
+
+/// <summary>
+/// /cog/bbox with dst_crs=EPSG:29874 (Timbalai 1948 / RSO Sarawak) through the running server and the real engine,
+/// against gdalwarp run here on the same file to the same grid. The source is a WGS 84 raster of 1.1 m pixels over
+/// Sarawak, so the datum operation shows: gdalwarp takes Timbalai 1948 to WGS 84 (4) for the raster's area where cs2cs
+/// would take (1) per point, 1.9 m (about two output pixels) apart: gdalwarp made to use (1) (-ct with projinfo's
+/// OGC:CRS84 to EPSG:29874 pipeline for it) matches none of these pixels.
+/// </summary>
+public sealed class CogDatumTests
+{
+    /// <summary>
+    /// Writes the source (WGS 84, 200×200 pixels of 1e-5°, a distinct byte per pixel) and prints a box of 180 m in
+    /// EPSG:29874 well inside it.
+    /// </summary>
+    private const string MakeSource = """
+        import sys
+        import numpy as np
+        from osgeo import gdal, osr
+        gdal.UseExceptions()
+        ds = gdal.GetDriverByName("GTiff").Create(sys.argv[1], 200, 200, 1, gdal.GDT_Byte)
+        ds.SetGeoTransform((113.4, 1e-5, 0, 2.55, 0, -1e-5))
+        ds.SetProjection("EPSG:4326")
+        y, x = np.mgrid[0:200, 0:200]
+        ds.GetRasterBand(1).WriteArray(((x * 7 + y * 13) % 250 + 1).astype(np.uint8))
+        ds = None
+        wgs84, rso = osr.SpatialReference(), osr.SpatialReference()
+        wgs84.ImportFromEPSG(4326)
+        rso.ImportFromEPSG(29874)
+        for s in (wgs84, rso):
+            s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        cx, cy, _ = osr.CoordinateTransformation(wgs84, rso).TransformPoint(113.401, 2.549)
+        print(round(cx) - 90, round(cy) - 90, round(cx) + 90, round(cy) + 90)
+        """;
+
+    [Fact]
+    public async Task Bbox_ToRsoSarawak_MatchesGdalwarpNearest()
+    {
+        using var server = new ServerFactory(ServerFactory.DemoConfig(), opener: null);
+        var source = server.DataPath("sarawak_wgs84.tif");
+        var box = (await ExternalProcess.RunCheckedAsync("/usr/bin/python3", "-c", MakeSource, source)).Trim().Split(' ');
+        var reference = Path.Combine(Path.GetTempPath(), $"ogctiler-rso-{Guid.NewGuid():N}.bin");
+        try
+        {
+            await ExternalProcess.RunCheckedAsync("gdalwarp", "-q", "-of", "ENVI", "-t_srs", "EPSG:29874", "-te", box[0], box[1], box[2], box[3],
+                "-ts", "180", "180", "-r", "near", source, reference);
+            var expected = await File.ReadAllBytesAsync(reference);
+
+            using var client = server.CreateClient();
+            var response = await client.GetAsync($"/cog/bbox/{string.Join(",", box)}/180x180.npy?url=data/sarawak_wgs84.tif&coord_crs=EPSG:29874&dst_crs=EPSG:29874");
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
+            var npy = NpyFile.Parse(bytes);
+            Assert.Equal([2, 180, 180], npy.Shape);
+            var n = 180 * 180;
+            var same = Enumerable.Range(0, n).Count(i => npy.Values[n + i] != 0 && npy.Values[i] == expected[i]);
+            Assert.True(same >= 0.99 * n, $"{same} of {n} pixels equal gdalwarp's (box {string.Join(",", box)})");
+        }
+        finally
+        {
+            foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(reference) + "*"))
+                File.Delete(f);
+        }
+    }
+}
