@@ -3,13 +3,15 @@ using System.Buffers;
 namespace OgcTiler.Abstractions.Raster;
 
 /// <summary>
-/// Pixels of a read: float32 bands, each <see cref="Width"/>×<see cref="Height"/> row-major, and one validity mask
-/// (255 valid, 0 invalid) shared by all bands. Buffers are pooled: dispose the instance when done.
+/// Pixels of a read: float32 bands, each <see cref="Width"/>×<see cref="Height"/> row-major, one validity mask
+/// (255 valid, 0 invalid) shared by all bands and, for a source with an alpha band, that band's values (see
+/// <see cref="Alpha"/>). Buffers are pooled: dispose the instance when done.
 /// </summary>
 public sealed class RasterData : IDisposable
 {
     private float[]? _samples;
     private byte[]? _mask;
+    private byte[]? _alpha;
 
     private RasterData(int width, int height, IReadOnlyList<string> bandNames)
     {
@@ -61,8 +63,9 @@ public sealed class RasterData : IDisposable
     }
 
     /// <summary>
-    /// Fills this data's gaps from <paramref name="read"/> (same size and bands): every pixel this holds no data at and
-    /// the read does takes the read's samples and becomes valid. Returns how many pixels were filled.
+    /// Fills this data's gaps from <paramref name="read"/> (same size and bands): every pixel this holds no data at (a
+    /// partly transparent one included) and the read does takes the read's samples and becomes valid (and opaque).
+    /// Returns how many pixels were filled.
     /// </summary>
     public int FillGapsFrom(RasterData read)
     {
@@ -81,6 +84,8 @@ public sealed class RasterData : IDisposable
             for (var offset = p; offset < samples.Length; offset += n)
                 samples[offset] = readSamples[offset];
             mask[p] = 255;
+            if (_alpha is not null)
+                Alpha[p] = 255;
             filled++;
         }
         return filled;
@@ -89,8 +94,34 @@ public sealed class RasterData : IDisposable
     /// <summary>All bands back to back, band-sequential.</summary>
     public Span<float> AllSamples => Samples.AsSpan(0, PixelCount * BandCount);
 
-    /// <summary>255 where the pixel holds data, 0 where it is nodata, masked or outside the source.</summary>
+    /// <summary>
+    /// 255 where the pixel holds data, 0 where it is nodata, masked, outside the source or (with an alpha band) not
+    /// fully opaque.
+    /// </summary>
     public Span<byte> Mask => (_mask ?? throw new ObjectDisposedException(nameof(RasterData))).AsSpan(0, PixelCount);
+
+    /// <summary>Whether the pixels carry an alpha band's values (<see cref="Alpha"/>).</summary>
+    public bool HasAlpha => _alpha is not null;
+
+    /// <summary>
+    /// The source's alpha band, 0..255 (a 16-bit alpha scaled down, truncated, as rio-tiler rescales it), as rio-tiler's
+    /// <c>alpha_mask</c>: it is what a picture's alpha channel and the mask band of npy/GeoTIFF show, while
+    /// <see cref="Mask"/> counts a pixel valid only where the alpha is 255 (rio-tiler's <c>alpha != opaque</c> is
+    /// masked), so statistics, band math and mosaics leave partly transparent pixels out. Empty when
+    /// <see cref="HasAlpha"/> is false.
+    /// </summary>
+    public Span<byte> Alpha => _alpha is null ? default : _alpha.AsSpan(0, PixelCount);
+
+    /// <summary>What a picture's alpha shows: <see cref="Alpha"/> when the pixels carry one, else <see cref="Mask"/>.</summary>
+    public ReadOnlySpan<byte> Opacity => HasAlpha ? Alpha : Mask;
+
+    /// <summary>Gives the pixels an alpha band (pooled, its values unset) and returns it; the existing one if any.</summary>
+    public Span<byte> AddAlpha()
+    {
+        ObjectDisposedException.ThrowIf(_mask is null, this);
+        _alpha ??= ArrayPool<byte>.Shared.Rent(Math.Max(1, PixelCount));
+        return Alpha;
+    }
 
     private float[] Samples => _samples ?? throw new ObjectDisposedException(nameof(RasterData));
 
@@ -100,7 +131,10 @@ public sealed class RasterData : IDisposable
             ArrayPool<float>.Shared.Return(samples);
         if (_mask is { } mask)
             ArrayPool<byte>.Shared.Return(mask);
+        if (_alpha is { } alpha)
+            ArrayPool<byte>.Shared.Return(alpha);
         _samples = null;
         _mask = null;
+        _alpha = null;
     }
 }

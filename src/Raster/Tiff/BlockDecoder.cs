@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Codecs;
 using OgcTiler.Raster.Warp;
@@ -184,11 +185,39 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
         return true;
     }
 
+    /// <summary>
+    /// The alpha band as the block's mask, its values kept (0 transparent, 255 opaque): 8-bit alpha as it is, wider
+    /// integers scaled from their type's range (a 16-bit 30000 gives 116: rio-tiler's linear_rescale, truncated), float
+    /// alpha read on GDAL's default SRC_ALPHA_MAX of 255.
+    /// </summary>
     private static byte[] MaskFromAlpha<T>(ReadOnlySpan<T> alpha) where T : unmanaged, INumberBase<T>
     {
         var mask = new byte[alpha.Length];
+        if (typeof(T) == typeof(byte))
+        {
+            MemoryMarshal.Cast<T, byte>(alpha).CopyTo(mask);
+            return mask;
+        }
+        if (typeof(T) == typeof(ushort))
+        {
+            var wide = MemoryMarshal.Cast<T, ushort>(alpha);
+            for (var i = 0; i < wide.Length; i++)
+                mask[i] = (byte)(wide[i] * 255 / ushort.MaxValue);
+            return mask;
+        }
+        var max = AlphaMax<T>();
         for (var i = 0; i < alpha.Length; i++)
-            mask[i] = T.IsZero(alpha[i]) ? (byte)0 : (byte)255;
+        {
+            var v = double.CreateSaturating(alpha[i]);
+            mask[i] = v >= max ? (byte)255 : v > 0 ? (byte)(v * 255 / max) : (byte)0; // NaN gives 0
+        }
         return mask;
     }
+
+    private static double AlphaMax<T>() where T : unmanaged, INumberBase<T> =>
+        typeof(T) == typeof(sbyte) ? sbyte.MaxValue
+        : typeof(T) == typeof(short) ? short.MaxValue
+        : typeof(T) == typeof(uint) ? uint.MaxValue
+        : typeof(T) == typeof(int) ? int.MaxValue
+        : byte.MaxValue;
 }

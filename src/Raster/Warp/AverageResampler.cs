@@ -5,7 +5,8 @@ namespace OgcTiler.Raster.Warp;
 /// <summary>
 /// Area average for downsampling, as GDAL's GWKAverageOrMode: each target pixel averages the valid source pixels of
 /// the box between where its top-left and bottom-right corners fall, the first and last rows and columns weighted by
-/// the fraction the box covers (GDAL's edge weights, a box inside one pixel taking that pixel whole).
+/// the fraction the box covers (GDAL's edge weights, a box inside one pixel taking that pixel whole). Partly
+/// transparent pixels count whole and the result is opaque, as GDAL 3.6's average writes a destination density of 1.
 /// </summary>
 internal sealed class AverageResampler : IResampler
 {

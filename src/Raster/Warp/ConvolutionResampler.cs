@@ -5,7 +5,9 @@ namespace OgcTiler.Raster.Warp;
 /// <summary>
 /// Bilinear or cubic interpolation (GDAL's GWKResample): weights centred on the sample, stretched by 1/scale when the
 /// target is coarser than the source by more than 5 %; invalid or outside source pixels are left out and the weights
-/// renormalised.
+/// renormalised. Partly transparent neighbours count with their full weight, and the target pixel takes the alpha of
+/// the source pixel holding its centre: GDAL's warper weighs values by validity only and writes the destination
+/// density of the pixel at the sample point (GWKOverlayDensity), as gdalwarp -dstalpha of an RGBA file shows.
 /// </summary>
 internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : IResampler
     where TKernel : struct, IKernelFunction
@@ -45,7 +47,10 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
                     continue;
                 var cx = (int)(sx + Epsilon);
                 var cy = (int)(sy + Epsilon);
-                if (cx >= window.Width || cy >= window.Height || source.Valid[cy * source.Stride + cx] == 0)
+                if (cx >= window.Width || cy >= window.Height)
+                    continue;
+                var alpha = source.Valid[cy * source.Stride + cx];
+                if (alpha == 0)
                     continue;
                 var ix = (int)Math.Floor(sx - 0.5);
                 var iy = (int)Math.Floor(sy - 0.5);
@@ -56,7 +61,7 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
                 for (var t = 0; t < wy.Length; t++)
                     wy[t] = TKernel.Weight((firstY + t - dy) * ky);
                 if (Accumulate(source, ix + firstX, iy + firstY, wx, wy, totals, target, i))
-                    mask[i] = 255;
+                    mask[i] = alpha;
             }
         }
     }

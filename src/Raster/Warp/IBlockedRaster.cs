@@ -16,6 +16,9 @@ internal interface IBlockedRaster
 
     double? Nodata { get; }
 
+    /// <summary>Whether the blocks' masks are an alpha band's values (0..255) rather than an internal mask (0 or 255).</summary>
+    bool MaskIsAlpha => false;
+
     /// <summary>Level 0 is full resolution; overviews follow from finest to coarsest.</summary>
     IReadOnlyList<RasterLevel> Levels { get; }
 
@@ -44,8 +47,8 @@ internal sealed record RasterLevel(int Width, int Height, int BlockWidth, int Bl
 
 /// <summary>
 /// One decoded block: every band band-sequential, BlockWidth×BlockHeight each (edge blocks keep the full block size;
-/// pixels past the raster edge are undefined). <see cref="Mask"/> comes from an internal mask or alpha band (255
-/// valid); null when the file has neither. Nodata is applied by the warper, not here. Instances are shared via the
+/// pixels past the raster edge are undefined). <see cref="Mask"/> comes from an internal mask (0 or 255) or from the
+/// alpha band (its values, 0..255); null when the file has neither. Nodata is applied by the warper, not here. Instances are shared via the
 /// block cache: never modify them.
 /// </summary>
 internal abstract class RasterBlock(int width, int height, int bandCount, byte[]? mask)

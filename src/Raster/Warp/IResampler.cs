@@ -5,7 +5,8 @@ namespace OgcTiler.Raster.Warp;
 /// <summary>
 /// A resampling kernel: fills the target pixels whose centres map (through <c>xs</c>/<c>ys</c>, source-level pixel
 /// coordinates) onto valid source pixels. A target pixel is written only when the source pixel containing its centre
-/// is inside the window and valid (GDAL's rule); the kernel then ignores invalid neighbours and renormalises.
+/// is inside the window and valid (GDAL's rule); the kernel then ignores invalid neighbours and renormalises. The
+/// target's mask receives the written pixels' alpha (255 for a source without an alpha band).
 /// </summary>
 internal interface IResampler
 {

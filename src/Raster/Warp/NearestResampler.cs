@@ -2,7 +2,7 @@ using OgcTiler.Abstractions.Raster;
 
 namespace OgcTiler.Raster.Warp;
 
-/// <summary>Nearest neighbour: the source pixel containing the target pixel's centre.</summary>
+/// <summary>Nearest neighbour: the source pixel containing the target pixel's centre, its alpha included.</summary>
 internal sealed class NearestResampler : IResampler
 {
     /// <summary>GDAL nudges coordinates by this before truncating, so a centre on a pixel edge picks the right pixel.</summary>
@@ -37,9 +37,10 @@ internal sealed class NearestResampler : IResampler
                 if (ix >= window.Width || iy >= window.Height)
                     continue;
                 var offset = iy * window.Width + ix;
-                if (valid[offset] == 0)
+                var alpha = valid[offset];
+                if (alpha == 0)
                     continue;
-                mask[i] = 255;
+                mask[i] = alpha;
                 for (var b = 0; b < bandCount; b++)
                     all[b * pixelCount + i] = samples[b * planeSize + offset];
             }

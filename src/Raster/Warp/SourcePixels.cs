@@ -4,8 +4,9 @@ namespace OgcTiler.Raster.Warp;
 
 /// <summary>
 /// The selected bands of a source window, converted to float32 row by row out of its blocks into one pooled buffer
-/// (band-sequential), with a validity byte per pixel (1 valid) that folds in the block mask, nodata and NaN. A pixel is
-/// valid when any selected band holds data (GDAL's unified source nodata). Dispose to return the buffers.
+/// (band-sequential), with a validity byte per pixel that folds in the block mask, nodata and NaN: 0 invalid, else the
+/// pixel's alpha (the block mask's value, 255 without one), GDAL's source density. A pixel is valid when any selected
+/// band holds data (GDAL's unified source nodata). Dispose to return the buffers.
 /// </summary>
 internal sealed class SourcePixels : IDisposable
 {
@@ -26,7 +27,7 @@ internal sealed class SourcePixels : IDisposable
 
     public int Stride => Window.Width;
 
-    /// <summary>True when every pixel of the window is valid: kernels may skip the validity checks.</summary>
+    /// <summary>True when every pixel of the window is valid (some perhaps partly transparent).</summary>
     public bool AllValid { get; private set; }
 
     public float[] Samples => _samples ?? throw new ObjectDisposedException(nameof(SourcePixels));
@@ -69,15 +70,9 @@ internal sealed class SourcePixels : IDisposable
         {
             var row = valid.Slice((y - Window.Y) * Window.Width + (x0 - Window.X), count);
             if (block.Mask is { } mask)
-            {
-                var maskRow = mask.AsSpan((y - by) * block.Width + (x0 - bx), count);
-                for (var x = 0; x < count; x++)
-                    row[x] = maskRow[x] == 0 ? (byte)0 : (byte)1;
-            }
+                mask.AsSpan((y - by) * block.Width + (x0 - bx), count).CopyTo(row);
             else
-            {
-                row.Fill(1);
-            }
+                row.Fill(255);
         }
     }
 

@@ -40,7 +40,21 @@ internal static class Warper
         }
         if (options.Unscale)
             Unscale(raster, bands, result);
+        if (raster.MaskIsAlpha)
+            SplitAlpha(result);
         return result;
+    }
+
+    /// <summary>
+    /// The warped mask of an alpha source holds each pixel's alpha: it becomes <see cref="RasterData.Alpha"/>, and the
+    /// mask keeps only the opaque pixels valid (rio-tiler: <c>alpha != opaque</c> is masked).
+    /// </summary>
+    private static void SplitAlpha(RasterData result)
+    {
+        var mask = result.Mask;
+        mask.CopyTo(result.AddAlpha());
+        for (var i = 0; i < mask.Length; i++)
+            mask[i] = mask[i] == 255 ? (byte)255 : (byte)0;
     }
 
     /// <summary>

@@ -8,7 +8,9 @@ namespace OgcTiler.Server.Rendering;
 
 /// <summary>
 /// Pixels → picture: rescale, color formula, colormap, mask as alpha. One band gives grey, three give RGB,
-/// a colormap gives RGBA; with <c>return_mask</c> the mask is the alpha channel (JPEG then drops it; the pipeline
+/// a colormap gives RGBA; with <c>return_mask</c> the mask is the alpha channel, or for a source with an alpha band
+/// that band's values (rio-tiler's alpha_mask, kept through rescale and color formulas, while a colormap draws from
+/// validity and its own alpha, as rio-tiler's apply_colormap ignores the alpha_mask) (JPEG then drops it; the pipeline
 /// decides whether a fully valid picture carries it, see <see cref="RenderRequest.AlphaWhenOpaque"/>). Without rescale, values of
 /// a data type other than uint8 are stretched from the dataset's recorded statistics when every band has them,
 /// otherwise from the type's range, as rio-tiler does for 8-bit formats.
@@ -32,18 +34,18 @@ internal static class ImageComposer
         for (var c = 0; c < colours; c++)
         {
             if (stretch)
-                Rescaler.DataTypeToBytes(data.Band(c), data.Mask, StretchRange(valueType, statistics, c), image.Pixels[c..], image.Channels);
+                Rescaler.DataTypeToBytes(data.Band(c), data.Opacity, StretchRange(valueType, statistics, c), image.Pixels[c..], image.Channels);
             else
                 Rescaler.ToBytes(data.Band(c), Rescaler.RangeFor(options.Rescale, c, data.BandCount), image.Pixels[c..], image.Channels);
         }
         if (alpha)
-            CopyMask(data.Mask, image.Pixels[colours..], image.Channels);
+            CopyMask(data.Opacity, image.Pixels[colours..], image.Channels);
         return image;
     }
 
     /// <summary>
-    /// uint16 values kept as they are in a 16-bit picture (rio-tiler's PNG of uint16 data), the mask as alpha 0 or
-    /// 65535; for requests without rescale, color formula or colormap.
+    /// uint16 values kept as they are in a 16-bit picture (rio-tiler's PNG of uint16 data), the opacity as alpha
+    /// (0..255 times 257); for requests without rescale, color formula or colormap.
     /// </summary>
     public static PixelImage ComposeUInt16(RasterData data, RenderOptions options)
     {
@@ -59,9 +61,9 @@ internal static class ImageComposer
         }
         if (alpha)
         {
-            var mask = data.Mask;
-            for (int i = 0, o = 2 * data.BandCount; i < mask.Length; i++, o += image.PixelSize)
-                pixels[o] = pixels[o + 1] = mask[i]; // 255 → 0xFFFF, 0 → 0
+            var opacity = data.Opacity;
+            for (int i = 0, o = 2 * data.BandCount; i < opacity.Length; i++, o += image.PixelSize)
+                pixels[o] = pixels[o + 1] = opacity[i]; // a·257: 255 → 0xFFFF, 0 → 0
         }
         return image;
     }
@@ -139,7 +141,7 @@ internal static class ImageComposer
             ArrayPool<byte>.Shared.Return(bytes);
         }
         if (alpha)
-            CopyMask(data.Mask, image.Pixels[data.BandCount..], image.Channels);
+            CopyMask(data.Opacity, image.Pixels[data.BandCount..], image.Channels);
         return image;
     }
 

@@ -20,7 +20,10 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
             ?? throw new InvalidParameterException("expression", "expression: the Expressions plugin is not loaded, so band math is not available");
         var expression = compiler.Compile(options.Expression, InputType(request));
         using var inputs = await ReadBandsAsync(request.Source, request.Grid, expression.Inputs, options, cancellationToken);
-        return expression.Evaluate(inputs);
+        var result = expression.Evaluate(inputs);
+        if (inputs.HasAlpha)
+            inputs.Alpha.CopyTo(result.AddAlpha()); // rio-tiler's apply_expression keeps the alpha_mask
+        return result;
     }
 
     /// <summary>The data type of the values read, which an expression sees: float32 after unscale, else the source's.</summary>
@@ -150,7 +153,8 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
 
     /// <summary>
     /// npy and GeoTIFF: the values as read in their data type, or the 8-bit picture when rescale, a formula or a
-    /// colormap is asked for; then the mask as one more band unless return_mask=false (rio-tiler's render).
+    /// colormap is asked for; then the mask as one more band unless return_mask=false (rio-tiler's render): the alpha
+    /// band's values where the source has one, except under a colormap, which rio-tiler draws from validity alone.
     /// </summary>
     private byte[] EncodeData(RenderRequest request, RasterData data, IColorOperation? formula, IColormap? colormap)
     {
@@ -163,7 +167,7 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
         else
         {
             using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap, ValueType(request), DatasetStatistics(request));
-            bands = DataBands.FromPicture(image, data.Mask, options.ReturnMask);
+            bands = DataBands.FromPicture(image, colormap is null ? data.Opacity : data.Mask, options.ReturnMask);
         }
         return request.Format == ImageFormat.Npy ? NpyWriter.Write(bands) : GeoTiffWriter.Write(bands, request.Grid, encoders.GeoTiffDeflate);
     }

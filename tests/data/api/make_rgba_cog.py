@@ -7,11 +7,26 @@ visual.tif it needs. Deterministic. Run with Debian's /usr/bin/python3 (python3-
   rgba.tif   128x96 4-band uint8 COG (DEFLATE, 64x64 blocks, PHOTOMETRIC=RGB, ExtraSamples unassociated alpha):
              visual.tif's three bands, alpha 0 in a wedge at the north-east corner, 255 elsewhere
   rgba.u8    rgba.tif's pixels as GDAL reads them (band-sequential R, G, B, alpha, row-major)
+
+Partial alpha (rio-tiler keeps the alpha values as the mask it draws, and masks every pixel whose alpha is not opaque):
+
+  rgba_partial.tif    the same RGB, alpha 4·column up to 255 (column 0 transparent, columns 0..63 partly transparent,
+                      64.. opaque), 0 in the top 8 rows, 128 in the bottom 8; a 64x48 overview (AVERAGE)
+  rgba_partial.u8     its pixels as GDAL reads them; rgba_partial.ovr.u8 those of its overview
+  rgba16_partial.tif  3-band uint16 (the RGB x 100) with a 16-bit alpha: rgba_partial's alpha x 257, 30000 in the
+                      bottom 8 rows (rio-tiler scales it to 116); rgba16_partial.u16 its pixels (little-endian)
+  rgba_partial.KERNEL.SIZE.u8   gdalwarp -t_srs EPSG:3857 -r KERNEL of rgba_partial.tif onto the grids of
+                      rgba_partial.json (the footprint plus 5 %, SIZE pixels wide; the output's alpha band last, 0
+                      where nothing was drawn): near and bilinear finer than the source, near coarse enough that
+                      gdalwarp reads the overview
 """
+import json
 import os
+import subprocess
+import tempfile
 
 import numpy
-from osgeo import gdal
+from osgeo import gdal, osr
 
 gdal.UseExceptions()
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cogs")
@@ -38,3 +53,63 @@ written = gdal.Open(path)
 assert [written.GetRasterBand(i + 1).GetColorInterpretation() for i in range(4)][3] == gdal.GCI_AlphaBand
 written.ReadAsArray().astype(numpy.uint8).tofile(os.path.join(HERE, "rgba.u8"))
 print("written", path)
+
+partial = numpy.minimum(255, 4 * cols).astype(numpy.uint8)
+partial[rows < 8] = 0
+partial[rows >= H - 8] = 128
+
+
+def write_rgba(name, colours, alpha_band, gdal_type, overviews):
+    mem = gdal.GetDriverByName("MEM").Create("", W, H, 4, gdal_type)
+    mem.SetGeoTransform(visual.GetGeoTransform())
+    mem.SetProjection(visual.GetProjection())
+    for i, (array, interp) in enumerate(zip([*colours, alpha_band], (gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand, gdal.GCI_AlphaBand))):
+        band = mem.GetRasterBand(i + 1)
+        band.SetColorInterpretation(interp)
+        band.WriteArray(array)
+    out = os.path.join(HERE, name)
+    options = ["COMPRESS=DEFLATE", "BLOCKSIZE=64"] + (["OVERVIEWS=AUTO", "OVERVIEW_RESAMPLING=AVERAGE"] if overviews else ["OVERVIEWS=NONE"])
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    gdal.Translate(out, mem, format="COG", creationOptions=options)
+    gdal.PopErrorHandler()
+    done = gdal.Open(out)
+    assert done.GetRasterBand(4).GetColorInterpretation() == gdal.GCI_AlphaBand
+    assert done.GetRasterBand(1).GetOverviewCount() == (1 if overviews else 0)
+    return out
+
+
+path = write_rgba("rgba_partial.tif", rgb, partial, gdal.GDT_Byte, overviews=True)
+written = gdal.Open(path)
+written.ReadAsArray().astype(numpy.uint8).tofile(os.path.join(HERE, "rgba_partial.u8"))
+numpy.stack([written.GetRasterBand(b + 1).GetOverview(0).ReadAsArray() for b in range(4)]).astype(numpy.uint8).tofile(
+    os.path.join(HERE, "rgba_partial.ovr.u8"))
+
+wide = partial.astype(numpy.uint16) * 257
+wide[rows >= H - 8] = 30000
+path16 = write_rgba("rgba16_partial.tif", [c.astype(numpy.uint16) * 100 for c in rgb], wide, gdal.GDT_UInt16, overviews=False)
+gdal.Open(path16).ReadAsArray().astype("<u2").tofile(os.path.join(HERE, "rgba16_partial.u16"))
+
+utm, merc = osr.SpatialReference(), osr.SpatialReference()
+utm.ImportFromWkt(visual.GetProjection())
+merc.ImportFromEPSG(3857)
+for r in (utm, merc):
+    r.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+x0, xres, _, y0, _, yres = visual.GetGeoTransform()
+w, s, e, n = osr.CoordinateTransformation(utm, merc).TransformBounds(x0, y0 + H * yres, x0 + W * xres, y0, 21)
+m = 0.05 * max(e - w, n - s)
+bounds = [w - m, s - m, e + m, n + m]
+grids = []
+for kernel, width in (("near", 160), ("bilinear", 160), ("near", 40)):
+    height = round(width * (bounds[3] - bounds[1]) / (bounds[2] - bounds[0]))
+    warped = os.path.join(tempfile.mkdtemp(), "warped.tif")
+    subprocess.run(["gdalwarp", "-q", "-t_srs", "EPSG:3857", "-te", *map(repr, bounds), "-ts", str(width), str(height),
+                    "-r", kernel, path, warped], check=True)
+    out = gdal.Open(warped)
+    assert out.RasterCount == 4 and out.GetRasterBand(4).GetColorInterpretation() == gdal.GCI_AlphaBand
+    out.ReadAsArray().astype(numpy.uint8).tofile(os.path.join(HERE, f"rgba_partial.{kernel}.{width}.u8"))
+    out = None
+    os.remove(warped)
+    grids.append({"kernel": kernel, "width": width, "height": height, "bounds": bounds, "file": f"rgba_partial.{kernel}.{width}.u8"})
+with open(os.path.join(HERE, "rgba_partial.json"), "w") as f:
+    json.dump({"crs": "EPSG:3857", "grids": grids}, f, indent=1)
+print("written", path, path16)

@@ -8,7 +8,7 @@ namespace OgcTiler.Server.Api.Sources;
 
 /// <summary>
 /// A source whose reads are masked where a feature does not touch the pixel (the feature endpoints; rio-tiler masks
-/// with all_touched).
+/// with all_touched); an alpha band becomes transparent there too, as GDAL's cutline clears it.
 /// </summary>
 internal sealed class MaskedSource(IRasterSource inner, FeatureCoverage coverage) : IRasterSource
 {
@@ -24,10 +24,16 @@ internal sealed class MaskedSource(IRasterSource inner, FeatureCoverage coverage
         var data = await inner.ReadAsync(grid, bands, options, cancellationToken);
         var fractions = coverage.For(grid);
         var mask = data.Mask;
+        var alpha = data.Alpha;
+        var hasAlpha = data.HasAlpha;
         for (var i = 0; i < mask.Length; i++)
         {
             if (fractions[i] == 0)
+            {
                 mask[i] = 0;
+                if (hasAlpha)
+                    alpha[i] = 0;
+            }
         }
         return data;
     }

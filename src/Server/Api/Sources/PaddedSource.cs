@@ -33,6 +33,8 @@ internal sealed class PaddedSource(IRasterSource inner, int padding) : IRasterSo
             for (var b = 0; b < read.BandCount; b++)
                 read.Band(b).Slice(from, width).CopyTo(output.Band(b).Slice(row * width, width));
             read.Mask.Slice(from, width).CopyTo(output.Mask.Slice(row * width, width));
+            if (read.HasAlpha)
+                read.Alpha.Slice(from, width).CopyTo(output.AddAlpha().Slice(row * width, width));
         }
         return output;
     }

@@ -6,7 +6,8 @@ namespace OgcTiler.Server.Rendering.Encoders;
 
 /// <summary>
 /// Band-sequential arrays for the data formats (npy, GeoTIFF), as rio-tiler's <c>render</c> writes them: the data
-/// bands in their data type, then (unless return_mask=false) the mask, 0 or 255, as one more band of that type.
+/// bands in their data type, then (unless return_mask=false) the mask, 0 or 255 or an alpha band's 0..255 (rio-tiler's
+/// <c>ImageData.mask</c>, the alpha_mask when there is one), as one more band of that type.
 /// </summary>
 internal sealed class DataBands
 {
@@ -53,7 +54,7 @@ internal sealed class DataBands
 
     /// <summary>The values as read, in <paramref name="type"/>.</summary>
     public static DataBands FromValues(RasterData data, RasterDataType type, bool withMask) =>
-        new(data.Width, data.Height, data.BandCount, withMask, type, data.AllSamples.ToArray(), data.Mask.ToArray());
+        new(data.Width, data.Height, data.BandCount, withMask, type, data.AllSamples.ToArray(), data.Opacity.ToArray());
 
     /// <summary>The colour channels of <paramref name="image"/> (its alpha dropped) as uint8, and <paramref name="mask"/>.</summary>
     public static DataBands FromPicture(PixelImage image, ReadOnlySpan<byte> mask, bool withMask)

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using OgcTiler.Server.Tests.Rendering;
+using SkiaSharp;
+
+namespace OgcTiler.Server.Tests.Api.Endpoints;
+
+/// <summary>
+/// An RGBA COG with partial alpha (make_rgba_cog.py rgba_partial.tif: alpha 4·column up to 255, 0 in the top 8 rows,
+/// 128 in the bottom 8) read as rio-tiler 9 reads it (reader.py read: the alpha band is the <c>alpha_mask</c> and
+/// <c>data.mask = alpha_mask != opaque</c>; models.py ImageData.mask returns the alpha_mask): pictures and the mask
+/// band of npy carry the alpha values, while only opaque pixels are valid for statistics (tests/test_mask.py::
+/// test_mask_bilinear "partial transparent pixel are masked"). Reprojected reads carry the alpha as gdalwarp draws it
+/// (rgba_partial.KERNEL.160.u8).
+/// </summary>
+public sealed class CogPartialAlphaTests : IAsyncLifetime
+{
+    private const int W = RealCogs.Width, H = RealCogs.Height, N = W * H;
+    private static readonly byte[] Rgba = RealCogs.Bytes("rgba_partial.u8"); // band-sequential R, G, B, alpha
+    private RealCogs _cogs = null!;
+
+    public async Task InitializeAsync() => _cogs = await RealCogs.StartAsync(plugins: true, "rgba_partial.tif", "rgba16_partial.tif");
+
+    public Task DisposeAsync() => _cogs.DisposeAsync();
+
+    private static byte Alpha(int p) => Rgba[3 * N + p];
+
+    private async Task<byte[]> GetAsync(string path)
+    {
+        // The plugins load in a hosted service: wait until colormaps and expressions are available.
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await _cogs.Client.GetAsync(path);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode == HttpStatusCode.OK)
+                return bytes;
+            var text = Encoding.UTF8.GetString(bytes);
+            if (attempt >= 50 || !text.Contains("plugin"))
+                Assert.Fail($"{path}: {(int)response.StatusCode} {text}");
+            await Task.Delay(100);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("&rescale=0,200")] // rio-tiler's rescale keeps the alpha_mask
+    [InlineData("&color_formula=Gamma+RGB+1.5")] // and so does apply_color_formula
+    [InlineData("&expression=b1;b2;b3")] // and apply_expression
+    public async Task PreviewPng_AlphaIsTheAlphaBand_PartialValuesIncluded(string parameters)
+    {
+        var png = PngSamples.Decode(await GetAsync($"/cog/preview.png?url=data/rgba_partial.tif&max_size=128{parameters}"));
+
+        Assert.Equal((W, H, 6), (png.Width, png.Height, png.ColourType));
+        for (var p = 0; p < N; p++)
+            Assert.Equal(Alpha(p), png.At(p % W, p / W, 3));
+        if (parameters.Length == 0)
+        {
+            var partial = Enumerable.Range(0, N).First(p => Alpha(p) is > 0 and < 255);
+            Assert.Equal(Rgba[partial], png.At(partial % W, partial / W, 0)); // a partly transparent pixel keeps its colour
+        }
+    }
+
+    /// <summary>libwebp keeps the alpha plane losslessly at the default alpha quality.</summary>
+    [Fact]
+    public async Task PreviewWebp_AlphaIsTheAlphaBand()
+    {
+        var bytes = await GetAsync("/cog/preview.webp?url=data/rgba_partial.tif&max_size=128");
+
+        using var bitmap = SKBitmap.Decode(bytes, new SKImageInfo(W, H, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        for (var p = 0; p < N; p++)
+            Assert.Equal(Alpha(p), bitmap.GetPixel(p % W, p / W).Alpha);
+    }
+
+    [Fact]
+    public async Task PreviewNpy_MaskBandIsTheAlphaBand()
+    {
+        var npy = NpyFile.Parse(await GetAsync("/cog/preview.npy?url=data/rgba_partial.tif&max_size=128"));
+
+        Assert.Equal([4, H, W], npy.Shape);
+        for (var p = 0; p < N; p++)
+        {
+            Assert.Equal(Alpha(p), npy.Values[3 * N + p]);
+            if (Alpha(p) != 0)
+                Assert.Equal(Rgba[p], npy.Values[p]);
+        }
+    }
+
+    /// <summary>rio-tiler's apply_colormap ignores the alpha_mask: masked (not opaque) pixels are transparent, the rest take the colormap's alpha.</summary>
+    [Fact]
+    public async Task PreviewPng_WithAColormap_IsTransparentWhereverTheAlphaIsNotOpaque()
+    {
+        var png = PngSamples.Decode(await GetAsync("/cog/preview.png?url=data/rgba_partial.tif&max_size=128&bidx=1&colormap_name=viridis"));
+
+        for (var p = 0; p < N; p++)
+            Assert.Equal(Alpha(p) == 255 ? 255 : 0, png.At(p % W, p / W, 3));
+    }
+
+    [Fact]
+    public async Task Statistics_CountOnlyTheOpaquePixels()
+    {
+        var stats = JsonDocument.Parse(await GetAsync("/cog/statistics?url=data/rgba_partial.tif")).RootElement;
+
+        var opaque = Enumerable.Range(0, N).Where(p => Alpha(p) == 255).ToArray();
+        Assert.InRange(opaque.Length, N / 3, 2 * N / 3);
+        for (var b = 0; b < 3; b++)
+        {
+            var band = stats.GetProperty($"b{b + 1}");
+            Assert.Equal(opaque.Length, band.GetProperty("valid_pixels").GetDouble());
+            Assert.Equal(N - opaque.Length, band.GetProperty("masked_pixels").GetDouble());
+            Assert.Equal(opaque.Min(p => Rgba[b * N + p]), band.GetProperty("min").GetDouble());
+            Assert.Equal(opaque.Max(p => Rgba[b * N + p]), band.GetProperty("max").GetDouble());
+        }
+    }
+
+    /// <summary>
+    /// A 16-bit alpha scaled to 0..255 (rio-tiler tests/test_models.py::test_alpha_band: 30000 → 116), written into the
+    /// 16-bit PNG of uint16 data as that value ×257 (rio-tiler writes the raw 16-bit alpha: 30000 there, 29812 here).
+    /// </summary>
+    [Fact]
+    public async Task PreviewPng_Of16BitAlpha_CarriesItScaled()
+    {
+        var png = PngSamples.Decode(await GetAsync("/cog/preview.png?url=data/rgba16_partial.tif&max_size=128"));
+        var raw = RealCogs.Bytes("rgba16_partial.u16");
+
+        Assert.Equal((16, 6), (png.BitDepth, png.ColourType));
+        for (var p = 0; p < N; p++)
+        {
+            var alpha = BitConverter.ToUInt16(raw, 2 * (3 * N + p));
+            Assert.Equal(alpha * 255 / 65535 * 257, png.At(p % W, p / W, 3));
+        }
+        Assert.Equal(116 * 257, png.At(100, H - 1, 3));
+    }
+
+    /// <summary>
+    /// A bbox in EPSG:3857 equals gdalwarp -t_srs EPSG:3857 of the file: the alpha channel is gdalwarp's alpha band
+    /// (the alpha of the source pixel under each centre, for bilinear too), the colours its bands where drawn.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task BboxPng_In3857_CarriesTheAlphaGdalwarpDraws(int index)
+    {
+        var grid = JsonDocument.Parse(File.ReadAllText(RealCogs.Path("rgba_partial.json"))).RootElement.GetProperty("grids")[index];
+        var kernel = grid.GetProperty("kernel").GetString()!;
+        var (width, height) = (grid.GetProperty("width").GetInt32(), grid.GetProperty("height").GetInt32());
+        var bounds = string.Join(',', grid.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble().ToString("R", CultureInfo.InvariantCulture)));
+        var expected = RealCogs.Bytes(grid.GetProperty("file").GetString()!);
+        var reproject = kernel == "near" ? "nearest" : kernel;
+
+        var png = PngSamples.Decode(await GetAsync(
+            $"/cog/bbox/{bounds}/{width}x{height}.png?url=data/rgba_partial.tif&coord_crs=epsg:3857&dst_crs=epsg:3857&reproject={reproject}&resampling={reproject}"));
+
+        Assert.Equal((width, height, 6), (png.Width, png.Height, png.ColourType));
+        var n = width * height;
+        int agree = 0, partial = 0, drawn = 0, close = 0;
+        for (var p = 0; p < n; p++)
+        {
+            var (x, y) = (p % width, p / width);
+            var alpha = expected[3 * n + p];
+            agree += png.At(x, y, 3) == alpha ? 1 : 0;
+            partial += alpha is > 0 and < 255 ? 1 : 0;
+            if (alpha == 0 || png.At(x, y, 3) == 0)
+                continue;
+            drawn++;
+            close += Enumerable.Range(0, 3).All(c => Math.Abs(png.At(x, y, c) - expected[c * n + p]) <= 1) ? 1 : 0;
+        }
+        Assert.True(partial > n / 5, $"only {partial} partly transparent pixels in gdalwarp's output");
+        Assert.True(agree >= 0.995 * n, $"alpha equal to gdalwarp's on {agree} of {n} pixels");
+        Assert.True(close >= 0.99 * drawn, $"colours within 1 of gdalwarp's on {close} of {drawn} pixels");
+    }
+}
