@@ -46,11 +46,29 @@ public sealed class SeriesDatesTests
         Assert.Equal([255, 255, 255, 0], data.Mask.ToArray());
     }
 
-    private static FakeItem Item(string id, string time, float[]? values = null, byte[]? mask = null) =>
-        new(id, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), values ?? [0, 0, 0, 0], mask ?? [0, 0, 0, 0]);
+    /// <summary>
+    /// A partly transparent pixel is masked (rio-tiler reader.py: alpha != opaque), so the next item fills it as rio-tiler's
+    /// mosaic FirstMethod fills masked pixels; it becomes opaque. One the next item cannot fill keeps its alpha.
+    /// </summary>
+    [Fact]
+    public async Task ADateOfSeveralItems_FillsPartlyTransparentPixels_AndKeepsTheAlphaOfTheOthers()
+    {
+        var first = Item("a", "2024-03-02T10:00:00Z", [1, 2, 3, 4], [255, 0, 0, 0], alpha: [255, 128, 0, 60]);
+        var second = Item("b", "2024-03-02T11:00:00Z", [9, 8, 7, 6], [255, 255, 0, 0]);
+        var source = new FirstValidSource([first, second]);
 
-    /// <summary>One dated item of four pixels.</summary>
-    private sealed class FakeItem(string id, DateTimeOffset time, float[] values, byte[] mask) : ITimedSource
+        using var data = await source.ReadAsync(new TargetGrid("EPSG:4326", 0, 0, 4, 1, 4, 1), ["b1"], ReadOptions.Default, CancellationToken.None);
+
+        Assert.Equal([1f, 8f, 3f, 4f], data.Band(0).ToArray());
+        Assert.Equal([255, 255, 0, 0], data.Mask.ToArray());
+        Assert.Equal([255, 255, 0, 60], data.Alpha.ToArray());
+    }
+
+    private static FakeItem Item(string id, string time, float[]? values = null, byte[]? mask = null, byte[]? alpha = null) =>
+        new(id, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), values ?? [0, 0, 0, 0], mask ?? [0, 0, 0, 0], alpha);
+
+    /// <summary>One dated item of four pixels, with an alpha band when given.</summary>
+    private sealed class FakeItem(string id, DateTimeOffset time, float[] values, byte[] mask, byte[]? alpha) : ITimedSource
     {
         public string Id => id;
 
@@ -67,6 +85,7 @@ public sealed class SeriesDatesTests
             var data = RasterData.Create(4, 1, bands);
             values.CopyTo(data.Band(0));
             mask.CopyTo(data.Mask);
+            alpha?.CopyTo(data.AddAlpha());
             return Task.FromResult(data);
         }
     }
