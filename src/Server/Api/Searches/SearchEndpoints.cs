@@ -22,7 +22,8 @@ public static class SearchEndpoints
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/searches/register", RegisterAsync);
-        app.MapGet("/searches/list", ListAsync);
+        app.MapGet("/searches", ListAsync);          // titiler-pgstac 2.x and later
+        app.MapGet("/searches/list", ListAsync);     // titiler-pgstac 1.x, where the list links point
         MapMosaicRoutes(app.MapGroup("/searches/{searchId}"), MosaicRoutes.Searches);
         MapMosaicRoutes(app.MapGroup("/collections/{collectionId}"), MosaicRoutes.Collections);
         return app;
@@ -91,7 +92,7 @@ public static class SearchEndpoints
         {
             searches = page.Searches.Select(s => Info(context.Request, MosaicRoutes.Searches, s, listed: true)),
             links = SearchList.Links(context.Request, page),
-            context = new { returned = page.Searches.Count, matched = page.Matched, limit = page.Limit },
+            context = new { returned = page.Searches.Count, limit = page.Limit, matched = page.Matched },
         });
     }
 

@@ -6,9 +6,10 @@ namespace OgcTiler.Server.Api.Searches;
 
 /// <summary>
 /// <c>GET /searches/list</c> as titiler-pgstac's: the registered searches (all of type mosaic) whose metadata has
-/// every other query parameter's value (<c>data=noaa</c>: <c>metadata.data</c> as text is "noaa"), in registration
-/// order or by <c>sortby</c> (<c>[+|-]name,…</c> over metadata members as text, missing ones as the greatest), a page
-/// of <c>limit</c> (1–1000, 10) from <c>offset</c>, with self/next/prev links and the returned/matched/limit context.
+/// every other query parameter's value (<c>data=noaa</c>: <c>metadata.data</c> as text is "noaa"; a repeated one every
+/// value), in registration order or by <c>sortby</c> (<c>[+|-]name,…</c> over metadata members as text, missing ones
+/// as the greatest), a page of <c>limit</c> (1–1000, 10) from <c>offset</c> (0 or more), with self/next/prev links and
+/// the returned/limit/matched context.
 /// titiler-pgstac's <c>lastused</c> and <c>usecount</c> are pgstac's bookkeeping, which a STAC API store does not keep.
 /// </summary>
 internal static class SearchList
@@ -19,18 +20,29 @@ internal static class SearchList
 
     public static Page Select(IReadOnlyList<RegisteredSearch> searches, IQueryCollection query)
     {
-        var reader = new QueryReader(query);
-        var limit = reader.Int("limit", 1, 1000) ?? 10;
-        var offset = reader.Int("offset", 0) ?? 0;
-        var filters = query.Where(p => !PagingKeys.Contains(p.Key.ToLowerInvariant())).Select(p => (p.Key, Value: p.Value.LastOrDefault() ?? "")).ToList();
+        var limit = Paging(query, "limit", 1, 1000) ?? 10;
+        var offset = Paging(query, "offset", 0, int.MaxValue) ?? 0;
+        var filters = query.Where(p => !IsPagingKey(p.Key)).SelectMany(p => p.Value.Select(v => (p.Key, Value: v ?? ""))).ToList();
         var matched = searches.Where(s => filters.All(f => Text(s.Metadata[f.Key]) == f.Value));
-        if (reader.String("sortby") is { Length: > 0 } sortby)
+        if (new QueryReader(query).String("sortby") is { Length: > 0 } sortby)
             matched = Sort(matched, sortby);
         var all = matched.ToList();
         return new Page([.. all.Skip(offset).Take(limit)], all.Count, limit, offset);
     }
 
-    /// <summary>self, then next when searches follow the page, prev when the page does not start at 0; the request's other parameters kept.</summary>
+    /// <summary>
+    /// <c>limit</c> or <c>offset</c> as FastAPI reads an int query parameter with bounds: its last value, which must be
+    /// an integer in range (an empty one too: 422), or null when absent.
+    /// </summary>
+    private static int? Paging(IQueryCollection query, string name, int min, int max) =>
+        query.TryGetValue(name, out var values) && values.Count > 0 ? QueryReader.ParseInt(name, values[^1] ?? "", min, max) : null;
+
+    private static bool IsPagingKey(string key) => PagingKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// self, then next when searches follow the page (titiler-pgstac adds one whenever the page holds fewer than all
+    /// matched, even after the last page), prev when the page does not start at 0; the request's other parameters kept.
+    /// </summary>
     public static List<object> Links(HttpRequest request, Page page)
     {
         var list = $"{request.Scheme}://{request.Host}{request.PathBase}/searches/list";
@@ -83,7 +95,8 @@ internal static class SearchList
 
     private static string QueryWith(IQueryCollection query, int limit, int offset)
     {
-        var pairs = query.Where(p => p.Key is not ("limit" or "offset")).Select(p => (p.Key, Value: p.Value.LastOrDefault() ?? "")).ToList();
+        var pairs = query.Where(p => !p.Key.Equals("limit", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("offset", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => (p.Key, Value: v ?? ""))).ToList();
         pairs.Add(("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         pairs.Add(("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return string.Join('&', pairs.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));

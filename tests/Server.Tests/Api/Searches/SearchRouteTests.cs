@@ -39,7 +39,7 @@ public sealed class SearchRouteTests(TimeLayerServer host) : IClassFixture<TimeL
         using var badLimit = await host.Client.GetAsync("/searches/list?limit=0");
 
         Assert.Equal(["searches", "links", "context"], all.RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("""{"returned":3,"matched":3,"limit":10}""", all.RootElement.GetProperty("context").GetRawText());
+        Assert.Equal("""{"returned":3,"limit":10,"matched":3}""", all.RootElement.GetProperty("context").GetRawText());
         Assert.Equal([2, 1, 3], Nums(all));
         Assert.Equal([1, 2, 3], Nums(ascending));
         Assert.Equal([1, 2, 3], Nums(plain));
@@ -56,6 +56,56 @@ public sealed class SearchRouteTests(TimeLayerServer host) : IClassFixture<TimeL
         Assert.Equal(["metadata", "tilejson"], searchLinks);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, lastused.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badLimit.StatusCode);
+    }
+
+    /// <summary>
+    /// test_searches.py::test_mosaic_list's paging on titiler-pgstac 2.x's <c>GET /searches/</c> (and 1.x's /list):
+    /// pages of limit from offset, next only while searches follow, prev back to 0, a page past the end empty;
+    /// a repeated metadata filter must hold for every value.
+    /// </summary>
+    [Fact]
+    public async Task List_PagesWithLimitAndOffset_OnBothListRoutes()
+    {
+        var data = "page-" + Guid.NewGuid().ToString("N");
+        foreach (var num in new[] { 1, 2, 3 })
+            await RegisterAsync($$"""{ "collections": ["fixture-s2"], "metadata": { "data": "{{data}}", "num": {{num}} } }""");
+
+        using var first = await JsonAsync($"/searches?data={data}&limit=2");
+        using var last = await JsonAsync($"/searches/?data={data}&limit=2&offset=2");
+        using var past = await ListAsync($"data={data}&limit=2&offset=5");
+        using var both = await ListAsync($"data={data}&data=other");
+
+        Assert.Equal([1, 2], Nums(first));
+        Assert.Equal(["self", "next"], Rels(first));
+        Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=2", Link(first, "next"));
+        Assert.Equal([3], Nums(last));
+        Assert.Equal(["self", "prev"], Rels(last));
+        Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=0", Link(last, "prev"));
+        Assert.Equal("""{"returned":1,"limit":2,"matched":3}""", last.RootElement.GetProperty("context").GetRawText());
+        Assert.Empty(Nums(past));
+        Assert.Equal(["self", "prev"], Rels(past));
+        Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=3", Link(past, "prev"));
+        Assert.Empty(Nums(both));
+    }
+
+    /// <summary>titiler-pgstac's limit (int, 1..1000) and offset (int, 0 or more): anything else is FastAPI's 422, an empty value too.</summary>
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=1001")]
+    [InlineData("limit=")]
+    [InlineData("limit=ten")]
+    [InlineData("limit=1.5")]
+    [InlineData("offset=-1")]
+    [InlineData("offset=")]
+    [InlineData("offset=x")]
+    public async Task List_WithABadLimitOrOffset_Is422(string query)
+    {
+        using var list = await host.Client.GetAsync("/searches/list?" + query);
+        using var root = await host.Client.GetAsync("/searches?" + query);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, list.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, root.StatusCode);
+        Assert.Contains(query.Split('=')[0], await list.Content.ReadAsStringAsync());
     }
 
     /// <summary>titiler-pgstac registers a search again under its id; it keeps its place in the list.</summary>
@@ -178,6 +228,11 @@ public sealed class SearchRouteTests(TimeLayerServer host) : IClassFixture<TimeL
 
     private static int[] Nums(JsonDocument list) =>
         [.. list.RootElement.GetProperty("searches").EnumerateArray().Select(s => s.GetProperty("search").GetProperty("metadata").GetProperty("num").GetInt32())];
+
+    private static string[] Rels(JsonDocument list) => [.. list.RootElement.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("rel").GetString()!)];
+
+    private static string Link(JsonDocument list, string rel) =>
+        list.RootElement.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == rel).GetProperty("href").GetString()!;
 
     private static string[] Ids(JsonDocument assets) => [.. assets.RootElement.EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using OgcTiler.Server.Api.Searches;
 using OgcTiler.Server.Tests.Caching;
 using OgcTiler.TestSupport.Stac;
 using StackExchange.Redis;
@@ -51,6 +53,25 @@ public sealed class SharedSearchStoreTests : IAsyncLifetime
         Assert.Contains("\"collections\":[\"fixture-s2\"]", stored.ToString());
     }
 
+    /// <summary>A search kept in Redis before the list's sorted set existed (its key alone) is listed, before the ones registered since.</summary>
+    [Fact]
+    public async Task SearchKeptBeforeTheListIndex_IsListedFirst()
+    {
+        var old = RegisteredSearch.Create(_api.BaseUrl + "/search", new JsonObject { ["collections"] = new JsonArray("fixture-s2") },
+            new JsonObject { ["name"] = "shared", ["type"] = "mosaic", ["kept"] = "before the index" });
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration))
+            await redis.GetDatabase().StringSetAsync("shared:search:" + old.Id, old.ToJson().ToJsonString());
+        var a = Instance();
+
+        using var registered = await RegisterAsync(a);
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var list = JsonDocument.Parse(await a.GetStringAsync("/searches/list?name=shared"));
+        using var fromOther = JsonDocument.Parse(await Instance().GetStringAsync("/searches/list?name=shared"));
+
+        Assert.Equal([old.Id, id], Hashes(list));
+        Assert.Equal([old.Id, id], Hashes(fromOther));
+    }
+
     [Fact]
     public async Task RedisStopped_RegisteringIs424_AndAfterItsRestartItWorks()
     {
@@ -66,7 +87,10 @@ public sealed class SharedSearchStoreTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
     }
 
-    private Task<HttpResponseMessage> RegisterAsync(HttpClient client) =>
+    private static string[] Hashes(JsonDocument list) =>
+        [.. list.RootElement.GetProperty("searches").EnumerateArray().Select(s => s.GetProperty("search").GetProperty("hash").GetString()!)];
+
+        private Task<HttpResponseMessage> RegisterAsync(HttpClient client) =>
         client.PostAsync($"/searches/register?url={Uri.EscapeDataString(_api.BaseUrl + "/search")}", new StringContent(Body, Encoding.UTF8, "application/json"));
 
     /// <summary>The client reconnects by itself a moment after Redis is back: bounded retries, 10 s at most.</summary>
