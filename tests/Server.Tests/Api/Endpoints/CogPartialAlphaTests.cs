@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using OgcTiler.Server.Tests.Rendering;
+using OgcTiler.TestSupport;
 using SkiaSharp;
 
 namespace OgcTiler.Server.Tests.Api.Endpoints;
@@ -85,6 +86,43 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
             if (Alpha(p) != 0)
                 Assert.Equal(Rgba[p], npy.Values[p]);
         }
+    }
+
+    /// <summary>GDAL reads the GeoTIFF's last band (colour interpretation alpha) as the alpha band's values (rio-tiler's to_raster writes ImageData.mask).</summary>
+    [Fact]
+    public async Task PreviewTif_AlphaBandHoldsTheAlphaValues_AsGdalReadsIt()
+    {
+        var tif = await GetAsync("/cog/preview.tif?url=data/rgba_partial.tif&max_size=128");
+        var path = Path.Combine(Path.GetTempPath(), $"ogctiler-{Guid.NewGuid():N}.tif");
+        var raw = Path.ChangeExtension(path, ".raw");
+        await File.WriteAllBytesAsync(path, tif);
+        try
+        {
+            using var info = JsonDocument.Parse(await ExternalProcess.RunCheckedAsync("gdalinfo", "-json", path));
+            Assert.Equal(["Red", "Green", "Blue", "Alpha"], info.RootElement.GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("colorInterpretation").GetString()));
+            await ExternalProcess.RunCheckedAsync("gdal_translate", "-q", "-b", "4", "-of", "ENVI", path, raw);
+            Assert.Equal(Rgba[(3 * N)..], await File.ReadAllBytesAsync(raw));
+        }
+        finally
+        {
+            foreach (var file in new[] { path, raw, raw + ".aux.xml", Path.ChangeExtension(raw, ".hdr") })
+                File.Delete(file);
+        }
+    }
+
+    /// <summary>A preview at the overview's size reads the overview (RasterIO's choice), its averaged alpha as GDAL reads it.</summary>
+    [Fact]
+    public async Task PreviewPng_AtTheOverviewSize_CarriesTheOverviewsAlpha()
+    {
+        var overview = RealCogs.Bytes("rgba_partial.ovr.u8");
+        var (w, h) = (W / 2, H / 2);
+
+        var png = PngSamples.Decode(await GetAsync($"/cog/preview.png?url=data/rgba_partial.tif&max_size={w}"));
+
+        Assert.Equal((w, h), (png.Width, png.Height));
+        for (var p = 0; p < w * h; p++)
+            Assert.Equal(overview[3 * w * h + p], png.At(p % w, p / w, 3));
+        Assert.True(overview[(3 * w * h)..].Distinct().Count() > 20);
     }
 
     /// <summary>rio-tiler's apply_colormap ignores the alpha_mask: masked (not opaque) pixels are transparent, the rest take the colormap's alpha.</summary>
