@@ -1,7 +1,5 @@
-using System.Diagnostics.Metrics;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster;
-using OgcTiler.Raster.Io;
 
 namespace OgcTiler.Bench;
 
@@ -15,21 +13,7 @@ internal static class CacheSweep
     public static async Task RunAsync(string cog, string tileList, IEnumerable<int> sizesMb)
     {
         var grids = TileSweep.Grids(tileList);
-        long hits = 0, misses = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == RasterMetrics.MeterName && instrument.Name == "ogctiler.block_cache.lookups")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            if (tags[0].Value as string == "hit")
-                hits += value;
-            else
-                misses += value;
-        });
-        listener.Start();
+        using var lookups = new LookupCounter("ogctiler.block_cache.lookups");
         foreach (var size in sizesMb)
         {
             using var opener = new RasterOpener(new HttpClient(), size);
@@ -37,13 +21,13 @@ internal static class CacheSweep
             int[] bands = [1];
             foreach (var grid in grids)
                 (await dataset.ReadAsync(grid, bands, ReadOptions.Default, default)).Dispose();
-            (hits, misses) = (0, 0);
+            lookups.Reset();
             for (var i = 0; i < 2 * grids.Count; i++)
             {
                 var grid = grids[(i / 2 + (i % 2) * 211) % grids.Count];
                 (await dataset.ReadAsync(grid, bands, ReadOptions.Default, default)).Dispose();
             }
-            Console.WriteLine($"{size} MB: {hits} hits, {misses} misses, hit ratio {100.0 * hits / (hits + misses):F1}% over {2 * grids.Count} tiles");
+            Console.WriteLine($"{size} MB: {lookups.Hits} hits, {lookups.Misses} misses, hit ratio {100.0 * lookups.Hits / (lookups.Hits + lookups.Misses):F1}% over {2 * grids.Count} tiles");
         }
     }
 }

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster;
-using OgcTiler.Raster.Io;
 
 namespace OgcTiler.Bench;
 
@@ -19,21 +17,7 @@ internal static class RemoteSweep
     public static async Task RunAsync(string cog, string tileList, int decodedMb, int latencyMs, IEnumerable<int> compressedSizesMb)
     {
         var grids = TileSweep.Grids(tileList);
-        long hits = 0, misses = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == RasterMetrics.MeterName && instrument.Name == "ogctiler.compressed_block_cache.lookups")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            if (tags[0].Value as string == "hit")
-                Interlocked.Add(ref hits, value);
-            else
-                Interlocked.Add(ref misses, value);
-        });
-        listener.Start();
+        using var lookups = new LookupCounter("ogctiler.compressed_block_cache.lookups");
         Console.WriteLine($"{Path.GetFileName(cog)}, {grids.Count} tiles read twice in list order, decoded-block cache {decodedMb} MB, {latencyMs} ms per request");
         foreach (var compressedMb in compressedSizesMb)
         {
@@ -45,13 +29,13 @@ internal static class RemoteSweep
             var line = $"compressed {compressedMb,4} MB:";
             for (var pass = 1; pass <= 2; pass++)
             {
-                (hits, misses) = (0, 0);
+                lookups.Reset();
                 var (requests, bytes) = (files.Requests, files.Bytes);
                 var wall = Stopwatch.StartNew();
                 foreach (var grid in grids)
                     (await dataset.ReadAsync(grid, bands, ReadOptions.Default, default)).Dispose();
                 line += $"  pass {pass}: {files.Requests - requests} requests, {(files.Bytes - bytes) / 1e6:F0} MB, {wall.Elapsed.TotalSeconds:F1} s" +
-                    $" (compressed hits {hits}, misses {misses})";
+                    $" (compressed hits {lookups.Hits}, misses {lookups.Misses})";
             }
             Console.WriteLine(line);
         }

@@ -84,11 +84,11 @@ internal static class OperationChoice
     {
         if (a.MaxY < b.MinY || b.MaxY < a.MinY)
             return false;
-        foreach (var (w1, e1) in Pieces(a))
+        foreach (var p in Antimeridian.Parts(a))
         {
-            foreach (var (w2, e2) in Pieces(b))
+            foreach (var q in Antimeridian.Parts(b))
             {
-                if (Math.Max(w1, w2) < Math.Min(e1, e2))
+                if (Math.Max(p.MinX, q.MinX) < Math.Min(p.MaxX, q.MaxX))
                     return true;
             }
         }
@@ -103,23 +103,11 @@ internal static class OperationChoice
         if (north < south)
             return 0;
         var span = 0.0;
-        foreach (var (w1, e1) in Pieces(a))
+        foreach (var p in Antimeridian.Parts(a))
         {
-            foreach (var (w2, e2) in Pieces(b))
-                span += Math.Max(0, Math.Min(e1, e2) - Math.Max(w1, w2));
+            foreach (var q in Antimeridian.Parts(b))
+                span += Math.Max(0, Math.Min(p.MaxX, q.MaxX) - Math.Max(p.MinX, q.MinX));
         }
         return span * (Math.Sin(north * DegreesToRadians) - Math.Sin(south * DegreesToRadians));
-    }
-
-    /// <summary>A box's longitude range as one or two ranges within ±180° (two when it crosses the antimeridian).</summary>
-    private static IEnumerable<(double West, double East)> Pieces(Bounds box)
-    {
-        if (box.MinX <= box.MaxX)
-        {
-            yield return (box.MinX, box.MaxX);
-            yield break;
-        }
-        yield return (box.MinX, 180);
-        yield return (-180, box.MaxX);
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.Json;
 using OgcTiler.Raster;
 using OgcTiler.TestSupport;
@@ -64,6 +66,25 @@ internal sealed class RealCogs
 
     /// <summary>A gdalwarp reference tile (tile-inside.u8, tile-edge.u8: RGB + alpha, band-sequential).</summary>
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path(name));
+
+    /// <summary>
+    /// The body of a 200 answer to <paramref name="path"/>, asked again while the answer says a plugin is missing (the
+    /// plugins load in a hosted service); any other answer fails the test.
+    /// </summary>
+    public async Task<byte[]> GetOkAsync(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await Client.GetAsync(path);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode == HttpStatusCode.OK)
+                return bytes;
+            var text = Encoding.UTF8.GetString(bytes);
+            if (attempt >= 50 || !text.Contains("plugin"))
+                Assert.Fail($"{path}: {(int)response.StatusCode} {text}");
+            await Task.Delay(100);
+        }
+    }
 
     public Task DisposeAsync()
     {

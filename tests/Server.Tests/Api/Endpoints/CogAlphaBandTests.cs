@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using OgcTiler.Server.Tests.Rendering;
 
@@ -24,21 +22,7 @@ public sealed class CogAlphaBandTests : IAsyncLifetime
 
     private static byte Alpha(int p) => Rgba[3 * N + p];
 
-    private async Task<byte[]> GetAsync(string path)
-    {
-        // The plugins load in a hosted service: wait until color formulas are available.
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await _cogs.Client.GetAsync(path);
-            var bytes = await response.Content.ReadAsByteArrayAsync();
-            if (response.StatusCode == HttpStatusCode.OK)
-                return bytes;
-            var text = Encoding.UTF8.GetString(bytes);
-            if (attempt >= 50 || !text.Contains("plugin"))
-                Assert.Fail($"{path}: {(int)response.StatusCode} {text}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<byte[]> GetAsync(string path) => _cogs.GetOkAsync(path);
 
     [Fact]
     public async Task PreviewNpy_IsTheThreeColourBandsThenTheAlphaAsMask()

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using OgcTiler.Server.Tests.Rendering;
 using OgcTiler.TestSupport;
@@ -28,21 +26,7 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
 
     private static byte Alpha(int p) => Rgba[3 * N + p];
 
-    private async Task<byte[]> GetAsync(string path)
-    {
-        // The plugins load in a hosted service: wait until colormaps and expressions are available.
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await _cogs.Client.GetAsync(path);
-            var bytes = await response.Content.ReadAsByteArrayAsync();
-            if (response.StatusCode == HttpStatusCode.OK)
-                return bytes;
-            var text = Encoding.UTF8.GetString(bytes);
-            if (attempt >= 50 || !text.Contains("plugin"))
-                Assert.Fail($"{path}: {(int)response.StatusCode} {text}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<byte[]> GetAsync(string path) => _cogs.GetOkAsync(path);
 
     [Theory]
     [InlineData("")]
