@@ -8,10 +8,10 @@ namespace OgcTiler.Raster.Crs;
 /// coordinates of the source and target CRSs (their prime meridian and angular unit).
 /// </summary>
 /// <remarks>
-/// Like PROJ (proj_trans with several candidate operations, 9.1), each point takes the operation of best accuracy
-/// among those whose area of use, as a box in the transform's input CRS, contains it; a candidate of equal accuracy
-/// wins when its box lies strictly inside the current one's; offshore areas yield to any other; outside every area the
-/// first operation applies. The first side chooses on the transform's input coordinates, as PROJ does; when both
+/// Like PROJ (proj_trans with several candidate operations, 9.1), each point takes the first operation of the list
+/// whose area of use, as a box in the transform's input CRS, contains it, unless a later one has better accuracy (or
+/// equal accuracy and a box strictly inside) and is not offshore; outside every area the first operation without a grid
+/// applies. The list is PROJ's for the CRS's area of use, or for a raster's area of interest (<see cref="OperationChoice"/>). The first side chooses on the transform's input coordinates, as PROJ does; when both
 /// sides shift (two datums other than WGS 84), the second side chooses on WGS 84 longitude/latitude, where PROJ would
 /// instead look for a direct operation between the two datums.
 /// </remarks>

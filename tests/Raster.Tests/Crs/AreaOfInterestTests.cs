@@ -10,7 +10,8 @@ namespace OgcTiler.Raster.Tests.Crs;
 /// (projinfo -s EPSG:n -t EPSG:4326 --bbox w,s,e,n --spatial-test intersects --grid-check discard_missing) and points
 /// through it (cs2cs --bbox w,s,e,n), from tests/data/crs/aoi.tsv (make_reference.py): Timbalai 1948 over the RSO
 /// Sarawak fixture, NAD27 in CONUS, Canada, Alaska, the Gulf and Mexico, ED50 in Spain, the North Sea, Norway, Greece and
-/// across Europe, OSGB36, Pulkovo 1942 (also across 180°), DHDN, NTF, AGD66, CH1903, NZGD49, and the ballpark outside every area.
+/// across Europe, OSGB36, Pulkovo 1942 (also across 180°), DHDN, NTF, AGD66, CH1903, NZGD49, and the ballpark outside
+/// every area; and GDAL's own answer for the same area (OGR's coordinate transformation given it, as gdalwarp gives it).
 /// </summary>
 public sealed class AreaOfInterestTests
 {
@@ -45,6 +46,41 @@ public sealed class AreaOfInterestTests
             ? MetresPerDegree * Math.Sqrt(Math.Pow(((gotX - backX + 540) % 360 - 180) * Math.Cos(lat * Math.PI / 180), 2) + Math.Pow(gotY - backY, 2))
             : Math.Sqrt(Math.Pow(gotX - backX, 2) + Math.Pow(gotY - backY, 2));
         Assert.True(back < ToleranceMetres, $"{crs.Id} over {area} ({name}): ({lon}, {lat}) went back to ({gotX:R}, {gotY:R}), cs2cs ({backX:R}, {backY:R})");
+    }
+
+    /// <summary>
+    /// GDAL gets the same as cs2cs --bbox: osr.CoordinateTransformation with SetAreaOfInterest (what gdalwarp passes),
+    /// for every area of the table.
+    /// </summary>
+    [Fact]
+    public async Task Transform_WithAnArea_IsOgrsWithThatArea()
+    {
+        const string ogr = """
+            import sys
+            from osgeo import osr
+            wgs84 = osr.SpatialReference()
+            wgs84.ImportFromEPSG(4326)
+            wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+            for line in open(sys.argv[1]):
+                f = line.split("\t")
+                crs = osr.SpatialReference()
+                crs.ImportFromEPSG(int(f[0]))
+                crs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+                options = osr.CoordinateTransformationOptions()
+                options.SetAreaOfInterest(*map(float, f[1:5]))
+                lon, lat, _ = osr.CoordinateTransformation(crs, wgs84, options).TransformPoint(float(f[5]), float(f[6]))
+                print(repr(lon), repr(lat))
+            """;
+        var lines = (await ExternalProcess.RunCheckedAsync("/usr/bin/python3", "-c", ogr, RepoPaths.Data("crs", "aoi.tsv"))).Trim().Split('\n');
+        Assert.Equal(Rows.Length, lines.Length);
+        for (var row = 0; row < Rows.Length; row++)
+        {
+            var (crs, area, (x, y), _, _, _, name) = Case(row);
+            var f = lines[row].Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var (lon, lat) = CrsRegistry.Default.CreateTransform(crs, CrsRegistry.Crs84, area).Transform(x, y);
+            var error = MetresPerDegree * Math.Sqrt(Math.Pow((lon - f[0] + 540) % 360 - 180, 2) * Math.Pow(Math.Cos(lat * Math.PI / 180), 2) + Math.Pow(lat - f[1], 2));
+            Assert.True(error < ToleranceMetres, $"{crs.Id} over {area} ({name}): ({x}, {y}) went to ({lon:R}, {lat:R}), OGR's ({f[0]:R}, {f[1]:R})");
+        }
     }
 
     /// <summary>
