@@ -59,7 +59,38 @@ internal sealed class GeoTiffHeader
     public static async Task<GeoTiffHeader> ReadAsync(IRangeReader reader, int prefetch, Sidecars sidecars, CancellationToken cancellationToken)
     {
         var uri = reader.Uri;
-        var set = await TiffParser.ParseAsync(reader, prefetch, cancellationToken);
+        Task<IReadOnlyList<TiffImage>>? maskFile = null;
+        // once every IFD is known, a file without an internal mask probes its .msk along with the reads of its values
+        try
+        {
+            var set = await TiffParser.ParseAsync(reader, prefetch,
+                chain => maskFile = HasInternalMask(uri, chain) ? null : sidecars.ReadMaskAsync(cancellationToken), cancellationToken);
+            return await BuildAsync(reader, set, sidecars, maskFile, cancellationToken);
+        }
+        catch when (maskFile is not null)
+        {
+            // the file is refused: the probe's own failure, if any, is of no interest
+            _ = maskFile.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            throw;
+        }
+    }
+
+    /// <summary>Whether the first IFD (the full image) has a mask among the IFDs of the chain (inline fields only).</summary>
+    private static bool HasInternalMask(string uri, IReadOnlyList<Dictionary<ushort, TiffField>> chain)
+    {
+        if (chain.Count == 0)
+            return true;   // no image: refused, nothing to probe
+        static ulong? Integer(string uri, Dictionary<ushort, TiffField> f, ushort tag) =>
+            f.TryGetValue(tag, out var v) && v.Count > 0 ? v.AsInteger(uri) : null;
+        var (width, height) = (Integer(uri, chain[0], TiffTag.ImageWidth), Integer(uri, chain[0], TiffTag.ImageLength));
+        return chain.Any(f => TiffImageBuilder.IsMask(uri, f) && Integer(uri, f, TiffTag.ImageWidth) == width && Integer(uri, f, TiffTag.ImageLength) == height);
+    }
+
+    /// <param name="maskFile">The <c>.msk</c> probe already under way, or null when the file has an internal mask.</param>
+    private static async Task<GeoTiffHeader> BuildAsync(IRangeReader reader, TiffDirectorySet set, Sidecars sidecars,
+        Task<IReadOnlyList<TiffImage>>? maskFile, CancellationToken cancellationToken)
+    {
+        var uri = reader.Uri;
         if (set.Ifds.Count == 0)
             throw TiffErrors.Format(uri, "no image (empty IFD chain)");
         var file = new TiffFile(reader, set.BigEndian);
@@ -73,10 +104,9 @@ internal sealed class GeoTiffHeader
             throw TiffErrors.Format(uri, "no CRS (GeoKeys name no EPSG code)");
         var levels = OverviewsOf(full, images).Prepend(full).ToList();
         var masks = images.Where(i => i.IsMask).ToList();
-        var hasMask = masks.Any(m => m.Width == full.Width && m.Height == full.Height);
         IReadOnlyList<TiffImage> none = [];
         var overviewFile = levels.Count == 1 ? sidecars.ReadOverviewsAsync(cancellationToken) : Task.FromResult(none);
-        var maskFile = hasMask ? Task.FromResult(none) : sidecars.ReadMaskAsync(cancellationToken);
+        maskFile ??= Task.FromResult(none);
         await Task.WhenAll(overviewFile, maskFile);
         levels.AddRange(OverviewsOf(full, overviewFile.Result));
         masks.AddRange(overviewFile.Result.Where(i => i.IsMask));

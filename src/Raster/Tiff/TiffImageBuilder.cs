@@ -7,6 +7,14 @@ internal static class TiffImageBuilder
 {
     private const long MaxBlocks = 1 << 24;
 
+    /// <summary>
+    /// Whether an IFD is a transparency mask: NewSubfileType with bit 2 (mask) and PhotometricInterpretation 4. Both are
+    /// single values, inline in their entries, so the fields of an IFD whose other values are not read yet tell.
+    /// </summary>
+    public static bool IsMask(string uri, IReadOnlyDictionary<ushort, TiffField> f) =>
+        f.TryGetValue(TiffTag.NewSubfileType, out var subfile) && subfile.Count > 0 && (subfile.AsInteger(uri) & 4) != 0
+        && f.TryGetValue(TiffTag.Photometric, out var photometric) && photometric.Count > 0 && photometric.AsInteger(uri) == 4;
+
     public static TiffImage Build(TiffFile file, int index, IReadOnlyDictionary<ushort, TiffField> f)
     {
         var uri = file.Uri;
@@ -23,7 +31,7 @@ internal static class TiffImageBuilder
             throw TiffErrors.Format(uri, Where("SamplesPerPixel is 0"));
         var subfile = Int(TiffTag.NewSubfileType, 0);
         var photometric = (int)Int(TiffTag.Photometric, 1);
-        var isMask = (subfile & 4) != 0 && photometric == 4;
+        var isMask = IsMask(uri, f);
         var bits = BitsPerSample(uri, f, samples, Where);
         var format = f.TryGetValue(TiffTag.SampleFormat, out var sf) && sf.Count > 0 ? (int)sf.AsInteger(uri) : 1;
         var dataType = bits == 1 && isMask ? (RasterDataType?)null : DataType(format, bits)

@@ -19,22 +19,35 @@ internal sealed class TiffParser
     private string Uri => _buffer.Uri;
 
     /// <summary>Every IFD's fields, in file order. A loop in the IFD chain ends the chain (as libtiff does).</summary>
-    public static async Task<TiffDirectorySet> ParseAsync(IRangeReader reader, int prefetch, CancellationToken cancellationToken)
+    public static Task<TiffDirectorySet> ParseAsync(IRangeReader reader, int prefetch, CancellationToken cancellationToken) =>
+        ParseAsync(reader, prefetch, null, cancellationToken);
+
+    /// <summary>
+    /// Every IFD's fields, in file order. The chain is walked first, then the values stored apart from the IFDs are read
+    /// at once; <paramref name="onChain"/> hears the IFDs' inline fields (those whose values fit in their entry) in
+    /// between, before any such read.
+    /// </summary>
+    public static async Task<TiffDirectorySet> ParseAsync(IRangeReader reader, int prefetch,
+        Action<IReadOnlyList<Dictionary<ushort, TiffField>>>? onChain, CancellationToken cancellationToken)
     {
         var parser = new TiffParser(reader, prefetch);
         var first = await parser.ReadHeaderAsync(cancellationToken);
-        var ifds = new List<Dictionary<ushort, TiffField>>();
+        var chain = new List<List<Entry>>();
         var offsets = new List<long>();
         var visited = new HashSet<long>();
         for (var offset = first; offset != 0 && visited.Add(offset);)
         {
-            if (ifds.Count == MaxIfds)
+            if (chain.Count == MaxIfds)
                 throw TiffErrors.Format(parser.Uri, $"more than {MaxIfds} IFDs");
-            var (fields, next) = await parser.ReadIfdAsync(offset, cancellationToken);
-            ifds.Add(fields);
+            var (entries, next) = await parser.ReadIfdAsync(offset, cancellationToken);
+            chain.Add(entries);
             offsets.Add(offset);
             offset = next;
         }
+        onChain?.Invoke(chain.Select(entries => parser.Fields(entries.Where(e => e.ValueOffset < 0))).ToList());
+        await parser._buffer.LoadAsync(chain.SelectMany(entries => entries).Where(e => e.ValueOffset >= 0).Select(e => new ByteRange(e.ValueOffset, e.Size)),
+            cancellationToken);
+        var ifds = chain.Select(entries => parser.Fields(entries)).ToList();
         return new TiffDirectorySet(ifds, offsets, parser._bigEndian, parser._bigTiff);
     }
 
@@ -64,7 +77,8 @@ internal sealed class TiffParser
         return Offset(big[8..]);
     }
 
-    private async Task<(Dictionary<ushort, TiffField>, long Next)> ReadIfdAsync(long offset, CancellationToken cancellationToken)
+    /// <summary>An IFD's entries (of the tags the reader uses) and the offset of the next IFD.</summary>
+    private async Task<(List<Entry> Entries, long Next)> ReadIfdAsync(long offset, CancellationToken cancellationToken)
     {
         var countSize = _bigTiff ? 8 : 2;
         var entrySize = _bigTiff ? 20 : 12;
@@ -75,15 +89,20 @@ internal sealed class TiffParser
         var entriesLength = (int)count * entrySize + (_bigTiff ? 8 : 4);
         await _buffer.LoadAsync([new ByteRange(offset + countSize, entriesLength)], cancellationToken);
         var entries = ReadEntries(_buffer.Slice(offset + countSize, entriesLength), (int)count);
-        await _buffer.LoadAsync(entries.Where(e => e.ValueOffset >= 0).Select(e => new ByteRange(e.ValueOffset, e.Size)), cancellationToken);
+        var next = _buffer.Slice(offset + countSize + (int)count * entrySize, _bigTiff ? 8 : 4);
+        return (entries, _bigTiff ? Offset(next) : U32(next));
+    }
+
+    /// <summary>The fields of entries whose values are inline or loaded.</summary>
+    private Dictionary<ushort, TiffField> Fields(IEnumerable<Entry> entries)
+    {
         var fields = new Dictionary<ushort, TiffField>();
         foreach (var e in entries)
         {
             var raw = e.ValueOffset >= 0 ? _buffer.Slice(e.ValueOffset, (int)e.Size).ToArray() : e.Inline!;
             fields[e.Tag] = new TiffField(e.Tag, e.Type, e.Count, raw, _bigEndian);
         }
-        var next = _buffer.Slice(offset + countSize + (int)count * entrySize, _bigTiff ? 8 : 4);
-        return (fields, _bigTiff ? Offset(next) : U32(next));
+        return fields;
     }
 
     private List<Entry> ReadEntries(ReadOnlySpan<byte> span, int count)
