@@ -8,7 +8,9 @@ namespace OgcTiler.Server.Tests.Api.Endpoints;
 /// against gdalwarp run here on the same file to the same grid. The source is a WGS 84 raster of 1.1 m pixels over
 /// Sarawak, so the datum operation shows: gdalwarp takes Timbalai 1948 to WGS 84 (4) for the raster's area where cs2cs
 /// would take (1) per point, 1.9 m (about two output pixels) apart: gdalwarp made to use (1) (-ct with projinfo's
-/// OGC:CRS84 to EPSG:29874 pipeline for it) matches none of these pixels.
+/// OGC:CRS84 to EPSG:29874 pipeline for it) matches none of these pixels. With the operation gdalwarp takes and its
+/// approximate transformer replayed (per scanline, 0.125 pixel), every pixel is gdalwarp's: measured 32,400 of 32,400,
+/// and 191,482 of 191,482 over ten other grids of 0.3 to 2.5 m with -dstalpha (docs/architecture.md).
 /// </summary>
 public sealed class CogDatumTests
 {
@@ -43,11 +45,13 @@ public sealed class CogDatumTests
         var source = server.DataPath("sarawak_wgs84.tif");
         var box = (await ExternalProcess.RunCheckedAsync("/usr/bin/python3", "-c", MakeSource, source)).Trim().Split(' ');
         var reference = Path.Combine(Path.GetTempPath(), $"ogctiler-rso-{Guid.NewGuid():N}.bin");
+        var exact = Path.ChangeExtension(reference, null) + "-exact.bin";
         try
         {
-            await ExternalProcess.RunCheckedAsync("gdalwarp", "-q", "-of", "ENVI", "-t_srs", "EPSG:29874", "-te", box[0], box[1], box[2], box[3],
-                "-ts", "180", "180", "-r", "near", source, reference);
+            await Gdalwarp(source, box, reference);
             var expected = await File.ReadAllBytesAsync(reference);
+            await Gdalwarp(source, box, exact, "-et", "0");
+            var exactExpected = await File.ReadAllBytesAsync(exact);
 
             using var client = server.CreateClient();
             var response = await client.GetAsync($"/cog/bbox/{string.Join(",", box)}/180x180.npy?url=data/sarawak_wgs84.tif&coord_crs=EPSG:29874&dst_crs=EPSG:29874");
@@ -56,8 +60,13 @@ public sealed class CogDatumTests
             var npy = NpyFile.Parse(bytes);
             Assert.Equal([2, 180, 180], npy.Shape);
             var n = 180 * 180;
-            var same = Enumerable.Range(0, n).Count(i => npy.Values[n + i] != 0 && npy.Values[i] == expected[i]);
-            Assert.True(same >= 0.99 * n, $"{same} of {n} pixels equal gdalwarp's (box {string.Join(",", box)})");
+            var differing = Enumerable.Range(0, n).Where(i => npy.Values[n + i] == 0 || npy.Values[i] != expected[i]).ToList();
+            Assert.True(differing.Count == 0, $"{differing.Count} of {n} pixels differ from gdalwarp's, the first at (row, col) "
+                + string.Join(" ", differing.Take(10).Select(i => $"({i / 180}, {i % 180})")) + $" (box {string.Join(",", box)})");
+            // Where gdalwarp's exact transformer (-et 0) picks another source pixel, ours picks the approximate one's:
+            // 3 pixels, whose centres fall within 4e-6 source pixel of a pixel edge, (2, 98), (43, 52) and (127, 55).
+            var approximated = Enumerable.Range(0, n).Count(i => exactExpected[i] != expected[i]);
+            Assert.InRange(approximated, 1, 0.001 * n);
         }
         finally
         {
@@ -65,4 +74,8 @@ public sealed class CogDatumTests
                 File.Delete(f);
         }
     }
+
+    private static Task<string> Gdalwarp(string source, string[] box, string output, params string[] options) =>
+        ExternalProcess.RunCheckedAsync("gdalwarp", ["-q", "-of", "ENVI", "-t_srs", "EPSG:29874", "-te", box[0], box[1], box[2], box[3],
+            "-ts", "180", "180", "-r", "near", .. options, source, output]);
 }
