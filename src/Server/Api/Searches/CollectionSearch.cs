@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Api.Searches.Cql2;
 
 namespace OgcTiler.Server.Api.Searches;
 
@@ -9,7 +10,7 @@ namespace OgcTiler.Server.Api.Searches;
 /// titiler-pgstac's <c>/collections/{collection_id}</c> search (dependencies.py <c>get_collection_id</c>):
 /// <c>{collections: [id]}</c> with the request's <c>ids</c> (comma list), <c>bbox</c> (4 or 6 numbers within WGS84,
 /// west &lt;= east), <c>datetime</c>, <c>query</c> (JSON), <c>sortby</c> (<c>[+|-]field,…</c>) and <c>filter</c>
-/// (CQL2 JSON with <c>filter-lang=cql2-json</c>), and the metadata titiler-pgstac derives from the collection:
+/// (CQL2 text, the default <c>filter-lang</c>, converted to CQL2 JSON; or CQL2 JSON with <c>filter-lang=cql2-json</c>), and the metadata titiler-pgstac derives from the collection:
 /// its name, its bounds (the bbox, else the collection's first extent box), its <c>item_assets</c> names and its
 /// <c>renders</c> as named defaults.
 /// </summary>
@@ -135,7 +136,7 @@ internal static class CollectionSearch
         if (text is null)
             return null;
         if (language == "cql2-text")
-            throw new InvalidParameterException("filter-lang", "filter-lang: cql2-text is not supported by the STAC search; give the filter as CQL2 JSON with filter-lang=cql2-json");
+            return Cql2Text.ToJson(text);
         return Json("filter", text) is JsonObject filter && filter["op"] is JsonValue
             ? filter
             : throw new InvalidParameterException("filter", "filter must be a CQL2 JSON expression, an object with 'op' and 'args'");

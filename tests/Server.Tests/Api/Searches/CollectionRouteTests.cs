@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
 namespace OgcTiler.Server.Tests.Api.Searches;
@@ -204,18 +205,51 @@ public sealed class CollectionRouteTests(CollectionServer host) : IClassFixture<
         Assert.NotEqual(Hash(bbox), Hash(ids));
     }
 
-    /// <summary>test_collections.py::test_collections_cql_filter (cql2-json; cql2-text is not passed on to the STAC API, 422).</summary>
-    [Fact]
-    public async Task Filter_InCql2Json_NarrowsTheItems()
+    /// <summary>
+    /// test_collections.py::test_collections_cql_filter: a CQL2 text filter (filter-lang cql2-text, titiler-pgstac's
+    /// default) reaches the STAC API as its CQL2 JSON with filter-lang cql2-json, and answers as that CQL2 JSON given
+    /// with filter-lang=cql2-json does (the same items, the same search hash).
+    /// </summary>
+    [Theory]
+    [InlineData("platform = 'sentinel-2b'", """{"op":"=","args":[{"property":"platform"},"sentinel-2b"]}""", "&filter-lang=cql2-text", new[] { "item-b" })]
+    [InlineData("\"eo:cloud_cover\" < 10", """{"op":"<","args":[{"property":"eo:cloud_cover"},10]}""", "", new[] { "item-a" })]
+    [InlineData("eo:cloud_cover >= 10 and platform = 'sentinel-2a'",
+        """{"op":"and","args":[{"op":">=","args":[{"property":"eo:cloud_cover"},10]},{"op":"=","args":[{"property":"platform"},"sentinel-2a"]}]}""",
+        "", new[] { "item-c" })]
+    public async Task Filter_InCql2Text_ReachesTheStacApiAsItsCql2Json(string text, string json, string language, string[] ids)
     {
-        var filter = Uri.EscapeDataString("""{"op": "=", "args": [{"property": "platform"}, "sentinel-2b"]}""");
+        var asText = $"filter={Uri.EscapeDataString(text)}{language}";
+        var asJson = $"filter={Uri.EscapeDataString(json)}&filter-lang=cql2-json";
+        var before = host.Api.Requests.Count;
 
-        using var assets = await JsonAsync($"{Collection}/point/{Point}/assets?filter={filter}&filter-lang=cql2-json");
-        using var text = await host.Client.GetAsync($"{Collection}/point/{Point}/assets?filter=platform%3D'sentinel-2b'");
+        using var textAssets = await JsonAsync($"{Collection}/point/{Point}/assets?{asText}");
+        var sent = host.Api.Requests.Skip(before).Last(r => r.PathAndQuery.StartsWith("/search", StringComparison.Ordinal));
+        using var jsonAssets = await JsonAsync($"{Collection}/point/{Point}/assets?{asJson}");
+        using var textInfo = await JsonAsync($"{Collection}/info?{asText}");
+        using var jsonInfo = await JsonAsync($"{Collection}/info?{asJson}");
 
-        Assert.Equal(["item-b"], Ids(assets));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, text.StatusCode);
-        Assert.Contains("cql2-text is not supported", await text.Content.ReadAsStringAsync());
+        Assert.Equal("POST", sent.Method);
+        var body = JsonNode.Parse(sent.Body)!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), body["filter"]), sent.Body);
+        Assert.Equal("cql2-json", body["filter-lang"]!.GetValue<string>());
+        Assert.Equal(ids, Ids(textAssets));
+        Assert.Equal(jsonAssets.RootElement.GetRawText(), textAssets.RootElement.GetRawText());
+        Assert.Equal(Search(jsonInfo).GetRawText(), Search(textInfo).GetRawText());
+        Assert.Equal(Hash(jsonInfo), Hash(textInfo));
+    }
+
+    /// <summary>CQL2 text that does not parse is a 422 whose detail names the character where it fails, on every route.</summary>
+    [Theory]
+    [InlineData("/info?filter=platform%20%3D%20'sentinel-2b", "character 12: unterminated string")]
+    [InlineData("/point/3.0055,29.826/assets?filter=eo:cloud_cover%20~%2010&filter-lang=cql2-text", "character 16: unexpected character '~'")]
+    [InlineData("/tiles/WebMercatorQuad/14/8328/6768.png?assets=B04&filter=eo:cloud_cover%20<%2010%20foo", "character 21: unexpected 'foo'")]
+    public async Task Filter_InBadCql2Text_Is422_SayingWhere(string route, string message)
+    {
+        using var response = await host.Client.GetAsync(Collection + route);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(message, problem.RootElement.GetProperty("detail").GetString());
     }
 
     /// <summary>
@@ -231,6 +265,9 @@ public sealed class CollectionRouteTests(CollectionServer host) : IClassFixture<
     [InlineData("filter=%7B%22op%22:%22lte%22,%22args%22:[%7B%22property%22:%22gsd%22%7D,10]%7D&filter-lang=cql2-json", HttpStatusCode.OK)]
     [InlineData("filter=%7B%22this%22:%22is%20invalid%20content%22%7D&filter-lang=cql2-json", HttpStatusCode.UnprocessableEntity)]
     [InlineData("filter=this%20is%20not%20a%20valid%20JSON%20string&filter-lang=cql2-json", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("filter=gsd%20%3C%3D%2010&filter-lang=cql2-text", HttpStatusCode.OK)]
+    [InlineData("filter=gsd%20%3C%3D%2010", HttpStatusCode.OK)]
+    [InlineData("filter=this%20is%20not%20a%20valid%20CQL2%20text", HttpStatusCode.UnprocessableEntity)]
     [InlineData("filter-lang=cql-text", HttpStatusCode.UnprocessableEntity)]
     [InlineData("bbox=-180,-90,-1,180,90,1", HttpStatusCode.OK)]
     [InlineData("bbox=-180,-90,180,90", HttpStatusCode.OK)]

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using OgcTiler.Abstractions.Errors;
+using OgcTiler.Server.Api.Searches.Cql2;
+using OgcTiler.TestSupport;
+
+namespace OgcTiler.Server.Tests.Api.Searches.Cql2;
+
+/// <summary>
+/// CQL2 text to CQL2 JSON against the OGC CQL2 standard's own pairs (tests/data/cql2/examples.json, from
+/// developmentseed/cql2-rs examples/, itself from opengeospatial/ogcapi-features cql2-1.0.0), compared as JSON values.
+/// </summary>
+public class Cql2TextTests
+{
+    private static readonly JsonObject[] Examples =
+        [.. JsonNode.Parse(File.ReadAllText(RepoPaths.Data("cql2", "examples.json")))!.AsArray().Select(e => (JsonObject)e!)];
+
+    public static TheoryData<string> ExampleNames => new(Examples.Select(e => e["name"]!.GetValue<string>()));
+
+    [Theory]
+    [MemberData(nameof(ExampleNames))]
+    public void OgcExample_IsItsCql2Json(string name)
+    {
+        var example = Examples.Single(e => e["name"]!.GetValue<string>() == name);
+
+        var json = Cql2Text.ToJson(example["text"]!.GetValue<string>());
+
+        AssertJson(example["json"]!, json);
+    }
+
+    /// <summary>Cases the OGC examples leave out, with cql2-rs's answers (titiler-pgstac converts with cql2-rs's Expr.to_json).</summary>
+    [Theory]
+    [InlineData("eo:cloud_cover < 10", """{"op":"<","args":[{"property":"eo:cloud_cover"},10]}""")]
+    [InlineData("name = 'O''Brien'", """{"op":"=","args":[{"property":"name"},"O'Brien"]}""")]
+    [InlineData("x between -1 and 2 and y is not null or z in ('a')",
+        """{"op":"or","args":[{"op":"and","args":[{"op":"between","args":[{"property":"x"},-1,2]},{"op":"not","args":[{"op":"isNull","args":[{"property":"y"}]}]}]},{"op":"in","args":[{"property":"z"},["a"]]}]}""")]
+    [InlineData("(a = 1 AND b = 2) AND c = 3",
+        """{"op":"and","args":[{"op":"=","args":[{"property":"a"},1]},{"op":"=","args":[{"property":"b"},2]},{"op":"=","args":[{"property":"c"},3]}]}""")]
+    [InlineData("a_contains(tags, ('a')) and a_equals(tags, ())",
+        """{"op":"and","args":[{"op":"a_contains","args":[{"property":"tags"},["a"]]},{"op":"a_equals","args":[{"property":"tags"},[]]}]}""")]
+    [InlineData("t_metby(datetime, TIMESTAMP('2020-01-01T00:00:00.500Z'))",
+        """{"op":"t_metBy","args":[{"property":"datetime"},{"timestamp":"2020-01-01T00:00:00.5Z"}]}""")]
+    [InlineData("s_intersects(geometry, MULTIPOINT (1 2, 3 4))",
+        """{"op":"s_intersects","args":[{"property":"geometry"},{"type":"MultiPoint","coordinates":[[1,2],[3,4]]}]}""")]
+    public void OtherFilters_AreTheirCql2Json(string text, string expected)
+    {
+        AssertJson(JsonNode.Parse(expected)!, Cql2Text.ToJson(text));
+    }
+
+    /// <summary>Text that does not parse is an invalid filter (422 on /collections) naming the character where it fails.</summary>
+    [Theory]
+    [InlineData("platform = 'sentinel-2b", 12, "unterminated string")]
+    [InlineData("\"platform = 'sentinel-2b'", 1, "unterminated quoted name")]
+    [InlineData("eo:cloud_cover ~ 10", 16, "unexpected character '~'")]
+    [InlineData("eo:cloud_cover < 10 foo", 21, "unexpected 'foo'")]
+    [InlineData("eo:cloud_cover LIKES 'a%'", 16, "unexpected 'LIKES'")]
+    [InlineData("eo:cloud_cover <", 17, "found the end of the text")]
+    [InlineData("(eo:cloud_cover < 10", 21, "')' expected")]
+    [InlineData("eo:cloud_cover = AND", 18, "the keyword 'AND'")]
+    [InlineData("10", 1, "not a condition")]
+    [InlineData("S_INTERSECTS(geometry)", 1, "takes 2 arguments, not 1")]
+    [InlineData("datetime > DATE('2020-13-01')", 17, "not a date")]
+    [InlineData("datetime > TIMESTAMP('2020-01-01 00:00:00')", 22, "not a UTC timestamp")]
+    [InlineData("S_WITHIN(geometry, BBOX(1, 2, 3))", 20, "BBOX takes 4 or 6 numbers")]
+    [InlineData("S_WITHIN(geometry, POINT(1))", 27, "a number expected")]
+    public void BadText_SaysWhereItFails(string text, int character, string message)
+    {
+        var error = Assert.Throws<InvalidParameterException>(() => Cql2Text.ToJson(text));
+
+        Assert.Equal("filter", error.Parameter);
+        Assert.Contains($"character {character}: ", error.Message);
+        Assert.Contains(message, error.Message);
+    }
+
+    private static void AssertJson(JsonNode expected, JsonNode actual) =>
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(actual.ToJsonString())), $"expected {expected.ToJsonString()}\n  actual {actual.ToJsonString()}");
+}
