@@ -4,8 +4,9 @@ using OgcTiler.TestSupport;
 namespace OgcTiler.Server.Tests.Api.Endpoints;
 
 /// <summary>
-/// /cog/bbox with dst_crs=EPSG:29874 (Timbalai 1948 / RSO Sarawak) through the running server and the real engine,
-/// against gdalwarp run here on the same file to the same grid. The source is a WGS 84 raster of 1.1 m pixels over
+/// /cog/bbox with dst_crs=EPSG:29874 (Timbalai 1948 / RSO Sarawak), and /cog tiles of a TileMatrixSet in EPSG:29874,
+/// through the running server and the real engine, against gdalwarp run here on the same file to the same grid. The
+/// bbox's source is a WGS 84 raster of 1.1 m pixels over
 /// Sarawak, so the datum operation shows: gdalwarp takes Timbalai 1948 to WGS 84 (4) for the raster's area where cs2cs
 /// would take (1) per point, 1.9 m (about two output pixels) apart: gdalwarp made to use (1) (-ct with projinfo's
 /// OGC:CRS84 to EPSG:29874 pipeline for it) matches none of these pixels. With the operation gdalwarp takes and its
@@ -38,6 +39,31 @@ public sealed class CogDatumTests
         print(round(cx) - 90, round(cy) - 90, round(cx) + 90, round(cy) + 90)
         """;
 
+    /// <summary>Writes the tiles' source: WGS 84 / UTM zone 49N (EPSG:32649), 400×400 pixels of 1 m, a distinct byte per pixel.</summary>
+    private const string MakeUtmSource = """
+        import sys
+        import numpy as np
+        from osgeo import gdal
+        gdal.UseExceptions()
+        ds = gdal.GetDriverByName("GTiff").Create(sys.argv[1], 400, 400, 1, gdal.GDT_Byte)
+        ds.SetGeoTransform((766800, 1, 0, 282200, 0, -1))
+        ds.SetProjection("EPSG:32649")
+        y, x = np.mgrid[0:400, 0:400]
+        ds.GetRasterBand(1).WriteArray(((x * 7 + y * 13) % 250 + 1).astype(np.uint8))
+        ds = None
+        """;
+
+    /// <summary>
+    /// A TileMatrixSet in EPSG:29874 over the UTM source (which falls in 2412659..2413058 E, 5281908..5282307 N): tiles
+    /// of 512 m at 2 m pixels (matrix 0) and of 256 m at 1 m (matrix 1), both from (2412544, 5282432).
+    /// </summary>
+    private const string RsoTileMatrixSet = """
+        { "id": "RsoSarawakTest", "crs": "http://www.opengis.net/def/crs/EPSG/0/29874", "orderedAxes": ["E", "N"],
+          "tileMatrices": [
+            { "id": "0", "cellSize": 2, "pointOfOrigin": [2412544, 5282432], "tileWidth": 256, "tileHeight": 256, "matrixWidth": 4, "matrixHeight": 4 },
+            { "id": "1", "cellSize": 1, "pointOfOrigin": [2412544, 5282432], "tileWidth": 256, "tileHeight": 256, "matrixWidth": 8, "matrixHeight": 8 } ] }
+        """;
+
     [Fact]
     public async Task Bbox_ToRsoSarawak_MatchesGdalwarpNearest()
     {
@@ -48,9 +74,10 @@ public sealed class CogDatumTests
         var exact = Path.ChangeExtension(reference, null) + "-exact.bin";
         try
         {
-            await Gdalwarp(source, box, reference);
+            string[] grid = ["-te", box[0], box[1], box[2], box[3], "-ts", "180", "180"];
+            await Gdalwarp(source, reference, grid);
             var expected = await File.ReadAllBytesAsync(reference);
-            await Gdalwarp(source, box, exact, "-et", "0");
+            await Gdalwarp(source, exact, [.. grid, "-et", "0"]);
             var exactExpected = await File.ReadAllBytesAsync(exact);
 
             using var client = server.CreateClient();
@@ -75,7 +102,54 @@ public sealed class CogDatumTests
         }
     }
 
-    private static Task<string> Gdalwarp(string source, string[] box, string output, params string[] options) =>
-        ExternalProcess.RunCheckedAsync("gdalwarp", ["-q", "-of", "ENVI", "-t_srs", "EPSG:29874", "-te", box[0], box[1], box[2], box[3],
-            "-ts", "180", "180", "-r", "near", .. options, source, output]);
+    /// <summary>
+    /// A /cog tile of a TileMatrixSet in EPSG:29874 from a WGS 84 / UTM 49N source is gdalwarp's picture of the tile's
+    /// box (-te -ts 256 256 -r near -dstalpha), data and mask, on every pixel: a tile inside the data, one holding its
+    /// top-left corner and one at 2 m from the 1 m source with its top and left edges. gdalwarp made to take Timbalai
+    /// 1948 to WGS 84 (1), cs2cs's choice (-ct with projinfo's EPSG:32649 to EPSG:29874 pipeline), matches none of
+    /// their pixels.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(1, 0, 0)]
+    [InlineData(0, 0, 0)]
+    public async Task Tile_InRsoSarawakTileMatrixSet_MatchesGdalwarpNearest(int z, int x, int y)
+    {
+        using var server = new ServerFactory(ServerFactory.DemoConfig(extra: """, "TileMatrixSets": { "Directory": "tms" }"""), opener: null);
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(server.ConfigPath)!, "tms")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "RsoSarawakTest.json"), RsoTileMatrixSet);
+        var source = server.DataPath("sarawak_utm49.tif");
+        await ExternalProcess.RunCheckedAsync("/usr/bin/python3", "-c", MakeUtmSource, source);
+        var cell = z == 0 ? 2 : 1;
+        var (west, north) = (2412544 + x * 256 * cell, 5282432 - y * 256 * cell);
+        string[] box = [$"{west}", $"{north - 256 * cell}", $"{west + 256 * cell}", $"{north}"];
+        var reference = Path.Combine(Path.GetTempPath(), $"ogctiler-rso-tile-{Guid.NewGuid():N}.bin");
+        try
+        {
+            await Gdalwarp(source, reference, "-te", box[0], box[1], box[2], box[3], "-ts", "256", "256", "-dstalpha");
+            var expected = await File.ReadAllBytesAsync(reference);
+
+            using var client = server.CreateClient();
+            var response = await client.GetAsync($"/cog/tiles/RsoSarawakTest/{z}/{x}/{y}.npy?url=data/sarawak_utm49.tif");
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
+            var npy = NpyFile.Parse(bytes);
+            Assert.Equal([2, 256, 256], npy.Shape);
+            var n = 256 * 256;
+            var valid = Enumerable.Range(0, n).Count(i => expected[n + i] != 0);
+            Assert.True(valid > n / 4, $"gdalwarp draws {valid} pixels of tile {z}/{x}/{y}");
+            var differing = Enumerable.Range(0, n)
+                .Where(i => (npy.Values[n + i] != 0) != (expected[n + i] != 0) || (expected[n + i] != 0 && npy.Values[i] != expected[i])).ToList();
+            Assert.True(differing.Count == 0, $"{differing.Count} of {n} pixels differ from gdalwarp's, the first at (row, col) "
+                + string.Join(" ", differing.Take(10).Select(i => $"({i / 256}, {i % 256})")));
+        }
+        finally
+        {
+            foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(reference) + "*"))
+                File.Delete(f);
+        }
+    }
+
+    private static Task<string> Gdalwarp(string source, string output, params string[] options) =>
+        ExternalProcess.RunCheckedAsync("gdalwarp", ["-q", "-of", "ENVI", "-t_srs", "EPSG:29874", "-r", "near", .. options, source, output]);
 }
