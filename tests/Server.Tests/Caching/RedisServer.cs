@@ -20,7 +20,11 @@ public sealed class RedisServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The servers' configuration: short timeouts, so a stopped redis-server is noticed within a request.</summary>
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500,connectRetry=0";
+
+    /// <summary>For a test's own look into Redis: timeouts that a loaded machine does not reach.</summary>
+    public string InspectionConfiguration => $"127.0.0.1:{Port},connectTimeout=10000,syncTimeout=10000,asyncTimeout=10000";
 
     public void Start()
     {

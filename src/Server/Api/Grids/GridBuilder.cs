@@ -110,15 +110,8 @@ internal sealed class GridBuilder(CrsRegistry crs)
     /// The source's native bounds, split at 180° when a geographic source reaches past it (0..360°): the part beyond is
     /// the same ground one turn west, where the warper finds it (GDAL's CENTER_LONG).
     /// </summary>
-    private IEnumerable<Bounds> LongitudePieces(SourceInfo info)
-    {
-        var b = info.NativeBounds;
-        if (b.MaxX <= 180 || !crs.Resolve(info.Crs).IsGeographic)
-            return [b];
-        if (b.MinX >= 180)
-            return [new Bounds(b.MinX - 360, b.MinY, b.MaxX - 360, b.MaxY)];
-        return [new Bounds(b.MinX, b.MinY, 180, b.MaxY), new Bounds(-180, b.MinY, b.MaxX - 360, b.MaxY)];
-    }
+    private IReadOnlyList<Bounds> LongitudePieces(SourceInfo info) =>
+        crs.Resolve(info.Crs).IsGeographic ? Antimeridian.Parts(info.NativeBounds) : [info.NativeBounds];
 
     /// <summary>
     /// Bounds grown to whole pixels of the grid rio-tiler reads the source on in <paramref name="target"/>

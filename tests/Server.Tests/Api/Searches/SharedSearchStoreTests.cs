@@ -48,7 +48,7 @@ public sealed class SharedSearchStoreTests : IAsyncLifetime
         Assert.Equal("shared", info.RootElement.GetProperty("search").GetProperty("metadata").GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.OK, point.StatusCode);
         Assert.Equal([id], list.RootElement.GetProperty("searches").EnumerateArray().Select(s => s.GetProperty("search").GetProperty("hash").GetString()));
-        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.InspectionConfiguration);
         var stored = await redis.GetDatabase().StringGetAsync("shared:search:" + id);
         Assert.Contains("\"collections\":[\"fixture-s2\"]", stored.ToString());
     }
@@ -59,7 +59,7 @@ public sealed class SharedSearchStoreTests : IAsyncLifetime
     {
         var old = RegisteredSearch.Create(_api.BaseUrl + "/search", new JsonObject { ["collections"] = new JsonArray("fixture-s2") },
             new JsonObject { ["name"] = "shared", ["type"] = "mosaic", ["kept"] = "before the index" });
-        using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration))
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.InspectionConfiguration))
             await redis.GetDatabase().StringSetAsync("shared:search:" + old.Id, old.ToJson().ToJsonString());
         var a = Instance();
 
