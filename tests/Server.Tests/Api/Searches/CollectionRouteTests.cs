@@ -238,6 +238,24 @@ public sealed class CollectionRouteTests(CollectionServer host) : IClassFixture<
         Assert.Equal(Hash(jsonInfo), Hash(textInfo));
     }
 
+    /// <summary>A CQL2 text filter is kept in the tilejson's tile URLs, and their tiles are the mosaic of the items it selects.</summary>
+    [Fact]
+    public async Task Filter_InCql2Text_IsKeptInTheTileUrls()
+    {
+        var filter = Uri.EscapeDataString("platform = 'sentinel-2b' AND eo:cloud_cover > 20");
+
+        using var tileJson = await JsonAsync($"{Collection}/WebMercatorQuad/tilejson.json?assets=B04&rescale=0,6000&tile_format=png&filter={filter}");
+        using var itemBTileJson = await JsonAsync($"{Collection}/WebMercatorQuad/tilejson.json?assets=B04&rescale=0,6000&tile_format=png&ids=item-b");
+        var tileUrl = Tiles(tileJson).Replace("{z}/{x}/{y}", Tile, StringComparison.Ordinal);
+        var filtered = await host.Client.GetByteArrayAsync(tileUrl);
+        var onlyB = await host.Client.GetByteArrayAsync(Tiles(itemBTileJson).Replace("{z}/{x}/{y}", Tile, StringComparison.Ordinal));
+        var all = await host.Client.GetByteArrayAsync(tileUrl.Replace($"&filter={filter}", "", StringComparison.Ordinal));
+
+        Assert.Contains($"&filter={filter}", tileUrl);
+        Assert.Equal(onlyB, filtered);
+        Assert.NotEqual(all, filtered);
+    }
+
     /// <summary>CQL2 text that does not parse is a 422 whose detail names the character where it fails, on every route.</summary>
     [Theory]
     [InlineData("/info?filter=platform%20%3D%20'sentinel-2b", "character 12: unterminated string")]
