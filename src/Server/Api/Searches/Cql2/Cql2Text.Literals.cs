@@ -122,7 +122,7 @@ internal sealed partial class Cql2Text
             {
                 var member = Take();
                 geometries.Add(member.Kind == TokenKind.Name && GeoJsonTypes.ContainsKey(member.Text)
-                    ? Geometry(member)
+                    ? Nested(() => Geometry(member))
                     : throw Error(member.Position, $"a WKT geometry expected in GEOMETRYCOLLECTION, found {member}"));
             }
             while (Accept(","));

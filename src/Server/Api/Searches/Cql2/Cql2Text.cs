@@ -32,8 +32,15 @@ internal sealed partial class Cql2Text
     private static readonly FrozenSet<string> Reserved =
         FrozenSet.ToFrozenSet(["and", "or", "not", "like", "between", "in", "is", "null", "div"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// How deep parentheses, function calls, NOT, minus signs and geometry collections may nest: the recursion stays far
+    /// from the stack's end, and the JSON (two levels per operation) within the 64 levels a JSON filter may have.
+    /// </summary>
+    private const int MaxDepth = 20;
+
     private readonly List<Token> _tokens;
     private int _next;
+    private int _depth;
 
     private Cql2Text(List<Token> tokens) => _tokens = tokens;
 
@@ -97,7 +104,7 @@ internal sealed partial class Cql2Text
         }
     }
 
-    private JsonNode Not() => Accept("not") ? Op("not", Not()) : Predicate();
+    private JsonNode Not() => Accept("not") ? Op("not", Nested(Not)) : Predicate();
 
     /// <summary>A comparison, [NOT] LIKE/BETWEEN/IN or IS [NOT] NULL of a scalar, or the scalar alone (a function or boolean).</summary>
     private JsonNode Predicate()
@@ -157,7 +164,7 @@ internal sealed partial class Cql2Text
     {
         if (!Accept("-"))
             return Primary();
-        return Peek.Kind == TokenKind.Number ? Number(Take(), negative: true) : Op("*", JsonValue.Create(-1), Negation());
+        return Peek.Kind == TokenKind.Number ? Number(Take(), negative: true) : Op("*", JsonValue.Create(-1), Nested(Negation));
     }
 
     private JsonNode Primary()
@@ -196,7 +203,7 @@ internal sealed partial class Cql2Text
         if (Accept(")"))
             return items;
         do
-            items.Add(Or());
+            items.Add(Nested(Or));
         while (Accept(","));
         Expect(")");
         return items;
@@ -212,6 +219,16 @@ internal sealed partial class Cql2Text
         // An array operand of one element reads as a parenthesised value: A_CONTAINS(tags, ('a')) is tags against ['a'].
         var isArrayOperator = function.Name.StartsWith("a_", StringComparison.Ordinal);
         return Op(function.Name, [.. args.Select(a => isArrayOperator && a is JsonValue ? new JsonArray(a) : a)]);
+    }
+
+    /// <summary>A part one level deeper than its surroundings (see <see cref="MaxDepth"/>).</summary>
+    private T Nested<T>(Func<T> parse)
+    {
+        if (++_depth > MaxDepth)
+            throw Error(Peek.Position, $"the filter nests deeper than {MaxDepth} levels (parentheses, functions, NOT, minus signs, geometry collections)");
+        var part = parse();
+        _depth--;
+        return part;
     }
 
     private static JsonObject Op(string op, params JsonNode[] args) => new() { ["op"] = op, ["args"] = new JsonArray(args) };

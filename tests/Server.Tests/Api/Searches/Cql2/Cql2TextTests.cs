@@ -71,6 +71,38 @@ public class Cql2TextTests
         Assert.Contains(message, error.Message);
     }
 
+    /// <summary>
+    /// Nesting is bounded (20 levels), so a query string of thousands of parentheses or NOTs is a 422 rather than a
+    /// stack overflow that ends the process, and the JSON stays within the 64 levels a cql2-json filter may have.
+    /// </summary>
+    [Theory]
+    [InlineData("(", ")", 20, true)]
+    [InlineData("(", ")", 21, false)]
+    [InlineData("(", ")", 4000, false)]
+    [InlineData("NOT ", "", 20, true)]
+    [InlineData("NOT ", "", 2000, false)]
+    [InlineData("casei(", ")", 21, false)]
+    public void DeepNesting_IsBounded(string open, string close, int depth, bool parses)
+    {
+        var text = string.Concat(Enumerable.Repeat(open, depth)) + "a = 1" + string.Concat(Enumerable.Repeat(close, depth));
+
+        if (parses)
+        {
+            var json = Cql2Text.ToJson(text);
+            Assert.NotNull(JsonNode.Parse(json.ToJsonString()));
+        }
+        else
+            Assert.Contains("nests deeper than 20 levels", Assert.Throws<InvalidParameterException>(() => Cql2Text.ToJson(text)).Message);
+    }
+
+    [Fact]
+    public void DeepGeometryCollection_IsBounded()
+    {
+        var text = "S_INTERSECTS(geometry, " + string.Concat(Enumerable.Repeat("GEOMETRYCOLLECTION(", 500)) + "POINT(1 2)" + new string(')', 501);
+
+        Assert.Contains("nests deeper than 20 levels", Assert.Throws<InvalidParameterException>(() => Cql2Text.ToJson(text)).Message);
+    }
+
     private static void AssertJson(JsonNode expected, JsonNode actual) =>
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(actual.ToJsonString())), $"expected {expected.ToJsonString()}\n  actual {actual.ToJsonString()}");
 }
