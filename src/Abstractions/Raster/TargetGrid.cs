@@ -13,6 +13,14 @@ public sealed record TargetGrid(string Crs, double MinX, double MinY, double Max
 
     /// <summary>How the source level to read from is chosen (gdalwarp's rule unless set).</summary>
     public OverviewRule Overviews { get; init; }
+
+    /// <summary>
+    /// Whether the read goes through GDAL's warper even in the source's own CRS, as rio-tiler's point with a nodata
+    /// value reads through a WarpedVRT. It matters only under a nodata value: a warped read, like every reprojected one,
+    /// still leaves an alpha band's transparent pixels out (GDAL's warper takes the source alpha beside the nodata),
+    /// where a read in the source's CRS (rasterio's RasterIO) sees the nodata value alone.
+    /// </summary>
+    public bool Warped { get; init; }
 }
 
 /// <summary>

@@ -38,6 +38,10 @@ internal sealed class GeoTiffHeader
     /// <summary>The GeoKeys of a user-defined CRS (see <see cref="GeoKeyCrs"/>).</summary>
     public required GeoKeyDirectory? UserDefinedCrs { get; init; }
 
+    /// <summary>
+    /// GDAL_NODATA when the data type can hold it; an out-of-range value (a uint8 file's -10000, as Pix4D writes beside
+    /// an alpha band) is none, as rasterio's <c>nodatavals</c> drops it, so rio-tiler reads such a file by its alpha.
+    /// </summary>
     public required double? Nodata { get; init; }
 
     public required IReadOnlyList<BandInfo> Bands { get; init; }
@@ -125,7 +129,7 @@ internal sealed class GeoTiffHeader
             Gcps = gcps,
             Epsg = keys.Epsg,
             UserDefinedCrs = keys.UserDefined,
-            Nodata = GdalMetadata.Nodata(fields),
+            Nodata = GdalMetadata.Nodata(fields) is { } nodata && RasterDataTypes.Holds(full.DataType.Value, nodata) ? nodata : null,
             Bands = GdalMetadata.Bands(uri, fields, full.SamplesPerPixel, b => ColorInterpretation(full, b)),
         };
     }

@@ -4,8 +4,8 @@ namespace OgcTiler.Raster.Warp;
 
 /// <summary>
 /// The selected bands of a source window, converted to float32 row by row out of its blocks into one pooled buffer
-/// (band-sequential), with a validity byte per pixel that folds in the block mask, nodata and NaN: 0 invalid, else the
-/// pixel's alpha (the block mask's value, 255 without one), GDAL's source density. A pixel is valid when any selected
+/// (band-sequential), with a validity byte per pixel that folds in the block mask (when the read counts it), nodata and
+/// NaN: 0 invalid, else the pixel's alpha (the block mask's value, 255 without one), GDAL's source density. A pixel is valid when any selected
 /// band holds data (GDAL's unified source nodata). Dispose to return the buffers.
 /// </summary>
 internal sealed class SourcePixels : IDisposable
@@ -38,18 +38,19 @@ internal sealed class SourcePixels : IDisposable
 
     /// <param name="blocks">The blocks planned for <paramref name="window"/> by <see cref="BlockPlanner"/>, in order.</param>
     /// <param name="bands">0-based band indexes inside the blocks, in output order.</param>
+    /// <param name="blockMasks">Whether the blocks' masks count; when not, only nodata and NaN mark pixels invalid.</param>
     public static SourcePixels Assemble(RasterLevel level, SourceWindow window, IReadOnlyList<BlockIndex> indexes,
-        IReadOnlyList<RasterBlock> blocks, IReadOnlyList<int> bands, double? nodata)
+        IReadOnlyList<RasterBlock> blocks, IReadOnlyList<int> bands, double? nodata, bool blockMasks)
     {
         var pixels = new SourcePixels(window, bands.Count);
         var valid = pixels.Valid.AsSpan(0, window.Width * window.Height);
         for (var i = 0; i < indexes.Count; i++)
-            pixels.CopyBlock(level, indexes[i], blocks[i], bands, valid);
+            pixels.CopyBlock(level, indexes[i], blocks[i], bands, valid, blockMasks);
         pixels.AllValid = pixels.MarkInvalid(valid, nodata);
         return pixels;
     }
 
-    private void CopyBlock(RasterLevel level, BlockIndex index, RasterBlock block, IReadOnlyList<int> bands, Span<byte> valid)
+    private void CopyBlock(RasterLevel level, BlockIndex index, RasterBlock block, IReadOnlyList<int> bands, Span<byte> valid, bool blockMask)
     {
         var bx = index.X * level.BlockWidth;
         var by = index.Y * level.BlockHeight;
@@ -69,7 +70,7 @@ internal sealed class SourcePixels : IDisposable
         for (var y = y0; y < y1; y++)
         {
             var row = valid.Slice((y - Window.Y) * Window.Width + (x0 - Window.X), count);
-            if (block.Mask is { } mask)
+            if (blockMask && block.Mask is { } mask)
                 mask.AsSpan((y - by) * block.Width + (x0 - bx), count).CopyTo(row);
             else
                 row.Fill(255);

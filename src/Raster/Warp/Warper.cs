@@ -21,6 +21,8 @@ internal static class Warper
             ?? WarpGeometry.ChooseLevel(raster.Levels, sourceToTarget, target.Inverse());
         var level = raster.Levels[levelIndex];
         var levelPixels = PixelLocator.Of(level);
+        var nodata = options.Nodata ?? raster.Nodata;
+        var blockMasks = UsesBlockMasks(raster, nodata, warps: grid.Warped || !sourceToTarget.IsIdentity);
         var result = RasterData.Create(grid.Width, grid.Height, bands.Select(b => $"b{b + 1}").ToArray());
         try
         {
@@ -31,7 +33,7 @@ internal static class Warper
             var resampler = Resamplers.For(ChooseMethod(whole, wholeFootprint, options, level));
             var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
             if (chunks.Count > 0)
-                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, options, result, cancellationToken).ConfigureAwait(false);
+                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, nodata, blockMasks, result, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -40,21 +42,35 @@ internal static class Warper
         }
         if (options.Unscale)
             Unscale(raster, bands, result);
-        if (raster.MaskIsAlpha)
-            SplitAlpha(result);
+        if (raster.MaskIsAlpha && blockMasks)
+            SplitAlpha(result, keep: nodata is null);
         return result;
     }
 
     /// <summary>
-    /// The warped mask of an alpha source holds each pixel's alpha: it becomes <see cref="RasterData.Alpha"/>, and the
-    /// mask keeps only the opaque pixels valid (rio-tiler: <c>alpha != opaque</c> is masked).
+    /// Whether the blocks' masks (an internal mask or an alpha band) count, as rio-tiler reads them: always without a
+    /// nodata value; with one (the read's or the file's) an internal mask never (GDAL's warper takes a mask band only
+    /// without nodata and alpha; rasterio's masked read is replaced by <c>data == nodata</c>, reader.py <c>read</c>), an
+    /// alpha band only when the read <paramref name="warps"/> (a reprojection, or <see cref="TargetGrid.Warped"/>),
+    /// where rio-tiler's WarpedVRT gives GDAL's warper the source alpha beside the nodata.
     /// </summary>
-    private static void SplitAlpha(RasterData result)
+    private static bool UsesBlockMasks(IBlockedRaster raster, double? nodata, bool warps) =>
+        nodata is null || (raster.MaskIsAlpha && warps);
+
+    /// <summary>
+    /// The warped mask of an alpha source holds each pixel's alpha. Kept (no nodata value), it becomes
+    /// <see cref="RasterData.Alpha"/> and the mask keeps only the opaque pixels valid (rio-tiler: <c>alpha != opaque</c>
+    /// is masked); under a nodata value every drawn pixel is valid and no alpha is kept (rio-tiler's read of a WarpedVRT
+    /// with nodata masks <c>data == nodata</c> alone and returns no alpha_mask).
+    /// </summary>
+    private static void SplitAlpha(RasterData result, bool keep)
     {
         var mask = result.Mask;
-        mask.CopyTo(result.AddAlpha());
+        if (keep)
+            mask.CopyTo(result.AddAlpha());
+        var opaque = keep ? 255 : 1;
         for (var i = 0; i < mask.Length; i++)
-            mask[i] = mask[i] == 255 ? (byte)255 : (byte)0;
+            mask[i] = mask[i] >= opaque ? (byte)255 : (byte)0;
     }
 
     /// <summary>
@@ -81,13 +97,13 @@ internal static class Warper
     }
 
     private static async Task WarpChunksAsync(IBlockedRaster raster, int levelIndex, List<WarpChunk> chunks, ApproxTransformer transformer, IResampler resampler,
-        int[] bands, ReadOptions options, RasterData result, CancellationToken cancellationToken)
+        int[] bands, double? nodata, bool blockMasks, RasterData result, CancellationToken cancellationToken)
     {
         var level = raster.Levels[levelIndex];
         var window = Union(chunks);
         var indexes = BlockPlanner.Plan(level, window);
         var blocks = await raster.ReadBlocksAsync(levelIndex, indexes, cancellationToken).ConfigureAwait(false);
-        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, options.Nodata ?? raster.Nodata);
+        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, nodata, blockMasks);
         var count = result.PixelCount;
         var corners = resampler.MapsCorners;
         var xs = ArrayPool<double>.Shared.Rent(count);

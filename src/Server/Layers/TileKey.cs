@@ -27,7 +27,7 @@ internal static class TileKey
     /// <summary>
     /// A <c>/cog</c> or <c>/stac</c> tile, keyed on what the door parsed: the source (<paramref name="sourceId"/> names
     /// the url, the assets, the padding and the algorithm with its parameters), the tile, the <paramref name="grid"/> it
-    /// is rendered on (tile size, buffer, overview rule), the format and the <paramref name="options"/>, so the spelling of a
+    /// is rendered on (tile size, buffer, overview rule, warped), the format and the <paramref name="options"/>, so the spelling of a
     /// query (parameter order and case, number spellings, <c>@2x</c> or <c>tilesize=512</c>) does not split the cache.
     /// </summary>
     public static string ForSource(
@@ -35,7 +35,8 @@ internal static class TileKey
         Build(
             [
                 door, sourceId, tileMatrixSet, Number(z), Number(x), Number(y), grid.Crs, Number(grid.MinX), Number(grid.MinY),
-                Number(grid.MaxX), Number(grid.MaxY), Number(grid.Width), Number(grid.Height), grid.Overviews.ToString(), format.Name,
+                Number(grid.MaxX), Number(grid.MaxY), Number(grid.Width), Number(grid.Height), grid.Overviews.ToString(),
+                grid.Warped ? "warped" : "plain", format.Name,
             ],
             Given(options));
 

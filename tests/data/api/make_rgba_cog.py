@@ -15,6 +15,10 @@ Partial alpha (rio-tiler keeps the alpha values as the mask it draws, and masks 
   rgba_partial.u8     its pixels as GDAL reads them; rgba_partial.ovr.u8 those of its overview
   rgba16_partial.tif  3-band uint16 (the RGB x 100) with a 16-bit alpha: rgba_partial's alpha x 257, 30000 in the
                       bottom 8 rows (rio-tiler scales it to 116); rgba16_partial.u16 its pixels (little-endian)
+  rgba_nodata.tif     rgba_partial.tif's bands (no overview) with a nodata value of 0 beside the alpha band (no pixel
+                      has all three bands 0)
+  rgba_nodata_out_of_range.tif   the same with -10000, which uint8 cannot hold, as rio-tiler's pix4d_alpha_nodata.tif
+                      (tests/test_reader.py::test_tile_read_nodata_and_alpha)
   rgba_partial.KERNEL.SIZE.u8   gdalwarp -t_srs EPSG:3857 -r KERNEL of rgba_partial.tif onto the grids of
                       rgba_partial.json (the footprint plus 5 %, SIZE pixels wide; the output's alpha band last, 0
                       where nothing was drawn): near and bilinear finer than the source, near coarse enough that
@@ -59,7 +63,7 @@ partial[rows < 8] = 0
 partial[rows >= H - 8] = 128
 
 
-def write_rgba(name, colours, alpha_band, gdal_type, overviews):
+def write_rgba(name, colours, alpha_band, gdal_type, overviews, nodata=None):
     mem = gdal.GetDriverByName("MEM").Create("", W, H, 4, gdal_type)
     mem.SetGeoTransform(visual.GetGeoTransform())
     mem.SetProjection(visual.GetProjection())
@@ -67,6 +71,8 @@ def write_rgba(name, colours, alpha_band, gdal_type, overviews):
         band = mem.GetRasterBand(i + 1)
         band.SetColorInterpretation(interp)
         band.WriteArray(array)
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
     out = os.path.join(HERE, name)
     options = ["COMPRESS=DEFLATE", "BLOCKSIZE=64"] + (["OVERVIEWS=AUTO", "OVERVIEW_RESAMPLING=AVERAGE"] if overviews else ["OVERVIEWS=NONE"])
     gdal.PushErrorHandler("CPLQuietErrorHandler")
@@ -83,6 +89,12 @@ written = gdal.Open(path)
 written.ReadAsArray().astype(numpy.uint8).tofile(os.path.join(HERE, "rgba_partial.u8"))
 numpy.stack([written.GetRasterBand(b + 1).GetOverview(0).ReadAsArray() for b in range(4)]).astype(numpy.uint8).tofile(
     os.path.join(HERE, "rgba_partial.ovr.u8"))
+
+assert not (rgb == 0).all(axis=0).any()
+for name, value in (("rgba_nodata.tif", 0), ("rgba_nodata_out_of_range.tif", -10000)):
+    with_nodata = gdal.Open(write_rgba(name, rgb, partial, gdal.GDT_Byte, overviews=False, nodata=value))
+    assert with_nodata.GetRasterBand(1).GetNoDataValue() == value
+    with_nodata = None
 
 wide = partial.astype(numpy.uint16) * 257
 wide[rows >= H - 8] = 30000

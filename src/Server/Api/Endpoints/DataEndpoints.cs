@@ -68,7 +68,7 @@ internal static class DataEndpoints
     {
         var (lon, lat) = ParsePoint(coordinates);
         var prepared = await requests.PrepareAsync(resolver, context.Request, context.RequestAborted);
-        var grid = requests.Grids.Point(prepared.Source.Info, lon, lat, prepared.Query.String("coord_crs"))
+        var grid = requests.Grids.Point(prepared.Source.Info, lon, lat, prepared.Query.String("coord_crs"), prepared.Options.Nodata)
             ?? throw new ResourceNotFoundException($"point outside bounds: ({lon}, {lat}) is not inside {prepared.Source.Id}");
         using var data = await pipeline.ReadAsync(new RenderRequest(prepared.Source, grid, prepared.Options, ImageFormat.Npy), context.RequestAborted);
         var labels = BandLabels.Of(data, prepared);

@@ -24,7 +24,7 @@ internal static class LayerPoint
         var (lon, lat) = DataEndpoints.ParsePoint(coordinates);
         var options = LayerStyles.Resolve(layer, context.Request.Query["style"].LastOrDefault()).With(RenderParameters.Parse(context.Request.Query));
         var source = await layers.GetSourceAsync(layer, context.RequestAborted);
-        var grid = grids.Point(source.Info, lon, lat, null)
+        var grid = grids.Point(source.Info, lon, lat, null, options.Nodata)
             ?? throw new ResourceNotFoundException($"point outside bounds: ({lon}, {lat}) is not inside layer '{layer.Id}'");
         using var data = await pipeline.ReadAsync(new RenderRequest(source, grid, options, ImageFormat.Npy), context.RequestAborted);
         return Results.Json(new

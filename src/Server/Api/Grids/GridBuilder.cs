@@ -51,8 +51,12 @@ internal sealed class GridBuilder(CrsRegistry crs)
         return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h) { Overviews = OverviewRule.RasterIo };
     }
 
-    /// <summary>A 1×1 grid on the source pixel that holds (x, y) given in <paramref name="coordCrs"/>; null when outside.</summary>
-    public TargetGrid? Point(SourceInfo info, double x, double y, string? coordCrs)
+    /// <summary>
+    /// A 1×1 grid on the source pixel that holds (x, y) given in <paramref name="coordCrs"/>; null when outside. With a
+    /// <paramref name="nodata"/> value given it is <see cref="TargetGrid.Warped"/>: rio-tiler's point then reads through
+    /// a WarpedVRT (reader.py <c>point</c>), whose warper leaves an alpha band's transparent pixels out.
+    /// </summary>
+    public TargetGrid? Point(SourceInfo info, double x, double y, string? coordCrs, double? nodata)
     {
         var from = Canonical(coordCrs ?? DefaultCoordCrs, "coord_crs");
         var (sx, sy) = crs.CreateTransform(crs.Resolve(from), crs.Resolve(info.Crs)).Transform(x, y);
@@ -63,7 +67,7 @@ internal sealed class GridBuilder(CrsRegistry crs)
         var dy = b.Height / info.Height;
         var col = Math.Min(info.Width - 1, (int)Math.Floor((sx - b.MinX) / dx));
         var row = Math.Min(info.Height - 1, (int)Math.Floor((b.MaxY - sy) / dy));
-        return new TargetGrid(info.Crs, b.MinX + col * dx, b.MaxY - (row + 1) * dy, b.MinX + (col + 1) * dx, b.MaxY - row * dy, 1, 1);
+        return new TargetGrid(info.Crs, b.MinX + col * dx, b.MaxY - (row + 1) * dy, b.MinX + (col + 1) * dx, b.MaxY - row * dy, 1, 1) { Warped = nodata is not null };
     }
 
     /// <summary>An area (a point as a box of no size) given in <paramref name="coordCrs"/> (default EPSG:4326) as a WGS84 box.</summary>
