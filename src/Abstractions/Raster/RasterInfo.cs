@@ -41,6 +41,9 @@ public sealed record RasterInfo(
     Bounds Wgs84Bounds)
 {
     public int BandCount => Bands.Count;
+
+    /// <summary>The area PROJ chooses the raster's datum operations for; null for a raster georeferenced by GCPs, as in GDAL.</summary>
+    public AreaOfInterest? AreaOfInterest { get; init; }
 }
 
 /// <summary>An axis-aligned box in some CRS, x/y in east/north order.</summary>

@@ -39,7 +39,15 @@ public sealed record SourceInfo(
     RasterDataType DataType,
     double? Nodata,
     IReadOnlyList<string> BandNames,
-    IReadOnlyList<BandInfo> Bands);
+    IReadOnlyList<BandInfo> Bands)
+{
+    /// <summary>
+    /// The area of interest of the one raster the source reads (<see cref="RasterInfo.AreaOfInterest"/>), so grids
+    /// computed from <see cref="NativeBounds"/> take the datum operation its reads take; null for a source of several
+    /// rasters or none, whose bounds are transformed with each point's own operation (cs2cs's).
+    /// </summary>
+    public AreaOfInterest? AreaOfInterest { get; init; }
+}
 
 /// <summary>A source to open: a URL (or path) and provider-specific options (config keys or request parameters).</summary>
 public sealed record SourceSpec(string Url, IReadOnlyDictionary<string, string> Options);

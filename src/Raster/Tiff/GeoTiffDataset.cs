@@ -79,6 +79,8 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
 
     public CrsDefinition Crs { get; }
 
+    public AreaOfInterest? AreaOfInterest => Info.AreaOfInterest;
+
     public int BandCount => Info.BandCount;
 
     public double? Nodata => _header.Nodata;

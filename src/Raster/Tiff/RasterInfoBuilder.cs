@@ -31,7 +31,7 @@ internal static class RasterInfoBuilder
             full.BlockHeight,
             header.HasMask,
             EnvelopeOf(native.Xs, native.Ys),
-            EnvelopeOf(wgs84.Xs, wgs84.Ys));
+            EnvelopeOf(wgs84.Xs, wgs84.Ys)) { AreaOfInterest = RasterArea.Of(crs, full) };
     }
 
     /// <summary>Points along the four edges of the raster, <paramref name="perEdge"/> per edge.</summary>

@@ -98,10 +98,12 @@ public sealed class TileMatrixSet
 
     /// <summary>
     /// The coarsest and finest useful matrices for a dataset of <paramref name="width"/>×<paramref name="height"/>
-    /// pixels covering <paramref name="nativeBounds"/> in <paramref name="datasetCrs"/> (rio-tiler's minzoom/maxzoom).
+    /// pixels covering <paramref name="nativeBounds"/> in <paramref name="datasetCrs"/> (rio-tiler's minzoom/maxzoom),
+    /// its bounds carried into the set's CRS with the dataset's datum operation (<paramref name="area"/>, as
+    /// rasterio's calculate_default_transform gets it from GDAL).
     /// </summary>
-    public (TileMatrix Min, TileMatrix Max) ZoomRange(CrsDefinition datasetCrs, Bounds nativeBounds, int width, int height, CrsRegistry crs) =>
-        Zoom.Range(this, datasetCrs, nativeBounds, width, height, crs);
+    public (TileMatrix Min, TileMatrix Max) ZoomRange(CrsDefinition datasetCrs, Bounds nativeBounds, int width, int height, CrsRegistry crs, AreaOfInterest? area = null) =>
+        Zoom.Range(this, datasetCrs, nativeBounds, width, height, crs, area);
 
     /// <summary>The definition as OGC TMS 2.0 JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(_document, TmsJson.Options);

@@ -29,9 +29,9 @@ internal static class Zoom
         };
     }
 
-    public static (TileMatrix Min, TileMatrix Max) Range(TileMatrixSet tms, CrsDefinition datasetCrs, Bounds nativeBounds, int width, int height, CrsRegistry crs)
+    public static (TileMatrix Min, TileMatrix Max) Range(TileMatrixSet tms, CrsDefinition datasetCrs, Bounds nativeBounds, int width, int height, CrsRegistry crs, AreaOfInterest? area)
     {
-        var (resolution, warpedWidth, warpedHeight) = SuggestedWarp(crs.CreateTransform(datasetCrs, tms.Crs), nativeBounds, width, height);
+        var (resolution, warpedWidth, warpedHeight) = SuggestedWarp(crs.CreateTransform(datasetCrs, tms.Crs, area), nativeBounds, width, height);
         var tileSize = tms.Matrices[0].TileWidth;
         var factor = 1;
         while (Math.Min(warpedWidth / factor, warpedHeight / factor) > tileSize)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using OgcTiler.Abstractions.Raster;
 using System.Runtime.CompilerServices;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Geometry;
@@ -11,6 +12,9 @@ internal interface IBlockedRaster
     string Uri { get; }
 
     CrsDefinition Crs { get; }
+
+    /// <summary>The raster's area for its datum operations (<see cref="RasterArea.Of"/>), the same instance on every read.</summary>
+    AreaOfInterest? AreaOfInterest { get; }
 
     int BandCount { get; }
 

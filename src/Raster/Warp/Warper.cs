@@ -15,7 +15,8 @@ internal static class Warper
         var bands = SelectBands(raster, requested);
         var targetCrs = crs.Resolve(grid.Crs);
         var target = new GeoTransform(grid.MinX, grid.ResolutionX, 0, grid.MaxY, 0, -grid.ResolutionY);
-        var (sourceToTarget, toRaster) = RasterTransforms.Of(raster, crs).With(targetCrs);
+        var sourceToTarget = crs.CreateTransform(raster.Crs, targetCrs, raster.AreaOfInterest);
+        var toRaster = crs.CreateTransform(targetCrs, raster.Crs, raster.AreaOfInterest);
         var toSource = AroundSourceCentre(toRaster, raster.Levels[0], raster.Crs);
         var levelIndex = (grid.Overviews == OverviewRule.RasterIo ? WarpGeometry.RasterIoLevel(raster.Levels, sourceToTarget, grid, options.Resampling) : null)
             ?? WarpGeometry.ChooseLevel(raster.Levels, sourceToTarget, target.Inverse());

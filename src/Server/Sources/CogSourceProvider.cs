@@ -27,7 +27,7 @@ internal sealed class CogRasterSource : IRasterSource
         var names = Enumerable.Range(1, info.BandCount).Select(i => "b" + i).ToArray();
         var resolution = Math.Min(Math.Abs(info.GeoTransform[1]), Math.Abs(info.GeoTransform[5]));
         Info = new SourceInfo(info.Crs, info.NativeBounds, info.Wgs84Bounds, resolution, info.Width, info.Height,
-            info.DataType, info.Nodata, names, info.Bands);
+            info.DataType, info.Nodata, names, info.Bands) { AreaOfInterest = info.AreaOfInterest };
     }
 
     public string Id => _dataset.Uri;

@@ -36,12 +36,12 @@ public sealed class AreaOfInterestTests
     public void Transform_WithAnArea_LandsWhereCs2csWithThatAreaPutsIt(int row)
     {
         var (crs, area, (x, y), (lon, lat), (backX, backY), _, name) = Case(row);
-        var (gotLon, gotLat) = CrsRegistry.Default.CreateTransform(crs, CrsRegistry.Crs84, area).Transform(x, y);
+        var (gotLon, gotLat) = CrsRegistry.BuildTransform(crs, CrsRegistry.Crs84, area).Transform(x, y);
         var dLon = (gotLon - lon + 540) % 360 - 180;
         var error = MetresPerDegree * Math.Sqrt(Math.Pow(dLon * Math.Cos(lat * Math.PI / 180), 2) + Math.Pow(gotLat - lat, 2));
         Assert.True(error < ToleranceMetres, $"{crs.Id} over {area} ({name}): ({x}, {y}) went to ({gotLon:R}, {gotLat:R}), cs2cs ({lon:R}, {lat:R}): {error:F6} m");
 
-        var (gotX, gotY) = CrsRegistry.Default.CreateTransform(CrsRegistry.Crs84, crs, area).Transform(lon, lat);
+        var (gotX, gotY) = CrsRegistry.BuildTransform(CrsRegistry.Crs84, crs, area).Transform(lon, lat);
         var back = crs.IsGeographic
             ? MetresPerDegree * Math.Sqrt(Math.Pow(((gotX - backX + 540) % 360 - 180) * Math.Cos(lat * Math.PI / 180), 2) + Math.Pow(gotY - backY, 2))
             : Math.Sqrt(Math.Pow(gotX - backX, 2) + Math.Pow(gotY - backY, 2));
@@ -77,7 +77,7 @@ public sealed class AreaOfInterestTests
         {
             var (crs, area, (x, y), _, _, _, name) = Case(row);
             var f = lines[row].Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            var (lon, lat) = CrsRegistry.Default.CreateTransform(crs, CrsRegistry.Crs84, area).Transform(x, y);
+            var (lon, lat) = CrsRegistry.BuildTransform(crs, CrsRegistry.Crs84, area).Transform(x, y);
             var error = MetresPerDegree * Math.Sqrt(Math.Pow((lon - f[0] + 540) % 360 - 180, 2) * Math.Pow(Math.Cos(lat * Math.PI / 180), 2) + Math.Pow(lat - f[1], 2));
             Assert.True(error < ToleranceMetres, $"{crs.Id} over {area} ({name}): ({x}, {y}) went to ({lon:R}, {lat:R}), OGR's ({f[0]:R}, {f[1]:R})");
         }
@@ -94,7 +94,7 @@ public sealed class AreaOfInterestTests
         var area = new Bounds(113.0689, 2.0651, 113.9326, 2.9348);
         var (x, y) = (2424300.553678754, 5276622.436752859);
         var (perPointLon, perPointLat) = CrsRegistry.Default.CreateTransform(crs, CrsRegistry.Crs84).Transform(x, y);
-        var (areaLon, areaLat) = CrsRegistry.Default.CreateTransform(crs, CrsRegistry.Crs84, area).Transform(x, y);
+        var (areaLon, areaLat) = CrsRegistry.BuildTransform(crs, CrsRegistry.Crs84, area).Transform(x, y);
         var apart = MetresPerDegree * Math.Sqrt(Math.Pow((perPointLon - areaLon) * Math.Cos(areaLat * Math.PI / 180), 2) + Math.Pow(perPointLat - areaLat, 2));
         Assert.InRange(apart, 1.5, 2.5);
     }

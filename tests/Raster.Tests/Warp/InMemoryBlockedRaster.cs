@@ -1,3 +1,4 @@
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Warp;
 
@@ -20,6 +21,8 @@ internal sealed class InMemoryBlockedRaster(string uri, CrsDefinition crs, int b
     public double? Nodata => nodata;
 
     public IReadOnlyList<RasterLevel> Levels { get; } = levels.Select(l => l.Level).ToArray();
+
+    public AreaOfInterest? AreaOfInterest { get; } = RasterArea.Of(crs, levels[0].Level);
 
     public (double Scale, double Offset)[]? Scaling { get; init; }
 

@@ -6,13 +6,15 @@ namespace OgcTiler.Server.Api.Grids;
 /// <summary>Bounds from one CRS to another through 21 points per edge (as rasterio's transform_bounds).</summary>
 internal static class BoundsTransform
 {
-    public static Bounds Transform(Bounds bounds, string fromCrs, string toCrs, CrsRegistry registry)
+    /// <param name="area">The raster's area when <paramref name="bounds"/> are a raster's own (its datum operation, as
+    /// GDAL's suggested warp output takes it); null for any other box (rasterio's transform_bounds: each point's own).</param>
+    public static Bounds Transform(Bounds bounds, string fromCrs, string toCrs, CrsRegistry registry, AreaOfInterest? area = null)
     {
         var from = registry.Resolve(fromCrs);
         var to = registry.Resolve(toCrs);
         return from.Id == to.Id
             ? bounds
-            : registry.CreateTransform(from, to).TransformEdges(bounds) ?? new Bounds(0, 0, 0, 0);
+            : registry.CreateTransform(from, to, area).TransformEdges(bounds) ?? new Bounds(0, 0, 0, 0);
     }
 
     /// <summary>

@@ -22,11 +22,11 @@ internal sealed class GridBuilder(CrsRegistry crs)
 
     public CrsRegistry Crs => crs;
 
-    /// <summary>The whole source in <paramref name="dstCrs"/> (default: the source's CRS).</summary>
+    /// <summary>The whole source in <paramref name="dstCrs"/> (default: the source's CRS), its bounds carried with the datum operation of its reads.</summary>
     public TargetGrid Preview(SourceInfo info, string? dstCrs, ImageSize size)
     {
         var target = Canonical(dstCrs ?? info.Crs, "dst_crs");
-        var bounds = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs);
+        var bounds = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs, info.AreaOfInterest);
         var (nativeW, nativeH) = NativeSize(info, bounds, target);
         var (w, h) = size.Resolve(nativeW, nativeH);
         return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h) { Overviews = OverviewRule.RasterIo };
@@ -139,16 +139,17 @@ internal sealed class GridBuilder(CrsRegistry crs)
     /// <summary>
     /// The grid rio-tiler reads the source on in <paramref name="target"/>: the source's own in its CRS; in another,
     /// GDAL's suggested warp output (rasterio's calculate_default_transform, so rio-tiler's WarpedVRT): the transformed
-    /// extent's north-west corner and <see cref="SuggestedWarp.SquarePixel"/>.
+    /// extent's north-west corner and <see cref="SuggestedWarp.SquarePixel"/>, both with the datum operation of the
+    /// source's reads (its <see cref="SourceInfo.AreaOfInterest"/>), as GDAL's suggested output takes the raster's.
     /// </summary>
     private (double OriginX, double OriginY, double ResX, double ResY) SourceGrid(SourceInfo info, string target)
     {
-        var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs);
+        var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs, info.AreaOfInterest);
         var source = crs.Resolve(info.Crs);
         if (source.Id == target)
             return (full.MinX, full.MaxY, full.Width / info.Width, full.Height / info.Height);
         var b = info.NativeBounds;
-        var res = SuggestedWarp.SquarePixel(crs.CreateTransform(source, crs.Resolve(target)), (b.MinX, b.MaxY), (b.MaxX, b.MinY), info.Width, info.Height, full);
+        var res = SuggestedWarp.SquarePixel(crs.CreateTransform(source, crs.Resolve(target), info.AreaOfInterest), (b.MinX, b.MaxY), (b.MaxX, b.MinY), info.Width, info.Height, full);
         return (full.MinX, full.MaxY, res, res);
     }
 

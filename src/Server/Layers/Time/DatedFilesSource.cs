@@ -78,6 +78,7 @@ internal sealed class DatedFilesSource : ITimedSource
             Wgs84Bounds = Antimeridian.Union(parts.Select(p => p.Source.Info.Wgs84Bounds)),
             Width = (int)Math.Max(1, Math.Round(native.Width / first.NativeResolution)),
             Height = (int)Math.Max(1, Math.Round(native.Height / first.NativeResolution)),
+            AreaOfInterest = null,
         };
     }
 

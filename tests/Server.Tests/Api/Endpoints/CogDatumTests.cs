@@ -4,8 +4,8 @@ using OgcTiler.TestSupport;
 namespace OgcTiler.Server.Tests.Api.Endpoints;
 
 /// <summary>
-/// /cog/bbox with dst_crs=EPSG:29874 (Timbalai 1948 / RSO Sarawak), and /cog tiles of a TileMatrixSet in EPSG:29874,
-/// through the running server and the real engine, against gdalwarp run here on the same file to the same grid. The
+/// /cog/bbox and /cog/preview with dst_crs=EPSG:29874 (Timbalai 1948 / RSO Sarawak), and /cog tiles of a TileMatrixSet
+/// in EPSG:29874, through the running server and the real engine, against gdalwarp run here on the same file to the same grid. The
 /// bbox's source is a WGS 84 raster of 1.1 m pixels over
 /// Sarawak, so the datum operation shows: gdalwarp takes Timbalai 1948 to WGS 84 (4) for the raster's area where cs2cs
 /// would take (1) per point, 1.9 m (about two output pixels) apart: gdalwarp made to use (1) (-ct with projinfo's
@@ -148,6 +148,52 @@ public sealed class CogDatumTests
             foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(reference) + "*"))
                 File.Delete(f);
         }
+    }
+
+    /// <summary>
+    /// /cog/preview.tif with dst_crs=EPSG:29874 of the UTM 49N source starts where gdalwarp -t_srs EPSG:29874 (no -te,
+    /// -tr or -ts: GDALSuggestedWarpOutput2, as rasterio's calculate_default_transform) starts it, within 1 mm, with
+    /// gdalwarp's size. (Its far corner is the transformed extent's, 0.11 m beyond gdalwarp's whole pixels.) The extent comes from the raster's
+    /// datum operation: with cs2cs's per-point one, as GridBuilder took before, the corner was (2412657.0757,
+    /// 5282305.4751), gdalwarp -ct's with Timbalai 1948 to WGS 84 (1), 2.5 m from gdalwarp's own (2412658.5813, 5282307.4246).
+    /// </summary>
+    [Fact]
+    public async Task Preview_ToRsoSarawak_StartsWhereGdalwarpStartsIt()
+    {
+        const string georeferencing = """
+            import sys
+            from osgeo import gdal
+            for f in sys.argv[1:]:
+                d = gdal.Open(f)
+                print(d.RasterXSize, d.RasterYSize, *map(repr, d.GetGeoTransform()))
+            """;
+        using var server = new ServerFactory(ServerFactory.DemoConfig(), opener: null);
+        var source = server.DataPath("sarawak_utm49.tif");
+        await ExternalProcess.RunCheckedAsync("/usr/bin/python3", "-c", MakeUtmSource, source);
+        var reference = Path.Combine(Path.GetTempPath(), $"ogctiler-rso-preview-{Guid.NewGuid():N}.tif");
+        var preview = Path.ChangeExtension(reference, null) + "-ours.tif";
+        try
+        {
+            await ExternalProcess.RunCheckedAsync("gdalwarp", "-q", "-t_srs", "EPSG:29874", source, reference);
+            using var client = server.CreateClient();
+            var response = await client.GetAsync("/cog/preview.tif?url=data/sarawak_utm49.tif&dst_crs=EPSG:29874");
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
+            await File.WriteAllBytesAsync(preview, bytes);
+
+            var lines = (await ExternalProcess.RunCheckedAsync("/usr/bin/python3", "-c", georeferencing, reference, preview)).Trim().Split('\n');
+            var (expected, ours) = (Numbers(lines[0]), Numbers(lines[1]));
+            Assert.True(expected[0] == ours[0] && expected[1] == ours[1], $"{ours[0]}×{ours[1]} pixels, gdalwarp's {expected[0]}×{expected[1]}");
+            foreach (var i in (int[])[2, 5])
+                Assert.True(Math.Abs(ours[i] - expected[i]) < 1e-3, $"geotransform {lines[1]}, gdalwarp's {lines[0]}");
+        }
+        finally
+        {
+            foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(reference) + "*"))
+                File.Delete(f);
+        }
+
+        static double[] Numbers(string line) => line.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     }
 
     private static Task<string> Gdalwarp(string source, string output, params string[] options) =>
