@@ -7,7 +7,9 @@ namespace OgcTiler.Raster.Warp;
 /// target is coarser than the source by more than 5 %; invalid or outside source pixels are left out and the weights
 /// renormalised. Partly transparent neighbours count with their full weight, and the target pixel takes the alpha of
 /// the source pixel holding its centre: GDAL's warper weighs values by validity only and writes the destination
-/// density of the pixel at the sample point (GWKOverlayDensity), as gdalwarp -dstalpha of an RGBA file shows.
+/// density of the pixel at the sample point (GWKOverlayDensity), as gdalwarp -dstalpha of an RGBA file shows. Under
+/// <see cref="MaskUse.RasterIo"/> the alpha is instead resampled like a band (<see cref="ResampledAlpha"/>) and a pixel
+/// is drawn wherever that alpha is above 0, as GDAL's RasterIO resamples an RGBA file.
 /// </summary>
 internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : IResampler
     where TKernel : struct, IKernelFunction
@@ -36,6 +38,7 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
         Span<double> totals = new double[source.BandCount];
         var window = source.Window;
         var mask = target.Mask;
+        var alphaAsBand = source.Masks == MaskUse.RasterIo;
         for (var row = region.Y; row < region.Y + region.Height; row++)
         {
             var first = row * target.Width + region.X;
@@ -50,7 +53,7 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
                 if (cx >= window.Width || cy >= window.Height)
                     continue;
                 var alpha = source.Valid[cy * source.Stride + cx];
-                if (alpha == 0)
+                if (alpha == 0 && !alphaAsBand)
                     continue;
                 var ix = (int)Math.Floor(sx - 0.5);
                 var iy = (int)Math.Floor(sy - 0.5);
@@ -60,10 +63,38 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
                     wx[t] = TKernel.Weight((firstX + t - dx) * kx);
                 for (var t = 0; t < wy.Length; t++)
                     wy[t] = TKernel.Weight((firstY + t - dy) * ky);
-                if (Accumulate(source, ix + firstX, iy + firstY, wx, wy, totals, target, i))
+                if (alphaAsBand)
+                    alpha = ResampledAlpha(source, ix + firstX, iy + firstY, wx, wy);
+                if (alpha != 0 && Accumulate(source, ix + firstX, iy + firstY, wx, wy, totals, target, i))
                     mask[i] = alpha;
             }
         }
+    }
+
+    /// <summary>
+    /// The alpha band resampled as a data band (GDAL's RasterIO of an RGBA file): the weighted mean of every
+    /// neighbour's alpha inside the window, transparent ones included, rounded to the nearest byte.
+    /// </summary>
+    private static byte ResampledAlpha(SourcePixels source, int x0, int y0, ReadOnlySpan<double> wx, ReadOnlySpan<double> wy)
+    {
+        var window = source.Window;
+        var tx0 = Math.Max(0, -x0);
+        var tx1 = Math.Min(wx.Length, window.Width - x0);
+        var ty0 = Math.Max(0, -y0);
+        var ty1 = Math.Min(wy.Length, window.Height - y0);
+        var valid = source.Valid;
+        double sum = 0, weightSum = 0;
+        for (var ty = ty0; ty < ty1; ty++)
+        {
+            var row = (y0 + ty) * source.Stride + x0;
+            for (var tx = tx0; tx < tx1; tx++)
+            {
+                var w = wy[ty] * wx[tx];
+                weightSum += w;
+                sum += w * valid[row + tx];
+            }
+        }
+        return weightSum < MinWeight ? (byte)0 : (byte)Math.Clamp(Math.Floor(sum / weightSum + 0.5), 0, 255);
     }
 
     /// <summary>Writes the weighted mean of every band at target pixel <paramref name="pixel"/>; false when no weight.</summary>

@@ -53,7 +53,7 @@ internal sealed record RasterLevel(int Width, int Height, int BlockWidth, int Bl
 /// One decoded block: every band band-sequential, BlockWidth×BlockHeight each (edge blocks keep the full block size;
 /// pixels past the raster edge are undefined). <see cref="Mask"/> comes from an internal mask (0 or 255) or from the
 /// alpha band (its values, 0..255); null when the file has neither. Nodata is applied by the warper, not here, and under a
-/// nodata value the warper drops the mask (Warper.UsesBlockMasks). Instances are shared via the block cache: never modify them.
+/// nodata value the warper drops the mask (Warper.MaskUseOf). Instances are shared via the block cache: never modify them.
 /// </summary>
 internal abstract class RasterBlock(int width, int height, int bandCount, byte[]? mask)
 {

@@ -27,6 +27,9 @@ internal sealed class SourcePixels : IDisposable
 
     public int Stride => Window.Width;
 
+    /// <summary>How the blocks' masks count (see <see cref="MaskUse"/>).</summary>
+    public MaskUse Masks { get; private init; }
+
     /// <summary>True when every pixel of the window is valid (some perhaps partly transparent).</summary>
     public bool AllValid { get; private set; }
 
@@ -38,14 +41,14 @@ internal sealed class SourcePixels : IDisposable
 
     /// <param name="blocks">The blocks planned for <paramref name="window"/> by <see cref="BlockPlanner"/>, in order.</param>
     /// <param name="bands">0-based band indexes inside the blocks, in output order.</param>
-    /// <param name="blockMasks">Whether the blocks' masks count; when not, only nodata and NaN mark pixels invalid.</param>
+    /// <param name="masks">How the blocks' masks count; <see cref="MaskUse.None"/>: only nodata and NaN mark pixels invalid.</param>
     public static SourcePixels Assemble(RasterLevel level, SourceWindow window, IReadOnlyList<BlockIndex> indexes,
-        IReadOnlyList<RasterBlock> blocks, IReadOnlyList<int> bands, double? nodata, bool blockMasks)
+        IReadOnlyList<RasterBlock> blocks, IReadOnlyList<int> bands, double? nodata, MaskUse masks)
     {
-        var pixels = new SourcePixels(window, bands.Count);
+        var pixels = new SourcePixels(window, bands.Count) { Masks = masks };
         var valid = pixels.Valid.AsSpan(0, window.Width * window.Height);
         for (var i = 0; i < indexes.Count; i++)
-            pixels.CopyBlock(level, indexes[i], blocks[i], bands, valid, blockMasks);
+            pixels.CopyBlock(level, indexes[i], blocks[i], bands, valid, masks != MaskUse.None);
         pixels.AllValid = pixels.MarkInvalid(valid, nodata);
         return pixels;
     }
@@ -114,4 +117,20 @@ internal sealed class SourcePixels : IDisposable
         _samples = null;
         _valid = null;
     }
+}
+
+/// <summary>How a read takes the blocks' masks (an internal mask or an alpha band's values).</summary>
+internal enum MaskUse
+{
+    /// <summary>Left out: only nodata and NaN mark pixels invalid.</summary>
+    None,
+
+    /// <summary>As GDAL's warper: a target pixel is drawn where the source pixel under its centre is valid, with its alpha.</summary>
+    Warper,
+
+    /// <summary>
+    /// As GDAL's RasterIO of an RGBA file (rio-tiler's read in the file's own CRS): the alpha band is resampled like a
+    /// data band, over every neighbour, while the other bands are resampled from the neighbours whose alpha is above 0.
+    /// </summary>
+    RasterIo,
 }

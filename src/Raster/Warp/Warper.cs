@@ -23,7 +23,7 @@ internal static class Warper
         var level = raster.Levels[levelIndex];
         var levelPixels = PixelLocator.Of(level);
         var nodata = options.Nodata ?? raster.Nodata;
-        var blockMasks = UsesBlockMasks(raster, nodata, warps: grid.Warped || !sourceToTarget.IsIdentity);
+        var masks = MaskUseOf(raster, nodata, warps: grid.Warped || !sourceToTarget.IsIdentity, grid.Overviews);
         var result = RasterData.Create(grid.Width, grid.Height, bands.Select(b => $"b{b + 1}").ToArray());
         try
         {
@@ -34,7 +34,7 @@ internal static class Warper
             var resampler = Resamplers.For(ChooseMethod(whole, wholeFootprint, options, level));
             var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
             if (chunks.Count > 0)
-                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, nodata, blockMasks, result, cancellationToken).ConfigureAwait(false);
+                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, nodata, masks, result, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -43,20 +43,26 @@ internal static class Warper
         }
         if (options.Unscale)
             Unscale(raster, bands, result);
-        if (raster.MaskIsAlpha && blockMasks)
+        if (raster.MaskIsAlpha && masks != MaskUse.None)
             SplitAlpha(result, keep: nodata is null);
         return result;
     }
 
     /// <summary>
-    /// Whether the blocks' masks (an internal mask or an alpha band) count, as rio-tiler reads them: always without a
-    /// nodata value; with one (the read's or the file's) an internal mask never (GDAL's warper takes a mask band only
-    /// without nodata and alpha; rasterio's masked read is replaced by <c>data == nodata</c>, reader.py <c>read</c>), an
-    /// alpha band only when the read <paramref name="warps"/> (a reprojection, or <see cref="TargetGrid.Warped"/>),
-    /// where rio-tiler's WarpedVRT gives GDAL's warper the source alpha beside the nodata.
+    /// How the blocks' masks (an internal mask or an alpha band) count, as rio-tiler reads them. With a nodata value (the
+    /// read's or the file's) an internal mask never (GDAL's warper takes a mask band only without nodata and alpha;
+    /// rasterio's masked read is replaced by <c>data == nodata</c>, reader.py <c>read</c>), an alpha band only when the
+    /// read <paramref name="warps"/> (a reprojection, or <see cref="TargetGrid.Warped"/>), where rio-tiler's WarpedVRT
+    /// gives GDAL's warper the source alpha beside the nodata. Without one, always: an alpha band read in the file's CRS
+    /// at an output size (<see cref="OverviewRule.RasterIo"/>) as GDAL's RasterIO resamples it (rio-tiler reads it
+    /// beside the data bands with <c>out_shape</c> and <c>resampling</c>), otherwise as the warper carries it.
     /// </summary>
-    private static bool UsesBlockMasks(IBlockedRaster raster, double? nodata, bool warps) =>
-        nodata is null || (raster.MaskIsAlpha && warps);
+    private static MaskUse MaskUseOf(IBlockedRaster raster, double? nodata, bool warps, OverviewRule overviews)
+    {
+        if (nodata is not null)
+            return raster.MaskIsAlpha && warps ? MaskUse.Warper : MaskUse.None;
+        return raster.MaskIsAlpha && !warps && overviews == OverviewRule.RasterIo ? MaskUse.RasterIo : MaskUse.Warper;
+    }
 
     /// <summary>
     /// The warped mask of an alpha source holds each pixel's alpha. Kept (no nodata value), it becomes
@@ -98,13 +104,13 @@ internal static class Warper
     }
 
     private static async Task WarpChunksAsync(IBlockedRaster raster, int levelIndex, List<WarpChunk> chunks, ApproxTransformer transformer, IResampler resampler,
-        int[] bands, double? nodata, bool blockMasks, RasterData result, CancellationToken cancellationToken)
+        int[] bands, double? nodata, MaskUse masks, RasterData result, CancellationToken cancellationToken)
     {
         var level = raster.Levels[levelIndex];
         var window = Union(chunks);
         var indexes = BlockPlanner.Plan(level, window);
         var blocks = await raster.ReadBlocksAsync(levelIndex, indexes, cancellationToken).ConfigureAwait(false);
-        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, nodata, blockMasks);
+        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, nodata, masks);
         var count = result.PixelCount;
         var corners = resampler.MapsCorners;
         var xs = ArrayPool<double>.Shared.Rent(count);

@@ -112,4 +112,46 @@ public sealed class AlphaBandTests(ITestOutputHelper output)
         else
             Assert.True(mad <= 0.5, $"mean absolute difference {mad:F3} DN");
     }
+
+    /// <summary>
+    /// A read in the file's own CRS at another size (rio-tiler's read without reprojection: <c>dataset.read</c> of the
+    /// data bands and the alpha band with <c>out_shape</c> and <c>resampling</c>, so GDAL's RasterIO) resamples the
+    /// alpha band like a data band, as gdal_translate -outsize -r KERNEL of the RGBA file does (rio-tiler 9.4.2's read
+    /// gives that alpha on every pixel, checked on rasterio 1.3.5 / GDAL 3.6.2): every pixel equal, partial values
+    /// where the source's alpha changes, the colours from the neighbours with alpha above 0.
+    /// </summary>
+    [Theory]
+    [InlineData(100, 75, "bilinear")]
+    [InlineData(200, 150, "bilinear")]
+    [InlineData(100, 75, "cubic")]
+    public async Task Read_InTheFilesCrsAtAnotherSize_ResamplesTheAlphaAsGdalsRasterIo(int width, int height, string kernel)
+    {
+        var dir = Directory.CreateTempSubdirectory("ogctiler-rasterio-alpha-");
+        var raw = Path.Combine(dir.FullName, "translated.raw");
+        await ExternalProcess.RunCheckedAsync("gdal_translate", "-q", "-outsize", $"{width}", $"{height}", "-r", kernel, "-of", "ENVI",
+            "-co", "INTERLEAVE=BSQ", Cog("rgba_partial.tif"), raw);
+        var gdal = await File.ReadAllBytesAsync(raw);
+        dir.Delete(recursive: true);
+        var method = kernel == "cubic" ? ResamplingMethod.Cubic : ResamplingMethod.Bilinear;
+        var dataset = await OpenAsync("rgba_partial.tif");
+        var grid = new TargetGrid("EPSG:32631", 500000, 4999040, 501280, 5000000, width, height) { Overviews = OverviewRule.RasterIo };
+
+        using var data = await dataset.ReadAsync(grid, [1, 2, 3], new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
+
+        var n = width * height;
+        Assert.True(data.HasAlpha);
+        Assert.Equal(gdal[(3 * n)..], data.Alpha.ToArray());
+        Assert.True(gdal[(3 * n)..].Count(a => a is > 0 and < 255) > n / 3);
+        int drawn = 0, within = 0;
+        for (var p = 0; p < n; p++)
+        {
+            Assert.Equal(data.Alpha[p] == 255 ? 255 : 0, data.Mask[p]);
+            if (data.Alpha[p] == 0)
+                continue;
+            drawn++;
+            within += Enumerable.Range(0, 3).All(c => Math.Abs(Math.Round(data.Band(c)[p]) - gdal[c * n + p]) <= 1) ? 1 : 0;
+        }
+        output.WriteLine($"{kernel} {width}x{height}: colours within 1 DN of gdal_translate's on {within}/{drawn}");
+        Assert.True(within >= 0.98 * drawn, $"colours within 1 DN on {within} of {drawn} pixels");
+    }
 }

@@ -12,7 +12,7 @@ namespace OgcTiler.Server.Tests.Api.Endpoints;
 /// <c>data.mask = alpha_mask != opaque</c>; models.py ImageData.mask returns the alpha_mask): pictures and the mask
 /// band of npy carry the alpha values, while only opaque pixels are valid for statistics (tests/test_mask.py::
 /// test_mask_bilinear "partial transparent pixel are masked"). Reprojected reads carry the alpha as gdalwarp draws it
-/// (rgba_partial.KERNEL.160.u8).
+/// (rgba_partial.KERNEL.160.u8), reads in the file's CRS at another size as gdal_translate -outsize resamples it.
 /// </summary>
 public sealed class CogPartialAlphaTests : IAsyncLifetime
 {
@@ -107,6 +107,29 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
         for (var p = 0; p < w * h; p++)
             Assert.Equal(overview[3 * w * h + p], png.At(p % w, p / w, 3));
         Assert.True(overview[(3 * w * h)..].Distinct().Count() > 20);
+    }
+
+    /// <summary>
+    /// A preview at another size with bilinear resampling reads the file as rio-tiler does without reprojection
+    /// (reader.py read: dataset.read of the bands and the alpha band with out_shape and resampling, GDAL's RasterIO):
+    /// its alpha equals gdal_translate -outsize 100 75 -r bilinear's alpha band on every pixel.
+    /// </summary>
+    [Fact]
+    public async Task PreviewPng_Bilinear_AtAnotherSize_CarriesTheAlphaGdalsRasterIoResamples()
+    {
+        var raw = Path.Combine(Path.GetTempPath(), $"ogctiler-{Guid.NewGuid():N}.raw");
+        await ExternalProcess.RunCheckedAsync("gdal_translate", "-q", "-outsize", "100", "75", "-r", "bilinear", "-b", "4", "-of", "ENVI",
+            RealCogs.Path("rgba_partial.tif"), raw);
+        var alpha = await File.ReadAllBytesAsync(raw);
+        foreach (var file in new[] { raw, raw + ".aux.xml", Path.ChangeExtension(raw, ".hdr") })
+            File.Delete(file);
+
+        var png = PngSamples.Decode(await GetAsync("/cog/preview.png?url=data/rgba_partial.tif&max_size=100&resampling=bilinear"));
+
+        Assert.Equal((100, 75), (png.Width, png.Height));
+        for (var p = 0; p < alpha.Length; p++)
+            Assert.Equal(alpha[p], png.At(p % 100, p / 100, 3));
+        Assert.True(alpha.Count(a => a is > 0 and < 255) > alpha.Length / 3);
     }
 
     /// <summary>rio-tiler's apply_colormap ignores the alpha_mask: masked (not opaque) pixels are transparent, the rest take the colormap's alpha.</summary>
