@@ -44,8 +44,11 @@ internal static class ImageComposer
     }
 
     /// <summary>
-    /// uint16 values kept as they are in a 16-bit picture (rio-tiler's PNG of uint16 data), the opacity as alpha
-    /// (0..255 times 257); for requests without rescale, color formula or colormap.
+    /// uint16 values kept as they are in a 16-bit picture (rio-tiler's PNG of uint16 data), for requests without
+    /// rescale, color formula or colormap; the alpha 0 where the opacity is 0, else 65535. rio-tiler's render maps the
+    /// mask with <c>linear_rescale(mask, (0, 255), (0, 65535))</c>, which clips first, so a 16-bit alpha band's raw
+    /// value of 255 or more is fully opaque (30000 gives 65535): every alpha held above 0 here (a raw value of 257 or
+    /// more). A raw alpha of 1..256 is 0 here (rio-tiler: ×257, or 65535).
     /// </summary>
     public static PixelImage ComposeUInt16(RasterData data, RenderOptions options)
     {
@@ -63,7 +66,7 @@ internal static class ImageComposer
         {
             var opacity = data.Opacity;
             for (int i = 0, o = 2 * data.BandCount; i < opacity.Length; i++, o += image.PixelSize)
-                pixels[o] = pixels[o + 1] = opacity[i]; // a·257: 255 → 0xFFFF, 0 → 0
+                pixels[o] = pixels[o + 1] = opacity[i] == 0 ? (byte)0 : (byte)0xFF;
         }
         return image;
     }

@@ -160,11 +160,13 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// A 16-bit alpha scaled to 0..255 (rio-tiler tests/test_models.py::test_alpha_band: 30000 → 116), written into the
-    /// 16-bit PNG of uint16 data as that value ×257 (rio-tiler writes the raw 16-bit alpha: 30000 there, 29812 here).
+    /// The 16-bit PNG of uint16 data with a 16-bit alpha band, as rio-tiler's render writes it (utils.py render:
+    /// <c>linear_rescale(mask, (0, 255), (0, 65535))</c> clips the raw alpha to 0..255 first): 0 where the alpha is 0,
+    /// 65535 wherever it is 255 or more, 30000 included (rio-tiler 9.4.2's read and render run on rgba16_partial.tif
+    /// give exactly these two values). The pixels' validity still wants a fully opaque alpha.
     /// </summary>
     [Fact]
-    public async Task PreviewPng_Of16BitAlpha_CarriesItScaled()
+    public async Task PreviewPng_Of16BitAlpha_IsOpaqueWhereverTheAlphaReaches255()
     {
         var png = PngSamples.Decode(await GetAsync("/cog/preview.png?url=data/rgba16_partial.tif&max_size=128"));
         var raw = RealCogs.Bytes("rgba16_partial.u16");
@@ -173,9 +175,22 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
         for (var p = 0; p < N; p++)
         {
             var alpha = BitConverter.ToUInt16(raw, 2 * (3 * N + p));
-            Assert.Equal(alpha * 255 / 65535 * 257, png.At(p % W, p / W, 3));
+            Assert.Equal(alpha >= 255 ? 65535 : alpha * 257, png.At(p % W, p / W, 3));
         }
-        Assert.Equal(116 * 257, png.At(100, H - 1, 3));
+        Assert.Equal(65535, png.At(100, H - 1, 3)); // a raw alpha of 30000
+    }
+
+    /// <summary>rescale scales a 16-bit alpha to 8 bits with the data (models.py ImageData.rescale: 30000 gives 116).</summary>
+    [Fact]
+    public async Task PreviewPng_Of16BitAlpha_WithRescale_CarriesItScaledTo8Bits()
+    {
+        var png = PngSamples.Decode(await GetAsync("/cog/preview.png?url=data/rgba16_partial.tif&max_size=128&rescale=0,20000"));
+        var raw = RealCogs.Bytes("rgba16_partial.u16");
+
+        Assert.Equal(8, png.BitDepth);
+        for (var p = 0; p < N; p++)
+            Assert.Equal(BitConverter.ToUInt16(raw, 2 * (3 * N + p)) * 255 / 65535, png.At(p % W, p / W, 3));
+        Assert.Equal(116, png.At(100, H - 1, 3));
     }
 
     /// <summary>
