@@ -83,6 +83,8 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
 
     public int BandCount => Info.BandCount;
 
+    public RasterDataType DataType => Info.DataType;
+
     public double? Nodata => _header.Nodata;
 
     /// <summary>An alpha band gives the masks when the file has no internal or .msk mask (as <see cref="BlockDecoder"/> decodes).</summary>

@@ -20,6 +20,9 @@ internal interface IBlockedRaster
 
     double? Nodata { get; }
 
+    /// <summary>The type the samples are stored in: interpolated values of an integer type are rounded into it.</summary>
+    RasterDataType DataType { get; }
+
     /// <summary>Whether the blocks' masks are an alpha band's values (0..255) rather than an internal mask (0 or 255).</summary>
     bool MaskIsAlpha => false;
 

@@ -34,7 +34,11 @@ internal static class Warper
             var resampler = Resamplers.For(ChooseMethod(whole, wholeFootprint, options, level));
             var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
             if (chunks.Count > 0)
+            {
                 await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, nodata, masks, result, cancellationToken).ConfigureAwait(false);
+                if (resampler.Method != ResamplingMethod.Nearest)
+                    RoundInto(raster.DataType, result);
+            }
         }
         catch
         {
@@ -62,6 +66,22 @@ internal static class Warper
         if (nodata is not null)
             return raster.MaskIsAlpha && warps ? MaskUse.Warper : MaskUse.None;
         return raster.MaskIsAlpha && !warps && overviews == OverviewRule.RasterIo ? MaskUse.RasterIo : MaskUse.Warper;
+    }
+
+    /// <summary>
+    /// Interpolated values of an integer type rounded half up and clamped to the type's range, as GDAL's warper and
+    /// RasterIO write them into the source's type (GWKRoundValueT, GWKClampValueT, GDALCopyWords) before rio-tiler sees
+    /// them; a bilinear uint8 read truncated instead is one below gdalwarp's on about half of its pixels.
+    /// </summary>
+    private static void RoundInto(RasterDataType type, RasterData result)
+    {
+        if (type is RasterDataType.Float32 or RasterDataType.Float64)
+            return;
+        var (min, max) = RasterDataTypes.Range(type);
+        var (low, high) = ((float)min, (float)max);
+        var samples = result.AllSamples;
+        for (var i = 0; i < samples.Length; i++)
+            samples[i] = Math.Clamp(MathF.Floor(samples[i] + 0.5f), low, high);
     }
 
     /// <summary>

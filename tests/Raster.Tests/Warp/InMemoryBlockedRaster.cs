@@ -20,6 +20,8 @@ internal sealed class InMemoryBlockedRaster(string uri, CrsDefinition crs, int b
 
     public double? Nodata => nodata;
 
+    public RasterDataType DataType { get; init; } = RasterDataType.Float32;
+
     public IReadOnlyList<RasterLevel> Levels { get; } = levels.Select(l => l.Level).ToArray();
 
     public AreaOfInterest? AreaOfInterest { get; } = RasterArea.Of(crs, levels[0].Level);
