@@ -77,11 +77,7 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
     /// </summary>
     private static byte ResampledAlpha(SourcePixels source, int x0, int y0, ReadOnlySpan<double> wx, ReadOnlySpan<double> wy)
     {
-        var window = source.Window;
-        var tx0 = Math.Max(0, -x0);
-        var tx1 = Math.Min(wx.Length, window.Width - x0);
-        var ty0 = Math.Max(0, -y0);
-        var ty1 = Math.Min(wy.Length, window.Height - y0);
+        var (tx0, tx1, ty0, ty1) = Taps(source.Window, x0, y0, wx.Length, wy.Length);
         var valid = source.Valid;
         double sum = 0, weightSum = 0;
         for (var ty = ty0; ty < ty1; ty++)
@@ -97,17 +93,17 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
         return weightSum < MinWeight ? (byte)0 : (byte)Math.Clamp(Math.Floor(sum / weightSum + 0.5), 0, 255);
     }
 
+    /// <summary>The kernel's taps (columns tx0..tx1, rows ty0..ty1, ends excluded) that fall inside the window.</summary>
+    private static (int X0, int X1, int Y0, int Y1) Taps(SourceWindow window, int x0, int y0, int width, int height) =>
+        (Math.Max(0, -x0), Math.Min(width, window.Width - x0), Math.Max(0, -y0), Math.Min(height, window.Height - y0));
+
     /// <summary>Writes the weighted mean of every band at target pixel <paramref name="pixel"/>; false when no weight.</summary>
     private static bool Accumulate(SourcePixels source, int x0, int y0, ReadOnlySpan<double> wx, ReadOnlySpan<double> wy, Span<double> totals, RasterData target, int pixel)
     {
-        var window = source.Window;
-        var tx0 = Math.Max(0, -x0);
-        var tx1 = Math.Min(wx.Length, window.Width - x0);
-        var ty0 = Math.Max(0, -y0);
-        var ty1 = Math.Min(wy.Length, window.Height - y0);
+        var (tx0, tx1, ty0, ty1) = Taps(source.Window, x0, y0, wx.Length, wy.Length);
         var valid = source.Valid;
         var samples = source.Samples;
-        var planeSize = window.Width * window.Height;
+        var planeSize = source.Window.Width * source.Window.Height;
         var bandCount = source.BandCount;
         totals.Clear();
         var weightSum = 0.0;
