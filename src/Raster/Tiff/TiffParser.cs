@@ -25,7 +25,7 @@ internal sealed class TiffParser
     /// <summary>
     /// Every IFD's fields, in file order. The chain is walked first, then the values stored apart from the IFDs are read
     /// at once; <paramref name="onChain"/> hears the IFDs' inline fields (those whose values fit in their entry) in
-    /// between, before any such read.
+    /// between, before any such read (the dictionaries it is given gain the other fields afterwards).
     /// </summary>
     public static async Task<TiffDirectorySet> ParseAsync(IRangeReader reader, int prefetch,
         Action<IReadOnlyList<Dictionary<ushort, TiffField>>>? onChain, CancellationToken cancellationToken)
@@ -44,10 +44,12 @@ internal sealed class TiffParser
             offsets.Add(offset);
             offset = next;
         }
-        onChain?.Invoke(chain.Select(entries => parser.Fields(entries.Where(e => e.ValueOffset < 0))).ToList());
+        var ifds = chain.Select(entries => parser.AddFields([], entries.Where(e => e.ValueOffset < 0))).ToList();
+        onChain?.Invoke(ifds);
         await parser._buffer.LoadAsync(chain.SelectMany(entries => entries).Where(e => e.ValueOffset >= 0).Select(e => new ByteRange(e.ValueOffset, e.Size)),
             cancellationToken);
-        var ifds = chain.Select(entries => parser.Fields(entries)).ToList();
+        for (var i = 0; i < chain.Count; i++)
+            parser.AddFields(ifds[i], chain[i].Where(e => e.ValueOffset >= 0));
         return new TiffDirectorySet(ifds, offsets, parser._bigEndian, parser._bigTiff);
     }
 
@@ -93,10 +95,9 @@ internal sealed class TiffParser
         return (entries, _bigTiff ? Offset(next) : U32(next));
     }
 
-    /// <summary>The fields of entries whose values are inline or loaded.</summary>
-    private Dictionary<ushort, TiffField> Fields(IEnumerable<Entry> entries)
+    /// <summary>Adds the fields of entries whose values are inline or loaded to <paramref name="fields"/>.</summary>
+    private Dictionary<ushort, TiffField> AddFields(Dictionary<ushort, TiffField> fields, IEnumerable<Entry> entries)
     {
-        var fields = new Dictionary<ushort, TiffField>();
         foreach (var e in entries)
         {
             var raw = e.ValueOffset >= 0 ? _buffer.Slice(e.ValueOffset, (int)e.Size).ToArray() : e.Inline!;
