@@ -64,7 +64,7 @@ internal sealed class AverageResampler : IResampler
             return false;
         var all = target.AllSamples;
         for (var b = 0; b < totals.Length; b++)
-            all[b * target.PixelCount + pixel] = (float)(totals[b] / weightSum);
+            all[b * target.PixelCount + pixel] = source.Rounding.Write(totals[b] / weightSum);
         return true;
     }
 

@@ -127,7 +127,7 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
             return false;
         var all = target.AllSamples;
         for (var b = 0; b < bandCount; b++)
-            all[b * target.PixelCount + pixel] = (float)(totals[b] / weightSum);
+            all[b * target.PixelCount + pixel] = source.Rounding.Write(totals[b] / weightSum);
         return true;
     }
 }

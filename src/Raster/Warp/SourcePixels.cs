@@ -30,6 +30,9 @@ internal sealed class SourcePixels : IDisposable
     /// <summary>How the blocks' masks count (see <see cref="MaskUse"/>).</summary>
     public MaskUse Masks { get; private init; }
 
+    /// <summary>How a kernel writes a weighted mean of these samples.</summary>
+    public SampleRounding Rounding { get; private init; }
+
     /// <summary>True when every pixel of the window is valid (some perhaps partly transparent).</summary>
     public bool AllValid { get; private set; }
 
@@ -42,10 +45,11 @@ internal sealed class SourcePixels : IDisposable
     /// <param name="blocks">The blocks planned for <paramref name="window"/> by <see cref="BlockPlanner"/>, in order.</param>
     /// <param name="bands">0-based band indexes inside the blocks, in output order.</param>
     /// <param name="masks">How the blocks' masks count; <see cref="MaskUse.None"/>: only nodata and NaN mark pixels invalid.</param>
+    /// <param name="rounding">How kernels write weighted means of the samples (the source type's rule).</param>
     public static SourcePixels Assemble(RasterLevel level, SourceWindow window, IReadOnlyList<BlockIndex> indexes,
-        IReadOnlyList<RasterBlock> blocks, IReadOnlyList<int> bands, double? nodata, MaskUse masks)
+        IReadOnlyList<RasterBlock> blocks, IReadOnlyList<int> bands, double? nodata, MaskUse masks, SampleRounding rounding)
     {
-        var pixels = new SourcePixels(window, bands.Count) { Masks = masks };
+        var pixels = new SourcePixels(window, bands.Count) { Masks = masks, Rounding = rounding };
         var valid = pixels.Valid.AsSpan(0, window.Width * window.Height);
         for (var i = 0; i < indexes.Count; i++)
             pixels.CopyBlock(level, indexes[i], blocks[i], bands, valid, masks != MaskUse.None);

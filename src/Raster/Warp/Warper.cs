@@ -34,11 +34,7 @@ internal static class Warper
             var resampler = Resamplers.For(ChooseMethod(whole, wholeFootprint, options, level));
             var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
             if (chunks.Count > 0)
-            {
                 await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, nodata, masks, result, cancellationToken).ConfigureAwait(false);
-                if (resampler.Method != ResamplingMethod.Nearest)
-                    RoundInto(raster.DataType, result);
-            }
         }
         catch
         {
@@ -66,22 +62,6 @@ internal static class Warper
         if (nodata is not null)
             return raster.MaskIsAlpha && warps ? MaskUse.Warper : MaskUse.None;
         return raster.MaskIsAlpha && !warps && overviews == OverviewRule.RasterIo ? MaskUse.RasterIo : MaskUse.Warper;
-    }
-
-    /// <summary>
-    /// Interpolated values of an integer type rounded half up and clamped to the type's range, as GDAL's warper and
-    /// RasterIO write them into the source's type (GWKRoundValueT, GWKClampValueT, GDALCopyWords) before rio-tiler sees
-    /// them; a bilinear uint8 read truncated instead is one below gdalwarp's on about half of its pixels.
-    /// </summary>
-    private static void RoundInto(RasterDataType type, RasterData result)
-    {
-        if (type is RasterDataType.Float32 or RasterDataType.Float64)
-            return;
-        var (min, max) = RasterDataTypes.Range(type);
-        var (low, high) = ((float)min, (float)max);
-        var samples = result.AllSamples;
-        for (var i = 0; i < samples.Length; i++)
-            samples[i] = Math.Clamp(MathF.Floor(samples[i] + 0.5f), low, high);
     }
 
     /// <summary>
@@ -130,7 +110,7 @@ internal static class Warper
         var window = Union(chunks);
         var indexes = BlockPlanner.Plan(level, window);
         var blocks = await raster.ReadBlocksAsync(levelIndex, indexes, cancellationToken).ConfigureAwait(false);
-        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, nodata, masks);
+        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, nodata, masks, SampleRounding.For(raster.DataType));
         var count = result.PixelCount;
         var corners = resampler.MapsCorners;
         var xs = ArrayPool<double>.Shared.Rent(count);

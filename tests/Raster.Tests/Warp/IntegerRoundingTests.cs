@@ -8,7 +8,8 @@ namespace OgcTiler.Raster.Tests.Warp;
 /// <summary>
 /// Interpolated reads of integer data hold the values gdalwarp writes into the source's type: rounded half up and
 /// clamped to the type's range (GDAL's GWKRoundValueT/GWKClampValueT), compared without rounding ours first. With the
-/// values truncated instead, a bilinear uint8 read is one below gdalwarp's on about half of its pixels.
+/// values truncated instead, a bilinear uint8 read is one below gdalwarp's on about half of its pixels; rounded after
+/// the mean was stored as a float, 2 of b08.tif's 17,100 bilinear samples (a mean within float precision of .5) differ.
 /// </summary>
 public sealed class IntegerRoundingTests(ITestOutputHelper output)
 {
@@ -47,7 +48,7 @@ public sealed class IntegerRoundingTests(ITestOutputHelper output)
         }
         output.WriteLine($"{file} {kernel} {width}x{height}: {equal}/{compared} samples equal to gdalwarp's");
         Assert.True(compared > n / 2 * bands, $"only {compared} samples valid in both");
-        Assert.True(equal >= 0.99 * compared, $"{equal} of {compared} samples equal to gdalwarp's");
+        Assert.Equal(compared, equal);
     }
 
     private static int Sample(byte[] raw, int bytes, int index) =>
