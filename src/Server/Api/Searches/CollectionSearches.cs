@@ -11,10 +11,12 @@ namespace OgcTiler.Server.Api.Searches;
 /// The searches of <c>/collections/{collection_id}</c> against the configured STAC API (<c>Searches:StacApi</c>):
 /// the collection's document is read from <c>{api}/collections/{id}</c> (the API root being <c>StacApi</c> without a
 /// trailing <c>/search</c>) and kept five minutes (titiler-pgstac's cache TTL), so a tile costs no extra request.
-/// A collection the API does not know (404) is titiler-pgstac's 404 "CollectionId `id` not found". The searches are
-/// not stored: each request builds its own (the same content gives the same id as a registered search).
+/// A collection the API does not know (404) is titiler-pgstac's 404 "CollectionId `id` not found". Each request builds
+/// its search, and the search is kept in the search store as titiler-pgstac registers it in pgstac (dependencies.py
+/// <c>get_collection_id</c> → <c>register_search_in_db</c>), so it is in the search list and served under
+/// <c>/searches/{hash}</c>; a request refused (422, 404) keeps nothing.
 /// </summary>
-internal sealed class CollectionSearches(ServerOptions options, IHttpClientFactory http, IAccessPolicy policy) : IDisposable
+internal sealed class CollectionSearches(ServerOptions options, IHttpClientFactory http, IAccessPolicy policy, SearchRegistry registry) : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = 1024 });
@@ -25,7 +27,9 @@ internal sealed class CollectionSearches(ServerOptions options, IHttpClientFacto
             ?? throw new ResourceNotFoundException($"CollectionId `{collectionId}` not found: no STAC API is configured (Searches:StacApi)");
         var search = CollectionSearch.Search(collectionId, query);
         var collection = await DocumentAsync(api, collectionId, cancellationToken);
-        return RegisteredSearch.Create(api, search, CollectionSearch.Metadata(collectionId, search, collection));
+        var registered = RegisteredSearch.Create(api, search, CollectionSearch.Metadata(collectionId, search, collection));
+        await registry.KeepAsync(registered, cancellationToken);
+        return registered;
     }
 
     public void Dispose() => _documents.Dispose();

@@ -36,6 +36,19 @@ internal sealed class SearchRegistry(ISearchStore store, IPluginCatalog catalog)
         return registered;
     }
 
+    /// <summary>
+    /// Keeps a search a route built (a collection's: titiler-pgstac's <c>get_collection_id</c> registers it with
+    /// pgstac's <c>search_query</c>), so it is listed and served under its id as a registered one. It is not run first,
+    /// as <c>search_query</c> does not run it, and it is written once per process: its content never changes under its id.
+    /// </summary>
+    public async Task KeepAsync(RegisteredSearch search, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(search.Id, out _))
+            return;
+        await store.SaveAsync(search, cancellationToken);
+        Remember(search);
+    }
+
     /// <summary>The search registered under <paramref name="id"/>; <see cref="ResourceNotFoundException"/> (404) when there is none.</summary>
     public async Task<RegisteredSearch> GetAsync(string id, CancellationToken cancellationToken)
     {

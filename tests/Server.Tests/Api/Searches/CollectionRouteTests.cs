@@ -175,6 +175,44 @@ public sealed class CollectionRouteTests(CollectionServer host) : IClassFixture<
         Assert.Equal(12, redTileJson.RootElement.GetProperty("minzoom").GetInt32());
     }
 
+    /// <summary>
+    /// A collection's search is registered by using it (titiler-pgstac 3.1 dependencies.py <c>get_collection_id</c>
+    /// calls <c>register_search_in_db</c>, pgstac's <c>search_query</c> with the collection's metadata, after the
+    /// parameters are validated and the collection found), so test_collections.py::test_wmts_collections and
+    /// test_collections_render take <c>info</c>'s hash as a search id, and test_searches.py::test_mosaic_list finds
+    /// searches in the list without registering any: here <c>GET /searches</c> and <c>/searches/list</c> list it with
+    /// that metadata, <c>/searches/{hash}</c> serves it, and a refused request (404, 422) keeps nothing.
+    /// </summary>
+    [Fact]
+    public async Task UsingACollection_KeepsItsSearch_ListedAndServedUnderItsHash()
+    {
+        const string Query = "ids=item-c,item-b";   // a search no other test here uses
+        using var before = await JsonAsync("/searches/list?limit=1000");
+
+        using var info = await JsonAsync($"{Collection}/info?{Query}");
+        var hash = Hash(info);
+        var point = await host.Client.GetStringAsync($"{Collection}/point/{Point}?{Query}&assets=B04");
+        using var unknown = await host.Client.GetAsync($"{Unknown}/info?{Query}");
+        using var invalid = await host.Client.GetAsync($"{Collection}/info?{Query}&bbox=-190,-90,180,90");
+        using var list = await JsonAsync("/searches/list?limit=1000");
+        using var root = await JsonAsync("/searches?limit=1000&name=" + Uri.EscapeDataString("Mosaic for 'fixture-s2' Collection"));
+        using var searchInfo = await JsonAsync($"/searches/{hash}/info");
+        var searchPoint = await host.Client.GetStringAsync($"/searches/{hash}/point/{Point}?assets=B04");
+
+        Assert.DoesNotContain(hash, Hashes(before));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Equal(Count(before) + 1, Count(list));
+        var listed = list.RootElement.GetProperty("searches").EnumerateArray().Single(s => s.GetProperty("search").GetProperty("hash").GetString() == hash);
+        Assert.Equal(info.RootElement.GetProperty("search").GetRawText(), listed.GetProperty("search").GetRawText());
+        Assert.Equal("""{"collections":["fixture-s2"],"ids":["item-c","item-b"]}""", listed.GetProperty("search").GetProperty("search").GetRawText());
+        Assert.Equal("Mosaic for 'fixture-s2' Collection", listed.GetProperty("search").GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal($"{host.BaseUrl}/searches/{hash}/info", listed.GetProperty("links")[0].GetProperty("href").GetString());
+        Assert.Contains(hash, Hashes(root));
+        Assert.Equal(info.RootElement.GetProperty("search").GetRawText(), searchInfo.RootElement.GetProperty("search").GetRawText());
+        Assert.Equal(point, searchPoint);
+    }
+
     /// <summary>test_collections.py::test_collections_additional_parameters: bbox, ids, datetime, query and sortby shape the search.</summary>
     [Fact]
     public async Task SearchParameters_ShapeTheCollectionsSearch()
@@ -338,6 +376,11 @@ public sealed class CollectionRouteTests(CollectionServer host) : IClassFixture<
     }
 
     private static JsonElement Search(JsonDocument info) => info.RootElement.GetProperty("search").GetProperty("search");
+
+    private static string[] Hashes(JsonDocument list) =>
+        [.. list.RootElement.GetProperty("searches").EnumerateArray().Select(s => s.GetProperty("search").GetProperty("hash").GetString()!)];
+
+    private static int Count(JsonDocument list) => list.RootElement.GetProperty("context").GetProperty("matched").GetInt32();
 
     private static string Hash(JsonDocument info) => info.RootElement.GetProperty("search").GetProperty("hash").GetString()!;
 

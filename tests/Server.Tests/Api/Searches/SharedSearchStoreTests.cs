@@ -53,6 +53,26 @@ public sealed class SharedSearchStoreTests : IAsyncLifetime
         Assert.Contains("\"collections\":[\"fixture-s2\"]", stored.ToString());
     }
 
+    /// <summary>
+    /// A collection's search is kept where registered searches are (titiler-pgstac's <c>get_collection_id</c> registers
+    /// it in pgstac): used on one instance, it is listed and served by the other from Redis, under info's hash.
+    /// </summary>
+    [Fact]
+    public async Task CollectionUsedOnOneInstance_IsListedByTheOther_FromRedis()
+    {
+        var (a, b) = (Instance(), Instance());
+
+        using var info = JsonDocument.Parse(await a.GetStringAsync("/collections/fixture-s2/info"));
+        var hash = info.RootElement.GetProperty("search").GetProperty("hash").GetString()!;
+        using var list = JsonDocument.Parse(await b.GetStringAsync("/searches?name=" + Uri.EscapeDataString("Mosaic for 'fixture-s2' Collection")));
+        using var served = JsonDocument.Parse(await b.GetStringAsync($"/searches/{hash}/info"));
+
+        Assert.Equal([hash], Hashes(list));
+        Assert.Equal(info.RootElement.GetProperty("search").GetRawText(), served.RootElement.GetProperty("search").GetRawText());
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.InspectionConfiguration);
+        Assert.True(await redis.GetDatabase().KeyExistsAsync("shared:search:" + hash));
+    }
+
     /// <summary>A search kept in Redis before the list's sorted set existed (its key alone) is listed, before the ones registered since.</summary>
     [Fact]
     public async Task SearchKeptBeforeTheListIndex_IsListedFirst()
@@ -113,7 +133,7 @@ public sealed class SharedSearchStoreTests : IAsyncLifetime
         var server = new ServerFactory($$"""
             {
               "Sources": { "AllowedUrlPrefixes": ["{{_api.BaseUrl}}/"], "AllowedNetworks": ["127.0.0.0/8"] },
-              "Searches": { "Directory": "{{folder}}" },
+              "Searches": { "Directory": "{{folder}}", "StacApi": "{{_api.BaseUrl}}/search" },
               "Cache": { "Redis": { "Configuration": "{{_redis.Configuration}}", "InstanceName": "shared:" } }
             }
             """, opener: null, plugins: true);
