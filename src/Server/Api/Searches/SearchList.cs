@@ -40,14 +40,15 @@ internal static class SearchList
     private static bool IsPagingKey(string key) => PagingKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// self, then next when searches follow the page (titiler-pgstac adds one whenever the page holds fewer than all
-    /// matched, even after the last page), prev when the page does not start at 0; the request's other parameters kept.
+    /// self, next and prev as titiler-pgstac 3.1's factory.py <c>list_searches</c> writes them: next (from the page's
+    /// end) whenever the page holds fewer searches than matched, so on and after the last page too, prev (one limit
+    /// back, at least 0) when the page does not start at 0; the request's other parameters kept.
     /// </summary>
     public static List<object> Links(HttpRequest request, Page page)
     {
         var list = $"{request.Scheme}://{request.Host}{request.PathBase}/searches/list";
         var links = new List<object> { new { rel = "self", href = $"{list}?{QueryWith(request.Query, page.Limit, page.Offset)}" } };
-        if (page.Offset + page.Searches.Count < page.Matched)
+        if (page.Searches.Count < page.Matched)
             links.Add(new { rel = "next", href = $"{list}?{QueryWith(request.Query, page.Limit, page.Offset + page.Searches.Count)}" });
         if (page.Offset > 0)
             links.Add(new { rel = "prev", href = $"{list}?{QueryWith(request.Query, page.Limit, Math.Max(0, page.Offset - page.Limit))}" });
@@ -93,12 +94,26 @@ internal static class SearchList
         };
     }
 
+    /// <summary>
+    /// The request's query with <c>limit</c> and <c>offset</c> set, as Starlette's
+    /// <c>QueryParams({**request.query_params, "limit": …, "offset": …})</c>: a given one keeps its place (once), a missing one goes last.
+    /// </summary>
     private static string QueryWith(IQueryCollection query, int limit, int offset)
     {
-        var pairs = query.Where(p => !p.Key.Equals("limit", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("offset", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => (p.Key, Value: v ?? ""))).ToList();
-        pairs.Add(("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        pairs.Add(("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var paging = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["offset"] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var pairs = new List<(string Key, string Value)>();
+        foreach (var (key, values) in query)
+        {
+            if (paging.TryGetValue(key, out var value))
+                pairs.Add((key, value));
+            else
+                pairs.AddRange(values.Select(v => (key, v ?? "")));
+        }
+        pairs.AddRange(paging.Where(p => !query.ContainsKey(p.Key)).Select(p => (p.Key, p.Value)));
         return string.Join('&', pairs.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
     }
 }

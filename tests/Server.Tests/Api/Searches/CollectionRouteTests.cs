@@ -213,6 +213,28 @@ public sealed class CollectionRouteTests(CollectionServer host) : IClassFixture<
         Assert.Equal(point, searchPoint);
     }
 
+    /// <summary>
+    /// test_searches.py::test_mosaic_list's first cases, which hold in titiler-pgstac's test database because the
+    /// collection routes registered searches: the list is not empty, a page of one has self and next, the second page
+    /// self, next and prev.
+    /// </summary>
+    [Fact]
+    public async Task SearchList_HoldsTheCollectionSearchesUsed()
+    {
+        using var first = await JsonAsync($"{Collection}/info?datetime=2024-01-01T00:00:00Z/..");
+        using var second = await JsonAsync($"{Collection}/info?datetime=../2024-12-31T00:00:00Z");
+
+        using var all = await JsonAsync("/searches/list");
+        using var one = await JsonAsync("/searches/list?limit=1");
+        using var next = await JsonAsync("/searches/list?limit=1&offset=1");
+
+        Assert.NotEmpty(all.RootElement.GetProperty("searches").EnumerateArray());
+        Assert.Single(one.RootElement.GetProperty("searches").EnumerateArray());
+        Assert.True(one.RootElement.GetProperty("links").GetArrayLength() >= 2);
+        Assert.Single(next.RootElement.GetProperty("searches").EnumerateArray());
+        Assert.True(next.RootElement.GetProperty("links").GetArrayLength() >= 3);
+    }
+
     /// <summary>test_collections.py::test_collections_additional_parameters: bbox, ids, datetime, query and sortby shape the search.</summary>
     [Fact]
     public async Task SearchParameters_ShapeTheCollectionsSearch()

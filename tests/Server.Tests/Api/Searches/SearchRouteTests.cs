@@ -60,7 +60,9 @@ public sealed class SearchRouteTests(TimeLayerServer host) : IClassFixture<TimeL
 
     /// <summary>
     /// test_searches.py::test_mosaic_list's paging on titiler-pgstac 2.x's <c>GET /searches/</c> (and 1.x's /list):
-    /// pages of limit from offset, next only while searches follow, prev back to 0, a page past the end empty;
+    /// pages of limit from offset, a page past the end empty; the links as titiler-pgstac 3.1's factory.py
+    /// <c>list_searches</c> writes them: next from the page's end whenever the page holds fewer than matched (after
+    /// the last page too), prev one limit back, limit and offset kept in their place in the query, else added last;
     /// a repeated metadata filter must hold for every value.
     /// </summary>
     [Fact]
@@ -71,20 +73,27 @@ public sealed class SearchRouteTests(TimeLayerServer host) : IClassFixture<TimeL
             await RegisterAsync($$"""{ "collections": ["fixture-s2"], "metadata": { "data": "{{data}}", "num": {{num}} } }""");
 
         using var first = await JsonAsync($"/searches?data={data}&limit=2");
+        using var limitFirst = await JsonAsync($"/searches?offset=0&limit=2&data={data}");
         using var last = await JsonAsync($"/searches/?data={data}&limit=2&offset=2");
         using var past = await ListAsync($"data={data}&limit=2&offset=5");
+        using var whole = await ListAsync($"data={data}");
         using var both = await ListAsync($"data={data}&data=other");
 
         Assert.Equal([1, 2], Nums(first));
         Assert.Equal(["self", "next"], Rels(first));
+        Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=0", Link(first, "self"));
         Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=2", Link(first, "next"));
+        Assert.Equal($"{host.BaseUrl}/searches/list?offset=2&limit=2&data={data}", Link(limitFirst, "next"));
         Assert.Equal([3], Nums(last));
-        Assert.Equal(["self", "prev"], Rels(last));
+        Assert.Equal(["self", "next", "prev"], Rels(last));
+        Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=3", Link(last, "next"));
         Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=0", Link(last, "prev"));
         Assert.Equal("""{"returned":1,"limit":2,"matched":3}""", last.RootElement.GetProperty("context").GetRawText());
         Assert.Empty(Nums(past));
-        Assert.Equal(["self", "prev"], Rels(past));
+        Assert.Equal(["self", "next", "prev"], Rels(past));
+        Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=5", Link(past, "next"));
         Assert.Equal($"{host.BaseUrl}/searches/list?data={data}&limit=2&offset=3", Link(past, "prev"));
+        Assert.Equal(["self"], Rels(whole));
         Assert.Empty(Nums(both));
     }
 
