@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -8,22 +7,15 @@ namespace OgcTiler.Server.Api.Searches.Cql2;
 /// <summary>
 /// The literals of CQL2 text that are more than a token: numbers (JSON numbers), <c>DATE('…')</c>,
 /// <c>TIMESTAMP('…')</c> (UTC, written without an all-zero fraction as cql2-rs writes it), <c>INTERVAL(…, …)</c>,
-/// <c>BBOX(…)</c> and WKT geometries (POINT, LINESTRING, POLYGON, their MULTI forms, GEOMETRYCOLLECTION; 2 or 3
-/// coordinates, <c>Z</c> allowed) as GeoJSON.
+/// <c>BBOX(…)</c> and WKT geometries (the part in Cql2Text.Wkt.cs).
 /// </summary>
 internal sealed partial class Cql2Text
 {
-    private static readonly FrozenDictionary<string, string> GeoJsonTypes = new Dictionary<string, string>
-    {
-        ["POINT"] = "Point", ["LINESTRING"] = "LineString", ["POLYGON"] = "Polygon", ["MULTIPOINT"] = "MultiPoint",
-        ["MULTILINESTRING"] = "MultiLineString", ["MULTIPOLYGON"] = "MultiPolygon", ["GEOMETRYCOLLECTION"] = "GeometryCollection",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>The literal a name opens (the name is taken, <see cref="Peek"/> is what follows it), or null when it is a property or function.</summary>
     private JsonNode? Literal(Token name)
     {
-        if (GeoJsonTypes.ContainsKey(name.Text) && (Peek.Is("(") || Peek.Is("z")))
-            return Geometry(name);
+        if (GeometryHead(name) is { } head)
+            return Geometry(name, head.Type, head.Marked);
         if (!Peek.Is("("))
             return null;
         switch (name.Text.ToUpperInvariant())
@@ -107,55 +99,5 @@ internal sealed partial class Cql2Text
         if (!negative)
             Accept("+");
         return Peek.Kind == TokenKind.Number ? Number(Take(), negative) : throw Error(Peek.Position, $"a number expected, found {Peek}");
-    }
-
-    /// <summary>A WKT geometry (its type name taken) as GeoJSON.</summary>
-    private JsonObject Geometry(Token type)
-    {
-        var geoJsonType = GeoJsonTypes[type.Text];
-        Accept("z");
-        if (geoJsonType == "GeometryCollection")
-        {
-            Expect("(");
-            var geometries = new JsonArray();
-            do
-            {
-                var member = Take();
-                geometries.Add(member.Kind == TokenKind.Name && GeoJsonTypes.ContainsKey(member.Text)
-                    ? Nested(() => Geometry(member))
-                    : throw Error(member.Position, $"a WKT geometry expected in GEOMETRYCOLLECTION, found {member}"));
-            }
-            while (Accept(","));
-            Expect(")");
-            return new JsonObject { ["type"] = geoJsonType, ["geometries"] = geometries };
-        }
-        JsonNode coordinates = geoJsonType switch
-        {
-            "Point" => Parenthesized(Position),
-            "LineString" => List(Position),
-            "Polygon" or "MultiLineString" => List(() => List(Position)),
-            "MultiPoint" => List(() => Peek.Is("(") ? Parenthesized(Position) : Position()),
-            _ => List(() => List(() => List(Position))),
-        };
-        return new JsonObject { ["type"] = geoJsonType, ["coordinates"] = coordinates };
-    }
-
-    /// <summary>A parenthesised, comma-separated list of one or more items.</summary>
-    private JsonArray List(Func<JsonNode> item) => Parenthesized(() =>
-    {
-        var items = new JsonArray(item());
-        while (Accept(","))
-            items.Add(item());
-        return items;
-    });
-
-    /// <summary>A WKT position: 2 or 3 numbers separated by spaces.</summary>
-    private JsonArray Position()
-    {
-        var start = Peek.Position;
-        var position = new JsonArray(SignedNumber(), SignedNumber());
-        while (Peek.Kind == TokenKind.Number || Peek.Is("-") || Peek.Is("+"))
-            position.Add(SignedNumber());
-        return position.Count <= 3 ? position : throw Error(start, $"a position has 2 or 3 coordinates, not {position.Count} (GeoJSON has no M)");
     }
 }

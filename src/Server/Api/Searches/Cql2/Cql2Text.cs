@@ -33,7 +33,7 @@ internal sealed partial class Cql2Text
         FrozenSet.ToFrozenSet(["and", "or", "not", "like", "between", "in", "is", "null", "div"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// How deep parentheses, function calls, NOT, minus signs and geometry collections may nest: the recursion stays far
+    /// How deep parentheses, function calls, NOT and minus signs may nest: the recursion stays far
     /// from the stack's end, and the JSON (two levels per operation) within the 64 levels a JSON filter may have.
     /// </summary>
     private const int MaxDepth = 20;
@@ -225,7 +225,7 @@ internal sealed partial class Cql2Text
     private T Nested<T>(Func<T> parse)
     {
         if (++_depth > MaxDepth)
-            throw Error(Peek.Position, $"the filter nests deeper than {MaxDepth} levels (parentheses, functions, NOT, minus signs, geometry collections)");
+            throw Error(Peek.Position, $"the filter nests deeper than {MaxDepth} levels (parentheses, functions, NOT, minus signs)");
         var part = parse();
         _depth--;
         return part;

@@ -95,12 +95,76 @@ public class Cql2TextTests
             Assert.Contains("nests deeper than 20 levels", Assert.Throws<InvalidParameterException>(() => Cql2Text.ToJson(text)).Message);
     }
 
-    [Fact]
-    public void DeepGeometryCollection_IsBounded()
+    /// <summary>
+    /// WKT geometries with EMPTY and Z, M or ZM as cql2-rs 0.6 converts them: tests/encoding_invariants.rs
+    /// (empty_geometries_parse_in_text, measured_geometries_keep_their_ordinates_in_text,
+    /// geometries_evaluate_at_every_dimension), parser.rs four_dimensional_coordinates_are_tagged (4 numbers without a
+    /// marker are ZM, 3 are Z), and to_json through geozero's GeoJSON writer (geometry.rs wkt_to_geojson: x, y and z,
+    /// no m; an EMPTY geometry has no coordinates).
+    /// </summary>
+    [Theory]
+    [InlineData("POLYGON EMPTY", """{"type":"Polygon","coordinates":[]}""")]
+    [InlineData("polygon empty", """{"type":"Polygon","coordinates":[]}""")]
+    [InlineData("POLYGON Z EMPTY", """{"type":"Polygon","coordinates":[]}""")]
+    [InlineData("MULTIPOINT EMPTY", """{"type":"MultiPoint","coordinates":[]}""")]
+    [InlineData("MULTILINESTRING EMPTY", """{"type":"MultiLineString","coordinates":[]}""")]
+    [InlineData("MULTIPOLYGON EMPTY", """{"type":"MultiPolygon","coordinates":[]}""")]
+    [InlineData("GEOMETRYCOLLECTION(POINT(1 2), POLYGON EMPTY)",
+        """{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},{"type":"Polygon","coordinates":[]}]}""")]
+    [InlineData("POINT Z(1 2 3)", """{"type":"Point","coordinates":[1,2,3]}""")]
+    [InlineData("POINT(1 2 3)", """{"type":"Point","coordinates":[1,2,3]}""")]
+    [InlineData("POINTZ(1 2 3)", """{"type":"Point","coordinates":[1,2,3]}""")]
+    [InlineData("point z (1 2 -3)", """{"type":"Point","coordinates":[1,2,-3]}""")]
+    [InlineData("POINT ZM(1 2 3 4)", """{"type":"Point","coordinates":[1,2,3]}""")]
+    [InlineData("POINT(1 2 3 4)", """{"type":"Point","coordinates":[1,2,3]}""")]
+    [InlineData("POINTZM(1 2 3 4)", """{"type":"Point","coordinates":[1,2,3]}""")]
+    [InlineData("POINT M(1 2 3)", """{"type":"Point","coordinates":[1,2]}""")]
+    [InlineData("POINTM(1 2 3)", """{"type":"Point","coordinates":[1,2]}""")]
+    [InlineData("LINESTRING Z(0 0 1,4 4 2)", """{"type":"LineString","coordinates":[[0,0,1],[4,4,2]]}""")]
+    [InlineData("POLYGON Z((0 0 1,4 0 1,4 4 1,0 4 1,0 0 1))", """{"type":"Polygon","coordinates":[[[0,0,1],[4,0,1],[4,4,1],[0,4,1],[0,0,1]]]}""")]
+    [InlineData("MULTIPOINT ZM((1 2 3 4), (5 6 7 8))", """{"type":"MultiPoint","coordinates":[[1,2,3],[5,6,7]]}""")]
+    [InlineData("GEOMETRYCOLLECTION(POINT M(1 2 3), POINT(4 5 6))",
+        """{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},{"type":"Point","coordinates":[4,5,6]}]}""")]
+    [InlineData("GEOMETRYCOLLECTION(POINT(4 5 6), POINT M(1 2 3))",
+        """{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[4,5,6]},{"type":"Point","coordinates":[1,2]}]}""")]
+    public void WktGeometry_WithEmptyOrZm_IsCql2RsGeoJson(string wkt, string geoJson)
     {
-        var text = "S_INTERSECTS(geometry, " + string.Concat(Enumerable.Repeat("GEOMETRYCOLLECTION(", 500)) + "POINT(1 2)" + new string(')', 501);
+        var json = Cql2Text.ToJson($"s_intersects(geom, {wkt})");
 
-        Assert.Contains("nests deeper than 20 levels", Assert.Throws<InvalidParameterException>(() => Cql2Text.ToJson(text)).Message);
+        AssertJson(JsonNode.Parse($$"""{"op":"s_intersects","args":[{"property":"geom"},{{geoJson}}]}""")!, json);
+    }
+
+    /// <summary>
+    /// WKT that titiler-pgstac refuses (422: its validate_filter runs cql2-rs's Expr.validate, the conversion to
+    /// GeoJSON and the cql2.json schema): POINT EMPTY has no GeoJSON (geojson 0.24.1 rejects a position of fewer than
+    /// 2 numbers, encoding_invariants.rs: "an empty point has no GeoJSON encoding"); the schema's minItems (a
+    /// LineString 2 positions, a ring 4, a GeometryCollection 2 geometries); the wkt crate's exact ordinates per
+    /// marker (Z 3, ZM 4; an unmarked geometry takes the widest position's, parser.rs); the grammar's COORD (2 to 4
+    /// numbers) and EMPTYSET (EMPTYISH is no EMPTY); a nested collection (nested_geometry_collections_are_refused).
+    /// </summary>
+    [Theory]
+    [InlineData("POINT EMPTY", 20, "POINT EMPTY has no GeoJSON")]
+    [InlineData("POINT Z EMPTY", 20, "POINT EMPTY has no GeoJSON")]
+    [InlineData("GEOMETRYCOLLECTION(POINT EMPTY, POINT(1 2))", 39, "POINT EMPTY has no GeoJSON")]
+    [InlineData("LINESTRING EMPTY", 20, "a LineString has 2 positions or more")]
+    [InlineData("GEOMETRYCOLLECTION EMPTY", 20, "a GeometryCollection has 2 geometries or more")]
+    [InlineData("LINESTRING(1 2)", 30, "a LineString has 2 positions or more, not 1")]
+    [InlineData("POLYGON((0 0, 1 0, 0 0))", 28, "a polygon ring has 4 positions or more, not 3")]
+    [InlineData("GEOMETRYCOLLECTION(POINT(1 2))", 20, "GEOMETRYCOLLECTION of 1 geometry")]
+    [InlineData("POINT Z(1 2)", 28, "a position of a geometry marked Z has 3 numbers, not 2")]
+    [InlineData("POINT ZM(1 2 3)", 29, "a position of a geometry marked ZM has 4 numbers, not 3")]
+    [InlineData("POINT M(1 2)", 28, "a position of a geometry marked M has 3 numbers, not 2")]
+    [InlineData("LINESTRING(1 2, 3 4 5)", 31, "has 3 numbers, as the widest position")]
+    [InlineData("POINT(1 2 3 4 5)", 26, "2 to 4 numbers")]
+    [InlineData("POINT EMPTYISH", 26, "')' expected")]
+    [InlineData("GEOMETRYCOLLECTION(GEOMETRYCOLLECTION(POINT(0 0), POINT(1 1)), POINT(2 2))", 39, "cannot contain another GEOMETRYCOLLECTION")]
+    [InlineData("GEOMETRYCOLLECTION(POINT(2 2), GEOMETRYCOLLECTION EMPTY)", 51, "cannot contain another GEOMETRYCOLLECTION")]
+    public void WktGeometry_TitilerPgstacRefuses_SaysWhy(string wkt, int character, string message)
+    {
+        var error = Assert.Throws<InvalidParameterException>(() => Cql2Text.ToJson($"s_intersects(geom, {wkt})"));
+
+        Assert.Contains($"character {character}: ", error.Message);
+        Assert.Contains(message, error.Message);
     }
 
     private static void AssertJson(JsonNode expected, JsonNode actual) =>
