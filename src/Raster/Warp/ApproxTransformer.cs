@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Geometry;
 
@@ -93,17 +96,29 @@ internal sealed class ApproxTransformer
     /// </summary>
     public void RetransformNearEdges(TargetRegion region, int stride, SourceWindow window, Span<double> xs, Span<double> ys)
     {
-        double left = window.X, top = window.Y, right = window.Right, bottom = window.Bottom;
+        var edges = new NearEdges(window);
+        var step = Vector256<double>.Count;
         List<(int, int)>? retry = null;
         for (var row = region.Y; row < region.Y + region.Height; row++)
         {
-            for (var col = region.X; col < region.X + region.Width; col++)
+            var first = row * stride + region.X;
+            var col = 0;
+            if (WarpVectors.Enabled)
             {
-                var (x, y) = (xs[row * stride + col], ys[row * stride + col]);
-                var before = x < left || y < top;
-                var after = x + EdgeEpsilon > right || y + EdgeEpsilon > bottom;
-                if (before ? x > left - 1 && y > top - 1 : after && x < right + 1 && y < bottom + 1)
-                    (retry ??= []).Add((row, col));
+                ref var x = ref MemoryMarshal.GetReference(xs.Slice(first, region.Width));
+                ref var y = ref MemoryMarshal.GetReference(ys.Slice(first, region.Width));
+                for (; col <= region.Width - step; col += step)
+                {
+                    var near = edges.Near(Vector256.LoadUnsafe(ref x, (nuint)col), Vector256.LoadUnsafe(ref y, (nuint)col));
+                    var lanes = near.ExtractMostSignificantBits();
+                    for (; lanes != 0; lanes &= lanes - 1)
+                        (retry ??= []).Add((row, region.X + col + BitOperations.TrailingZeroCount(lanes)));
+                }
+            }
+            for (; col < region.Width; col++)
+            {
+                if (edges.Near(xs[first + col], ys[first + col]))
+                    (retry ??= []).Add((row, region.X + col));
             }
         }
         if (retry is not null)
@@ -132,11 +147,8 @@ internal sealed class ApproxTransformer
         var error = Math.Abs(xs[a] + dx * t - xs[m]) + Math.Abs(ys[a] + dy * t - ys[m]);
         if (error <= MaxError)
         {
-            for (var col = s.Start + 1; col < s.End; col++)
-            {
-                xs[row + col] = xs[a] + dx * (col - s.Start);
-                ys[row + col] = ys[a] + dy * (col - s.Start);
-            }
+            Interpolate(xs.Slice(a, s.Length), dx);
+            Interpolate(ys.Slice(a, s.Length), dy);
             return;
         }
         var left = new Segment(s.Row, s.Start, s.Middle - 1);
@@ -160,6 +172,26 @@ internal sealed class ApproxTransformer
             next.Add(right);
             exact.Add((s.Row, right.Middle));
         }
+    }
+
+    /// <summary>Sets the points between the first and the last to the first plus <paramref name="step"/> times their distance from it.</summary>
+    private static void Interpolate(Span<double> points, double step)
+    {
+        var origin = points[0];
+        var k = 1;
+        if (WarpVectors.Enabled)
+        {
+            var (start, steps, four) = (Vector256.Create(origin), Vector256.Create(step), Vector256.Create(4.0));
+            var distances = Vector256.Create(1.0, 2, 3, 4);
+            ref var first = ref MemoryMarshal.GetReference(points);
+            for (; k <= points.Length - 1 - Vector256<double>.Count; k += Vector256<double>.Count)
+            {
+                (start + steps * distances).StoreUnsafe(ref first, (nuint)k);
+                distances += four;
+            }
+        }
+        for (; k < points.Length - 1; k++)
+            points[k] = origin + step * k;
     }
 
     /// <summary>Queues the points strictly between <paramref name="start"/> and <paramref name="end"/>, except a known one.</summary>
@@ -205,6 +237,35 @@ internal sealed class ApproxTransformer
         {
             ArrayPool<double>.Shared.Return(bx);
             ArrayPool<double>.Shared.Return(by);
+        }
+    }
+
+    /// <summary>
+    /// Whether a point lies less than one pixel outside a window: before its left or top edge, or at or past its right
+    /// or bottom edge by the truncation nudge. NaN is never near.
+    /// </summary>
+    private readonly struct NearEdges(SourceWindow window)
+    {
+        private readonly double _left = window.X, _top = window.Y, _right = window.Right, _bottom = window.Bottom;
+
+        public bool Near(double x, double y)
+        {
+            var before = x < _left || y < _top;
+            var after = x + EdgeEpsilon > _right || y + EdgeEpsilon > _bottom;
+            return before ? x > _left - 1 && y > _top - 1 : after && x < _right + 1 && y < _bottom + 1;
+        }
+
+        /// <summary><see cref="Near(double, double)"/> lane by lane: all ones where near.</summary>
+        public Vector256<double> Near(Vector256<double> x, Vector256<double> y)
+        {
+            var (left, top) = (Vector256.Create(_left), Vector256.Create(_top));
+            var (right, bottom) = (Vector256.Create(_right), Vector256.Create(_bottom));
+            var (one, epsilon) = (Vector256<double>.One, Vector256.Create(EdgeEpsilon));
+            var before = Vector256.LessThan(x, left) | Vector256.LessThan(y, top);
+            var after = Vector256.GreaterThan(x + epsilon, right) | Vector256.GreaterThan(y + epsilon, bottom);
+            var nearBefore = Vector256.GreaterThan(x, left - one) & Vector256.GreaterThan(y, top - one);
+            var nearAfter = after & Vector256.LessThan(x, right + one) & Vector256.LessThan(y, bottom + one);
+            return Vector256.ConditionalSelect(before, nearBefore, nearAfter);
         }
     }
 

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace OgcTiler.Raster.Warp;
 
@@ -18,7 +21,8 @@ internal sealed class SourcePixels : IDisposable
         Window = window;
         BandCount = bandCount;
         _samples = ArrayPool<float>.Shared.Rent(Math.Max(1, window.Width * window.Height * bandCount));
-        _valid = ArrayPool<byte>.Shared.Rent(Math.Max(1, window.Width * window.Height));
+        // Three bytes of slack: the nearest resampler's gather reads each alpha as a 32-bit word.
+        _valid = ArrayPool<byte>.Shared.Rent(window.Width * window.Height + 3);
     }
 
     public SourceWindow Window { get; }
@@ -88,9 +92,10 @@ internal sealed class SourcePixels : IDisposable
     private bool MarkInvalid(Span<byte> valid, double? nodata)
     {
         var noValue = nodata is { } n ? (float)n : float.NaN;
+        var samples = Samples.AsSpan(0, valid.Length * BandCount);
+        var (start, allValid) = WarpVectors.Enabled ? MarkInvalidVectors(samples, valid, noValue) : (0, true);
         var pixelCount = valid.Length;
-        var allValid = true;
-        for (var i = 0; i < pixelCount; i++)
+        for (var i = start; i < pixelCount; i++)
         {
             if (valid[i] == 0)
             {
@@ -100,7 +105,7 @@ internal sealed class SourcePixels : IDisposable
             var hasData = false;
             for (var b = 0; b < BandCount && !hasData; b++)
             {
-                var v = Samples[b * pixelCount + i];
+                var v = samples[b * pixelCount + i];
                 hasData = !float.IsNaN(v) && v != noValue;
             }
             if (!hasData)
@@ -111,6 +116,40 @@ internal sealed class SourcePixels : IDisposable
         }
         return allValid;
     }
+
+    /// <summary><see cref="MarkInvalid"/> over whole vectors of 32 pixels: the first pixel left, whether all so far stayed valid.</summary>
+    private (int Next, bool AllValid) MarkInvalidVectors(ReadOnlySpan<float> samples, Span<byte> valid, float noValue)
+    {
+        var pixelCount = valid.Length;
+        var step = Vector256<float>.Count;
+        var nodata = Vector256.Create(noValue);
+        ref var first = ref MemoryMarshal.GetReference(samples);
+        ref var validity = ref MemoryMarshal.GetReference(valid);
+        var zeros = Vector256<byte>.Zero;
+        var allValid = true;
+        var i = 0;
+        for (; i <= pixelCount - Vector256<byte>.Count; i += Vector256<byte>.Count)
+        {
+            var hasData = zeros;
+            for (var b = 0; b < BandCount; b++)
+            {
+                ref var band = ref Unsafe.Add(ref first, b * pixelCount + i);
+                var q0 = HasData(Vector256.LoadUnsafe(ref band), nodata);
+                var q1 = HasData(Vector256.LoadUnsafe(ref band, (nuint)step), nodata);
+                var q2 = HasData(Vector256.LoadUnsafe(ref band, (nuint)(2 * step)), nodata);
+                var q3 = HasData(Vector256.LoadUnsafe(ref band, (nuint)(3 * step)), nodata);
+                hasData |= Vector256.Narrow(Vector256.Narrow(q0, q1), Vector256.Narrow(q2, q3)).AsByte();
+            }
+            var kept = Vector256.LoadUnsafe(ref validity, (nuint)i) & hasData;
+            kept.StoreUnsafe(ref validity, (nuint)i);
+            allValid &= !Vector256.EqualsAny(kept, zeros);
+        }
+        return (i, allValid);
+    }
+
+    /// <summary>All ones where a sample is neither NaN nor the nodata value (the scalar test, lane by lane).</summary>
+    private static Vector256<int> HasData(Vector256<float> v, Vector256<float> nodata) =>
+        Vector256.AndNot(Vector256.Equals(v, v), Vector256.Equals(v, nodata)).AsInt32();
 
     public void Dispose()
     {
