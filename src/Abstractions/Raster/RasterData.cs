@@ -11,7 +11,7 @@ public sealed class RasterData : IDisposable
 {
     private float[]? _samples;
     private byte[]? _mask;
-    private byte[]? _alpha;
+    private ushort[]? _alpha;
 
     private RasterData(int width, int height, IReadOnlyList<string> bandNames)
     {
@@ -85,7 +85,7 @@ public sealed class RasterData : IDisposable
                 samples[offset] = readSamples[offset];
             mask[p] = 255;
             if (_alpha is not null)
-                Alpha[p] = 255;
+                Alpha[p] = OpaqueAlpha;
             filled++;
         }
         return filled;
@@ -104,22 +104,32 @@ public sealed class RasterData : IDisposable
     public bool HasAlpha => _alpha is not null;
 
     /// <summary>
-    /// The source's alpha band, 0..255 (a 16-bit alpha scaled down, truncated, as rio-tiler rescales it), as rio-tiler's
-    /// <c>alpha_mask</c>: it is what a picture's alpha channel and the mask band of npy/GeoTIFF show, while
-    /// <see cref="Mask"/> counts a pixel valid only where the alpha is 255 (rio-tiler's <c>alpha != opaque</c> is
-    /// masked), so statistics, band math and mosaics leave partly transparent pixels out. Empty when
-    /// <see cref="HasAlpha"/> is false.
+    /// The source's alpha band, 0..<see cref="OpaqueAlpha"/>, as rio-tiler's <c>alpha_mask</c> (reader.py <c>read</c>
+    /// keeps the band's values in its data type): what a picture's alpha channel and the mask band of npy/GeoTIFF are
+    /// made from, while <see cref="Mask"/> counts a pixel valid only where the alpha is opaque (rio-tiler's
+    /// <c>alpha != opaque</c> is masked), so statistics, band math and mosaics leave partly transparent pixels out. Empty
+    /// when <see cref="HasAlpha"/> is false.
     /// </summary>
-    public Span<byte> Alpha => _alpha is null ? default : _alpha.AsSpan(0, PixelCount);
+    public Span<ushort> Alpha => _alpha is null ? default : _alpha.AsSpan(0, PixelCount);
 
-    /// <summary>What a picture's alpha shows: <see cref="Alpha"/> when the pixels carry one, else <see cref="Mask"/>.</summary>
-    public ReadOnlySpan<byte> Opacity => HasAlpha ? Alpha : Mask;
+    /// <summary>
+    /// The alpha of an opaque pixel: 65535 for a 16-bit alpha band, whose values <see cref="Alpha"/> holds as they are,
+    /// else 255 (an 8-bit alpha, or another type's scaled to 0..255).
+    /// </summary>
+    public ushort OpaqueAlpha { get; private set; } = byte.MaxValue;
 
-    /// <summary>Gives the pixels an alpha band (pooled, its values unset) and returns it; the existing one if any.</summary>
-    public Span<byte> AddAlpha()
+    /// <summary>
+    /// Gives the pixels an alpha band of the given opaque value (pooled, its values unset) and returns it; the existing
+    /// one if any, which keeps its opaque value.
+    /// </summary>
+    public Span<ushort> AddAlpha(ushort opaque = byte.MaxValue)
     {
         ObjectDisposedException.ThrowIf(_mask is null, this);
-        _alpha ??= ArrayPool<byte>.Shared.Rent(Math.Max(1, PixelCount));
+        if (_alpha is null)
+        {
+            _alpha = ArrayPool<ushort>.Shared.Rent(Math.Max(1, PixelCount));
+            OpaqueAlpha = opaque;
+        }
         return Alpha;
     }
 
@@ -132,7 +142,7 @@ public sealed class RasterData : IDisposable
         if (_mask is { } mask)
             ArrayPool<byte>.Shared.Return(mask);
         if (_alpha is { } alpha)
-            ArrayPool<byte>.Shared.Return(alpha);
+            ArrayPool<ushort>.Shared.Return(alpha);
         _samples = null;
         _mask = null;
         _alpha = null;

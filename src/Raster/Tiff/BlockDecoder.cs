@@ -186,9 +186,10 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
     }
 
     /// <summary>
-    /// The alpha band as the block's mask, its values kept (0 transparent, 255 opaque): 8-bit alpha as it is, wider
-    /// integers scaled from their type's range (a 16-bit 30000 gives 116: rio-tiler's linear_rescale, truncated), float
-    /// alpha read on GDAL's default SRC_ALPHA_MAX of 255.
+    /// The alpha band as the block's mask, its values kept (0 transparent, 255 opaque): 8-bit alpha as it is; 16-bit
+    /// alpha as GDAL's mask band of it (gcore/gdalrescaledalphaband.cpp: ×255/65535, truncated, but 1..256 give 1, so a
+    /// pixel not fully transparent stays drawn; the warper keeps the 16-bit values beside it, Warper.KeepWideAlphaAsync);
+    /// other integers scaled from their type's range, float alpha read on GDAL's default SRC_ALPHA_MAX of 255.
     /// </summary>
     private static byte[] MaskFromAlpha<T>(ReadOnlySpan<T> alpha) where T : unmanaged, INumberBase<T>
     {
@@ -202,7 +203,7 @@ internal sealed class BlockDecoder(GeoTiffHeader header, int level)
         {
             var wide = MemoryMarshal.Cast<T, ushort>(alpha);
             for (var i = 0; i < wide.Length; i++)
-                mask[i] = (byte)(wide[i] * 255 / ushort.MaxValue);
+                mask[i] = wide[i] is > 0 and < 257 ? (byte)1 : (byte)(wide[i] * 255 / ushort.MaxValue);
             return mask;
         }
         var max = AlphaMax<T>();

@@ -88,7 +88,7 @@ internal sealed class GeoTiffDataset : IRasterDataset, IBlockedRaster
     public double? Nodata => _header.Nodata;
 
     /// <summary>An alpha band gives the masks when the file has no internal or .msk mask (as <see cref="BlockDecoder"/> decodes).</summary>
-    public bool MaskIsAlpha => _header.Masks[0] is null && _header.Full.AlphaSample >= 0;
+    public int AlphaBand => _header.Masks[0] is null ? _header.Full.AlphaSample : -1;
 
     public IReadOnlyList<RasterLevel> Levels { get; }
 

@@ -23,8 +23,11 @@ internal interface IBlockedRaster
     /// <summary>The type the samples are stored in: interpolated values of an integer type are rounded into it.</summary>
     RasterDataType DataType { get; }
 
-    /// <summary>Whether the blocks' masks are an alpha band's values (0..255) rather than an internal mask (0 or 255).</summary>
-    bool MaskIsAlpha => false;
+    /// <summary>
+    /// The 0-based band whose values are the blocks' masks (an alpha band, scaled to 0..255) rather than an internal
+    /// mask (0 or 255); -1 when there is none.
+    /// </summary>
+    int AlphaBand => -1;
 
     /// <summary>Level 0 is full resolution; overviews follow from finest to coarsest.</summary>
     IReadOnlyList<RasterLevel> Levels { get; }

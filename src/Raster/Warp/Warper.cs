@@ -13,6 +13,32 @@ internal static class Warper
     public static async Task<RasterData> ReadAsync(IBlockedRaster raster, TargetGrid grid, IReadOnlyList<int>? requested, ReadOptions options, CrsRegistry crs, CancellationToken cancellationToken)
     {
         var bands = SelectBands(raster, requested);
+        var nodata = options.Nodata ?? raster.Nodata;
+        var (result, masks) = await WarpAsync(raster, grid, bands, options, nodata, null, crs, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (options.Unscale)
+                Unscale(raster, bands, result);
+            if (raster.AlphaBand >= 0 && masks != MaskUse.None)
+            {
+                if (nodata is null && raster.DataType == RasterDataType.UInt16)
+                    await KeepWideAlphaAsync(raster, grid, options, masks, crs, result, cancellationToken).ConfigureAwait(false);
+                else
+                    SplitAlpha(result, keep: nodata is null);
+            }
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+        return result;
+    }
+
+    /// <param name="forced">How the blocks' masks count; null: as <see cref="MaskUseOf"/> says for this read.</param>
+    private static async Task<(RasterData Result, MaskUse Masks)> WarpAsync(IBlockedRaster raster, TargetGrid grid, int[] bands, ReadOptions options, double? nodata,
+        MaskUse? forced, CrsRegistry crs, CancellationToken cancellationToken)
+    {
         var targetCrs = crs.Resolve(grid.Crs);
         var target = new GeoTransform(grid.MinX, grid.ResolutionX, 0, grid.MaxY, 0, -grid.ResolutionY);
         var sourceToTarget = crs.CreateTransform(raster.Crs, targetCrs, raster.AreaOfInterest);
@@ -22,8 +48,9 @@ internal static class Warper
             ?? WarpGeometry.ChooseLevel(raster.Levels, sourceToTarget, target.Inverse());
         var level = raster.Levels[levelIndex];
         var levelPixels = PixelLocator.Of(level);
-        var nodata = options.Nodata ?? raster.Nodata;
-        var masks = MaskUseOf(raster, nodata, warps: grid.Warped || !sourceToTarget.IsIdentity, grid.Overviews);
+        var warps = grid.Warped || !sourceToTarget.IsIdentity;
+        var masks = forced ?? MaskUseOf(raster, nodata, warps, grid.Overviews);
+        var rounding = SampleRounding.For(raster.DataType, rasterIo: !warps && grid.Overviews == OverviewRule.RasterIo);
         var result = RasterData.Create(grid.Width, grid.Height, bands.Select(b => $"b{b + 1}").ToArray());
         try
         {
@@ -34,18 +61,14 @@ internal static class Warper
             var resampler = Resamplers.For(ChooseMethod(whole, wholeFootprint, options, level));
             var chunks = ChunkPlanner.Plan(whole, FootprintOf, resampler.Method, level.Width, level.Height);
             if (chunks.Count > 0)
-                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, nodata, masks, result, cancellationToken).ConfigureAwait(false);
+                await WarpChunksAsync(raster, levelIndex, chunks, new ApproxTransformer(toSource, target, levelPixels), resampler, bands, nodata, masks, rounding, result, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             result.Dispose();
             throw;
         }
-        if (options.Unscale)
-            Unscale(raster, bands, result);
-        if (raster.MaskIsAlpha && masks != MaskUse.None)
-            SplitAlpha(result, keep: nodata is null);
-        return result;
+        return (result, masks);
     }
 
     /// <summary>
@@ -59,9 +82,10 @@ internal static class Warper
     /// </summary>
     private static MaskUse MaskUseOf(IBlockedRaster raster, double? nodata, bool warps, OverviewRule overviews)
     {
+        var alpha = raster.AlphaBand >= 0;
         if (nodata is not null)
-            return raster.MaskIsAlpha && warps ? MaskUse.Warper : MaskUse.None;
-        return raster.MaskIsAlpha && !warps && overviews == OverviewRule.RasterIo ? MaskUse.RasterIo : MaskUse.Warper;
+            return alpha && warps ? MaskUse.Warper : MaskUse.None;
+        return alpha && !warps && overviews == OverviewRule.RasterIo ? MaskUse.RasterIo : MaskUse.Warper;
     }
 
     /// <summary>
@@ -73,11 +97,37 @@ internal static class Warper
     private static void SplitAlpha(RasterData result, bool keep)
     {
         var mask = result.Mask;
-        if (keep)
-            mask.CopyTo(result.AddAlpha());
+        var alpha = keep ? result.AddAlpha() : default;
+        for (var i = 0; i < alpha.Length; i++)
+            alpha[i] = mask[i];
         var opaque = keep ? 255 : 1;
         for (var i = 0; i < mask.Length; i++)
             mask[i] = mask[i] >= opaque ? (byte)255 : (byte)0;
+    }
+
+    /// <summary>
+    /// A 16-bit alpha band keeps its values, as rio-tiler's alpha_mask holds the band in its own type (the blocks' masks
+    /// scale it to 8 bits): the band is read again on its own as a data band, every pixel counted, resampled with the
+    /// read's kernels under <see cref="MaskUse.RasterIo"/> (RasterIO resamples the alpha band like the others), else the
+    /// value of the source pixel under each centre, as GDAL's warper writes a 16-bit source alpha (gdalwarp's
+    /// SRC_ALPHA_MAX and DST_ALPHA_MAX of 65535). Only the opaque pixels (65535) stay valid.
+    /// </summary>
+    private static async Task KeepWideAlphaAsync(IBlockedRaster raster, TargetGrid grid, ReadOptions options, MaskUse masks, CrsRegistry crs, RasterData result,
+        CancellationToken cancellationToken)
+    {
+        var kernels = masks == MaskUse.RasterIo ? options : options with { Resampling = ResamplingMethod.Nearest, Reproject = ResamplingMethod.Nearest };
+        var (read, _) = await WarpAsync(raster, grid, [raster.AlphaBand], kernels, nodata: null, MaskUse.None, crs, cancellationToken).ConfigureAwait(false);
+        using (read)
+        {
+            var values = read.Band(0);
+            var alpha = result.AddAlpha(ushort.MaxValue);
+            var mask = result.Mask;
+            for (var i = 0; i < alpha.Length; i++)
+            {
+                alpha[i] = (ushort)values[i];
+                mask[i] = alpha[i] == ushort.MaxValue ? (byte)255 : (byte)0;
+            }
+        }
     }
 
     /// <summary>
@@ -104,13 +154,13 @@ internal static class Warper
     }
 
     private static async Task WarpChunksAsync(IBlockedRaster raster, int levelIndex, List<WarpChunk> chunks, ApproxTransformer transformer, IResampler resampler,
-        int[] bands, double? nodata, MaskUse masks, RasterData result, CancellationToken cancellationToken)
+        int[] bands, double? nodata, MaskUse masks, SampleRounding rounding, RasterData result, CancellationToken cancellationToken)
     {
         var level = raster.Levels[levelIndex];
         var window = Union(chunks);
         var indexes = BlockPlanner.Plan(level, window);
         var blocks = await raster.ReadBlocksAsync(levelIndex, indexes, cancellationToken).ConfigureAwait(false);
-        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, nodata, masks, SampleRounding.For(raster.DataType));
+        using var pixels = SourcePixels.Assemble(level, window, indexes, blocks, bands, nodata, masks, rounding);
         var count = result.PixelCount;
         var corners = resampler.MapsCorners;
         var xs = ArrayPool<double>.Shared.Rent(count);

@@ -9,7 +9,8 @@ namespace OgcTiler.Server.Rendering;
 /// <summary>
 /// Pixels → picture: rescale, color formula, colormap, mask as alpha. One band gives grey, three give RGB,
 /// a colormap gives RGBA; with <c>return_mask</c> the mask is the alpha channel, or for a source with an alpha band
-/// that band's values (rio-tiler's alpha_mask, kept through rescale and color formulas, while a colormap draws from
+/// that band's values (rio-tiler's alpha_mask, kept through rescale and color formulas, a 16-bit one as
+/// <see cref="AlphaBytes"/> and <see cref="ComposeUInt16"/> map it, while a colormap draws from
 /// validity and its own alpha, as rio-tiler's apply_colormap ignores the alpha_mask) (JPEG then drops it; the pipeline
 /// decides whether a fully valid picture carries it, see <see cref="RenderRequest.AlphaWhenOpaque"/>). Without rescale, values of
 /// a data type other than uint8 are stretched from the dataset's recorded statistics when every band has them,
@@ -30,25 +31,51 @@ internal static class ImageComposer
         var alpha = options.ReturnMask;
         var colours = data.BandCount;
         var image = new PixelImage(data.Width, data.Height, colours + (alpha ? 1 : 0));
-        var stretch = options.Rescale is null or { Count: 0 } && valueType != RasterDataType.UInt8;
-        for (var c = 0; c < colours; c++)
+        var rescaled = options.Rescale is { Count: > 0 };
+        var stretch = !rescaled && valueType != RasterDataType.UInt8;
+        var alphaBytes = data.HasAlpha ? ArrayPool<byte>.Shared.Rent(data.PixelCount) : null;
+        try
         {
-            if (stretch)
-                Rescaler.DataTypeToBytes(data.Band(c), data.Opacity, StretchRange(valueType, statistics, c), image.Pixels[c..], image.Channels);
-            else
-                Rescaler.ToBytes(data.Band(c), Rescaler.RangeFor(options.Rescale, c, data.BandCount), image.Pixels[c..], image.Channels);
+            ReadOnlySpan<byte> opacity = alphaBytes is null ? data.Mask : AlphaBytes(data, scaled: rescaled, alphaBytes);
+            for (var c = 0; c < colours; c++)
+            {
+                if (stretch)
+                    Rescaler.DataTypeToBytes(data.Band(c), opacity, StretchRange(valueType, statistics, c), image.Pixels[c..], image.Channels);
+                else
+                    Rescaler.ToBytes(data.Band(c), Rescaler.RangeFor(options.Rescale, c, data.BandCount), image.Pixels[c..], image.Channels);
+            }
+            if (alpha)
+                CopyMask(opacity, image.Pixels[colours..], image.Channels);
         }
-        if (alpha)
-            CopyMask(data.Opacity, image.Pixels[colours..], image.Channels);
+        finally
+        {
+            if (alphaBytes is not null)
+                ArrayPool<byte>.Shared.Return(alphaBytes);
+        }
         return image;
     }
 
     /// <summary>
+    /// The alpha of an 8-bit picture, or the mask band of one in npy/GeoTIFF, from an alpha band's values: an 8-bit alpha
+    /// as it is; a 16-bit alpha scaled to 8 bits, truncated, when <paramref name="scaled"/> (rescale or a color formula:
+    /// models.py ImageData.rescale and apply_color_formula, linear_rescale from the type's range, 30000 gives 116), else
+    /// its low byte, as TiTiler's render_image hands the raw alpha to rio-tiler's render, which casts it to the picture's
+    /// uint8 (utils.py render: <c>mask.astype(data.dtype)</c>; 30000 gives 48, 256 gives 0).
+    /// </summary>
+    internal static Span<byte> AlphaBytes(RasterData data, bool scaled, Span<byte> target)
+    {
+        var alpha = data.Alpha;
+        var divisor = scaled && data.OpaqueAlpha == ushort.MaxValue ? 257 : 1;
+        for (var i = 0; i < alpha.Length; i++)
+            target[i] = (byte)(alpha[i] / divisor & 0xFF);
+        return target[..alpha.Length];
+    }
+
+    /// <summary>
     /// uint16 values kept as they are in a 16-bit picture (rio-tiler's PNG of uint16 data), for requests without
-    /// rescale, color formula or colormap; the alpha 0 where the opacity is 0, else 65535. rio-tiler's render maps the
-    /// mask with <c>linear_rescale(mask, (0, 255), (0, 65535))</c>, which clips first, so a 16-bit alpha band's raw
-    /// value of 255 or more is fully opaque (30000 gives 65535): every alpha held above 0 here (a raw value of 257 or
-    /// more). A raw alpha of 1..256 is 0 here (rio-tiler: ×257, or 65535).
+    /// rescale, color formula or colormap. rio-tiler's render maps the mask with <c>linear_rescale(mask, (0, 255), (0,
+    /// 65535))</c>, which clips first: the alpha is 0 where the mask is, else 65535, and from an alpha band its value ×257
+    /// up to 255, 65535 above (a 16-bit raw alpha of 30000 gives 65535, 200 gives 51400).
     /// </summary>
     public static PixelImage ComposeUInt16(RasterData data, RenderOptions options)
     {
@@ -62,11 +89,17 @@ internal static class ImageComposer
             for (int i = 0, o = 2 * b; i < values.Length; i++, o += image.PixelSize)
                 BinaryPrimitives.WriteUInt16BigEndian(pixels[o..], ToUInt16(values[i]));
         }
-        if (alpha)
+        if (alpha && data.HasAlpha)
         {
-            var opacity = data.Opacity;
-            for (int i = 0, o = 2 * data.BandCount; i < opacity.Length; i++, o += image.PixelSize)
-                pixels[o] = pixels[o + 1] = opacity[i] == 0 ? (byte)0 : (byte)0xFF;
+            var values = data.Alpha;
+            for (int i = 0, o = 2 * data.BandCount; i < values.Length; i++, o += image.PixelSize)
+                BinaryPrimitives.WriteUInt16BigEndian(pixels[o..], (ushort)(Math.Min(values[i], (ushort)255) * 257));
+        }
+        else if (alpha)
+        {
+            var mask = data.Mask;
+            for (int i = 0, o = 2 * data.BandCount; i < mask.Length; i++, o += image.PixelSize)
+                pixels[o] = pixels[o + 1] = mask[i] == 0 ? (byte)0 : (byte)0xFF;
         }
         return image;
     }
@@ -137,14 +170,14 @@ internal static class ImageComposer
                 for (var i = 0; i < n; i++)
                     pixels[i * image.Channels + c] = (byte)Math.Clamp(channel[i] * 255 + 0.5, 0, 255);
             }
+            if (alpha)
+                CopyMask(data.HasAlpha ? AlphaBytes(data, scaled: true, bytes.AsSpan(0, n)) : data.Mask, pixels[data.BandCount..], image.Channels);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(buffer);
             ArrayPool<byte>.Shared.Return(bytes);
         }
-        if (alpha)
-            CopyMask(data.Opacity, image.Pixels[data.BandCount..], image.Channels);
         return image;
     }
 

@@ -22,7 +22,7 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
         using var inputs = await ReadBandsAsync(request.Source, request.Grid, expression.Inputs, options, cancellationToken);
         var result = expression.Evaluate(inputs);
         if (inputs.HasAlpha)
-            inputs.Alpha.CopyTo(result.AddAlpha()); // rio-tiler's apply_expression keeps the alpha_mask
+            inputs.Alpha.CopyTo(result.AddAlpha(inputs.OpaqueAlpha)); // rio-tiler's apply_expression keeps the alpha_mask
         return result;
     }
 
@@ -154,7 +154,8 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
     /// <summary>
     /// npy and GeoTIFF: the values as read in their data type, or the 8-bit picture when rescale, a formula or a
     /// colormap is asked for; then the mask as one more band unless return_mask=false (rio-tiler's render): the alpha
-    /// band's values where the source has one, except under a colormap, which rio-tiler draws from validity alone.
+    /// band's values where the source has one (scaled to 8 bits with the picture), except under a colormap, which
+    /// rio-tiler draws from validity alone.
     /// </summary>
     private byte[] EncodeData(RenderRequest request, RasterData data, IColorOperation? formula, IColormap? colormap)
     {
@@ -167,7 +168,8 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
         else
         {
             using var image = ImageComposer.Compose(data, options with { ReturnMask = false }, formula, colormap, ValueType(request), DatasetStatistics(request));
-            bands = DataBands.FromPicture(image, colormap is null ? data.Opacity : data.Mask, options.ReturnMask);
+            var mask = colormap is null && data.HasAlpha ? ImageComposer.AlphaBytes(data, scaled: true, new byte[data.PixelCount]) : data.Mask;
+            bands = DataBands.FromPicture(image, mask, options.ReturnMask);
         }
         return request.Format == ImageFormat.Npy ? NpyWriter.Write(bands) : GeoTiffWriter.Write(bands, request.Grid, encoders.GeoTiffDeflate);
     }

@@ -30,7 +30,7 @@ public sealed class AlphaBandTests(ITestOutputHelper output)
         var full = File.ReadAllBytes(Cog("rgba_partial.u8"));
         var overview = File.ReadAllBytes(Cog("rgba_partial.ovr.u8"));
 
-        Assert.True(dataset.MaskIsAlpha);
+        Assert.Equal(3, dataset.AlphaBand);
         var (_, mask) = await TiffFixtures.ReadLevelAsync(dataset, 0);
         Assert.Equal(full[(3 * N)..], mask);
         Assert.Contains((byte)128, mask!);
@@ -39,22 +39,27 @@ public sealed class AlphaBandTests(ITestOutputHelper output)
         Assert.True(overviewMask!.Distinct().Count() > 20, "the AVERAGE overview has many partial alpha values");
     }
 
-    /// <summary>rio-tiler tests/test_models.py::test_alpha_band: a 16-bit alpha of 30000 is rescaled to 116 (truncated).</summary>
+    /// <summary>
+    /// A 16-bit alpha band's blocks carry GDAL's mask band of it as their mask (gdal_translate -b mask of
+    /// rgba16_partial.tif; gcore/gdalrescaledalphaband.cpp: ×255/65535 truncated, 30000 gives 116, but raw 1..256 give 1,
+    /// so those pixels stay drawn; before: 0).
+    /// </summary>
     [Fact]
-    public async Task Blocks_Of16BitAlpha_AreScaledTo8Bits_Truncated()
+    public async Task Blocks_Of16BitAlpha_AreGdalsMaskBandOfIt()
     {
+        var dir = Directory.CreateTempSubdirectory("ogctiler-alpha16-mask-");
+        var raw = Path.Combine(dir.FullName, "mask.raw");
+        await ExternalProcess.RunCheckedAsync("gdal_translate", "-q", "-b", "mask", "-of", "ENVI", Cog("rgba16_partial.tif"), raw);
+        var gdal = await File.ReadAllBytesAsync(raw);
+        dir.Delete(recursive: true);
         var dataset = await OpenAsync("rgba16_partial.tif");
-        var raw = File.ReadAllBytes(Cog("rgba16_partial.u16"));
 
         var (_, mask) = await TiffFixtures.ReadLevelAsync(dataset, 0);
-        for (var p = 0; p < N; p++)
-        {
-            var alpha = BitConverter.ToUInt16(raw, 2 * (3 * N + p));
-            Assert.Equal((byte)(alpha * 255 / 65535), mask![p]);
-        }
-        Assert.Equal(116, mask![(H - 1) * W + 100]);
-        Assert.Equal(255, mask[50 * W + 100]);
-        Assert.Equal(4 * 10, mask[50 * W + 10]);
+
+        Assert.Equal(gdal, mask);
+        Assert.Equal(116, mask![(H - 1) * W + 100]); // raw 30000
+        Assert.Equal(1, mask[8 * W + 1]); // raw 2
+        Assert.Equal(1, mask[12 * W + 64]); // raw 256
     }
 
     public static TheoryData<int> Grids() => [0, 1, 2];
@@ -140,7 +145,7 @@ public sealed class AlphaBandTests(ITestOutputHelper output)
 
         var n = width * height;
         Assert.True(data.HasAlpha);
-        Assert.Equal(gdal[(3 * n)..], data.Alpha.ToArray());
+        Assert.Equal(gdal[(3 * n)..].Select(a => (ushort)a), data.Alpha.ToArray());
         Assert.True(gdal[(3 * n)..].Count(a => a is > 0 and < 255) > n / 3);
         int drawn = 0, within = 0;
         for (var p = 0; p < n; p++)
@@ -153,5 +158,89 @@ public sealed class AlphaBandTests(ITestOutputHelper output)
         }
         output.WriteLine($"{kernel} {width}x{height}: colours within 1 DN of gdal_translate's on {within}/{drawn}");
         Assert.True(within >= 0.98 * drawn, $"colours within 1 DN on {within} of {drawn} pixels");
+    }
+
+    /// <summary>
+    /// A 16-bit alpha band read in the file's own CRS keeps its raw values, as rio-tiler 9.4.2's reader.py read holds
+    /// its alpha_mask (dataset.read of the alpha band with out_shape and resampling): equal on every pixel to
+    /// gdal_translate -outsize -r KERNEL -b 4 of rgba16_partial.tif, which rio-tiler's read gives too (checked on
+    /// rasterio 1.3.5 / GDAL 3.6.2), raw values below 257 included (before: scaled to 8 bits, those 0). Only the opaque
+    /// pixels (65535) are valid.
+    /// </summary>
+    [Theory]
+    [InlineData(128, 96, "near")]
+    [InlineData(100, 75, "near")]
+    [InlineData(100, 75, "bilinear")]
+    [InlineData(200, 150, "bilinear")]
+    [InlineData(100, 75, "cubic")]
+    public async Task Read_Of16BitAlpha_InTheFilesCrs_KeepsTheRawAlphaAsRasterIoResamplesIt(int width, int height, string kernel)
+    {
+        var expected = await GdalAlpha16Async("gdal_translate", "-q", "-outsize", $"{width}", $"{height}", "-r", kernel, "-b", "4", "-of", "ENVI", Cog("rgba16_partial.tif"));
+        var method = kernel == "cubic" ? ResamplingMethod.Cubic : GoldenWarpCases.MethodOf(kernel);
+        var dataset = await OpenAsync("rgba16_partial.tif");
+        var grid = new TargetGrid("EPSG:32631", 500000, 4999040, 501280, 5000000, width, height) { Overviews = OverviewRule.RasterIo };
+
+        using var data = await dataset.ReadAsync(grid, [1, 2, 3], new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
+
+        Assert.Equal(ushort.MaxValue, data.OpaqueAlpha);
+        Assert.Equal(expected, data.Alpha.ToArray());
+        Assert.True(expected.Count(a => a is > 0 and < 257) > width * height / 40, "raw alpha values below 257 in the reference");
+        for (var p = 0; p < expected.Length; p++)
+            Assert.Equal(expected[p] == ushort.MaxValue ? 255 : 0, data.Mask[p]);
+    }
+
+    /// <summary>
+    /// Reprojected, a 16-bit alpha band is carried as gdalwarp -t_srs EPSG:3857 writes it (its SRC_ALPHA_MAX and
+    /// DST_ALPHA_MAX of 65535 for UInt16): the raw alpha of the source pixel under each centre, for bilinear too, on
+    /// rgba_partial.json's first grid.
+    /// </summary>
+    [Theory]
+    [InlineData("near")]
+    [InlineData("bilinear")]
+    public async Task Read_Of16BitAlpha_In3857_CarriesTheRawAlphaGdalwarpWrites(string kernel)
+    {
+        var grid = JsonDocument.Parse(File.ReadAllText(Cog("rgba_partial.json"))).RootElement.GetProperty("grids")[0];
+        var (width, height) = (grid.GetProperty("width").GetInt32(), grid.GetProperty("height").GetInt32());
+        var b = grid.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var bounds = b.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var warped = await GdalAlpha16Async("gdalwarp", "-q", "-t_srs", "EPSG:3857", "-te", bounds[0], bounds[1], bounds[2], bounds[3],
+            "-ts", $"{width}", $"{height}", "-r", kernel, "-of", "ENVI", Cog("rgba16_partial.tif"));
+        var n = width * height;
+        var expected = warped[(3 * n)..];
+        var method = GoldenWarpCases.MethodOf(kernel);
+        var dataset = await OpenAsync("rgba16_partial.tif");
+
+        using var data = await dataset.ReadAsync(new TargetGrid("EPSG:3857", b[0], b[1], b[2], b[3], width, height), [1, 2, 3],
+            new ReadOptions(Resampling: method, Reproject: method), CancellationToken.None);
+
+        var agree = 0;
+        for (var p = 0; p < n; p++)
+        {
+            agree += data.Alpha[p] == expected[p] ? 1 : 0;
+            Assert.Equal(data.Alpha[p] == ushort.MaxValue ? 255 : 0, data.Mask[p]);
+        }
+        output.WriteLine($"{kernel}: alpha equal to gdalwarp's on {agree}/{n}");
+        Assert.True(expected.Count(a => a is > 0 and < 257) > n / 40, "raw alpha values below 257 in gdalwarp's output");
+        Assert.True(agree >= 0.995 * n, $"alpha equal on {agree} of {n} pixels");
+    }
+
+    /// <summary>Runs a GDAL tool whose last argument is the output (ENVI, band-sequential) and returns its uint16 samples.</summary>
+    private static async Task<ushort[]> GdalAlpha16Async(string tool, params string[] arguments)
+    {
+        var dir = Directory.CreateTempSubdirectory("ogctiler-alpha16-");
+        try
+        {
+            var raw = Path.Combine(dir.FullName, "out.raw");
+            await ExternalProcess.RunCheckedAsync(tool, [.. arguments, raw]);
+            var bytes = await File.ReadAllBytesAsync(raw);
+            var values = new ushort[bytes.Length / 2];
+            for (var i = 0; i < values.Length; i++)
+                values[i] = BitConverter.ToUInt16(bytes, 2 * i);
+            return values;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }

@@ -151,6 +151,6 @@ public sealed class NodataOverAlphaTests
 
         Assert.Null(dataset.Info.Nodata);
         Assert.True(data.HasAlpha);
-        Assert.Equal(pixels[(3 * N)..], data.Alpha.ToArray());
+        Assert.Equal(pixels[(3 * N)..].Select(a => (ushort)a), data.Alpha.ToArray());
     }
 }

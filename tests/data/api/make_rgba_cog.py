@@ -14,7 +14,9 @@ Partial alpha (rio-tiler keeps the alpha values as the mask it draws, and masks 
                       64.. opaque), 0 in the top 8 rows, 128 in the bottom 8; a 64x48 overview (AVERAGE)
   rgba_partial.u8     its pixels as GDAL reads them; rgba_partial.ovr.u8 those of its overview
   rgba16_partial.tif  3-band uint16 (the RGB x 100) with a 16-bit alpha: rgba_partial's alpha x 257, 30000 in the
-                      bottom 8 rows (rio-tiler scales it to 116); rgba16_partial.u16 its pixels (little-endian)
+                      bottom 8 rows (rio-tiler's rescale gives 116), raw values below 257 in rows 8..15 (2·column in
+                      8..11, 192 + column in 12..15: 255, 256 and 257 included); rgba16_partial.u16 its pixels
+                      (little-endian)
   rgba_nodata.tif     rgba_partial.tif's bands (no overview) with a nodata value of 0 beside the alpha band (no pixel
                       has all three bands 0)
   rgba_nodata_out_of_range.tif   the same with -10000, which uint8 cannot hold, as rio-tiler's pix4d_alpha_nodata.tif
@@ -98,6 +100,8 @@ for name, value in (("rgba_nodata.tif", 0), ("rgba_nodata_out_of_range.tif", -10
 
 wide = partial.astype(numpy.uint16) * 257
 wide[rows >= H - 8] = 30000
+wide[(rows >= 8) & (rows < 12)] = (2 * cols[(rows >= 8) & (rows < 12)]).astype(numpy.uint16)
+wide[(rows >= 12) & (rows < 16)] = (192 + cols[(rows >= 12) & (rows < 16)]).astype(numpy.uint16)
 path16 = write_rgba("rgba16_partial.tif", [c.astype(numpy.uint16) * 100 for c in rgb], wide, gdal.GDT_UInt16, overviews=False)
 gdal.Open(path16).ReadAsArray().astype("<u2").tofile(os.path.join(HERE, "rgba16_partial.u16"))
 

@@ -34,7 +34,7 @@ internal sealed class PaddedSource(IRasterSource inner, int padding) : IRasterSo
                 read.Band(b).Slice(from, width).CopyTo(output.Band(b).Slice(row * width, width));
             read.Mask.Slice(from, width).CopyTo(output.Mask.Slice(row * width, width));
             if (read.HasAlpha)
-                read.Alpha.Slice(from, width).CopyTo(output.AddAlpha().Slice(row * width, width));
+                read.Alpha.Slice(from, width).CopyTo(output.AddAlpha(read.OpaqueAlpha).Slice(row * width, width));
         }
         return output;
     }

@@ -6,15 +6,17 @@ namespace OgcTiler.Server.Rendering.Encoders;
 
 /// <summary>
 /// Band-sequential arrays for the data formats (npy, GeoTIFF), as rio-tiler's <c>render</c> writes them: the data
-/// bands in their data type, then (unless return_mask=false) the mask, 0 or 255 or an alpha band's 0..255 (rio-tiler's
-/// <c>ImageData.mask</c>, the alpha_mask when there is one), as one more band of that type.
+/// bands in their data type, then (unless return_mask=false) the mask, 0 or 255 or an alpha band's values (rio-tiler's
+/// <c>ImageData.mask</c>, the alpha_mask when there is one: a 16-bit alpha as it is, 30000 stays 30000), as one more
+/// band of that type.
 /// </summary>
 internal sealed class DataBands
 {
     private readonly float[] _values;
-    private readonly byte[] _mask;
+    private readonly ushort[] _mask;
+    private readonly ushort _opaque;
 
-    private DataBands(int width, int height, int dataBands, bool hasMask, RasterDataType type, float[] values, byte[] mask)
+    private DataBands(int width, int height, int dataBands, bool hasMask, RasterDataType type, float[] values, ushort[] mask, ushort opaque)
     {
         Width = width;
         Height = height;
@@ -23,6 +25,7 @@ internal sealed class DataBands
         Type = type;
         _values = values;
         _mask = mask;
+        _opaque = opaque;
     }
 
     public int Width { get; }
@@ -40,7 +43,7 @@ internal sealed class DataBands
     public RasterDataType Type { get; }
 
     /// <summary>Whether some pixel is masked (the mask is known even when it is not written).</summary>
-    public bool MasksSomething => _mask.AsSpan().IndexOfAnyExcept((byte)255) >= 0;
+    public bool MasksSomething => _mask.AsSpan().IndexOfAnyExcept(_opaque) >= 0;
 
     public int BytesPerSample => Type switch
     {
@@ -52,9 +55,10 @@ internal sealed class DataBands
 
     public bool IsFloat => Type is RasterDataType.Float32 or RasterDataType.Float64;
 
-    /// <summary>The values as read, in <paramref name="type"/>.</summary>
-    public static DataBands FromValues(RasterData data, RasterDataType type, bool withMask) =>
-        new(data.Width, data.Height, data.BandCount, withMask, type, data.AllSamples.ToArray(), data.Opacity.ToArray());
+    /// <summary>The values as read, in <paramref name="type"/>, with the alpha band's values or the mask.</summary>
+    public static DataBands FromValues(RasterData data, RasterDataType type, bool withMask) => data.HasAlpha
+        ? new(data.Width, data.Height, data.BandCount, withMask, type, data.AllSamples.ToArray(), data.Alpha.ToArray(), data.OpaqueAlpha)
+        : new(data.Width, data.Height, data.BandCount, withMask, type, data.AllSamples.ToArray(), Widen(data.Mask), byte.MaxValue);
 
     /// <summary>The colour channels of <paramref name="image"/> (its alpha dropped) as uint8, and <paramref name="mask"/>.</summary>
     public static DataBands FromPicture(PixelImage image, ReadOnlySpan<byte> mask, bool withMask)
@@ -68,7 +72,15 @@ internal sealed class DataBands
             for (var i = 0; i < plane; i++)
                 values[c * plane + i] = pixels[i * image.Channels + c];
         }
-        return new DataBands(image.Width, image.Height, colours, withMask, RasterDataType.UInt8, values, mask.ToArray());
+        return new DataBands(image.Width, image.Height, colours, withMask, RasterDataType.UInt8, values, Widen(mask), byte.MaxValue);
+    }
+
+    private static ushort[] Widen(ReadOnlySpan<byte> mask)
+    {
+        var wide = new ushort[mask.Length];
+        for (var i = 0; i < mask.Length; i++)
+            wide[i] = mask[i];
+        return wide;
     }
 
     /// <summary>

@@ -160,13 +160,14 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The 16-bit PNG of uint16 data with a 16-bit alpha band, as rio-tiler's render writes it (utils.py render:
-    /// <c>linear_rescale(mask, (0, 255), (0, 65535))</c> clips the raw alpha to 0..255 first): 0 where the alpha is 0,
-    /// 65535 wherever it is 255 or more, 30000 included (rio-tiler 9.4.2's read and render run on rgba16_partial.tif
-    /// give exactly these two values). The pixels' validity still wants a fully opaque alpha.
+    /// The 16-bit PNG of uint16 data with a 16-bit alpha band, as rio-tiler's render writes it (rio-tiler 9.4.2 utils.py
+    /// render: <c>linear_rescale(mask, (0, 255), (0, 65535))</c> clips the raw alpha to 0..255 first): the raw alpha ×257
+    /// up to 255, 65535 from there on, 30000 included, and raw values 1..256 drawn (2 gives 514; before: 0, not drawn),
+    /// with their colours (rio-tiler 9.4.2's read and render run on rgba16_partial.tif give exactly these values). The
+    /// pixels' validity still wants a fully opaque alpha.
     /// </summary>
     [Fact]
-    public async Task PreviewPng_Of16BitAlpha_IsOpaqueWhereverTheAlphaReaches255()
+    public async Task PreviewPng_Of16BitAlpha_IsTheRawAlphaClippedTo255Times257()
     {
         var png = PngSamples.Decode(await GetAsync("/cog/preview.png?url=data/rgba16_partial.tif&max_size=128"));
         var raw = RealCogs.Bytes("rgba16_partial.u16");
@@ -178,6 +179,63 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
             Assert.Equal(alpha >= 255 ? 65535 : alpha * 257, png.At(p % W, p / W, 3));
         }
         Assert.Equal(65535, png.At(100, H - 1, 3)); // a raw alpha of 30000
+        Assert.Equal(514, png.At(1, 8, 3)); // a raw alpha of 2
+        Assert.Equal(BitConverter.ToUInt16(raw, 2 * (8 * W + 1)), png.At(1, 8, 0)); // drawn with its colour
+    }
+
+    /// <summary>
+    /// WebP of uint16 data with a 16-bit alpha band, without rescale, as TiTiler 2.x writes it: titiler.core utils.py
+    /// render_image stretches the data to uint8 and hands rio-tiler 9.4.2's utils.py render the raw alpha, which it
+    /// casts to the picture's type (<c>mask.astype(data.dtype)</c>), keeping the low byte: 30000 gives 48, 256 gives 0,
+    /// 65535 gives 255 (both run on rgba16_partial.tif: equal on every pixel). Before: the alpha scaled to 8 bits (116).
+    /// </summary>
+    [Fact]
+    public async Task PreviewWebp_Of16BitAlpha_CarriesTheLowByteOfTheRawAlpha()
+    {
+        var bytes = await GetAsync("/cog/preview.webp?url=data/rgba16_partial.tif&max_size=128");
+        var raw = RealCogs.Bytes("rgba16_partial.u16");
+
+        using var bitmap = SKBitmap.Decode(bytes, new SKImageInfo(W, H, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        for (var p = 0; p < N; p++)
+            Assert.Equal(raw[2 * (3 * N + p)], bitmap.GetPixel(p % W, p / W).Alpha);
+        Assert.Equal(48, bitmap.GetPixel(100, H - 1).Alpha);
+    }
+
+    /// <summary>
+    /// npy of uint16 data with a 16-bit alpha band: the last band is the raw alpha (rio-tiler 9.4.2 utils.py render
+    /// appends ImageData.mask, the alpha_mask in the data's type: run on rgba16_partial.tif, equal on every pixel);
+    /// before: the alpha scaled to 8 bits.
+    /// </summary>
+    [Fact]
+    public async Task PreviewNpy_Of16BitAlpha_MaskBandIsTheRawAlpha()
+    {
+        var npy = NpyFile.Parse(await GetAsync("/cog/preview.npy?url=data/rgba16_partial.tif&max_size=128"));
+        var raw = RealCogs.Bytes("rgba16_partial.u16");
+
+        Assert.Equal("<u2", npy.Descr);
+        Assert.Equal([4, H, W], npy.Shape);
+        for (var p = 0; p < N; p++)
+            Assert.Equal(BitConverter.ToUInt16(raw, 2 * (3 * N + p)), npy.Values[3 * N + p]);
+    }
+
+    /// <summary>The GeoTIFF's alpha band is the raw 16-bit alpha as GDAL reads it (rio-tiler 9.4.2 utils.py render writes ImageData.mask as band 4).</summary>
+    [Fact]
+    public async Task PreviewTif_Of16BitAlpha_AlphaBandIsTheRawAlpha_AsGdalReadsIt()
+    {
+        var tif = await GetAsync("/cog/preview.tif?url=data/rgba16_partial.tif&max_size=128");
+        var path = Path.Combine(Path.GetTempPath(), $"ogctiler-{Guid.NewGuid():N}.tif");
+        var raw = Path.ChangeExtension(path, ".raw");
+        await File.WriteAllBytesAsync(path, tif);
+        try
+        {
+            await ExternalProcess.RunCheckedAsync("gdal_translate", "-q", "-b", "4", "-of", "ENVI", path, raw);
+            Assert.Equal(RealCogs.Bytes("rgba16_partial.u16")[(2 * 3 * N)..], await File.ReadAllBytesAsync(raw));
+        }
+        finally
+        {
+            foreach (var file in new[] { path, raw, raw + ".aux.xml", Path.ChangeExtension(raw, ".hdr") })
+                File.Delete(file);
+        }
     }
 
     /// <summary>rescale scales a 16-bit alpha to 8 bits with the data (models.py ImageData.rescale: 30000 gives 116).</summary>

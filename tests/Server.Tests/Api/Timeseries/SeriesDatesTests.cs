@@ -61,14 +61,14 @@ public sealed class SeriesDatesTests
 
         Assert.Equal([1f, 8f, 3f, 4f], data.Band(0).ToArray());
         Assert.Equal([255, 255, 0, 0], data.Mask.ToArray());
-        Assert.Equal([255, 255, 0, 60], data.Alpha.ToArray());
+        Assert.Equal([(ushort)255, 255, 0, 60], data.Alpha.ToArray());
     }
 
-    private static FakeItem Item(string id, string time, float[]? values = null, byte[]? mask = null, byte[]? alpha = null) =>
+    private static FakeItem Item(string id, string time, float[]? values = null, byte[]? mask = null, ushort[]? alpha = null) =>
         new(id, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), values ?? [0, 0, 0, 0], mask ?? [0, 0, 0, 0], alpha);
 
     /// <summary>One dated item of four pixels, with an alpha band when given.</summary>
-    private sealed class FakeItem(string id, DateTimeOffset time, float[] values, byte[] mask, byte[]? alpha) : ITimedSource
+    private sealed class FakeItem(string id, DateTimeOffset time, float[] values, byte[] mask, ushort[]? alpha) : ITimedSource
     {
         public string Id => id;
 
