@@ -22,14 +22,18 @@ internal sealed class GridBuilder(CrsRegistry crs)
 
     public CrsRegistry Crs => crs;
 
-    /// <summary>The whole source in <paramref name="dstCrs"/> (default: the source's CRS), its bounds carried with the datum operation of its reads.</summary>
+    /// <summary>
+    /// The whole source in <paramref name="dstCrs"/> (default: the source's CRS): the extent of the grid rio-tiler reads
+    /// it on (<see cref="SourceGrid"/>; in another CRS its WarpedVRT's, whose far corner is whole pixels from the first),
+    /// so the bounds are those of rio-tiler's preview, /cog/map's included (TiTiler's map calls preview), and gdalwarp's.
+    /// </summary>
     public TargetGrid Preview(SourceInfo info, string? dstCrs, ImageSize size)
     {
         var target = Canonical(dstCrs ?? info.Crs, "dst_crs");
-        var bounds = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs, info.AreaOfInterest);
-        var (nativeW, nativeH) = NativeSize(info, bounds, target);
-        var (w, h) = size.Resolve(nativeW, nativeH);
-        return new TargetGrid(target, bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY, w, h) { Overviews = OverviewRule.RasterIo };
+        var grid = SourceGrid(info, target);
+        var b = grid.Extent;
+        var (w, h) = grid.ResX > 0 && grid.ResY > 0 ? size.Resolve(b.Width / grid.ResX, b.Height / grid.ResY) : size.Resolve(info.Width, info.Height);
+        return new TargetGrid(target, b.MinX, b.MinY, b.MaxX, b.MaxY, w, h) { Overviews = OverviewRule.RasterIo };
     }
 
     /// <summary>
@@ -123,9 +127,10 @@ internal sealed class GridBuilder(CrsRegistry crs)
     /// </summary>
     private Bounds AlignToSource(SourceInfo info, Bounds bounds, string target)
     {
-        var (originX, originY, resX, resY) = SourceGrid(info, target);
+        var (extent, resX, resY) = SourceGrid(info, target);
         if (!(resX > 0 && resY > 0))
             return bounds;
+        var (originX, originY) = (extent.MinX, extent.MaxY);
         // Offsets rounded to 1e-6 pixel first, so float noise adds no pixel.
         double Floor(double v) => Math.Floor(Math.Round(v, 6));
         double Ceiling(double v) => Math.Ceiling(Math.Round(v, 6));
@@ -138,19 +143,25 @@ internal sealed class GridBuilder(CrsRegistry crs)
 
     /// <summary>
     /// The grid rio-tiler reads the source on in <paramref name="target"/>: the source's own in its CRS; in another,
-    /// GDAL's suggested warp output (rasterio's calculate_default_transform, so rio-tiler's WarpedVRT): the transformed
-    /// extent's north-west corner and <see cref="SuggestedWarp.SquarePixel"/>, both with the datum operation of the
-    /// source's reads (its <see cref="SourceInfo.AreaOfInterest"/>), as GDAL's suggested output takes the raster's.
+    /// GDAL's suggested warp output (GDALSuggestedWarpOutput2, so rasterio's calculate_default_transform and
+    /// rio-tiler's WarpedVRT): the transformed extent's north-west corner, <see cref="SuggestedWarp.SquarePixel"/>, and
+    /// the extent's size in those pixels rounded to whole ones (<c>(int)(size / pixel + 0.5)</c>), so the far corner is
+    /// whole pixels from the first, as gdalwarp's output ends; corner and pixel with the datum operation of the source's
+    /// reads (its <see cref="SourceInfo.AreaOfInterest"/>), as GDAL's suggested output takes the raster's. GDAL's
+    /// adjustment of the pixel where the right or bottom border would fall outside the source is not replayed.
     /// </summary>
-    private (double OriginX, double OriginY, double ResX, double ResY) SourceGrid(SourceInfo info, string target)
+    private (Bounds Extent, double ResX, double ResY) SourceGrid(SourceInfo info, string target)
     {
         var full = BoundsTransform.Transform(info.NativeBounds, info.Crs, target, crs, info.AreaOfInterest);
         var source = crs.Resolve(info.Crs);
         if (source.Id == target)
-            return (full.MinX, full.MaxY, full.Width / info.Width, full.Height / info.Height);
+            return (full, full.Width / info.Width, full.Height / info.Height);
         var b = info.NativeBounds;
         var res = SuggestedWarp.SquarePixel(crs.CreateTransform(source, crs.Resolve(target), info.AreaOfInterest), (b.MinX, b.MaxY), (b.MaxX, b.MinY), info.Width, info.Height, full);
-        return (full.MinX, full.MaxY, res, res);
+        if (!(res > 0))
+            return (full, res, res);
+        var (columns, rows) = (Math.Max(1, (int)(full.Width / res + 0.5)), Math.Max(1, (int)(full.Height / res + 0.5)));
+        return (new Bounds(full.MinX, full.MaxY - rows * res, full.MinX + columns * res, full.MaxY), res, res);
     }
 
     private string Canonical(string id, string parameter) =>
@@ -159,7 +170,7 @@ internal sealed class GridBuilder(CrsRegistry crs)
     /// <summary>Pixels the area spans on the grid rio-tiler reads the source on (<see cref="SourceGrid"/>), so a bbox in EPSG:4326 keeps its shape in degrees, as TiTiler's.</summary>
     private (double Width, double Height) NativeSize(SourceInfo info, Bounds area, string target)
     {
-        var (_, _, resX, resY) = SourceGrid(info, target);
+        var (_, resX, resY) = SourceGrid(info, target);
         return resX > 0 && resY > 0 ? (area.Width / resX, area.Height / resY) : (info.Width, info.Height);
     }
 }
