@@ -7,6 +7,8 @@ namespace OgcTiler.Raster.Warp;
 /// the box between where its top-left and bottom-right corners fall, the first and last rows and columns weighted by
 /// the fraction the box covers (GDAL's edge weights, a box inside one pixel taking that pixel whole). Partly
 /// transparent pixels count whole and the result is opaque, as GDAL 3.6's average writes a destination density of 1.
+/// Under <see cref="MaskUse.RasterIo"/> the alpha is instead averaged like a band, over every pixel of the box,
+/// transparent ones included, as GDAL's RasterIO averages an RGBA file's alpha band.
 /// </summary>
 internal sealed class AverageResampler : IResampler
 {
@@ -21,6 +23,7 @@ internal sealed class AverageResampler : IResampler
         var window = source.Window;
         Span<double> totals = new double[source.BandCount];
         var mask = target.Mask;
+        var alphaAsBand = source.Masks == MaskUse.RasterIo;
         for (var row = region.Y; row < region.Y + region.Height; row++)
         {
             var first = row * target.Width + region.X;
@@ -32,7 +35,7 @@ internal sealed class AverageResampler : IResampler
                     continue;
                 var box = new Box(x0, y0, x1, y1, window.Width, window.Height);
                 if (Accumulate(source, box, totals, target, i))
-                    mask[i] = 255;
+                    mask[i] = alphaAsBand ? AveragedAlpha(source, box) : (byte)255;
             }
         }
     }
@@ -66,6 +69,29 @@ internal sealed class AverageResampler : IResampler
         for (var b = 0; b < totals.Length; b++)
             all[b * target.PixelCount + pixel] = source.Rounding.Write(totals[b] / weightSum);
         return true;
+    }
+
+    /// <summary>
+    /// The box's weighted mean of every pixel's alpha, transparent ones included, rounded to the nearest byte. Within 1
+    /// of GDAL's RasterIO average: a mean of exactly .5 may round the other way, the box's corners coming through the
+    /// approximate transformer (1e-11 pixel off the exact ratio GDAL multiplies).
+    /// </summary>
+    private static byte AveragedAlpha(SourcePixels source, Box box)
+    {
+        var valid = source.Valid;
+        double sum = 0, weightSum = 0;
+        for (var y = box.Top; y < box.Bottom; y++)
+        {
+            var wy = box.RowWeight(y);
+            var row = y * source.Stride;
+            for (var x = box.Left; x < box.Right; x++)
+            {
+                var w = wy * box.ColumnWeight(x);
+                weightSum += w;
+                sum += w * valid[row + x];
+            }
+        }
+        return (byte)Math.Clamp(Math.Floor(sum / weightSum + 0.5), 0, 255);
     }
 
     /// <summary>The source pixels [Left, Right) × [Top, Bottom) a corner box touches in the window, with GDAL's weights.</summary>

@@ -49,8 +49,8 @@ internal static class Warper
         var level = raster.Levels[levelIndex];
         var levelPixels = PixelLocator.Of(level);
         var warps = grid.Warped || !sourceToTarget.IsIdentity;
-        var masks = forced ?? MaskUseOf(raster, nodata, warps, grid.Overviews);
-        var rounding = SampleRounding.For(raster.DataType, rasterIo: !warps && grid.Overviews == OverviewRule.RasterIo);
+        var masks = forced ?? MaskUseOf(raster, nodata, warps);
+        var rounding = SampleRounding.For(raster.DataType, rasterIo: !warps);
         var result = RasterData.Create(grid.Width, grid.Height, bands.Select(b => $"b{b + 1}").ToArray());
         try
         {
@@ -77,15 +77,17 @@ internal static class Warper
     /// rasterio's masked read is replaced by <c>data == nodata</c>, reader.py <c>read</c>), an alpha band only when the
     /// read <paramref name="warps"/> (a reprojection, or <see cref="TargetGrid.Warped"/>), where rio-tiler's WarpedVRT
     /// gives GDAL's warper the source alpha beside the nodata. Without one, always: an alpha band read in the file's CRS
-    /// at an output size (<see cref="OverviewRule.RasterIo"/>) as GDAL's RasterIO resamples it (rio-tiler reads it
-    /// beside the data bands with <c>out_shape</c> and <c>resampling</c>), otherwise as the warper carries it.
+    /// (preview, bbox, feature, statistics, and tiles of a TileMatrixSet in that CRS) as GDAL's RasterIO resamples it
+    /// (rio-tiler's read and part take no WarpedVRT there: dataset.read of the data bands and the alpha band with
+    /// <c>out_shape</c> and <c>resampling</c>, through rasterio 1.3's plain VRT when boundless), otherwise as the warper
+    /// carries it.
     /// </summary>
-    private static MaskUse MaskUseOf(IBlockedRaster raster, double? nodata, bool warps, OverviewRule overviews)
+    private static MaskUse MaskUseOf(IBlockedRaster raster, double? nodata, bool warps)
     {
         var alpha = raster.AlphaBand >= 0;
         if (nodata is not null)
             return alpha && warps ? MaskUse.Warper : MaskUse.None;
-        return alpha && !warps && overviews == OverviewRule.RasterIo ? MaskUse.RasterIo : MaskUse.Warper;
+        return alpha && !warps ? MaskUse.RasterIo : MaskUse.Warper;
     }
 
     /// <summary>

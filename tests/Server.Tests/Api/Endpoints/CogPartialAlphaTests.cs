@@ -288,4 +288,39 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
         Assert.True(agree >= 0.995 * n, $"alpha equal to gdalwarp's on {agree} of {n} pixels");
         Assert.True(close >= 0.99 * drawn, $"colours within 1 of gdalwarp's on {close} of {drawn} pixels");
     }
+
+    /// <summary>
+    /// A tile of a TileMatrixSet in the file's own CRS (UTM31WGS84Quad, EPSG:32631) with bilinear resampling carries the
+    /// alpha as rio-tiler 9.4.2 reads it there: reader.py part takes no WarpedVRT in the dataset's CRS but dataset.read of
+    /// the window with out_shape and resampling (through rasterio 1.3.5's plain VRT where the tile passes the file's
+    /// edge), so RasterIO resamples the alpha band like a data band. Equal on every pixel to gdal_translate -projwin of
+    /// the tile's box -outsize 256 256 -r bilinear (which rio-tiler's part gives too, checked on both tiles and on
+    /// rgba16_partial.tif); before: the alpha under each pixel's centre.
+    /// </summary>
+    [Theory]
+    [InlineData(24578)] // inside the file
+    [InlineData(24577)] // across its top edge
+    public async Task TileInTheFilesCrs_Bilinear_CarriesTheAlphaRasterIoResamples(int row)
+    {
+        const int column = 16384;
+        var matrix = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Config, "tms", "UTM31WGS84Quad.json"))).RootElement
+            .GetProperty("tileMatrices").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "16");
+        var size = 256 * matrix.GetProperty("cellSize").GetDouble();
+        var origin = matrix.GetProperty("pointOfOrigin").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var (west, north) = (origin[0] + column * size, origin[1] - row * size);
+        var corners = new[] { west, north, west + size, north - size }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray();
+        var raw = Path.Combine(Path.GetTempPath(), $"ogctiler-{Guid.NewGuid():N}.raw");
+        await ExternalProcess.RunCheckedAsync("gdal_translate", "-q", "-projwin", corners[0], corners[1], corners[2], corners[3], "-outsize", "256", "256",
+            "-r", "bilinear", "-b", "4", "-of", "ENVI", RealCogs.Path("rgba_partial.tif"), raw);
+        var alpha = await File.ReadAllBytesAsync(raw);
+        foreach (var file in new[] { raw, raw + ".aux.xml", Path.ChangeExtension(raw, ".hdr") })
+            File.Delete(file);
+
+        var png = PngSamples.Decode(await GetAsync($"/cog/tiles/UTM31WGS84Quad/16/{column}/{row}.png?url=data/rgba_partial.tif&resampling=bilinear&reproject=bilinear"));
+
+        Assert.Equal((256, 256), (png.Width, png.Height));
+        for (var p = 0; p < alpha.Length; p++)
+            Assert.Equal(alpha[p], png.At(p % 256, p / 256, 3));
+        Assert.True(alpha.Count(a => a is > 0 and < 255) > alpha.Length / 5);
+    }
 }
