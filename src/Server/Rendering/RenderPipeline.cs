@@ -51,8 +51,10 @@ internal sealed class RenderPipeline(IRenderPlugins plugins, ImageEncoders encod
             return new EncodedImage(EncodeData(request, data, formula, colormap), format);
         if (format == ImageFormat.Auto && colormap is null)
         {
-            // without a colormap the picture is opaque exactly when the mask is; the format decides the bit depth
-            format = data.Mask.IndexOfAnyExcept((byte)255) < 0 ? ImageFormat.Jpeg : ImageFormat.Png;
+            // TiTiler's render_image: JPEG when no pixel of rio-tiler's mask (the alpha band's values when there is
+            // one) is 0, so a partly transparent alpha without a 0 gives JPEG; the format decides the bit depth
+            var opaque = data.HasAlpha ? !data.Alpha.Contains((ushort)0) : !data.Mask.Contains((byte)0);
+            format = opaque ? ImageFormat.Jpeg : ImageFormat.Png;
             encoder = encoders.Get(format);
         }
         var valueType = ValueType(request);

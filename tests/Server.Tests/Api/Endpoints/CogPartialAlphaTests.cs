@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using OgcTiler.Server.Tests.Rendering;
 using OgcTiler.TestSupport;
@@ -322,5 +323,21 @@ public sealed class CogPartialAlphaTests : IAsyncLifetime
         for (var p = 0; p < alpha.Length; p++)
             Assert.Equal(alpha[p], png.At(p % 256, p / 256, 3));
         Assert.True(alpha.Count(a => a is > 0 and < 255) > alpha.Length / 5);
+    }
+
+    /// <summary>
+    /// Without a format, TiTiler's render_image picks JPEG when <c>mask.all()</c>, the mask being rio-tiler's
+    /// alpha_mask: a tile whose alpha is partly transparent but nowhere 0 (rgba_partial.tif's columns 30..60, alpha
+    /// 120..240) is a JPEG; one that reaches column 0 (alpha 0) a PNG. titiler.core utils.py render_image.
+    /// </summary>
+    [Theory]
+    [InlineData(17, 32769, 49156, "image/jpeg")]
+    [InlineData(17, 32768, 49156, "image/png")]
+    public async Task TileWithoutFormat_IsJpegWhenNoAlphaIsZero(int z, int x, int y, string type)
+    {
+        using var response = await _cogs.Client.GetAsync($"/cog/tiles/UTM31WGS84Quad/{z}/{x}/{y}?url=data/rgba_partial.tif");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
     }
 }
