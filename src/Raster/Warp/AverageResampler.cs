@@ -91,7 +91,7 @@ internal sealed class AverageResampler : IResampler
                 sum += w * valid[row + x];
             }
         }
-        return (byte)Math.Clamp(Math.Floor(sum / weightSum + 0.5), 0, 255);
+        return (byte)SampleRounding.HalfUp(sum / weightSum, 0, 255);
     }
 
     /// <summary>The source pixels [Left, Right) × [Top, Bottom) a corner box touches in the window, with GDAL's weights.</summary>

@@ -90,7 +90,7 @@ internal sealed class ConvolutionResampler<TKernel>(ResamplingMethod method) : I
                 sum += w * valid[row + tx];
             }
         }
-        return weightSum < MinWeight ? (byte)0 : (byte)Math.Clamp(Math.Floor(sum / weightSum + 0.5), 0, 255);
+        return weightSum < MinWeight ? (byte)0 : (byte)SampleRounding.HalfUp(sum / weightSum, 0, 255);
     }
 
     /// <summary>The kernel's taps (columns tx0..tx1, rows ty0..ty1, ends excluded) that fall inside the window.</summary>

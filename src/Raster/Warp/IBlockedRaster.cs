@@ -1,6 +1,6 @@
 using System.Numerics;
-using OgcTiler.Abstractions.Raster;
 using System.Runtime.CompilerServices;
+using OgcTiler.Abstractions.Raster;
 using OgcTiler.Raster.Crs;
 using OgcTiler.Raster.Geometry;
 

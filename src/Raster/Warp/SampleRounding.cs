@@ -24,5 +24,8 @@ internal readonly record struct SampleRounding(bool Rounds, double Min, double M
     public float Write(double mean) =>
         !Rounds ? (float)mean
         : InFloat ? (float)Math.Clamp(MathF.Floor((float)mean + 0.5f), Min, Max)
-        : (float)Math.Clamp(Math.Floor(mean + 0.5), Min, Max);
+        : (float)HalfUp(mean, Min, Max);
+
+    /// <summary>A mean rounded half up and clamped to [<paramref name="min"/>, <paramref name="max"/>] in double precision.</summary>
+    public static double HalfUp(double mean, double min, double max) => Math.Clamp(Math.Floor(mean + 0.5), min, max);
 }
